@@ -1,0 +1,138 @@
+# khobor: build, test, install.  See README.md.
+#
+#   make                 programs in bin/
+#   make check           sanitizer build (ASan+UBSan) and every test, offline
+#   make bench           benchmarks (read ../shared)
+#   make fuzz            libFuzzer targets in build/fuzz/ (clang)
+#   make install PREFIX=/usr/local DESTDIR= KH_PREFIX=kh-
+
+VERSION = 0.1.0
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+DOCDIR = $(PREFIX)/share/doc/khobor
+# Installed names carry a prefix: kh-validate, kh-fetch, ...
+KH_PREFIX = kh-
+
+CFLAGS ?= -O2 -g
+# A user's CFLAGS may add warnings, never drop these.
+override CFLAGS += -std=c17 -Wall -Wextra -Werror -Wshadow \
+	-Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
+override CPPFLAGS += -D_DEFAULT_SOURCE -DKH_VERSION='"$(VERSION)"' -Ilib
+
+SAN = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+
+# The libraries, found with pkg-config once scripts/deps.sh has made sure
+# they are installed (see build/deps.mk below).
+PKGS = json-c
+
+# Programs for users land in bin/; tools for tests and benchmarks in
+# build/opt/bin/.  Both also get a sanitizer build in build/asan/bin/.
+PROGS = validate
+validate_SRCS = validate/validate.c validate/check.c
+TOOLS = passthru
+passthru_SRCS = bench/passthru.c
+
+LIB_SRCS = $(wildcard lib/*.c)
+FUZZ_TARGETS = records
+
+all: $(PROGS:%=bin/%) $(TOOLS:%=build/opt/bin/%)
+
+# --- dependencies ------------------------------------------------------
+# Generated, so that a fresh machine installs the packages before any
+# pkg-config result is used; make restarts after making it.
+build/deps.mk: scripts/deps.sh Makefile
+	@mkdir -p $(@D)
+	@scripts/deps.sh build
+	@printf 'DEP_CFLAGS = %s\nDEP_LIBS = %s\n' \
+	    "$$(pkg-config --cflags $(PKGS))" \
+	    "$$(pkg-config --libs $(PKGS))" > $@
+ifeq ($(filter clean uninstall,$(MAKECMDGOALS)),)
+include build/deps.mk
+endif
+
+# --- objects: build/opt for bin/, build/asan for the checks -------------
+build/opt/%.o: %.c build/deps.mk
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(DEP_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+build/asan/%.o: %.c build/deps.mk
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(DEP_CFLAGS) $(CFLAGS) $(SAN) -MMD -MP -c -o $@ $<
+
+build/opt/libkhobor.a: $(LIB_SRCS:%.c=build/opt/%.o)
+	$(AR) rcs $@ $^
+build/asan/libkhobor.a: $(LIB_SRCS:%.c=build/asan/%.o)
+	$(AR) rcs $@ $^
+
+# One program ($(1)) built into a folder ($(2)): its objects plus the
+# library.
+define prog
+$(2)/$(1): $$($(1)_SRCS:%.c=build/opt/%.o) build/opt/libkhobor.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$^ $$(DEP_LIBS) -lm
+build/asan/bin/$(1): $$($(1)_SRCS:%.c=build/asan/%.o) build/asan/libkhobor.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(SAN) $$(LDFLAGS) -o $$@ $$^ $$(DEP_LIBS) -lm
+endef
+$(foreach p,$(PROGS),$(eval $(call prog,$(p),bin)))
+$(foreach p,$(TOOLS),$(eval $(call prog,$(p),build/opt/bin)))
+
+# --- fuzzing -------------------------------------------------------------
+# The plain driver replays a corpus without libFuzzer (in make check);
+# make fuzz builds the real fuzzer with clang.
+build/asan/fuzz/%-replay: build/asan/fuzz/%.o build/asan/fuzz/driver.o \
+    build/asan/libkhobor.a
+	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(DEP_LIBS) -lm
+
+FUZZ_CC = clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/%)
+build/fuzz/%: fuzz/%.c $(LIB_SRCS) lib/khobor.h build/deps.mk
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -o $@ $< \
+	    $(LIB_SRCS) $(DEP_LIBS) -lm
+
+# --- tests ---------------------------------------------------------------
+CHECK_BINS = $(PROGS:%=build/asan/bin/%) $(TOOLS:%=build/asan/bin/%) \
+	$(FUZZ_TARGETS:%=build/asan/fuzz/%-replay)
+
+check: all $(CHECK_BINS)
+	@scripts/deps.sh check
+	KH_BIN=$(CURDIR)/build/asan/bin KH_BUILD=$(CURDIR)/build \
+	    prove -j2 tests/*.t
+
+# --- benchmarks ----------------------------------------------------------
+bench: all
+	@scripts/deps.sh bench
+	bench/records.sh
+
+# --- install -------------------------------------------------------------
+# Man pages are renamed with the programs: .Nm validate -> .Nm kh-validate.
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DOCDIR)
+	for p in $(PROGS); do \
+	    install -m 755 bin/$$p $(DESTDIR)$(BINDIR)/$(KH_PREFIX)$$p && \
+	    sed -e "s/^\.Nm $$p\$$/.Nm $(KH_PREFIX)$$p/" \
+	        -e "s/^\.Dt [A-Z]* /.Dt $$(echo '$(KH_PREFIX)'$$p | \
+	            tr a-z A-Z) /" $$p/$$p.1 \
+	        > $(DESTDIR)$(MANDIR)/man1/$(KH_PREFIX)$$p.1 || exit 1; \
+	done
+	install -m 644 docs/records.md README.md $(DESTDIR)$(DOCDIR)
+
+uninstall:
+	for p in $(PROGS); do \
+	    rm -f $(DESTDIR)$(BINDIR)/$(KH_PREFIX)$$p \
+	        $(DESTDIR)$(MANDIR)/man1/$(KH_PREFIX)$$p.1; \
+	done
+	rm -rf $(DESTDIR)$(DOCDIR)
+
+clean:
+	rm -rf bin build
+
+.PHONY: all check bench fuzz install uninstall clean
+.SECONDARY:
+
+-include $(shell find build -name '*.d' 2>/dev/null)

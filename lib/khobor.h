@@ -1,0 +1,146 @@
+/*
+ * khobor.h: the record layer every khobor program shares.
+ *
+ * A record is one JSON object on one line (docs/records.md).  A program
+ * parses its options with kh_options(), hands each record to a callback
+ * through rec_loop(), writes records with rec_write() and ends with
+ * return rec_exit().
+ *
+ * Public names: kh_ for program plumbing (messages, options, memory),
+ * rec_ for records.  Strings from records may hold U+0000 (written as
+ * \u0000 in JSON): use json_object_get_string_len(), not strlen().
+ */
+#ifndef KHOBOR_H
+#define KHOBOR_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <getopt.h>
+#include <json-c/json.h>
+
+/* Exit status of every program. */
+enum {
+	KH_EXIT_OK = 0,		/* every record went through */
+	KH_EXIT_SKIPPED = 1,	/* some records were skipped (or invalid) */
+	KH_EXIT_ERROR = 2	/* usage or system error */
+};
+
+#define REC_MAX_LINE_DEFAULT ((size_t)64 << 20)
+
+/* err.c: messages as "prog: what"; a format ending in ':' appends
+ * strerror(errno).  kh_die exits with KH_EXIT_ERROR. */
+extern const char *kh_prog;
+void kh_setprog(const char *argv0);
+_Noreturn void kh_die(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+void kh_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+struct rec_pos;
+void kh_vwarn(const struct rec_pos *pos, const char *fmt, va_list ap);
+void *kh_malloc(size_t n);
+void *kh_realloc(void *p, size_t n);
+
+/* opt.c: the options every program shares (-h, -q, --help, --version,
+ * --strict, --progress, --max-line) merged with the program's own.
+ * opt() gets each option of the program's own; the return value is
+ * optind.  help is printed under the usage line by --help (may be NULL).
+ * Long options of the program use codes from KH_OPT_OWN up. */
+enum {
+	KH_OPT_STRICT = 0x100,
+	KH_OPT_PROGRESS,
+	KH_OPT_MAX_LINE,
+	KH_OPT_VERSION,
+	KH_OPT_OWN = 0x200
+};
+struct kh_cli {
+	const char *usage;		/* "[-x] [file ...]", after the name */
+	const char *help;		/* the program's own options, or NULL */
+	const char *shortopts;		/* the program's own, or "" */
+	const struct option *longopts;	/* the program's own, or NULL */
+	void (*opt)(int c, char *arg);
+};
+int kh_options(int argc, char **argv, const struct kh_cli *cli);
+_Noreturn void kh_usage(void);
+int kh_parse_size(const char *s, size_t *out);
+
+/* Where a record came from: file name ("<stdin>") and line number. */
+struct rec_pos {
+	const char *file;
+	unsigned long line;
+};
+
+/* read.c: a line reader bounded by max bytes a line, over a file
+ * descriptor.  Before it blocks on input it flushes the records written
+ * so far, so a slow pipeline still moves record by record. */
+enum rec_read {
+	REC_EOF = 0,
+	REC_LINE = 1,		/* *line, *len: one line, '\n' removed */
+	REC_TOOLONG = 2,	/* a line over the limit, read and dropped */
+	REC_IOERR = -1		/* read error; errno is set */
+};
+struct rec_reader {
+	int fd;
+	struct rec_pos pos;
+	size_t max;		/* longest line accepted, in bytes */
+	char *buf;
+	size_t cap, start, scan, end;
+	int eof;
+	uint64_t bytes;		/* bytes consumed so far */
+};
+void rec_reader_init(struct rec_reader *r, int fd, const char *name,
+	size_t max);
+enum rec_read rec_read_line(struct rec_reader *r, char **line, size_t *len);
+void rec_reader_free(struct rec_reader *r);
+
+/* parse.c: one line to one record.  Returns the object (owned by the
+ * caller) or NULL with *err set to a static message, *at to the byte
+ * offset of the problem (or -1).  first marks the first line of a file,
+ * where a UTF-8 byte order mark is dropped.  Blank lines give NULL with
+ * *err NULL. */
+struct rec_parser;
+struct rec_parser *rec_parser_new(void);
+void rec_parser_free(struct rec_parser *p);
+struct json_object *rec_parse(struct rec_parser *p, char *line, size_t len,
+	int first, const char **err, long *at);
+size_t rec_utf8_valid(const unsigned char *s, size_t n);
+
+/* write.c: one record, one compact line on stdout: UTF-8 unescaped,
+ * '/' unescaped.  A closed pipe ends the program at once and quietly
+ * (SIGPIPE); any other write error is fatal. */
+void rec_write(struct json_object *rec);
+void rec_write_raw(const char *s, size_t len);
+void rec_flush(void);
+void rec_close(void);
+
+/* loop.c: the record loop over the files named (or stdin, or "-").
+ * fn gets each record and the place it came from; the loop frees the
+ * record after fn returns (fn may json_object_get() it to keep it).
+ * Bad input is reported and counted by the loop itself. */
+typedef void rec_fn(struct json_object *rec, const struct rec_pos *pos,
+	void *arg);
+void rec_loop(char **files, rec_fn *fn, void *arg);
+/* Report a problem with the record at pos: "prog: file:line: message".
+ * The record counts as skipped (once, however many problems it has);
+ * under --strict the program stops after this record. */
+void rec_bad(const struct rec_pos *pos, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Flush and check stdout, print the summary, return the exit status. */
+int rec_exit(void);
+/* The run's settings and counters, set by kh_options and the loop. */
+struct kh_run {
+	int quiet, strict, progress;
+	size_t max_line;
+	unsigned long records, skipped;
+	uint64_t bytes;
+	int error;		/* a system error happened: exit 2 */
+	const char *skipped_word;	/* for the summary: "skipped" */
+};
+extern struct kh_run kh_run;
+
+/* progress.c: the --progress line on a terminal. */
+void kh_progress_start(void);
+void kh_progress_tick(void);
+void kh_progress_clear(void);
+void kh_progress_end(void);
+
+#endif

@@ -1,0 +1,132 @@
+/*
+ * loop.c: the record loop.  Reads each file (or stdin) line by line,
+ * parses, hands records to the program, and keeps the count of what was
+ * skipped for the exit status.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "khobor.h"
+
+struct kh_run kh_run = {
+	.max_line = REC_MAX_LINE_DEFAULT,
+	.skipped_word = "skipped",
+};
+
+static int cur_bad;	/* the record at hand had a problem */
+
+void
+rec_bad(const struct rec_pos *pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!kh_run.quiet) {
+		va_start(ap, fmt);
+		kh_vwarn(pos, fmt, ap);
+		va_end(ap);
+	}
+	cur_bad = 1;
+}
+
+static void
+end_record(void)
+{
+	if (!cur_bad)
+		return;
+	cur_bad = 0;
+	kh_run.skipped++;
+	if (kh_run.strict)
+		exit(rec_exit());
+}
+
+static void
+read_file(struct rec_parser *p, int fd, const char *name, rec_fn *fn,
+    void *arg)
+{
+	struct rec_reader r;
+	struct json_object *rec;
+	enum rec_read st;
+	const char *err;
+	uint64_t base = kh_run.bytes;
+	char *line;
+	size_t len;
+	long at;
+
+	rec_reader_init(&r, fd, name, kh_run.max_line);
+	while ((st = rec_read_line(&r, &line, &len)) != REC_EOF) {
+		kh_run.bytes = base + r.bytes;
+		if (st == REC_IOERR) {
+			kh_warn("%s: read error:", name);
+			kh_run.error = 1;
+			break;
+		}
+		if (st == REC_TOOLONG) {
+			kh_run.records++;
+			rec_bad(&r.pos, "line longer than %zu bytes (see "
+			    "--max-line); skipped", r.max);
+			end_record();
+			continue;
+		}
+		rec = rec_parse(p, line, len, r.pos.line == 1, &err, &at);
+		if (rec == NULL && err == NULL)
+			continue;	/* blank line */
+		kh_run.records++;
+		if (rec == NULL) {
+			if (at >= 0)
+				rec_bad(&r.pos, "%s at byte %ld; skipped", err,
+				    at);
+			else
+				rec_bad(&r.pos, "%s; skipped", err);
+		} else {
+			fn(rec, &r.pos, arg);
+			json_object_put(rec);
+		}
+		end_record();
+		kh_progress_tick();
+	}
+	rec_reader_free(&r);
+}
+
+void
+rec_loop(char **files, rec_fn *fn, void *arg)
+{
+	static char *std_in[] = { "-", NULL };
+	struct rec_parser *p = rec_parser_new();
+	int fd;
+
+	if (files == NULL || *files == NULL)
+		files = std_in;
+	kh_progress_start();
+	for (; *files != NULL; files++) {
+		if (strcmp(*files, "-") == 0) {
+			read_file(p, STDIN_FILENO, "<stdin>", fn, arg);
+			continue;
+		}
+		if ((fd = open(*files, O_RDONLY | O_CLOEXEC)) < 0) {
+			kh_warn("%s:", *files);
+			kh_run.error = 1;
+			continue;
+		}
+		read_file(p, fd, *files, fn, arg);
+		close(fd);
+	}
+	rec_parser_free(p);
+}
+
+int
+rec_exit(void)
+{
+	kh_progress_end();
+	rec_close();
+	if (kh_run.skipped > 0 && !kh_run.quiet)
+		kh_warn("%lu of %lu records %s", kh_run.skipped,
+		    kh_run.records, kh_run.skipped_word);
+	if (kh_run.error)
+		return KH_EXIT_ERROR;
+	return kh_run.skipped > 0 ? KH_EXIT_SKIPPED : KH_EXIT_OK;
+}

@@ -1,0 +1,139 @@
+/*
+ * opt.c: the options every khobor program shares, merged with the
+ * program's own, parsed with getopt_long.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "khobor.h"
+
+#ifndef KH_VERSION
+#define KH_VERSION "unknown"
+#endif
+
+static const struct option common[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "strict", no_argument, NULL, KH_OPT_STRICT },
+	{ "progress", no_argument, NULL, KH_OPT_PROGRESS },
+	{ "max-line", required_argument, NULL, KH_OPT_MAX_LINE },
+	{ "version", no_argument, NULL, KH_OPT_VERSION },
+};
+#define NCOMMON (sizeof(common) / sizeof(common[0]))
+
+static const char common_help[] =
+    "  -h, --help        print this help and exit\n"
+    "  -q, --quiet       no message for each bad record, no summary\n"
+    "      --strict      stop at the first bad record (exit status 1)\n"
+    "      --progress    records/s and bytes/s on stderr, if a terminal\n"
+    "      --max-line N  longest input line accepted (default 64M;\n"
+    "                    suffixes K, M, G)\n"
+    "      --version     print the version and exit\n";
+
+static const struct kh_cli *cli;
+
+void
+kh_usage(void)
+{
+	fprintf(stderr, "usage: %s %s\n", kh_prog, cli ? cli->usage : "");
+	exit(KH_EXIT_ERROR);
+}
+
+static _Noreturn void
+help(void)
+{
+	printf("usage: %s %s\n\n%s%s", kh_prog, cli->usage, common_help,
+	    cli->help ? cli->help : "");
+	printf("\nSee %s(1) and docs/records.md.\n", kh_prog);
+	exit(rec_exit());
+}
+
+/* "64M", "10k", "1GiB", "4096": a byte count, binary suffixes. */
+int
+kh_parse_size(const char *s, size_t *out)
+{
+	unsigned long long n, mul = 1;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno != 0)
+		return -1;
+	switch (*end) {
+	case 'k': case 'K':
+		mul = 1ULL << 10, end++;
+		break;
+	case 'm': case 'M':
+		mul = 1ULL << 20, end++;
+		break;
+	case 'g': case 'G':
+		mul = 1ULL << 30, end++;
+		break;
+	}
+	if (mul > 1 && (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0))
+		end += strlen(end);
+	if (*end != '\0' || n == 0 || n > (SIZE_MAX / 4) / mul)
+		return -1;
+	*out = n * mul;
+	return 0;
+}
+
+int
+kh_options(int argc, char **argv, const struct kh_cli *c)
+{
+	struct option *lo;
+	size_t nown = 0, nshort;
+	char *so;
+	int ch;
+
+	kh_setprog(argv[0]);
+	argv[0] = (char *)kh_prog;	/* getopt's messages use it */
+	cli = c;
+	while (c->longopts && c->longopts[nown].name)
+		nown++;
+	lo = kh_malloc((NCOMMON + nown + 1) * sizeof(*lo));
+	memcpy(lo, common, sizeof(common));
+	if (nown)
+		memcpy(lo + NCOMMON, c->longopts, nown * sizeof(*lo));
+	memset(lo + NCOMMON + nown, 0, sizeof(*lo));
+	nshort = strlen(c->shortopts);
+	so = kh_malloc(nshort + 3);
+	memcpy(so, "hq", 2);
+	memcpy(so + 2, c->shortopts, nshort + 1);
+
+	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			help();
+		case 'q':
+			kh_run.quiet = 1;
+			break;
+		case KH_OPT_STRICT:
+			kh_run.strict = 1;
+			break;
+		case KH_OPT_PROGRESS:
+			kh_run.progress = 1;
+			break;
+		case KH_OPT_MAX_LINE:
+			if (kh_parse_size(optarg, &kh_run.max_line) < 0)
+				kh_die("--max-line: not a size: %s", optarg);
+			break;
+		case KH_OPT_VERSION:
+			printf("%s (khobor) %s\n", kh_prog, KH_VERSION);
+			exit(rec_exit());
+		case '?':
+			kh_usage();
+		default:
+			if (c->opt == NULL)
+				kh_usage();
+			c->opt(ch, optarg);
+		}
+	}
+	free(so);
+	free(lo);
+	return optind;
+}

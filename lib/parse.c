@@ -1,0 +1,225 @@
+/*
+ * parse.c: one input line to one record, or a precise reason why not.
+ *
+ * json-c is lenient where the record format is not: it lets invalid
+ * UTF-8 (surrogates, overlong forms) through, clamps integers that do
+ * not fit 64 bits, and reads NaN/Infinity, which it would write back as
+ * invalid JSON.  Those are caught here, so a record that passes
+ * rec_parse() is written back as valid JSON with its values unchanged.
+ */
+#define _GNU_SOURCE	/* memmem */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "khobor.h"
+
+struct rec_parser {
+	struct json_tokener *tok;
+};
+
+struct rec_parser *
+rec_parser_new(void)
+{
+	struct rec_parser *p = kh_malloc(sizeof(*p));
+
+	p->tok = json_tokener_new();
+	if (p->tok == NULL)
+		kh_die("json_tokener_new: out of memory");
+	json_tokener_set_flags(p->tok, JSON_TOKENER_STRICT);
+	return p;
+}
+
+void
+rec_parser_free(struct rec_parser *p)
+{
+	if (p == NULL)
+		return;
+	json_tokener_free(p->tok);
+	free(p);
+}
+
+/* Offset of the first byte that is not part of well-formed UTF-8
+ * (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF),
+ * or n when all is well. */
+size_t
+rec_utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0, need;
+	unsigned char lo, hi;
+	uint64_t w;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			for (; i + 8 <= n; i += 8) {
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+			}
+			while (i < n && s[i] < 0x80)
+				i++;
+			continue;
+		}
+		lo = 0x80, hi = 0xbf;
+		if (s[i] >= 0xc2 && s[i] <= 0xdf) {
+			need = 1;
+		} else if (s[i] >= 0xe0 && s[i] <= 0xef) {
+			need = 2;
+			if (s[i] == 0xe0)
+				lo = 0xa0;
+			else if (s[i] == 0xed)
+				hi = 0x9f;
+		} else if (s[i] >= 0xf0 && s[i] <= 0xf4) {
+			need = 3;
+			if (s[i] == 0xf0)
+				lo = 0x90;
+			else if (s[i] == 0xf4)
+				hi = 0x8f;
+		} else {
+			return i;
+		}
+		if (n - i <= need || s[i + 1] < lo || s[i + 1] > hi)
+			return i;
+		for (size_t k = 2; k <= need; k++)
+			if ((s[i + k] & 0xc0) != 0x80)
+				return i;
+		i += need + 1;
+	}
+	return n;
+}
+
+static int
+literal_in(const char *line, size_t len, const char *lit)
+{
+	return memmem(line, len, lit, strlen(lit)) != NULL;
+}
+
+/* Does the tree hold a number json-c could not keep as written? */
+static const char *
+bad_number(struct json_object *v, const char *line, size_t len)
+{
+	const char *why = NULL, *s;
+	size_t i, n;
+
+	switch (json_object_get_type(v)) {
+	case json_type_int:
+		if (json_object_get_int64(v) == INT64_MIN &&
+		    !literal_in(line, len, "-9223372036854775808"))
+			return "integer out of 64-bit range";
+		if (json_object_get_uint64(v) == UINT64_MAX &&
+		    !literal_in(line, len, "18446744073709551615"))
+			return "integer out of 64-bit range";
+		break;
+	case json_type_double:
+		if (isfinite(json_object_get_double(v)))
+			break;
+		/* 1e999 is valid JSON and kept as written; NaN is not */
+		s = json_object_to_json_string(v);
+		if (s[0] == '-')
+			s++;
+		if (s[0] < '0' || s[0] > '9')
+			return "NaN and Infinity are not JSON";
+		break;
+	case json_type_array:
+		n = json_object_array_length(v);
+		for (i = 0; i < n && why == NULL; i++)
+			why = bad_number(json_object_array_get_idx(v, i),
+			    line, len);
+		break;
+	case json_type_object: {
+		json_object_object_foreach(v, key, val) {
+			(void)key;
+			if ((why = bad_number(val, line, len)) != NULL)
+				break;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	return why;
+}
+
+static const char *
+not_object(struct json_object *v)
+{
+	switch (json_object_get_type(v)) {
+	case json_type_array:
+		return "a JSON array, not an object";
+	case json_type_string:
+		return "a JSON string, not an object";
+	case json_type_int:
+	case json_type_double:
+		return "a JSON number, not an object";
+	case json_type_boolean:
+		return "a JSON boolean, not an object";
+	default:
+		return "JSON null, not an object";
+	}
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	for (; n > 0; s++, n--)
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+struct json_object *
+rec_parse(struct rec_parser *p, char *line, size_t len, int first,
+    const char **err, long *at)
+{
+	struct json_object *obj;
+	enum json_tokener_error e;
+	const char *nul, *why;
+	size_t bom = 0, bad;
+
+	*err = NULL;
+	*at = -1;
+	if (first && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+		bom = 3;
+	line += bom, len -= bom;
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	if (blank(line, len))
+		return NULL;
+	if ((nul = memchr(line, '\0', len)) != NULL) {
+		*err = "NUL byte (not allowed in JSON text)";
+		*at = bom + (nul - line);
+		return NULL;
+	}
+	if ((bad = rec_utf8_valid((unsigned char *)line, len)) < len) {
+		*err = "invalid UTF-8";
+		*at = bom + bad;
+		return NULL;
+	}
+	json_tokener_reset(p->tok);
+	obj = json_tokener_parse_ex(p->tok, line, len);
+	if (obj == NULL) {
+		e = json_tokener_get_error(p->tok);
+		if (e == json_tokener_success) {
+			*err = "JSON null, not an object";
+		} else if (e == json_tokener_continue) {
+			*err = "record ends before its JSON is complete";
+			*at = bom + len;
+		} else {
+			*err = json_tokener_error_desc(e);
+			*at = bom + json_tokener_get_parse_end(p->tok);
+		}
+		return NULL;
+	}
+	if (!json_object_is_type(obj, json_type_object)) {
+		*err = not_object(obj);
+		json_object_put(obj);
+		return NULL;
+	}
+	if ((why = bad_number(obj, line, len)) != NULL) {
+		*err = why;
+		json_object_put(obj);
+		return NULL;
+	}
+	return obj;
+}

@@ -1,0 +1,52 @@
+#!/bin/sh
+# deps.sh [build|check|bench]: make sure the Debian packages khobor needs
+# are here.  Checks with pkg-config and command -v; as root it runs
+# apt-get for what is missing, otherwise it prints the apt-get line and
+# fails.  Quiet when all is present.
+set -eu
+
+what=${1:-build}
+missing=
+
+need_pc() {	# need_pc PKGCONFIG-NAME DEBIAN-PACKAGE
+	pkg-config --exists "$1" 2>/dev/null || missing="$missing $2"
+}
+need_cmd() {	# need_cmd COMMAND DEBIAN-PACKAGE
+	command -v "$1" >/dev/null 2>&1 || missing="$missing $2"
+}
+
+need_cmd pkg-config pkg-config
+need_cmd cc gcc
+need_cmd make make
+need_pc json-c libjson-c-dev
+case $what in
+check)
+	need_cmd prove perl
+	need_cmd mandoc mandoc
+	need_cmd python3 python3
+	;;
+bench)
+	need_cmd jq jq
+	need_cmd python3 python3
+	need_cmd /usr/bin/time time
+	;;
+build)
+	;;
+*)
+	echo "usage: deps.sh [build|check|bench]" >&2
+	exit 2
+	;;
+esac
+
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+	echo "deps.sh: missing:$missing" >&2
+	echo "deps.sh: run as root: apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "deps.sh: installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+# The package lists may be stale or absent on a fresh machine.
+apt-get install -y -q --no-install-recommends $missing >&2 ||
+	{ apt-get update -q >&2 &&
+	  apt-get install -y -q --no-install-recommends $missing >&2; }
