@@ -93,7 +93,8 @@ enum rec_read rec_read_line(struct rec_reader *r, char **line, size_t *len);
 void rec_reader_free(struct rec_reader *r);
 
 /* parse.c: one line to one record.  Returns the object (owned by the
- * caller) or NULL with *err set to a static message, *at to the byte
+ * caller) or NULL with *err set to a message (valid until the next
+ * call), *at to the byte
  * offset of the problem (or -1).  first marks the first line of a file,
  * where a UTF-8 byte order mark is dropped.  Blank lines give NULL with
  * *err NULL. */

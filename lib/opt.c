@@ -90,6 +90,8 @@ kh_options(int argc, char **argv, const struct kh_cli *c)
 	char *so;
 	int ch;
 
+	/* Big output blocks; the reader flushes before it waits. */
+	setvbuf(stdout, NULL, _IOFBF, (size_t)128 << 10);
 	kh_setprog(argv[0]);
 	argv[0] = (char *)kh_prog;	/* getopt's messages use it */
 	cli = c;

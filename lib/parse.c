@@ -10,6 +10,7 @@
 #define _GNU_SOURCE	/* memmem */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@
 
 struct rec_parser {
 	struct json_tokener *tok;
+	char msg[96];
 };
 
 struct rec_parser *
@@ -198,15 +200,25 @@ rec_parse(struct rec_parser *p, char *line, size_t len, int first,
 	}
 	json_tokener_reset(p->tok);
 	obj = json_tokener_parse_ex(p->tok, line, len);
-	if (obj == NULL) {
+	e = json_tokener_get_error(p->tok);
+	if (obj == NULL && e == json_tokener_continue) {
+		/* A bare 42 or null is complete only at the end of input:
+		 * say so with a NUL, which json-c takes as the end. */
+		obj = json_tokener_parse_ex(p->tok, "", 1);
 		e = json_tokener_get_error(p->tok);
-		if (e == json_tokener_success) {
-			*err = "JSON null, not an object";
-		} else if (e == json_tokener_continue) {
+		if (obj == NULL && e != json_tokener_success) {
 			*err = "record ends before its JSON is complete";
 			*at = bom + len;
+			return NULL;
+		}
+	}
+	if (obj == NULL) {
+		if (e == json_tokener_success) {
+			*err = "JSON null, not an object";
 		} else {
-			*err = json_tokener_error_desc(e);
+			snprintf(p->msg, sizeof(p->msg), "malformed JSON (%s)",
+			    json_tokener_error_desc(e));
+			*err = p->msg;
 			*at = bom + json_tokener_get_parse_end(p->tok);
 		}
 		return NULL;

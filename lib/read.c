@@ -14,7 +14,7 @@
 
 #include "khobor.h"
 
-#define CHUNK ((size_t)256 << 10)
+#define CHUNK ((size_t)256 << 10)	/* least room for one read */
 
 void
 rec_reader_init(struct rec_reader *r, int fd, const char *name, size_t max)
@@ -23,7 +23,7 @@ rec_reader_init(struct rec_reader *r, int fd, const char *name, size_t max)
 	r->fd = fd;
 	r->pos.file = name;
 	r->max = max;
-	r->cap = CHUNK;
+	r->cap = 4 * CHUNK;
 	r->buf = kh_malloc(r->cap);
 }
 
@@ -52,13 +52,15 @@ fill(struct rec_reader *r)
 {
 	ssize_t n;
 
-	if (r->start > 0) {
+	/* Move the unread part to the front only when the room after it
+	 * runs short, so page-sized records are not copied at every read. */
+	if (r->cap - r->end < CHUNK && r->start > 0) {
 		memmove(r->buf, r->buf + r->start, r->end - r->start);
 		r->end -= r->start;
 		r->scan -= r->start;
 		r->start = 0;
 	}
-	if (r->cap - r->end < CHUNK / 2) {
+	if (r->cap - r->end < CHUNK) {
 		r->cap *= 2;
 		r->buf = kh_realloc(r->buf, r->cap);
 	}

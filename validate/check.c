@@ -608,11 +608,19 @@ check_date_extra(struct ctx *c, struct json_object *m, const char *path)
 	static const char *const mods[] = { "BEFORE", "AFTER", "ON_OR_BEFORE",
 	    "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
 	    "EQUAL_OR_MORE", "START", "MID", "END", "APPROX", NULL };
+	static const char *const kinds[] = { "date", "datetime", "time",
+	    "duration", "set", NULL };
 	const char *value = mention_string(c, m, path, "value", 1);
 	const char *kind = mention_string(c, m, path, "kind", 1);
 	const char *mod = mention_string(c, m, path, "mod", 0), *why;
 	char f[96];
 
+	snprintf(f, sizeof(f), "%s.kind", path);
+	if (kind != NULL && one_of(kind, kinds) == NULL) {
+		problem(c, f, "%s: want date, datetime, time, duration or set",
+		    kind);
+		kind = NULL;
+	}
 	snprintf(f, sizeof(f), "%s.value", path);
 	if (value != NULL && check_value(value, kind, &why) < 0)
 		problem(c, f, "%s: %s", value, why);

@@ -1,0 +1,49 @@
+# lib.sh: sourced by the shell tests (*.t): TAP output and paths.
+#   plan N; ok COND-STATUS NAME (pass $? or use check); skip NAME WHY
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+bin=${KH_BIN:-$root/bin}		# programs under test (sanitizer build)
+build=${KH_BUILD:-$root/build}		# build/opt/bin: unsanitized, for RSS
+shared=${KH_SHARED:-$root/../shared}
+PATH=$bin:$PATH
+export PATH
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+t_n=0
+t_fail=0
+
+plan() {
+	echo "1..$1"
+}
+
+# check NAME COMMAND...: one test, passing when COMMAND succeeds.
+check() {
+	t_name=$1
+	shift
+	t_n=$((t_n + 1))
+	if "$@" >"$tmp/check.out" 2>&1; then
+		echo "ok $t_n - $t_name"
+	else
+		t_fail=1
+		echo "not ok $t_n - $t_name"
+		sed 's/^/# /' "$tmp/check.out" | head -20
+	fi
+}
+
+skip() {
+	t_n=$((t_n + 1))
+	echo "ok $t_n - $1 # SKIP $2"
+}
+
+# same FILE1 FILE2: byte for byte, with a diff to show when not.
+same() {
+	cmp -s "$1" "$2" && return 0
+	diff -u "$1" "$2" | head -20
+	return 1
+}
+
+done_testing() {
+	exit $t_fail
+}
