@@ -35,7 +35,6 @@ TOOLS = passthru
 passthru_SRCS = bench/passthru.c
 
 LIB_SRCS = $(wildcard lib/*.c)
-FUZZ_TARGETS = records
 
 all: $(PROGS:%=bin/%) $(TOOLS:%=build/opt/bin/%)
 
@@ -80,28 +79,38 @@ $(foreach p,$(PROGS),$(eval $(call prog,$(p),bin)))
 $(foreach p,$(TOOLS),$(eval $(call prog,$(p),build/opt/bin)))
 
 # --- fuzzing -------------------------------------------------------------
-# The plain driver replays a corpus without libFuzzer (in make check);
-# make fuzz builds the real fuzzer with clang.
+# One target per parser of outside input: records (the record layer and
+# validate's checks on what it parses) and check (validate's value, date
+# and language-tag parsers).  The plain driver replays each corpus
+# without libFuzzer in make check; make fuzz builds the real fuzzers with
+# clang; run them as build/fuzz/records fuzz/corpus/records.
+FUZZ_TARGETS = records check
+FUZZ_SRCS = validate/check.c $(LIB_SRCS)
+
 build/asan/fuzz/%-replay: build/asan/fuzz/%.o build/asan/fuzz/driver.o \
-    build/asan/libkhobor.a
+    build/asan/validate/check.o build/asan/libkhobor.a
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(DEP_LIBS) -lm
 
 FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/%)
-build/fuzz/%: fuzz/%.c $(LIB_SRCS) lib/khobor.h build/deps.mk
+build/fuzz/%: fuzz/%.c $(FUZZ_SRCS) lib/khobor.h validate/check.h \
+    build/deps.mk
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -o $@ $< \
-	    $(LIB_SRCS) $(DEP_LIBS) -lm
+	    $(FUZZ_SRCS) $(DEP_LIBS) -lm
 
 # --- tests ---------------------------------------------------------------
 CHECK_BINS = $(PROGS:%=build/asan/bin/%) $(TOOLS:%=build/asan/bin/%) \
 	$(FUZZ_TARGETS:%=build/asan/fuzz/%-replay)
 
-check: all $(CHECK_BINS)
-	@scripts/deps.sh check
+check: check-deps
+	$(MAKE) all $(CHECK_BINS)
 	KH_BIN=$(CURDIR)/build/asan/bin KH_BUILD=$(CURDIR)/build \
 	    prove -j2 tests/*.t
+
+check-deps:
+	@scripts/deps.sh check
 
 # --- benchmarks ----------------------------------------------------------
 bench: all
@@ -132,7 +141,7 @@ uninstall:
 clean:
 	rm -rf bin build
 
-.PHONY: all check bench fuzz install uninstall clean
+.PHONY: all check check-deps bench fuzz install uninstall clean
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)

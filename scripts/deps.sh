@@ -24,6 +24,7 @@ check)
 	need_cmd prove perl
 	need_cmd mandoc mandoc
 	need_cmd python3 python3
+	need_cmd /usr/bin/time time
 	;;
 bench)
 	need_cmd jq jq

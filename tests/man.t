@@ -1,0 +1,26 @@
+#!/bin/sh
+# Every man page is clean under mandoc -Tlint, and its SYNOPSIS matches
+# the program's usage line.
+. "$(dirname "$0")/lib.sh"
+
+pages=$(cd "$root" && ls */*.1)
+plan $(($(echo "$pages" | wc -l) * 2))
+
+for page in $pages; do
+	check "$page: mandoc -Tlint" mandoc -Tlint "$root/$page"
+	prog=$(basename "$page" .1)
+	synopsis() {
+		# The usage line, and the SYNOPSIS as mandoc renders it, both
+		# flattened to one line of words.
+		"$prog" -x 2>&1 >/dev/null | sed -n 's/^usage: //p' | tr -s ' \t\n' ' ' >"$tmp/usage"
+		mandoc -Tascii -Owidth=200 "$root/$page" |
+		    sed "s/.$(printf '\b')//g" |
+		    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' |
+		    tr -s ' \t\n' ' ' | sed 's/^ //' >"$tmp/synopsis"
+		echo "usage:    $(cat "$tmp/usage")"
+		echo "synopsis: $(cat "$tmp/synopsis")"
+		test "$(cat "$tmp/usage")" = "$(cat "$tmp/synopsis")"
+	}
+	check "$page: SYNOPSIS matches the usage line" synopsis
+done
+done_testing
