@@ -1,21 +1,24 @@
 /*
  * records.c: libFuzzer target for the record layer: the bounded line
- * reader (read.c), the strict parser (parse.c) and check_record().
+ * reader (read.c), the strict parser (parse.c), the writer (write.c) and
+ * check_record().
  *
- * Input: one control byte, then the file.  The control byte picks the
- * line limit and whether a long filler goes before the file: read.c
- * reads 256 KiB at a time, and without a filler a small input is always
- * read whole by the first read(), so refilling, moving the buffer and
- * growing it would never run.
+ * Input: a control byte, then the file.  The control byte picks the line
+ * limit and how the file reaches the reader: from a memfd, where one
+ * read() takes all; from a socket of packets of a chosen size, one
+ * packet a read(), so that lines break across reads; or from a memfd
+ * behind a long filler, so that the reader moves and grows its buffer.
  *
  * What must hold:
  * - the reader gives back the file exactly: each REC_LINE is the next
  *   line, without its '\n', NUL-terminated, at most the limit long; each
  *   REC_TOOLONG stands for a line over the limit; line numbers count up
  *   by one; at REC_EOF every byte was consumed, and REC_EOF stays;
- * - a record serialises to one line of strict JSON (RFC 8259) in valid
- *   UTF-8, with no control bytes, that rec_parse() takes back to an equal
- *   record serialising to the same bytes;
+ * - a line parses the same whatever lines came before it;
+ * - rec_write() writes a record as json-c's plain serialisation (with
+ *   '/' unescaped) and a '\n': one line of strict JSON (RFC 8259) in
+ *   valid UTF-8 with no control bytes, that rec_parse() takes back to an
+ *   equal record that serialises to the same bytes;
  * - check_record() returns the number of problems it reported;
  * - nothing leaks, nothing reads out of bounds (ASan, UBSan).
  */
@@ -23,14 +26,19 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "khobor.h"
 #include "../validate/check.h"
 
 #define FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
-#define CHUNK ((size_t)256 << 10)	/* read.c's read size */
+/* An AF_UNIX socket queues few packets (net.unix.max_dgram_qlen, 10 by
+ * default): the last of these many takes the rest of the file. */
+#define MAX_PACKETS 8
+#define MAX_PACKETED ((size_t)64 << 10)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -226,18 +234,39 @@ checked(struct json_object *obj)
 	return ret;
 }
 
+/* What rec_write() writes for obj (it writes to stdout). */
+static char *
+written(struct json_object *obj, size_t *len)
+{
+	FILE *saved = stdout, *f;
+	char *buf = NULL;
+
+	if ((f = open_memstream(&buf, len)) == NULL)
+		kh_die("open_memstream:");
+	stdout = f;
+	rec_write(obj);
+	stdout = saved;
+	if (fclose(f) == EOF)
+		kh_die("open_memstream:");
+	return buf;
+}
+
 static void
 record(struct rec_parser *p, struct json_object *obj)
 {
 	struct json_object *again;
 	const char *s, *t, *err;
-	size_t len, tlen;
-	char *copy;
+	size_t len, tlen, olen;
+	char *copy, *out;
 	long at;
 
 	s = json_object_to_json_string_length(obj, FLAGS, &len);
 	if (s == NULL)
 		broken("cannot serialise", NULL, 0);
+	out = written(obj, &olen);
+	if (olen != len + 1 || memcmp(out, s, len) != 0 || out[len] != '\n')
+		broken("rec_write differs from json-c", out, olen);
+	free(out);
 	if (s[len] != '\0' || memchr(s, '\0', len) != NULL)
 		broken("NUL in the serialisation", s, len);
 	if (memchr(s, '\n', len) != NULL)
@@ -265,6 +294,27 @@ record(struct rec_parser *p, struct json_object *obj)
 		    len);
 	json_object_put(again);
 	free(copy);
+}
+
+/* A line parses the same with a new parser as with the one that has
+ * seen the lines before it. */
+static void
+alone(struct json_object *obj, char *line, size_t len, int first,
+    const char *err, long at)
+{
+	struct rec_parser *p = rec_parser_new();
+	struct json_object *again;
+	const char *err2;
+	long at2;
+
+	again = rec_parse(p, line, len, first, &err2, &at2);
+	if ((obj == NULL) != (again == NULL) || at != at2 ||
+	    (err == NULL) != (err2 == NULL) ||
+	    (err != NULL && strcmp(err, err2) != 0) ||
+	    (obj != NULL && !json_object_equal(obj, again)))
+		broken("parse depends on the lines before", line, len);
+	json_object_put(again);
+	rec_parser_free(p);
 }
 
 /* Where the lines of file[0..size) are: the reader must agree. */
@@ -302,18 +352,25 @@ next_line(struct expect *x, enum rec_read st, const struct rec_reader *r,
 	x->off += n + (nl != NULL);
 }
 
-/* One memfd, reused: emptied and rewritten for each input. */
+/* One memfd, reused: emptied for each input. */
 static int
-memfd(const char *buf, size_t size)
+memfd_empty(void)
 {
 	static int fd = -1;
-	size_t done = 0;
-	ssize_t n;
 
 	if (fd < 0 && (fd = memfd_create("records", MFD_CLOEXEC)) < 0)
 		kh_die("memfd_create:");
 	if (ftruncate(fd, 0) < 0)
 		kh_die("ftruncate:");
+	return fd;
+}
+
+static void
+memfd_fill(int fd, const char *buf, size_t size)
+{
+	size_t done = 0;
+	ssize_t n;
+
 	while (done < size) {
 		if ((n = pwrite(fd, buf + done, size - done, done)) < 0)
 			kh_die("pwrite:");
@@ -321,57 +378,72 @@ memfd(const char *buf, size_t size)
 	}
 	if (lseek(fd, 0, SEEK_SET) < 0)
 		kh_die("lseek:");
-	return fd;
 }
 
-/* The control byte.  Below 0xe0: no filler, and the low 6 bits give
- * the line limit: 0 the default, 1..31, or 128..4096 in steps of 128.
- * From 0xe0 (one input in eight, as the filler costs time): the low 3
- * bits pick a limit from a short list, bits 3-4 a filler: a long line
- * of 'x' so that the first read ends 16 bytes into the input (0), or
- * just before it (1), or 1 byte into it (3); or spaces without '\n' (2),
- * so that the first line outgrows the buffer: a record with leading
- * space, or a line over the limit. */
-static char *
-make_file(const uint8_t *data, size_t size, size_t *fsize, size_t *max)
+/* The file as packets of k bytes on a socket: read() takes one packet
+ * at a time, and gives 0 (end of file) once they are all taken. */
+static int
+packets(const char *buf, size_t size, size_t k)
 {
-	static const size_t limits[] = { REC_MAX_LINE_DEFAULT, 1, 2, 8, 64,
-	    512, 1024, 4096 };
-	unsigned ctl = size > 0 ? data[0] : 0, lim = ctl & 0x3f;
-	size_t fill = 0;
+	size_t off = 0, n;
+	int sv[2], count = 0;
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+		kh_die("socketpair:");
+	while (off < size) {
+		n = ++count < MAX_PACKETS && k < size - off ? k : size - off;
+		if (send(sv[1], buf + off, n, MSG_DONTWAIT) != (ssize_t)n)
+			kh_die("send:");
+		off += n;
+	}
+	close(sv[1]);
+	return sv[0];
+}
+
+static size_t
+limit(unsigned ctl)
+{
+	static const size_t few[] = { REC_MAX_LINE_DEFAULT, 1, 8, 64 };
+
+	if (ctl >= 0xf0)
+		return few[ctl & 3];
+	ctl &= 0x3f;
+	if (ctl == 0)
+		return REC_MAX_LINE_DEFAULT;
+	return ctl < 32 ? ctl : (size_t)(ctl - 31) * 128;
+}
+
+/* A filler before the data, for a reader whose first read() takes
+ * first bytes: a line of 'x' after which that read ends 16 bytes into
+ * the data (kind 0), just before it (1) or 1 byte into it (3); or
+ * spaces without '\n' (2), so that the first line outgrows the buffer:
+ * a record with leading space, or a line over the limit. */
+static char *
+with_filler(const uint8_t *data, size_t size, unsigned kind, size_t first,
+    size_t *fsize)
+{
+	size_t fill;
 	char *file;
 
-	if (ctl >= 0xe0)
-		*max = limits[ctl & 7];
-	else if (lim == 0)
-		*max = REC_MAX_LINE_DEFAULT;
-	else if (lim < 32)
-		*max = lim;
-	else
-		*max = (size_t)(lim - 31) * 128;
-	if (size > 0)
-		data++, size--;
-	if (ctl >= 0xe0) {
-		switch ((ctl >> 3) & 3) {
-		case 0:
-			fill = CHUNK - 1 - 16;
-			break;
-		case 1:
-			fill = CHUNK - 1;
-			break;
-		case 2:
-			fill = CHUNK + CHUNK / 2;
-			break;
-		default:
-			fill = CHUNK - 1 - 1;
-			break;
-		}
+	switch (kind) {
+	case 0:
+		fill = first - 16;
+		break;
+	case 1:
+		fill = first;
+		break;
+	case 2:
+		fill = first + 64;
+		break;
+	default:
+		fill = first - 1;
+		break;
 	}
 	*fsize = fill + size;
 	file = kh_malloc(*fsize + 1);
-	if (fill > 0 && ((ctl >> 3) & 3) == 2) {
+	if (kind == 2) {
 		memset(file, ' ', fill);
-	} else if (fill > 0) {
+	} else {
 		memset(file, 'x', fill - 1);
 		file[fill - 1] = '\n';
 	}
@@ -380,6 +452,16 @@ make_file(const uint8_t *data, size_t size, size_t *fsize, size_t *max)
 	return file;
 }
 
+/*
+ * The control byte:
+ *   below 0x80	a memfd; the low 6 bits give the line limit: 0 the
+ *		default, 1..31, or 128..4096 in steps of 128;
+ *   0x80..0xef	packets, limit as above; the next byte + 1 is the
+ *		packet size;
+ *   from 0xf0	a memfd behind a filler (one input in sixteen: it costs
+ *		a megabyte); the low 2 bits pick the limit (the default,
+ *		1, 8, 64), the next 2 the filler.
+ */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -390,12 +472,39 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum rec_read st;
 	const char *err;
 	char *line, *file;
-	size_t len, fsize, max;
+	size_t len, fsize, max, k = 0;
+	unsigned ctl = 0;
 	long at;
+	int fd;
 
-	file = make_file(data, size, &fsize, &max);
+	if (size > 0)
+		ctl = *data++, size--;
+	max = limit(ctl);
+	if (ctl >= 0x80 && ctl < 0xf0 && size > 0)
+		k = (size_t)*data++ + 1, size--;
+	if (ctl >= 0xf0) {
+		/* read.c's first read() takes all its buffer but the byte
+		 * kept for a NUL */
+		fd = memfd_empty();
+		rec_reader_init(&r, fd, "fuzz", max);
+		file = with_filler(data, size, (ctl >> 2) & 3, r.cap - 1,
+		    &fsize);
+		memfd_fill(fd, file, fsize);
+	} else {
+		fsize = size;
+		file = kh_malloc(size + 1);
+		if (size > 0)
+			memcpy(file, data, size);
+		if (k > 0 && size <= MAX_PACKETED) {
+			fd = packets(file, size, k);
+		} else {
+			fd = memfd_empty();
+			memfd_fill(fd, file, fsize);
+		}
+		rec_reader_init(&r, fd, "fuzz", max);
+	}
+
 	p = rec_parser_new();
-	rec_reader_init(&r, memfd(file, fsize), "fuzz", max);
 	x.file = file, x.size = fsize;
 	while ((st = rec_read_line(&r, &line, &len)) != REC_EOF) {
 		if (st != REC_LINE && st != REC_TOOLONG)
@@ -404,6 +513,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (st == REC_TOOLONG)
 			continue;
 		obj = rec_parse(p, line, len, r.pos.line == 1, &err, &at);
+		alone(obj, line, len, r.pos.line == 1, err, at);
 		if (obj == NULL) {
 			if (err != NULL && (at < -1 || at > (long)len))
 				broken("parse: error offset out of the line",
@@ -417,6 +527,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		broken("reader: EOF before the end of the file", NULL, 0);
 	if (rec_read_line(&r, &line, &len) != REC_EOF)
 		broken("reader: REC_EOF does not stay", NULL, 0);
+	if (k > 0 && size <= MAX_PACKETED)
+		close(r.fd);
 	rec_reader_free(&r);
 	rec_parser_free(p);
 	free(file);

@@ -109,7 +109,6 @@ size_t rec_utf8_valid(const unsigned char *s, size_t n);
  * '/' unescaped.  A closed pipe ends the program at once and quietly
  * (SIGPIPE); any other write error is fatal. */
 void rec_write(struct json_object *rec);
-void rec_write_raw(const char *s, size_t len);
 void rec_flush(void);
 void rec_close(void);
 

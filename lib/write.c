@@ -177,13 +177,6 @@ rec_write(struct json_object *rec)
 }
 
 void
-rec_write_raw(const char *s, size_t len)
-{
-	if (fwrite(s, 1, len, stdout) != len || putchar('\n') == EOF)
-		write_failed();
-}
-
-void
 rec_flush(void)
 {
 	if (fflush(stdout) == EOF)
