@@ -63,14 +63,14 @@ has_special(uint64_t w)
 }
 
 static void
-put_string(const char *s, size_t n)
+put_string(FILE *f, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t i = 0, j;
 	unsigned char c;
 	uint64_t w;
 
-	putc_unlocked('"', stdout);
+	putc_unlocked('"', f);
 	for (;;) {
 		for (j = i; j + 8 <= n; j += 8) {
 			memcpy(&w, s + j, 8);
@@ -80,42 +80,42 @@ put_string(const char *s, size_t n)
 		for (; j < n && !special[(unsigned char)s[j]]; j++)
 			;
 		if (j > i)
-			fwrite_unlocked(s + i, 1, j - i, stdout);
+			fwrite_unlocked(s + i, 1, j - i, f);
 		if (j == n)
 			break;
-		putc_unlocked('\\', stdout);
+		putc_unlocked('\\', f);
 		switch (c = s[j]) {
 		case '"':
 		case '\\':
-			putc_unlocked(c, stdout);
+			putc_unlocked(c, f);
 			break;
 		case '\b':
-			putc_unlocked('b', stdout);
+			putc_unlocked('b', f);
 			break;
 		case '\f':
-			putc_unlocked('f', stdout);
+			putc_unlocked('f', f);
 			break;
 		case '\n':
-			putc_unlocked('n', stdout);
+			putc_unlocked('n', f);
 			break;
 		case '\r':
-			putc_unlocked('r', stdout);
+			putc_unlocked('r', f);
 			break;
 		case '\t':
-			putc_unlocked('t', stdout);
+			putc_unlocked('t', f);
 			break;
 		default:
-			fwrite_unlocked("u00", 1, 3, stdout);
-			putc_unlocked(hex[c >> 4], stdout);
-			putc_unlocked(hex[c & 15], stdout);
+			fwrite_unlocked("u00", 1, 3, f);
+			putc_unlocked(hex[c >> 4], f);
+			putc_unlocked(hex[c & 15], f);
 		}
 		i = j + 1;
 	}
-	putc_unlocked('"', stdout);
+	putc_unlocked('"', f);
 }
 
 static void
-put_value(struct json_object *v)
+put_value(FILE *f, struct json_object *v)
 {
 	const char *s;
 	size_t i, n;
@@ -123,39 +123,39 @@ put_value(struct json_object *v)
 
 	switch (json_object_get_type(v)) {
 	case json_type_null:
-		fwrite_unlocked("null", 1, 4, stdout);
+		fwrite_unlocked("null", 1, 4, f);
 		break;
 	case json_type_boolean:
 		if (json_object_get_boolean(v))
-			fwrite_unlocked("true", 1, 4, stdout);
+			fwrite_unlocked("true", 1, 4, f);
 		else
-			fwrite_unlocked("false", 1, 5, stdout);
+			fwrite_unlocked("false", 1, 5, f);
 		break;
 	case json_type_string:
-		put_string(json_object_get_string(v),
+		put_string(f, json_object_get_string(v),
 		    json_object_get_string_len(v));
 		break;
 	case json_type_array:
-		putc_unlocked('[', stdout);
+		putc_unlocked('[', f);
 		n = json_object_array_length(v);
 		for (i = 0; i < n; i++) {
 			if (i > 0)
-				putc_unlocked(',', stdout);
-			put_value(json_object_array_get_idx(v, i));
+				putc_unlocked(',', f);
+			put_value(f, json_object_array_get_idx(v, i));
 		}
-		putc_unlocked(']', stdout);
+		putc_unlocked(']', f);
 		break;
 	case json_type_object: {
-		putc_unlocked('{', stdout);
+		putc_unlocked('{', f);
 		json_object_object_foreach(v, key, val) {
 			if (!first)
-				putc_unlocked(',', stdout);
+				putc_unlocked(',', f);
 			first = 0;
-			put_string(key, strlen(key));
-			putc_unlocked(':', stdout);
-			put_value(val);
+			put_string(f, key, strlen(key));
+			putc_unlocked(':', f);
+			put_value(f, val);
 		}
-		putc_unlocked('}', stdout);
+		putc_unlocked('}', f);
 		break;
 	}
 	default:	/* numbers: json-c's text for them */
@@ -163,15 +163,21 @@ put_value(struct json_object *v)
 		    JSON_C_TO_STRING_PLAIN, &n);
 		if (s == NULL)
 			kh_die("cannot write a number: out of memory");
-		fwrite_unlocked(s, 1, n, stdout);
+		fwrite_unlocked(s, 1, n, f);
 	}
+}
+
+void
+rec_print(FILE *f, struct json_object *rec)
+{
+	put_value(f, rec);
+	putc_unlocked('\n', f);
 }
 
 void
 rec_write(struct json_object *rec)
 {
-	put_value(rec);
-	putc_unlocked('\n', stdout);
+	rec_print(stdout, rec);
 	if (ferror_unlocked(stdout))
 		write_failed();
 }
