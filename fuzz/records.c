@@ -15,18 +15,19 @@
  *   REC_TOOLONG stands for a line over the limit; line numbers count up
  *   by one; at REC_EOF every byte was consumed, and REC_EOF stays;
  * - a line parses the same whatever lines came before it;
- * - rec_write() writes a record as json-c's plain serialisation (with
- *   '/' unescaped) and a '\n': one line of strict JSON (RFC 8259) in
- *   valid UTF-8 with no control bytes, that rec_parse() takes back to an
- *   equal record that serialises to the same bytes;
+ * - rec_print(), what rec_write() writes, is json-c's plain
+ *   serialisation (with '/' unescaped) and a '\n': one line of strict
+ *   JSON (RFC 8259) in valid UTF-8 with no control bytes, that
+ *   rec_parse() takes back to an equal record that serialises to the
+ *   same bytes;
  * - check_record() returns the number of problems it reported;
  * - nothing leaks, nothing reads out of bounds (ASan, UBSan).
  */
-#define _GNU_SOURCE	/* memfd_create */
+#define _GNU_SOURCE	/* memfd_create, SOCK_CLOEXEC */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -234,20 +235,18 @@ checked(struct json_object *obj)
 	return ret;
 }
 
-/* What rec_write() writes for obj (it writes to stdout). */
+/* What rec_write() writes for obj: the same as rec_print() does. */
 static char *
 written(struct json_object *obj, size_t *len)
 {
-	FILE *saved = stdout, *f;
 	char *buf = NULL;
+	FILE *f;
 
 	if ((f = open_memstream(&buf, len)) == NULL)
 		kh_die("open_memstream:");
-	stdout = f;
-	rec_write(obj);
-	stdout = saved;
-	if (fclose(f) == EOF)
-		kh_die("open_memstream:");
+	rec_print(f, obj);
+	if (ferror(f) || fclose(f) == EOF)
+		kh_die("open_memstream: write error");
 	return buf;
 }
 

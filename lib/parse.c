@@ -3,8 +3,8 @@
  *
  * json-c is lenient where the record format is not: it lets invalid
  * UTF-8 (surrogates, overlong forms) through, clamps integers that do
- * not fit 64 bits, and reads NaN/Infinity, which it would write back as
- * invalid JSON.  Those are caught here, so a record that passes
+ * not fit 64 bits, and reads NaN, Infinity, 1. and 01.5, which it would
+ * write back as invalid JSON.  Those are caught here, so a record that passes
  * rec_parse() is written back as valid JSON with its values unchanged.
  */
 #define _GNU_SOURCE	/* memmem */
@@ -21,15 +21,32 @@ struct rec_parser {
 	char msg[96];
 };
 
+static void
+new_tokener(struct rec_parser *p)
+{
+	p->tok = json_tokener_new();
+	if (p->tok == NULL)
+		kh_die("json_tokener_new: out of memory");
+	json_tokener_set_flags(p->tok, JSON_TOKENER_STRICT);
+}
+
+/* json_tokener_reset() in json-c 0.16 keeps a pending high surrogate:
+ * after a line that broke off inside \ud84d\u..., the next record's
+ * first \u escape would gain a U+FFFD.  A failed parse gets a new
+ * tokener instead. */
+static void
+fresh_tokener(struct rec_parser *p)
+{
+	json_tokener_free(p->tok);
+	new_tokener(p);
+}
+
 struct rec_parser *
 rec_parser_new(void)
 {
 	struct rec_parser *p = kh_malloc(sizeof(*p));
 
-	p->tok = json_tokener_new();
-	if (p->tok == NULL)
-		kh_die("json_tokener_new: out of memory");
-	json_tokener_set_flags(p->tok, JSON_TOKENER_STRICT);
+	new_tokener(p);
 	return p;
 }
 
@@ -92,12 +109,94 @@ rec_utf8_valid(const unsigned char *s, size_t n)
 }
 
 static int
-literal_in(const char *line, size_t len, const char *lit)
+digit(char c)
 {
-	return memmem(line, len, lit, strlen(lit)) != NULL;
+	return c >= '0' && c <= '9';
 }
 
-/* Does the tree hold a number json-c could not keep as written? */
+/* Is s a number as RFC 8259 writes it?  json-c also reads 1. and 01.5,
+ * and keeps a double's text to write it back. */
+static int
+json_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (*s == '0')
+		s++;
+	else if (digit(*s))
+		while (digit(*s))
+			s++;
+	else
+		return 0;
+	if (*s == '.') {
+		if (!digit(*++s))
+			return 0;
+		while (digit(*s))
+			s++;
+	}
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!digit(*s))
+			return 0;
+		while (digit(*s))
+			s++;
+	}
+	return *s == '\0';
+}
+
+/* json-c clamps an integer beyond 64 bits to the nearest bound.  When a
+ * bound shows up, look for an integer in the line (outside strings) that
+ * does not fit. */
+static int
+int_overflow(const char *line, size_t len)
+{
+	static const char minabs[] = "9223372036854775808";
+	static const char umax[] = "18446744073709551615";
+	const char *lim;
+	size_t i, j, nd, nl;
+	char quote = 0;
+	int neg;
+
+	for (i = 0; i < len; i++) {
+		if (quote) {
+			if (line[i] == '\\')
+				i++;
+			else if (line[i] == quote)
+				quote = 0;
+			continue;
+		}
+		if (line[i] == '"' || line[i] == '\'') {
+			quote = line[i];
+			continue;
+		}
+		if (line[i] != '-' && !digit(line[i]))
+			continue;
+		neg = line[i] == '-';
+		for (j = i + neg; j < len && digit(line[j]); j++)
+			;
+		nd = j - i - neg;
+		if (j < len && (line[j] == '.' || line[j] == 'e' ||
+		    line[j] == 'E')) {
+			/* a double: skip all of it */
+			while (j < len && (digit(line[j]) || line[j] == '.' ||
+			    line[j] == 'e' || line[j] == 'E' ||
+			    line[j] == '+' || line[j] == '-'))
+				j++;
+		} else {
+			lim = neg ? minabs : umax;
+			nl = strlen(lim);
+			if (nd > nl || (nd == nl &&
+			    memcmp(line + i + neg, lim, nl) > 0))
+				return 1;
+		}
+		i = j - 1;
+	}
+	return 0;
+}
+
+/* Does the tree hold a number that would not be written back as read? */
 static const char *
 bad_number(struct json_object *v, const char *line, size_t len)
 {
@@ -106,23 +205,20 @@ bad_number(struct json_object *v, const char *line, size_t len)
 
 	switch (json_object_get_type(v)) {
 	case json_type_int:
-		if (json_object_get_int64(v) == INT64_MIN &&
-		    !literal_in(line, len, "-9223372036854775808"))
-			return "integer out of 64-bit range";
-		if (json_object_get_uint64(v) == UINT64_MAX &&
-		    !literal_in(line, len, "18446744073709551615"))
+		if ((json_object_get_int64(v) == INT64_MIN ||
+		    json_object_get_uint64(v) == UINT64_MAX) &&
+		    int_overflow(line, len))
 			return "integer out of 64-bit range";
 		break;
 	case json_type_double:
-		if (isfinite(json_object_get_double(v)))
-			break;
-		/* 1e999 is valid JSON and kept as written; NaN is not */
 		s = json_object_to_json_string(v);
+		if (json_number(s))
+			break;
 		if (s[0] == '-')
 			s++;
-		if (s[0] < '0' || s[0] > '9')
+		if (s[0] == 'N' || s[0] == 'I')
 			return "NaN and Infinity are not JSON";
-		break;
+		return "malformed JSON number (1. and 01.5 are not JSON)";
 	case json_type_array:
 		n = json_object_array_length(v);
 		for (i = 0; i < n && why == NULL; i++)
@@ -209,6 +305,7 @@ rec_parse(struct rec_parser *p, char *line, size_t len, int first,
 		if (obj == NULL && e != json_tokener_success) {
 			*err = "record ends before its JSON is complete";
 			*at = bom + len;
+			fresh_tokener(p);
 			return NULL;
 		}
 	}
@@ -220,6 +317,7 @@ rec_parse(struct rec_parser *p, char *line, size_t len, int first,
 			    json_tokener_error_desc(e));
 			*err = p->msg;
 			*at = bom + json_tokener_get_parse_end(p->tok);
+			fresh_tokener(p);
 		}
 		return NULL;
 	}

@@ -382,8 +382,9 @@ check_value(const char *s, const char *kind, const char **why)
 
 /* --- BCP 47 ----------------------------------------------------------- */
 
+/* A subtag: 1..8 letters and digits; *alpha, *digit say what it holds. */
 static size_t
-alnum_run(const char *s, int *alpha, int *digit)
+subtag(const char *s, int *alpha, int *digit)
 {
 	size_t n = 0;
 
@@ -399,48 +400,54 @@ alnum_run(const char *s, int *alpha, int *digit)
 	}
 }
 
-/* Well-formed per RFC 5646: language[-script][-region][-variant]*
- * [-extension]*[-x-private], or x-private alone. */
+/* Well-formed per RFC 5646 section 2.1 (the irregular grandfathered
+ * tags aside):
+ *   language ["-" script] ["-" region] *("-" variant)
+ *   *("-" singleton 1*("-" 2*8alnum)) ["-" "x" 1*("-" 1*8alnum)]
+ * or a private-use tag "x-..." alone. */
 int
 check_lang(const char *s)
 {
-	int a, d, stage = 0;
+	enum { LANG, EXTLANG, LANGLONG, SCRIPT, REGION, VARIANT, EXT,
+	    EXTBODY, PRIV, PRIVBODY } st;
+	int a, d, extlangs = 0;
 	size_t n;
 
-	n = alnum_run(s, &a, &d);
+	n = subtag(s, &a, &d);
 	if (n == 1 && (*s | 0x20) == 'x')
-		stage = 5;	/* private use from the start */
-	else if (d || n < 2 || n > 8 || n == 4)
+		st = PRIV;
+	else if (n >= 2 && n <= 8 && !d)
+		st = n <= 3 ? LANG : LANGLONG;	/* 4..8 letters: no extlang */
+	else
 		return -1;
-	s += n;
-	while (*s) {
+	for (s += n; *s; s += n) {
 		if (*s++ != '-')
 			return -1;
-		n = alnum_run(s, &a, &d);
+		n = subtag(s, &a, &d);
 		if (n == 0 || n > 8)
 			return -1;
-		if (stage == 5) {
-			/* private use: anything 1..8 */
+		if (st == PRIV || st == PRIVBODY) {
+			st = PRIVBODY;
 		} else if (n == 1) {
-			stage = (*s | 0x20) == 'x' ? 5 : 4;
-			if (stage == 4 && s[1] == '\0')
+			if (st == EXT)
 				return -1;	/* a singleton needs a subtag */
-		} else if (stage == 4) {
-			/* extension subtags 2..8 */
-		} else if (stage < 1 && n == 3 && !d) {
-			stage = 1;	/* extlang */
-		} else if (stage < 2 && n == 4 && !d) {
-			stage = 2;	/* script */
-		} else if (stage < 3 && ((n == 2 && !d) || (n == 3 && !a))) {
-			stage = 3;	/* region */
-		} else if ((n >= 5) || (n == 4 && s[0] >= '0' && s[0] <= '9')) {
-			stage = 3;	/* variant */
+			st = (*s | 0x20) == 'x' ? PRIV : EXT;
+		} else if (st == EXT || st == EXTBODY) {
+			st = EXTBODY;
+		} else if (st <= EXTLANG && n == 3 && !d && extlangs < 3) {
+			st = EXTLANG, extlangs++;
+		} else if (st <= LANGLONG && n == 4 && !d) {
+			st = SCRIPT;
+		} else if (st <= SCRIPT && ((n == 2 && !d) || (n == 3 && !a))) {
+			st = REGION;
+		} else if (st <= VARIANT && (n >= 5 || (n == 4 && s[0] >= '0' &&
+		    s[0] <= '9'))) {
+			st = VARIANT;
 		} else {
 			return -1;
 		}
-		s += n;
 	}
-	return 0;
+	return st == EXT || st == PRIV ? -1 : 0;
 }
 
 /* --- fields -------------------------------------------------------------- */
@@ -540,6 +547,17 @@ cp_to_byte(struct cursor *k, size_t cp)
 		k->cp++;
 	}
 	return k->byte;
+}
+
+/* At most max bytes of s, not splitting a character. */
+static size_t
+utf8_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
 }
 
 static int
@@ -705,8 +723,8 @@ check_mentions(struct ctx *c, const char *field,
 		if (surface != NULL && (strlen(surface) != b - a ||
 		    memcmp(surface, cur[which].s + a, b - a) != 0))
 			problem(c, f, "%s[%zu:%zu] is \"%.*s\", not \"%s\"",
-			    fname, start, end, (int)(b - a > 60 ? 60 : b - a),
-			    cur[which].s + a, surface);
+			    fname, start, end, (int)utf8_cut(cur[which].s + a,
+			    b - a, 60), cur[which].s + a, surface);
 	}
 }
 
