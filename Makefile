@@ -25,12 +25,13 @@ SAN = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # The libraries, found with pkg-config once scripts/deps.sh has made sure
 # they are installed (see build/deps.mk below).
-PKGS = json-c
+PKGS = json-c libzstd
 
 # Programs for users land in bin/; tools for tests and benchmarks in
 # build/opt/bin/.  Both also get a sanitizer build in build/asan/bin/.
-PROGS = validate
+PROGS = validate store
 validate_SRCS = validate/validate.c validate/check.c
+store_SRCS = store/store.c store/archive.c
 TOOLS = passthru
 passthru_SRCS = bench/passthru.c
 

@@ -68,6 +68,8 @@ int kh_parse_size(const char *s, size_t *out);
 struct rec_pos {
 	const char *file;
 	unsigned long line;
+	const char *text;	/* the record's JSON text as read (no BOM, */
+	size_t len;		/* CR or newline); valid in the callback */
 };
 
 /* read.c: a line reader bounded by max bytes a line, over a file
@@ -91,6 +93,10 @@ struct rec_reader {
 void rec_reader_init(struct rec_reader *r, int fd, const char *name,
 	size_t max);
 enum rec_read rec_read_line(struct rec_reader *r, char **line, size_t *len);
+/* When input has been idle for ms milliseconds, call fn once (before
+ * waiting on): a program that holds records back (store's frames) can
+ * finish them instead of letting them wait for the next record. */
+void rec_on_idle(void (*fn)(void), int ms);
 void rec_reader_free(struct rec_reader *r);
 
 /* parse.c: one line to one record.  Returns the object (owned by the
@@ -104,12 +110,16 @@ struct rec_parser *rec_parser_new(void);
 void rec_parser_free(struct rec_parser *p);
 struct json_object *rec_parse(struct rec_parser *p, char *line, size_t len,
 	int first, const char **err, long *at);
+/* The JSON text the last rec_parse() read: the line without BOM and CR. */
+const char *rec_parsed_text(const struct rec_parser *p, size_t *len);
 size_t rec_utf8_valid(const unsigned char *s, size_t n);
 
 /* write.c: one record, one compact line on stdout: UTF-8 unescaped,
  * '/' unescaped.  A closed pipe ends the program at once and quietly
  * (SIGPIPE); any other write error is fatal. */
 void rec_write(struct json_object *rec);
+/* A record's JSON text as it is (one line, no newline in it). */
+void rec_write_text(const char *text, size_t len);
 /* The same line to any stream, unchecked: for tests and fuzzing. */
 void rec_print(FILE *f, struct json_object *rec);
 void rec_flush(void);

@@ -83,6 +83,7 @@ read_file(struct rec_parser *p, int fd, const char *name, rec_fn *fn,
 			else
 				rec_bad(&r.pos, "%s; skipped", err);
 		} else {
+			r.pos.text = rec_parsed_text(p, &r.pos.len);
 			fn(rec, &r.pos, arg);
 			json_object_put(rec);
 		}

@@ -19,6 +19,8 @@
 struct rec_parser {
 	struct json_tokener *tok;
 	char msg[96];
+	const char *text;	/* what the last parse read */
+	size_t len;
 };
 
 static void
@@ -257,6 +259,13 @@ not_object(struct json_object *v)
 	}
 }
 
+const char *
+rec_parsed_text(const struct rec_parser *p, size_t *len)
+{
+	*len = p->len;
+	return p->text;
+}
+
 static int
 blank(const char *s, size_t n)
 {
@@ -282,6 +291,8 @@ rec_parse(struct rec_parser *p, char *line, size_t len, int first,
 	line += bom, len -= bom;
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
+	p->text = line;
+	p->len = len;
 	if (blank(line, len))
 		return NULL;
 	if ((nul = memchr(line, '\0', len)) != NULL) {

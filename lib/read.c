@@ -34,14 +34,30 @@ rec_reader_free(struct rec_reader *r)
 	r->buf = NULL;
 }
 
-/* Would a read block?  Then flush what we wrote first. */
+static void (*idle_fn)(void);
+static int idle_ms;
+
+void
+rec_on_idle(void (*fn)(void), int ms)
+{
+	idle_fn = fn;
+	idle_ms = ms;
+}
+
+/* Would a read block?  Then flush what we wrote first, and after a
+ * while without input let the program finish what it holds. */
 static void
 flush_if_idle(int fd)
 {
 	struct pollfd p = { .fd = fd, .events = POLLIN };
 
-	if (poll(&p, 1, 0) == 0)
+	if (poll(&p, 1, 0) != 0)
+		return;
+	rec_flush();
+	if (idle_fn != NULL && poll(&p, 1, idle_ms) == 0) {
+		idle_fn();
 		rec_flush();
+	}
 }
 
 /* Read more input after the unread part of the buffer, always leaving

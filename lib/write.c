@@ -183,6 +183,15 @@ rec_write(struct json_object *rec)
 }
 
 void
+rec_write_text(const char *text, size_t len)
+{
+	fwrite_unlocked(text, 1, len, stdout);
+	putc_unlocked('\n', stdout);
+	if (ferror_unlocked(stdout))
+		write_failed();
+}
+
+void
 rec_flush(void)
 {
 	if (fflush(stdout) == EOF)

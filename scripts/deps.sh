@@ -19,6 +19,7 @@ need_cmd pkg-config pkg-config
 need_cmd cc gcc
 need_cmd make make
 need_pc json-c libjson-c-dev
+need_pc libzstd libzstd-dev
 case $what in
 check)
 	need_cmd prove perl

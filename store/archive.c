@@ -1,0 +1,610 @@
+/*
+ * archive.c: units of zstd-compressed records and their index (see
+ * archive.h for the layout).
+ *
+ * Durability: a unit is written, the data file fsynced, then its index
+ * lines appended and the index fsynced; only then are its records
+ * acknowledged.  A crash leaves at worst a torn unit at the end of the
+ * data file (cut when the part is next opened; its records were never
+ * acknowledged) or whole units the index lacks (indexed when the part
+ * is next opened).  Nothing before the tail is ever rewritten.
+ */
+#define _GNU_SOURCE	/* memrchr */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zstd.h>
+
+#include "khobor.h"
+#include "archive.h"
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	p[0] = v, p[1] = v >> 8, p[2] = v >> 16, p[3] = v >> 24;
+}
+
+static uint32_t
+get32(const unsigned char *p)
+{
+	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static int
+pread_full(int fd, void *buf, size_t n, uint64_t off)
+{
+	ssize_t r;
+
+	while (n > 0) {
+		r = pread(fd, buf, n, off);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			if (r == 0)
+				errno = EIO;	/* shorter than it was */
+			return -1;
+		}
+		buf = (char *)buf + r, n -= r, off += r;
+	}
+	return 0;
+}
+
+static int
+pwrite_full(int fd, const void *buf, size_t n, uint64_t off)
+{
+	ssize_t r;
+
+	while (n > 0) {
+		r = pwrite(fd, buf, n, off);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		buf = (const char *)buf + r, n -= r, off += r;
+	}
+	return 0;
+}
+
+static void
+grow(char **buf, size_t *cap, size_t need)
+{
+	if (*cap >= need)
+		return;
+	*cap = need + need / 2 + 4096;
+	*buf = kh_realloc(*buf, *cap);
+}
+
+/* --- reading ----------------------------------------------------------- */
+
+int
+arc_unit_read(int fd, uint64_t off, uint64_t size, struct arc_unit *u,
+    const char **why)
+{
+	unsigned char h[ARC_HDR];
+
+	u->nrec = 0;
+	if (off == size)
+		return 0;
+	if (size - off < ARC_HDR)
+		return *why = "a unit header is cut short", -1;
+	u->nrec = 0;
+	if (pread_full(fd, h, ARC_HDR, off) < 0)
+		return *why = strerror(errno), -1;
+	if (get32(h) != ARC_MAGIC || get32(h + 4) != ARC_HDR - 8 ||
+	    memcmp(h + 8, ARC_TAG, 4) != 0)
+		return *why = "no unit header where one should start", -1;
+	u->off = off;
+	u->nrec = get32(h + 12);
+	u->raw = get32(h + 16);
+	u->comp = get32(h + 20);
+	if (u->nrec == 0 || u->raw < u->nrec || u->comp == 0)
+		return *why = "a unit header makes no sense", -1;
+	if (u->comp > size - off - ARC_HDR)
+		return *why = "a unit's frame is cut short", -1;
+	return 1;
+}
+
+int
+arc_unit_load(int fd, const struct arc_unit *u, const void *dict,
+    size_t dictlen, char **buf, size_t *cap, const char **why)
+{
+	static ZSTD_DCtx *dctx;
+	static char *src;
+	static size_t srccap;
+	size_t n, lines = 0;
+
+	if (dctx == NULL && (dctx = ZSTD_createDCtx()) == NULL)
+		kh_die("zstd: out of memory");
+	grow(&src, &srccap, u->comp);
+	grow(buf, cap, (size_t)u->raw + 1);
+	if (pread_full(fd, src, u->comp, u->off + ARC_HDR) < 0)
+		return *why = strerror(errno), -1;
+	n = ZSTD_decompress_usingDict(dctx, *buf, u->raw, src, u->comp, dict,
+	    dictlen);
+	if (ZSTD_isError(n))
+		return *why = ZSTD_getErrorName(n), -1;
+	if (n != u->raw || (*buf)[n - 1] != '\n')
+		return *why = "a frame does not hold what its header says", -1;
+	for (const char *p = *buf; (p = memchr(p, '\n', *buf + n - p)); p++)
+		lines++;
+	if (lines != u->nrec)
+		return *why = "a frame holds another number of records than "
+		    "its header says", -1;
+	(*buf)[n] = '\0';
+	return 0;
+}
+
+const char *
+arc_nth_line(const char *recs, size_t raw, uint32_t n, size_t *len)
+{
+	const char *p = recs, *end = recs + raw, *nl;
+
+	for (;;) {
+		nl = memchr(p, '\n', end - p);
+		if (nl == NULL)
+			return NULL;
+		if (n-- == 0) {
+			*len = nl - p;
+			return p;
+		}
+		p = nl + 1;
+	}
+}
+
+uint64_t
+arc_scan(int fd, const void *dict, size_t dictlen, arc_unit_fn *fn, void *arg,
+    const char **why)
+{
+	static char *buf;
+	static size_t cap;
+	struct arc_unit u;
+	struct stat st;
+	uint64_t off = 0;
+	int r;
+
+	*why = NULL;
+	if (fstat(fd, &st) < 0)
+		return *why = strerror(errno), 0;
+	while ((r = arc_unit_read(fd, off, st.st_size, &u, why)) == 1) {
+		if (arc_unit_load(fd, &u, dict, dictlen, &buf, &cap, why) < 0)
+			break;
+		if (fn != NULL && fn(&u, buf, arg))
+			break;
+		off = arc_unit_end(&u);
+	}
+	return off;
+}
+
+static int
+field_u64(char **p, char *end, uint64_t *v)
+{
+	char *tab = memchr(*p, '\t', end - *p), *e;
+
+	if (tab == NULL || tab == *p)
+		return -1;
+	errno = 0;
+	*v = strtoull(*p, &e, 10);
+	if (e != tab || errno != 0 || **p == '-')
+		return -1;
+	*p = tab + 1;
+	return 0;
+}
+
+int
+arc_entry_parse(char *line, size_t len, struct arc_entry *e)
+{
+	char *p = line, *end = line + len, *tab;
+	uint64_t len64, recno;
+
+	if ((tab = memchr(p, '\t', end - p)) == NULL || tab == p)
+		return -1;
+	e->url = p, e->urllen = tab - p;
+	p = tab + 1;
+	if (field_u64(&p, end, &e->off) < 0 ||
+	    field_u64(&p, end, &len64) < 0 ||
+	    field_u64(&p, end, &recno) < 0 || len64 > UINT32_MAX ||
+	    recno > UINT32_MAX)
+		return -1;
+	e->len = len64, e->recno = recno;
+	if ((tab = memchr(p, '\t', end - p)) == NULL)
+		return -1;
+	e->fetched_at = tab - p == 1 && *p == '-' ? NULL : p;
+	e->fetchedlen = tab - p;
+	p = tab + 1;
+	if (field_u64(&p, end, &e->size) < 0 || p >= end)
+		return -1;
+	e->hash = end - p == 1 && *p == '-' ? NULL : p;
+	return 0;
+}
+
+int
+arc_record_keys(const char *text, size_t len, char **url, char **fetched_at)
+{
+	static struct json_tokener *tok;
+	struct json_object *rec, *v;
+
+	if (tok == NULL && (tok = json_tokener_new()) == NULL)
+		kh_die("json-c: out of memory");
+	json_tokener_reset(tok);
+	rec = json_tokener_parse_ex(tok, text, len);
+	if (rec == NULL || !json_object_is_type(rec, json_type_object) ||
+	    !json_object_object_get_ex(rec, "url", &v) ||
+	    !json_object_is_type(v, json_type_string)) {
+		json_object_put(rec);
+		return -1;
+	}
+	*url = strdup(json_object_get_string(v));
+	*fetched_at = NULL;
+	if (json_object_object_get_ex(rec, "fetched_at", &v) &&
+	    json_object_is_type(v, json_type_string))
+		*fetched_at = strdup(json_object_get_string(v));
+	json_object_put(rec);
+	if (*url == NULL)
+		kh_die("strdup:");
+	return 0;
+}
+
+/* --- writing ----------------------------------------------------------- */
+
+struct pending {		/* a queued record's index data */
+	size_t meta;		/* offset of "url\0tail" in p->meta */
+	size_t urllen;
+};
+
+struct arc_part {
+	const struct arc_opts *o;
+	char *data, *idx;
+	int dfd, ifd;
+	uint64_t dend, iend;	/* where data and index end */
+	ZSTD_CCtx *cctx;
+	char *buf;		/* queued records, '\n'-ended */
+	size_t len, cap;
+	char *meta;		/* url NUL "\trecno\tfetched\tsize\thash\n" */
+	size_t mlen, mcap;
+	struct pending *pend;
+	size_t npend, pcap;
+	char *z, *line;		/* compressed frame; index lines */
+	size_t zcap, linecap;
+};
+
+static void
+meta_add(struct arc_part *p, const char *s, size_t n)
+{
+	grow(&p->meta, &p->mcap, p->mlen + n);
+	memcpy(p->meta + p->mlen, s, n);
+	p->mlen += n;
+}
+
+void
+arc_part_add(struct arc_part *p, const char *text, size_t len,
+    const char *url, size_t urllen, const char *fetched_at,
+    const char *hash)
+{
+	char tail[160];
+	int n;
+
+	grow(&p->buf, &p->cap, p->len + len + 1);
+	memcpy(p->buf + p->len, text, len);
+	p->len += len;
+	p->buf[p->len++] = '\n';
+	if (p->npend == p->pcap) {
+		p->pcap = p->pcap ? 2 * p->pcap : 64;
+		p->pend = kh_realloc(p->pend, p->pcap * sizeof(*p->pend));
+	}
+	p->pend[p->npend].meta = p->mlen;
+	p->pend[p->npend].urllen = urllen;
+	meta_add(p, url, urllen);
+	n = snprintf(tail, sizeof(tail), "\t%zu\t%.40s\t%zu\t%s\n", p->npend,
+	    fetched_at && *fetched_at ? fetched_at : "-", len,
+	    hash ? hash : "-");
+	meta_add(p, tail, n);
+	p->npend++;
+}
+
+size_t
+arc_part_pending(const struct arc_part *p)
+{
+	return p->len;
+}
+
+/* Append the index lines of a unit written at off.  Index data comes
+ * from the records of the unit (recovery) or from the queue. */
+static int
+index_append(struct arc_part *p, const char *lines, size_t n)
+{
+	if (pwrite_full(p->ifd, lines, n, p->iend) < 0 || fsync(p->ifd) < 0)
+		return -1;
+	p->iend += n;
+	return 0;
+}
+
+static void
+unit_header(unsigned char *h, uint32_t nrec, uint32_t raw, uint32_t comp)
+{
+	put32(h, ARC_MAGIC);
+	put32(h + 4, ARC_HDR - 8);
+	memcpy(h + 8, ARC_TAG, 4);
+	put32(h + 12, nrec);
+	put32(h + 16, raw);
+	put32(h + 20, comp);
+}
+
+int
+arc_part_flush(struct arc_part *p, void (*emit)(const char *, size_t))
+{
+	size_t bound, comp, n = 0, k;
+	char num[64];
+	int m;
+
+	if (p->npend == 0)
+		return 0;
+	bound = ZSTD_compressBound(p->len);
+	grow(&p->z, &p->zcap, ARC_HDR + bound);
+	comp = ZSTD_compress2(p->cctx, p->z + ARC_HDR, bound, p->buf, p->len);
+	if (ZSTD_isError(comp)) {
+		kh_warn("%s: zstd: %s", p->data, ZSTD_getErrorName(comp));
+		return -1;
+	}
+	unit_header((unsigned char *)p->z, p->npend, p->len, comp);
+	if (pwrite_full(p->dfd, p->z, ARC_HDR + comp, p->dend) < 0 ||
+	    fsync(p->dfd) < 0) {
+		kh_warn("%s:", p->data);
+		goto undo;
+	}
+	m = snprintf(num, sizeof(num), "\t%" PRIu64 "\t%zu", p->dend,
+	    ARC_HDR + comp);
+	for (k = 0; k < p->npend; k++) {
+		const char *url = p->meta + p->pend[k].meta;
+		const char *tail = url + p->pend[k].urllen;
+		size_t tl = (k + 1 < p->npend ? p->meta + p->pend[k + 1].meta :
+		    p->meta + p->mlen) - tail;
+		grow(&p->line, &p->linecap, n + p->pend[k].urllen + m + tl);
+		memcpy(p->line + n, url, p->pend[k].urllen);
+		n += p->pend[k].urllen;
+		memcpy(p->line + n, num, m);
+		n += m;
+		memcpy(p->line + n, tail, tl);
+		n += tl;
+	}
+	if (index_append(p, p->line, n) < 0) {
+		kh_warn("%s:", p->idx);
+		goto undo;
+	}
+	p->dend += ARC_HDR + comp;
+	if (emit != NULL) {
+		for (const char *r = p->buf, *nl; r < p->buf + p->len;
+		    r = nl + 1) {
+			nl = memchr(r, '\n', p->buf + p->len - r);
+			emit(r, nl - r);
+		}
+	}
+	p->len = p->mlen = p->npend = 0;
+	return 0;
+undo:
+	/* Leave both files as they were: nothing of this unit counts. */
+	if (ftruncate(p->dfd, p->dend) < 0 || ftruncate(p->ifd, p->iend) < 0)
+		kh_warn("%s: cannot cut back a failed write:", p->data);
+	return -1;
+}
+
+/* Recovery: units after the index's last are indexed if whole. */
+struct recover {
+	struct arc_part *p;
+	size_t nrec;
+};
+
+static int
+recover_unit(const struct arc_unit *u, const char *recs, void *arg)
+{
+	struct recover *rc = arg;
+	struct arc_part *p = rc->p;
+	const char *line;
+	char *url, *fetched;
+	size_t len = 0, n = 0;
+	char buf[96];
+	int m;
+
+	for (uint32_t i = 0; i < u->nrec; i++) {
+		line = arc_nth_line(recs, u->raw, i, &len);
+		if (line == NULL ||
+		    arc_record_keys(line, len, &url, &fetched) < 0)
+			return 1;	/* not ours: stop here, cut the rest */
+		m = snprintf(buf, sizeof(buf), "\t%" PRIu64 "\t%" PRIu32
+		    "\t%" PRIu32 "\t%.40s\t%zu\t-\n", u->off,
+		    ARC_HDR + u->comp, i, fetched ? fetched : "-", len);
+		grow(&p->line, &p->linecap, n + strlen(url) + m);
+		memcpy(p->line + n, url, strlen(url));
+		n += strlen(url);
+		memcpy(p->line + n, buf, m);
+		n += m;
+		free(url);
+		free(fetched);
+	}
+	if (index_append(p, p->line, n) < 0) {
+		kh_warn("%s:", p->idx);
+		return 1;
+	}
+	p->dend = arc_unit_end(u);
+	rc->nrec += u->nrec;
+	return 0;
+}
+
+/* Where the units the index fully knows end.  The index's tail is what
+ * a crash may have torn: a cut last line is dropped, and so are the
+ * lines of a last unit that does not have all its records (its unit is
+ * then indexed again from the data). */
+static int
+index_tail(struct arc_part *p, uint64_t *covered)
+{
+	struct arc_entry e;
+	struct arc_unit u;
+	const char *why;
+	struct stat st;
+	char *idx, *end, *start, *nl;
+	uint64_t keep;
+
+	*covered = 0;
+	if (fstat(p->ifd, &st) < 0)
+		return -1;
+	p->iend = st.st_size;
+	if (st.st_size == 0)
+		return 0;
+	idx = kh_malloc(st.st_size);
+	if (pread_full(p->ifd, idx, st.st_size, 0) < 0) {
+		free(idx);
+		return -1;
+	}
+	end = idx + st.st_size;
+	if (end[-1] != '\n') {	/* a torn last line */
+		nl = memrchr(idx, '\n', end - idx);
+		end = nl ? nl + 1 : idx;
+	}
+	/* the last line, and then back over the lines of its unit */
+	keep = end - idx;
+	if (end > idx) {
+		start = memrchr(idx, '\n', end - 1 - idx);
+		start = start ? start + 1 : idx;
+		if (arc_entry_parse(start, end - 1 - start, &e) < 0) {
+			free(idx);
+			errno = EINVAL;
+			return -1;
+		}
+		*covered = e.off + e.len;
+		if (arc_unit_read(p->dfd, e.off, UINT64_MAX, &u, &why) == 1 &&
+		    e.recno + 1 != u.nrec) {
+			uint64_t off = e.off;
+			while (start > idx) {
+				nl = memrchr(idx, '\n', start - 1 - idx);
+				nl = nl ? nl + 1 : idx;
+				if (arc_entry_parse(nl, start - 1 - nl, &e) < 0 ||
+				    e.off != off)
+					break;
+				start = nl;
+			}
+			keep = start - idx;
+			*covered = off;
+		}
+	}
+	free(idx);
+	if (keep < (uint64_t)st.st_size) {
+		if (ftruncate(p->ifd, keep) < 0)
+			return -1;
+		p->iend = keep;
+		kh_warn("%s: dropped the torn tail of the index", p->idx);
+	}
+	return 0;
+}
+
+struct arc_part *
+arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
+{
+	struct arc_part *p = kh_malloc(sizeof(*p));
+	struct recover rc = { p, 0 };
+	struct arc_unit u;
+	const char *why;
+	struct stat st;
+	uint64_t covered, end;
+
+	memset(p, 0, sizeof(*p));
+	p->dfd = p->ifd = -1;
+	p->o = o;
+	p->data = strdup(data);
+	p->idx = strdup(idx);
+	p->dfd = open(data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (p->dfd < 0) {
+		kh_warn("%s:", data);
+		goto fail;
+	}
+	p->ifd = open(idx, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (p->ifd < 0) {
+		kh_warn("%s:", idx);
+		goto fail;
+	}
+	if (index_tail(p, &covered) < 0) {
+		kh_warn("%s: the index is damaged; run store reindex", idx);
+		goto fail;
+	}
+	if (fstat(p->dfd, &st) < 0) {
+		kh_warn("%s:", data);
+		goto fail;
+	}
+	if ((uint64_t)st.st_size < covered) {
+		kh_warn("%s: shorter than its index says; run store verify "
+		    "--repair", data);
+		goto fail;
+	}
+	p->dend = covered;
+	if ((uint64_t)st.st_size > covered) {
+		/* Units after the index's last: index the whole ones (a
+		 * crash between data and index), cut a torn one. */
+		end = covered;
+		while (arc_unit_read(p->dfd, end, st.st_size, &u, &why) == 1) {
+			static char *buf;
+			static size_t cap;
+			if (arc_unit_load(p->dfd, &u, o->dict, o->dictlen,
+			    &buf, &cap, &why) < 0 || recover_unit(&u, buf, &rc))
+				break;
+			end = arc_unit_end(&u);
+		}
+		if (rc.nrec > 0)
+			kh_warn("%s: indexed %zu records written by a run "
+			    "that did not finish", data, rc.nrec);
+		if ((uint64_t)st.st_size > p->dend) {
+			if (ftruncate(p->dfd, p->dend) < 0 ||
+			    fsync(p->dfd) < 0) {
+				kh_warn("%s: cannot cut a torn tail:", data);
+				goto fail;
+			}
+			if (arc_unit_read(p->dfd, p->dend, st.st_size, &u,
+			    &why) < 0 && u.nrec > 0)
+				kh_warn("%s: cut a torn unit of %" PRIu32
+				    " records (%" PRIu64 " bytes) at the end; "
+				    "they were never acknowledged", data,
+				    u.nrec, (uint64_t)st.st_size - p->dend);
+			else
+				kh_warn("%s: cut %" PRIu64 " bytes of a torn "
+				    "unit at the end; its records were never "
+				    "acknowledged", data,
+				    (uint64_t)st.st_size - p->dend);
+		}
+	}
+	if ((p->cctx = ZSTD_createCCtx()) == NULL)
+		kh_die("zstd: out of memory");
+	ZSTD_CCtx_setParameter(p->cctx, ZSTD_c_compressionLevel, o->level);
+	ZSTD_CCtx_setParameter(p->cctx, ZSTD_c_checksumFlag, 1);
+	if (o->dict != NULL)
+		ZSTD_CCtx_loadDictionary(p->cctx, o->dict, o->dictlen);
+	return p;
+fail:
+	arc_part_close(p);
+	return NULL;
+}
+
+int
+arc_part_close(struct arc_part *p)
+{
+	int ret = 0;
+
+	if (p == NULL)
+		return 0;
+	if (p->dfd >= 0 && close(p->dfd) < 0)
+		ret = -1;
+	if (p->ifd >= 0 && close(p->ifd) < 0)
+		ret = -1;
+	ZSTD_freeCCtx(p->cctx);
+	free(p->data);
+	free(p->idx);
+	free(p->buf);
+	free(p->meta);
+	free(p->pend);
+	free(p->z);
+	free(p->line);
+	free(p);
+	return ret;
+}

@@ -1,0 +1,102 @@
+/*
+ * archive.h: khobor's archive, without the program.
+ *
+ * A data file is a run of units.  A unit is a zstd skippable frame (the
+ * unit header: how many records, how many bytes of JSON Lines, how long
+ * the data frame is) and then one zstd frame holding those records as
+ * JSON Lines.  `zstd -dc FILE` skips the headers and prints the records.
+ * Beside each data file an index has one line per record:
+ *
+ *	url TAB unit-offset TAB unit-length TAB record-number TAB
+ *	fetched_at TAB record-bytes TAB body-hash NEWLINE
+ *
+ * with "-" for an absent fetched_at or body hash.  See store(1).
+ */
+#ifndef ARCHIVE_H
+#define ARCHIVE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define ARC_MAGIC 0x184D2A5BU	/* a zstd skippable frame magic */
+#define ARC_HDR 24		/* unit header: 8 bytes frame, 16 payload */
+#define ARC_TAG "khob"
+
+struct arc_unit {
+	uint64_t off;		/* where the unit starts */
+	uint32_t nrec;		/* records in it */
+	uint32_t raw;		/* bytes of JSON Lines */
+	uint32_t comp;		/* bytes of the zstd frame after the header */
+};
+
+static inline uint64_t
+arc_unit_end(const struct arc_unit *u)
+{
+	return u->off + ARC_HDR + u->comp;
+}
+
+/* One index line, parsed in place (the strings point into the line). */
+struct arc_entry {
+	const char *url;
+	size_t urllen;
+	uint64_t off;
+	uint32_t len, recno;
+	const char *fetched_at;	/* NULL when "-" */
+	size_t fetchedlen;
+	uint64_t size;
+	const char *hash;	/* NULL when "-" */
+};
+int arc_entry_parse(char *line, size_t len, struct arc_entry *e);
+
+/* Reading units.  arc_unit_read: the header at off; 1 ok, 0 at the end
+ * of the file, -1 with *why set when no valid unit starts there (a cut
+ * or damaged tail).  arc_unit_load: the unit's records, decompressed and
+ * checked against the header, into *buf (grown as needed); -1 with
+ * *why set when the frame is damaged. */
+int arc_unit_read(int fd, uint64_t off, uint64_t size, struct arc_unit *u,
+	const char **why);
+int arc_unit_load(int fd, const struct arc_unit *u, const void *dict,
+	size_t dictlen, char **buf, size_t *cap, const char **why);
+
+/* Writing: a part is one data file and its index, open for appending
+ * under the archive's lock. */
+struct arc_part;
+struct arc_opts {
+	int level;		/* zstd level */
+	size_t frame;		/* bytes of records a frame holds at most */
+	const void *dict;	/* a zstd dictionary, or NULL */
+	size_t dictlen;
+};
+/* Open (creating) data and index; cut a torn tail (reporting it) and
+ * index complete units that the index lacks.  NULL on error, reported. */
+struct arc_part *arc_part_open(const char *data, const char *idx,
+	const struct arc_opts *o);
+/* Queue one record (its JSON text, no newline). */
+void arc_part_add(struct arc_part *p, const char *text, size_t len,
+	const char *url, size_t urllen, const char *fetched_at,
+	const char *hash);
+size_t arc_part_pending(const struct arc_part *p);
+/* Compress and append what is queued, fsync data then index.  On
+ * success the queued records are durable; emit(text, len) is then called
+ * for each (for --tee).  -1 on error (reported; the files are cut back to
+ * where they were). */
+int arc_part_flush(struct arc_part *p, void (*emit)(const char *, size_t));
+int arc_part_close(struct arc_part *p);
+
+/* Every unit of a data file in turn, checked; for verify and reindex.
+ * fn returns nonzero to stop.  Returns the offset where valid units end
+ * and sets *why if something else follows. */
+typedef int arc_unit_fn(const struct arc_unit *u, const char *recs,
+	void *arg);
+uint64_t arc_scan(int fd, const void *dict, size_t dictlen, arc_unit_fn *fn,
+	void *arg, const char **why);
+
+/* The record-th line of a unit's records (0-based): pointer and length. */
+const char *arc_nth_line(const char *recs, size_t raw, uint32_t n,
+	size_t *len);
+
+/* The url and fetched_at of a record's JSON text, for indexing. */
+int arc_record_keys(const char *text, size_t len, char **url,
+	char **fetched_at);
+
+#endif
