@@ -25,15 +25,17 @@ SAN = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # The libraries, found with pkg-config once scripts/deps.sh has made sure
 # they are installed (see build/deps.mk below).
-PKGS = json-c libzstd
+PKGS = json-c libzstd zlib
 
 # Programs for users land in bin/; tools for tests and benchmarks in
 # build/opt/bin/.  Both also get a sanitizer build in build/asan/bin/.
 PROGS = validate store
 validate_SRCS = validate/validate.c validate/check.c
-store_SRCS = store/store.c store/archive.c
-TOOLS = passthru
+store_SRCS = store/store.c store/archive.c store/warc.c store/sha1.c
+TOOLS = passthru warc-export sha1-test
 passthru_SRCS = bench/passthru.c
+warc-export_SRCS = tests/warc-export.c store/warc.c store/sha1.c
+sha1-test_SRCS = tests/sha1-test.c store/sha1.c
 
 LIB_SRCS = $(wildcard lib/*.c)
 

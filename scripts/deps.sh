@@ -20,12 +20,14 @@ need_cmd cc gcc
 need_cmd make make
 need_pc json-c libjson-c-dev
 need_pc libzstd libzstd-dev
+need_pc zlib zlib1g-dev
 case $what in
 check)
 	need_cmd prove perl
 	need_cmd mandoc mandoc
 	need_cmd python3 python3
 	need_cmd /usr/bin/time time
+	need_cmd zstd zstd
 	;;
 bench)
 	need_cmd jq jq

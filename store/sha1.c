@@ -7,6 +7,14 @@
 #include "sha1.h"
 
 #define ROTL(x, n) (((x) << (n)) | ((x) >> (32 - (n))))
+/* One step i of 6.1.2 (3) with f and k of its stage, the schedule kept
+ * in 16 words as 6.1.3 does it: W(i) replaces W(i - 16). */
+#define W(i) ((i) < 16 ? w[i] : (w[(i) & 15] = ROTL(w[((i) - 3) & 15] ^ \
+	w[((i) - 8) & 15] ^ w[((i) - 14) & 15] ^ w[(i) & 15], 1)))
+#define STEP(f, k) do { \
+	t = ROTL(a, 5) + (f) + e + (k) + W(i); \
+	e = d, d = c, c = ROTL(b, 30), b = a, a = t; \
+} while (0)
 
 static uint32_t
 be32(const unsigned char *p)
@@ -19,26 +27,21 @@ be32(const unsigned char *p)
 static void
 block(uint32_t h[5], const unsigned char *p)
 {
-	uint32_t w[80], a, b, c, d, e, f, k, t;
+	uint32_t w[16], a, b, c, d, e, t;
 	int i;
 
 	for (i = 0; i < 16; i++)
 		w[i] = be32(p + 4 * i);
-	for (; i < 80; i++)
-		w[i] = ROTL(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
 	a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
-	for (i = 0; i < 80; i++) {
-		if (i < 20)
-			f = (b & c) ^ (~b & d), k = 0x5a827999;	/* Ch */
-		else if (i < 40)
-			f = b ^ c ^ d, k = 0x6ed9eba1;		/* Parity */
-		else if (i < 60)
-			f = (b & c) ^ (b & d) ^ (c & d), k = 0x8f1bbcdc; /* Maj */
-		else
-			f = b ^ c ^ d, k = 0xca62c1d6;		/* Parity */
-		t = ROTL(a, 5) + f + e + k + w[i];
-		e = d, d = c, c = ROTL(b, 30), b = a, a = t;
-	}
+	/* Four stages of 20 steps, each with its function and constant. */
+	for (i = 0; i < 20; i++)
+		STEP((b & c) ^ (~b & d), 0x5a827999);		/* Ch */
+	for (; i < 40; i++)
+		STEP(b ^ c ^ d, 0x6ed9eba1);			/* Parity */
+	for (; i < 60; i++)
+		STEP((b & c) ^ (b & d) ^ (c & d), 0x8f1bbcdc);	/* Maj */
+	for (; i < 80; i++)
+		STEP(b ^ c ^ d, 0xca62c1d6);			/* Parity */
 	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
 }
 

@@ -25,6 +25,7 @@
 
 #include "khobor.h"
 #include "archive.h"
+#include "warc.h"
 
 enum {
 	OPT_TEE = KH_OPT_OWN,
@@ -34,11 +35,12 @@ enum {
 	OPT_TO,
 	OPT_WHERE,
 	OPT_REPAIR,
+	OPT_WARC,
 };
 
 static struct {
 	const char *out;	/* -o: the archive to write */
-	int tee, repair;
+	int tee, repair, warc;
 	struct arc_opts arc;
 	const char *from, *to;	/* cat: YYYY-MM-DD bounds */
 	char *where_key, *where_val;
@@ -175,10 +177,12 @@ list_parts(const struct archive *a, size_t *n)
 
 	*n = 0;
 	if (a->single) {
+		if (access(a->path, F_OK) < 0)
+			return NULL;
 		v = kh_malloc(sizeof(*v));
 		day_paths(a, "", &v->data, &v->idx);
 		v->day[0] = '\0';
-		*n = access(a->path, F_OK) == 0;
+		*n = 1;
 		return v;
 	}
 	if ((dir = opendir(a->path)) == NULL)
@@ -357,11 +361,31 @@ put(struct json_object *rec, const struct rec_pos *pos, void *arg)
 		flush_part(part);
 }
 
+/* A run killed while writing left its days' tails torn or unindexed:
+ * mend every part now, not only the days this run writes to. */
+static void
+recover_all(struct archive *a)
+{
+	struct arc_part *p;
+	struct part_name *v;
+	size_t n;
+
+	v = list_parts(a, &n);
+	for (size_t i = 0; i < n; i++) {
+		if ((p = arc_part_open(v[i].data, v[i].idx, &opt.arc)) == NULL)
+			kh_die("%s: cannot append to this archive", v[i].data);
+		if (arc_part_close(p) < 0)
+			kh_die("%s: close:", v[i].data);
+	}
+	free_parts(v, n);
+}
+
 static int
 cmd_write(char **files)
 {
 	archive_init(&w.a, opt.out, 1);
 	archive_lock(&w.a);
+	recover_all(&w.a);
 	/* A slow pipeline: store what came after a second without input. */
 	rec_on_idle(flush_all, 1000);
 	rec_loop(files, put, NULL);
@@ -406,6 +430,34 @@ cat_unit(const struct arc_unit *u, const char *recs, void *arg)
 	return 0;
 }
 
+/* export --warc: each record as WARC records on stdout. */
+static int
+warc_unit(const struct arc_unit *u, const char *recs, void *arg)
+{
+	static struct json_tokener *tok;
+	struct json_object *rec;
+	const char *line;
+	size_t len = 0;
+
+	if (tok == NULL && (tok = json_tokener_new()) == NULL)
+		kh_die("json-c: out of memory");
+	for (uint32_t i = 0; i < u->nrec; i++) {
+		line = arc_nth_line(recs, u->raw, i, &len);
+		if (line == NULL || !where_ok(line, len))
+			continue;
+		json_tokener_reset(tok);
+		if ((rec = json_tokener_parse_ex(tok, line, len)) == NULL)
+			continue;	/* verify says why */
+		if (warc_write(arg, rec) < 0) {
+			if (errno == EPIPE)
+				exit(rec_exit());	/* quietly, like a write */
+			kh_die("write error on standard output:");
+		}
+		json_object_put(rec);
+	}
+	return 0;
+}
+
 static int
 in_range(const char *day)
 {
@@ -414,13 +466,16 @@ in_range(const char *day)
 }
 
 static int
-cmd_cat(struct archive *a)
+cmd_cat(struct archive *a, int warc)
 {
 	struct part_name *v;
+	struct warc *wc = NULL;
 	const char *why;
 	size_t n;
 	int fd, st = 0;
 
+	if (warc && (wc = warc_open(stdout, NULL)) == NULL)
+		kh_die("write error on standard output:");
 	v = list_parts(a, &n);
 	for (size_t i = 0; i < n; i++) {
 		if (!a->single && !in_range(v[i].day))
@@ -430,7 +485,8 @@ cmd_cat(struct archive *a)
 			st = KH_EXIT_ERROR;
 			continue;
 		}
-		arc_scan(fd, opt.arc.dict, opt.arc.dictlen, cat_unit, NULL, &why);
+		arc_scan(fd, opt.arc.dict, opt.arc.dictlen,
+		    warc ? warc_unit : cat_unit, wc, &why);
 		if (why != NULL) {
 			kh_warn("%s: %s; run store verify", v[i].data, why);
 			st = KH_EXIT_ERROR;
@@ -438,6 +494,8 @@ cmd_cat(struct archive *a)
 		close(fd);
 	}
 	free_parts(v, n);
+	if (wc != NULL && warc_close(wc) < 0)
+		kh_die("write error on standard output:");
 	return st;
 }
 
@@ -870,6 +928,9 @@ option(int c, char *arg)
 	case OPT_REPAIR:
 		opt.repair = 1;
 		break;
+	case OPT_WARC:
+		opt.warc = 1;
+		break;
 	default:
 		kh_usage();
 	}
@@ -886,6 +947,7 @@ main(int argc, char **argv)
 		{ "to", required_argument, NULL, OPT_TO },
 		{ "where", required_argument, NULL, OPT_WHERE },
 		{ "repair", no_argument, NULL, OPT_REPAIR },
+		{ "warc", no_argument, NULL, OPT_WARC },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const struct kh_cli cli = {
@@ -899,7 +961,9 @@ main(int argc, char **argv)
 		    "       store stats archive\n"
 		    "       store verify [--repair] archive\n"
 		    "       store reindex archive\n"
-		    "       store new archive [file ...]",
+		    "       store new archive [file ...]\n"
+		    "       store export --warc [--from day] [--to day] "
+		    "[--where field=value] archive",
 		.help = "  -o archive        append the records to archive (a "
 		    "directory of day files,\n"
 		    "                    or a single file ending in .zst)\n"
@@ -911,12 +975,14 @@ main(int argc, char **argv)
 		    "      --from DAY, --to DAY  cat: days to read\n"
 		    "      --where F=V   cat: records whose field F is V\n"
 		    "      --repair      verify: cut a damaged tail, rebuild "
-		    "the index\n",
+		    "the index\n"
+		    "      --warc        export: WARC 1.1, one gzip member a "
+		    "record, on stdout\n",
 		.shortopts = "o:",
 		.longopts = longopts,
 		.opt = option,
 	};
-	struct archive a;
+	static struct archive a;	/* static: reachable at exit */
 	char **args;
 	int i = kh_options(argc, argv, &cli), st;
 
@@ -927,7 +993,9 @@ main(int argc, char **argv)
 		kh_usage();
 	archive_init(&a, args[1], 0);
 	if (strcmp(args[0], "cat") == 0)
-		st = cmd_cat(&a);
+		st = cmd_cat(&a, 0);
+	else if (strcmp(args[0], "export") == 0 && opt.warc)
+		st = cmd_cat(&a, 1);
 	else if (strcmp(args[0], "get") == 0)
 		st = cmd_get(&a, args + 2);
 	else if (strcmp(args[0], "ls") == 0)

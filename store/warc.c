@@ -213,7 +213,7 @@ deflate_out(struct warc *w, const char *p, size_t n, int end)
 		chunk = n < (1u << 30) ? n : (1u << 30);
 		flush = end && chunk == n ? Z_FINISH : Z_NO_FLUSH;
 		w->z.next_in = (const Bytef *)p;
-		w->z.avail_in = chunk;
+		w->z.avail_in = (uInt)chunk;
 		do {
 			w->z.next_out = w->zout;
 			w->z.avail_out = sizeof w->zout;

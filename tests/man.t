@@ -12,7 +12,8 @@ for page in $pages; do
 	synopsis() {
 		# The usage line, and the SYNOPSIS as mandoc renders it, both
 		# flattened to one line of words.
-		"$prog" -x 2>&1 >/dev/null | sed -n 's/^usage: //p' | tr -s ' \t\n' ' ' >"$tmp/usage"
+		"$prog" -x 2>&1 >/dev/null | sed -n '/^usage: /,$p' |
+		    sed '1s/^usage: //' | tr -s ' \t\n' ' ' >"$tmp/usage"
 		mandoc -Tascii -Owidth=200 "$root/$page" |
 		    sed "s/.$(printf '\b')//g" |
 		    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' |

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "sha1.h"
+#include "../store/sha1.h"
 
 static int n, failed;
 

@@ -2,7 +2,7 @@
 # store: round trip, rotation, appends, get/ls/stats/new, reindex,
 # damage, and what stock tools see.
 . "$(dirname "$0")/lib.sh"
-plan 16
+plan 17
 
 # Records over three days, Bengali text, a page-sized body, odd bytes.
 python3 - "$tmp/in.jsonl" <<'PY'
@@ -126,9 +126,8 @@ unindexed() {
 	cp -r "$A" "$tmp/unidx"
 	# A crash after the data's fsync, before the index's: drop index lines.
 	head -n 50 "$tmp/unidx/2024-08-16.idx" >"$tmp/i" && mv "$tmp/i" "$tmp/unidx/2024-08-16.idx"
+	# the next run mends every day, also those it does not write to
 	printf '' | store -o "$tmp/unidx" 2>"$tmp/e"
-	printf '%s\n' '{"url":"https://bd.example/x","fetched_at":"2024-08-16T10:00:00Z"}' |
-	    store -o "$tmp/unidx" 2>"$tmp/e"
 	cat "$tmp/e"
 	grep -q 'indexed [0-9]* records written by a run that did not finish' "$tmp/e" &&
 	store verify -q "$tmp/unidx" &&
@@ -198,4 +197,16 @@ PY
 	sorted_same "$tmp/cab" "$tmp/ccout"
 }
 check "two writers at once are serialised, never interleaved" concurrent
+export_warc() {
+	store -o "$tmp/ex.zst" "$here/golden/validate-example/stdin" &&
+	store export --warc "$tmp/ex.zst" >"$tmp/ex.warc.gz" && gzip -t "$tmp/ex.warc.gz" &&
+	zcat "$tmp/ex.warc.gz" | tr -d '\r' | grep -a '^WARC-Type: ' | sort | uniq -c |
+	    awk '{ printf "%s %s\n", $1, $3 }' >"$tmp/types" &&
+	printf '%s\n' "2 conversion" "2 metadata" "1 response" "1 warcinfo" >"$tmp/want" &&
+	same "$tmp/want" "$tmp/types" || return 1
+	if [ -f "$here/node_modules/warcio/package.json" ]; then
+		node "$here/warc-check.mjs" "$tmp/ex.warc.gz"
+	fi
+}
+check "export --warc: response, conversion, metadata records (warcio checks when installed)" export_warc
 done_testing

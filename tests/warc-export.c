@@ -3,7 +3,7 @@
  * store/warc.c.  A driver for tests/warc.t until store has its command.
  */
 #include "khobor.h"
-#include "warc.h"
+#include "../store/warc.h"
 
 static void
 put(struct json_object *rec, const struct rec_pos *pos, void *arg)
