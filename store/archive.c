@@ -140,6 +140,56 @@ arc_unit_load(int fd, const struct arc_unit *u, const void *dict,
 	return 0;
 }
 
+int
+arc_unit_record(int fd, const struct arc_unit *u, const void *dict,
+    size_t dictlen, uint32_t n, char **buf, size_t *cap, const char **line,
+    size_t *len, const char **why)
+{
+	static ZSTD_DCtx *dctx;
+	static char *src;
+	static size_t srccap;
+	ZSTD_inBuffer in;
+	ZSTD_outBuffer out;
+	const char *start, *nl;
+	size_t r, scan = 0;
+	uint32_t seen = 0;
+
+	if (n >= u->nrec)
+		return *why = "no such record in its unit", -1;
+	if (dctx == NULL && (dctx = ZSTD_createDCtx()) == NULL)
+		kh_die("zstd: out of memory");
+	ZSTD_DCtx_reset(dctx, ZSTD_reset_session_and_parameters);
+	if (dict != NULL)
+		ZSTD_DCtx_loadDictionary(dctx, dict, dictlen);
+	grow(&src, &srccap, u->comp);
+	grow(buf, cap, (size_t)u->raw + 1);
+	if (pread_full(fd, src, u->comp, u->off + ARC_HDR) < 0)
+		return *why = strerror(errno), -1;
+	in = (ZSTD_inBuffer){ src, u->comp, 0 };
+	out = (ZSTD_outBuffer){ *buf, u->raw, 0 };
+	start = *buf;
+	/* Decompress only as far as the record: on average half a frame. */
+	for (;;) {
+		size_t before = out.pos;
+		r = ZSTD_decompressStream(dctx, &out, &in);
+		if (ZSTD_isError(r))
+			return *why = ZSTD_getErrorName(r), -1;
+		while ((nl = memchr(*buf + scan, '\n', out.pos - scan)) != NULL) {
+			scan = nl - *buf + 1;
+			if (seen++ == n) {
+				*line = start;
+				*len = nl - start;
+				return 0;
+			}
+			start = nl + 1;
+		}
+		scan = out.pos;
+		if (r == 0 || (in.pos == in.size && out.pos == before))
+			break;	/* the frame ended before the record */
+	}
+	return *why = "a frame does not hold what its header says", -1;
+}
+
 const char *
 arc_nth_line(const char *recs, size_t raw, uint32_t n, size_t *len)
 {

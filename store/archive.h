@@ -58,6 +58,12 @@ int arc_unit_read(int fd, uint64_t off, uint64_t size, struct arc_unit *u,
 int arc_unit_load(int fd, const struct arc_unit *u, const void *dict,
 	size_t dictlen, char **buf, size_t *cap, const char **why);
 
+/* Only the n-th record (0-based) of a unit, decompressing no further
+ * than it: *line and *len point into *buf.  For get. */
+int arc_unit_record(int fd, const struct arc_unit *u, const void *dict,
+	size_t dictlen, uint32_t n, char **buf, size_t *cap, const char **line,
+	size_t *len, const char **why);
+
 /* Writing: a part is one data file and its index, open for appending
  * under the archive's lock. */
 struct arc_part;

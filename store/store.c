@@ -546,10 +546,9 @@ cmd_get(struct archive *a, char **urls)
 				fd = open(v[i].data, O_RDONLY | O_CLOEXEC);
 				if (fd < 0 || fstat(fd, &sb) < 0 ||
 				    arc_unit_read(fd, e.off, sb.st_size, &u,
-				    &why) != 1 || arc_unit_load(fd, &u,
-				    opt.arc.dict, opt.arc.dictlen, &buf, &cap,
-				    &why) < 0 || (line = arc_nth_line(buf,
-				    u.raw, e.recno, &len)) == NULL) {
+				    &why) != 1 || arc_unit_record(fd, &u,
+				    opt.arc.dict, opt.arc.dictlen, e.recno,
+				    &buf, &cap, &line, &len, &why) < 0) {
 					kh_warn("%s: cannot read the record of "
 					    "%s: %s", v[i].data, *urls, fd < 0 ?
 					    strerror(errno) : why);
