@@ -119,6 +119,7 @@ check-deps:
 bench: all
 	@scripts/deps.sh bench
 	bench/records.sh
+	bench/store.sh
 
 # --- install -------------------------------------------------------------
 # Man pages are renamed with the programs: .Nm validate -> .Nm kh-validate.

@@ -53,15 +53,19 @@ struct archive {
 	int lockfd;
 };
 
+/* YYYY-MM-DD at the start of s, with a month and a day that can be. */
 static int
 is_day(const char *s)
 {
 	static const char form[] = "dddd-dd-dd";
+	int m, d;
 
 	for (int i = 0; form[i]; i++)
 		if (form[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != '-')
 			return 0;
-	return 1;
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
 static char *
