@@ -73,10 +73,11 @@ build/asan/libkhobor.a: $(LIB_SRCS:%.c=build/asan/%.o)
 define prog
 $(2)/$(1): $$($(1)_SRCS:%.c=build/opt/%.o) build/opt/libkhobor.a
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$^ $$(DEP_LIBS) -lm
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$^ $$(DEP_LIBS) -lm -pthread
 build/asan/bin/$(1): $$($(1)_SRCS:%.c=build/asan/%.o) build/asan/libkhobor.a
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(SAN) $$(LDFLAGS) -o $$@ $$^ $$(DEP_LIBS) -lm
+	$$(CC) $$(CFLAGS) $$(SAN) $$(LDFLAGS) -o $$@ $$^ $$(DEP_LIBS) -lm \
+	    -pthread
 endef
 $(foreach p,$(PROGS),$(eval $(call prog,$(p),bin)))
 $(foreach p,$(TOOLS),$(eval $(call prog,$(p),build/opt/bin)))

@@ -303,8 +303,19 @@ arc_record_keys(const char *text, size_t len, char **url, char **fetched_at)
 /* --- writing ----------------------------------------------------------- */
 
 struct pending {		/* a queued record's index data */
-	size_t meta;		/* offset of "url\0tail" in p->meta */
+	size_t meta;		/* offset of "url" "\tRECNO..." in meta */
 	size_t urllen;
+};
+
+/* Records queued for one unit: filled by the reading thread, written by
+ * arc_batch_write (possibly in another thread). */
+struct arc_batch {
+	char *buf;		/* the records, '\n'-ended */
+	size_t len, cap;
+	char *meta;		/* url "\trecno\tfetched\tsize\thash\n" */
+	size_t mlen, mcap;
+	struct pending *pend;
+	size_t npend, pcap;
 };
 
 struct arc_part {
@@ -313,22 +324,17 @@ struct arc_part {
 	int dfd, ifd;
 	uint64_t dend, iend;	/* where data and index end */
 	ZSTD_CCtx *cctx;
-	char *buf;		/* queued records, '\n'-ended */
-	size_t len, cap;
-	char *meta;		/* url NUL "\trecno\tfetched\tsize\thash\n" */
-	size_t mlen, mcap;
-	struct pending *pend;
-	size_t npend, pcap;
+	struct arc_batch *cur;	/* being filled */
 	char *z, *line;		/* compressed frame; index lines */
 	size_t zcap, linecap;
 };
 
 static void
-meta_add(struct arc_part *p, const char *s, size_t n)
+meta_add(struct arc_batch *b, const char *s, size_t n)
 {
-	grow(&p->meta, &p->mcap, p->mlen + n);
-	memcpy(p->meta + p->mlen, s, n);
-	p->mlen += n;
+	grow(&b->meta, &b->mcap, b->mlen + n);
+	memcpy(b->meta + b->mlen, s, n);
+	b->mlen += n;
 }
 
 void
@@ -336,31 +342,57 @@ arc_part_add(struct arc_part *p, const char *text, size_t len,
     const char *url, size_t urllen, const char *fetched_at,
     const char *hash)
 {
+	struct arc_batch *b;
 	char tail[160];
 	int n;
 
-	grow(&p->buf, &p->cap, p->len + len + 1);
-	memcpy(p->buf + p->len, text, len);
-	p->len += len;
-	p->buf[p->len++] = '\n';
-	if (p->npend == p->pcap) {
-		p->pcap = p->pcap ? 2 * p->pcap : 64;
-		p->pend = kh_realloc(p->pend, p->pcap * sizeof(*p->pend));
+	if (p->cur == NULL) {
+		p->cur = kh_malloc(sizeof(*p->cur));
+		memset(p->cur, 0, sizeof(*p->cur));
 	}
-	p->pend[p->npend].meta = p->mlen;
-	p->pend[p->npend].urllen = urllen;
-	meta_add(p, url, urllen);
-	n = snprintf(tail, sizeof(tail), "\t%zu\t%.40s\t%zu\t%s\n", p->npend,
+	b = p->cur;
+	grow(&b->buf, &b->cap, b->len + len + 1);
+	memcpy(b->buf + b->len, text, len);
+	b->len += len;
+	b->buf[b->len++] = '\n';
+	if (b->npend == b->pcap) {
+		b->pcap = b->pcap ? 2 * b->pcap : 64;
+		b->pend = kh_realloc(b->pend, b->pcap * sizeof(*b->pend));
+	}
+	b->pend[b->npend].meta = b->mlen;
+	b->pend[b->npend].urllen = urllen;
+	meta_add(b, url, urllen);
+	n = snprintf(tail, sizeof(tail), "\t%zu\t%.40s\t%zu\t%s\n", b->npend,
 	    fetched_at && *fetched_at ? fetched_at : "-", len,
 	    hash ? hash : "-");
-	meta_add(p, tail, n);
-	p->npend++;
+	meta_add(b, tail, n);
+	b->npend++;
 }
 
 size_t
 arc_part_pending(const struct arc_part *p)
 {
-	return p->len;
+	return p->cur ? p->cur->len : 0;
+}
+
+struct arc_batch *
+arc_part_take(struct arc_part *p)
+{
+	struct arc_batch *b = p->cur;
+
+	p->cur = NULL;
+	return b;
+}
+
+void
+arc_batch_free(struct arc_batch *b)
+{
+	if (b == NULL)
+		return;
+	free(b->buf);
+	free(b->meta);
+	free(b->pend);
+	free(b);
 }
 
 /* Append the index lines of a unit written at off.  Index data comes
@@ -386,22 +418,25 @@ unit_header(unsigned char *h, uint32_t nrec, uint32_t raw, uint32_t comp)
 }
 
 int
-arc_part_flush(struct arc_part *p, void (*emit)(const char *, size_t))
+arc_batch_write(struct arc_part *p, struct arc_batch *b,
+    void (*emit)(const char *, size_t))
 {
 	size_t bound, comp, n = 0, k;
 	char num[64];
-	int m;
+	int m, ret = -1;
 
-	if (p->npend == 0)
+	if (b == NULL || b->npend == 0) {
+		arc_batch_free(b);
 		return 0;
-	bound = ZSTD_compressBound(p->len);
+	}
+	bound = ZSTD_compressBound(b->len);
 	grow(&p->z, &p->zcap, ARC_HDR + bound);
-	comp = ZSTD_compress2(p->cctx, p->z + ARC_HDR, bound, p->buf, p->len);
+	comp = ZSTD_compress2(p->cctx, p->z + ARC_HDR, bound, b->buf, b->len);
 	if (ZSTD_isError(comp)) {
 		kh_warn("%s: zstd: %s", p->data, ZSTD_getErrorName(comp));
-		return -1;
+		goto done;
 	}
-	unit_header((unsigned char *)p->z, p->npend, p->len, comp);
+	unit_header((unsigned char *)p->z, b->npend, b->len, comp);
 	if (pwrite_full(p->dfd, p->z, ARC_HDR + comp, p->dend) < 0 ||
 	    fsync(p->dfd) < 0) {
 		kh_warn("%s:", p->data);
@@ -409,14 +444,14 @@ arc_part_flush(struct arc_part *p, void (*emit)(const char *, size_t))
 	}
 	m = snprintf(num, sizeof(num), "\t%" PRIu64 "\t%zu", p->dend,
 	    ARC_HDR + comp);
-	for (k = 0; k < p->npend; k++) {
-		const char *url = p->meta + p->pend[k].meta;
-		const char *tail = url + p->pend[k].urllen;
-		size_t tl = (k + 1 < p->npend ? p->meta + p->pend[k + 1].meta :
-		    p->meta + p->mlen) - tail;
-		grow(&p->line, &p->linecap, n + p->pend[k].urllen + m + tl);
-		memcpy(p->line + n, url, p->pend[k].urllen);
-		n += p->pend[k].urllen;
+	for (k = 0; k < b->npend; k++) {
+		const char *url = b->meta + b->pend[k].meta;
+		const char *tail = url + b->pend[k].urllen;
+		size_t tl = (k + 1 < b->npend ? b->meta + b->pend[k + 1].meta :
+		    b->meta + b->mlen) - tail;
+		grow(&p->line, &p->linecap, n + b->pend[k].urllen + m + tl);
+		memcpy(p->line + n, url, b->pend[k].urllen);
+		n += b->pend[k].urllen;
 		memcpy(p->line + n, num, m);
 		n += m;
 		memcpy(p->line + n, tail, tl);
@@ -428,19 +463,27 @@ arc_part_flush(struct arc_part *p, void (*emit)(const char *, size_t))
 	}
 	p->dend += ARC_HDR + comp;
 	if (emit != NULL) {
-		for (const char *r = p->buf, *nl; r < p->buf + p->len;
+		for (const char *r = b->buf, *nl; r < b->buf + b->len;
 		    r = nl + 1) {
-			nl = memchr(r, '\n', p->buf + p->len - r);
+			nl = memchr(r, '\n', b->buf + b->len - r);
 			emit(r, nl - r);
 		}
 	}
-	p->len = p->mlen = p->npend = 0;
-	return 0;
+	ret = 0;
+	goto done;
 undo:
 	/* Leave both files as they were: nothing of this unit counts. */
 	if (ftruncate(p->dfd, p->dend) < 0 || ftruncate(p->ifd, p->iend) < 0)
 		kh_warn("%s: cannot cut back a failed write:", p->data);
-	return -1;
+done:
+	arc_batch_free(b);
+	return ret;
+}
+
+int
+arc_part_flush(struct arc_part *p, void (*emit)(const char *, size_t))
+{
+	return arc_batch_write(p, arc_part_take(p), emit);
 }
 
 /* Recovery: units after the index's last are indexed if whole. */
@@ -628,6 +671,7 @@ arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
 		kh_die("zstd: out of memory");
 	ZSTD_CCtx_setParameter(p->cctx, ZSTD_c_compressionLevel, o->level);
 	ZSTD_CCtx_setParameter(p->cctx, ZSTD_c_checksumFlag, 1);
+
 	if (o->dict != NULL)
 		ZSTD_CCtx_loadDictionary(p->cctx, o->dict, o->dictlen);
 	return p;
@@ -650,9 +694,7 @@ arc_part_close(struct arc_part *p)
 	ZSTD_freeCCtx(p->cctx);
 	free(p->data);
 	free(p->idx);
-	free(p->buf);
-	free(p->meta);
-	free(p->pend);
+	arc_batch_free(p->cur);
 	free(p->z);
 	free(p->line);
 	free(p);

@@ -87,6 +87,14 @@ size_t arc_part_pending(const struct arc_part *p);
  * for each (for --tee).  -1 on error (reported; the files are cut back to
  * where they were). */
 int arc_part_flush(struct arc_part *p, void (*emit)(const char *, size_t));
+/* The same in two steps, so that another thread can do the second: take
+ * what is queued (NULL if nothing), then write it (and free it).  The
+ * writes of one part must come in the order of the takes. */
+struct arc_batch;
+struct arc_batch *arc_part_take(struct arc_part *p);
+int arc_batch_write(struct arc_part *p, struct arc_batch *b,
+	void (*emit)(const char *, size_t));
+void arc_batch_free(struct arc_batch *b);
 int arc_part_close(struct arc_part *p);
 
 /* Every unit of a data file in turn, checked; for verify and reindex.

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,18 +259,90 @@ static struct {
 	unsigned long tick;
 } w;
 
+/*
+ * Frames are compressed and written by one worker thread while this one
+ * reads and parses the next records: on two cores parsing costs no
+ * time.  One worker keeps the units of a part, and their index lines, in
+ * the order they were queued; a small queue bounds the memory.
+ */
+#define NJOBS 3
+static struct {
+	pthread_t tid;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;	/* any change of the queue */
+	struct job {
+		struct arc_part *part;
+		struct arc_batch *batch;
+	} q[NJOBS];
+	int head, n, busy, stop;
+} wq = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+
 static void
 emit(const char *text, size_t len)
 {
-	rec_write_text(text, len);
+	rec_write_text(text, len);	/* under flockfile: see worker() */
+}
+
+static void *
+worker(void *arg)
+{
+	struct job j;
+
+	(void)arg;
+	pthread_mutex_lock(&wq.mu);
+	for (;;) {
+		while (wq.n == 0 && !wq.stop)
+			pthread_cond_wait(&wq.cv, &wq.mu);
+		if (wq.n == 0)
+			break;
+		j = wq.q[wq.head];
+		wq.head = (wq.head + 1) % NJOBS;
+		wq.n--;
+		wq.busy = 1;
+		pthread_cond_broadcast(&wq.cv);
+		pthread_mutex_unlock(&wq.mu);
+		if (opt.tee)
+			flockfile(stdout);
+		if (arc_batch_write(j.part, j.batch, opt.tee ? emit : NULL) < 0)
+			kh_die("stopped: the records of the last frame were "
+			    "not stored (the archive is as it was before "
+			    "them)");
+		if (opt.tee) {
+			funlockfile(stdout);
+			rec_flush();	/* the reader may be waiting */
+		}
+		pthread_mutex_lock(&wq.mu);
+		wq.busy = 0;
+		pthread_cond_broadcast(&wq.cv);
+	}
+	pthread_mutex_unlock(&wq.mu);
+	return NULL;
 }
 
 static void
 flush_part(struct arc_part *p)
 {
-	if (arc_part_flush(p, opt.tee ? emit : NULL) < 0)
-		kh_die("stopped: the records of the last frame were not "
-		    "stored (the archive is as it was before them)");
+	struct arc_batch *b = arc_part_take(p);
+
+	if (b == NULL)
+		return;
+	pthread_mutex_lock(&wq.mu);
+	while (wq.n == NJOBS)
+		pthread_cond_wait(&wq.cv, &wq.mu);
+	wq.q[(wq.head + wq.n) % NJOBS] = (struct job){ p, b };
+	wq.n++;
+	pthread_cond_broadcast(&wq.cv);
+	pthread_mutex_unlock(&wq.mu);
+}
+
+/* Wait until every queued frame is written. */
+static void
+drain(void)
+{
+	pthread_mutex_lock(&wq.mu);
+	while (wq.n > 0 || wq.busy)
+		pthread_cond_wait(&wq.cv, &wq.mu);
+	pthread_mutex_unlock(&wq.mu);
 }
 
 static void
@@ -283,6 +356,7 @@ static void
 close_slot(int i)
 {
 	flush_part(w.open[i].part);
+	drain();
 	if (arc_part_close(w.open[i].part) < 0)
 		kh_die("%s: close:", w.a.path);
 	w.open[i] = w.open[--w.n];
@@ -392,9 +466,16 @@ cmd_write(char **files)
 	recover_all(&w.a);
 	/* A slow pipeline: store what came after a second without input. */
 	rec_on_idle(flush_all, 1000);
+	if ((errno = pthread_create(&wq.tid, NULL, worker, NULL)) != 0)
+		kh_die("pthread_create:");
 	rec_loop(files, put, NULL);
 	while (w.n > 0)
 		close_slot(w.n - 1);
+	pthread_mutex_lock(&wq.mu);
+	wq.stop = 1;
+	pthread_cond_broadcast(&wq.cv);
+	pthread_mutex_unlock(&wq.mu);
+	pthread_join(wq.tid, NULL);
 	return rec_exit();
 }
 
