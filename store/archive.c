@@ -22,6 +22,7 @@
 
 #include "khobor.h"
 #include "archive.h"
+#include "dedup.h"
 
 static void
 put32(unsigned char *p, uint32_t v)
@@ -274,10 +275,13 @@ arc_entry_parse(char *line, size_t len, struct arc_entry *e)
 }
 
 int
-arc_record_keys(const char *text, size_t len, char **url, char **fetched_at)
+arc_record_keys(const char *text, size_t len, char **url, char **fetched_at,
+    char **hashes)
 {
 	static struct json_tokener *tok;
 	struct json_object *rec, *v;
+	char key[DEDUP_KEY], *h = NULL;
+	size_t hl = 0, n;
 
 	if (tok == NULL && (tok = json_tokener_new()) == NULL)
 		kh_die("json-c: out of memory");
@@ -294,6 +298,18 @@ arc_record_keys(const char *text, size_t len, char **url, char **fetched_at)
 	if (json_object_object_get_ex(rec, "fetched_at", &v) &&
 	    json_object_is_type(v, json_type_string))
 		*fetched_at = strdup(json_object_get_string(v));
+	/* the bodies this record holds, as the writer listed them */
+	for (const char *const *f = dedup_fields; *f; f++) {
+		if (!json_object_object_get_ex(rec, *f, &v) ||
+		    !json_object_is_type(v, json_type_string) ||
+		    (n = json_object_get_string_len(v)) < DEDUP_MIN)
+			continue;
+		dedup_key(json_object_get_string(v), n, key);
+		h = kh_realloc(h, hl + strlen(*f) + strlen(key) + 3);
+		hl += snprintf(h + hl, strlen(*f) + strlen(key) + 3, "%s%s:%s",
+		    hl ? "," : "", *f, key);
+	}
+	*hashes = h;
 	json_object_put(rec);
 	if (*url == NULL)
 		kh_die("strdup:");
@@ -312,6 +328,8 @@ struct pending {		/* a queued record's index data */
 struct arc_batch {
 	char *buf;		/* the records, '\n'-ended */
 	size_t len, cap;
+	char *obuf;		/* the records as they came (opts.keep_orig) */
+	size_t olen, ocap;
 	char *meta;		/* url "\trecno\tfetched\tsize\thash\n" */
 	size_t mlen, mcap;
 	struct pending *pend;
@@ -339,8 +357,8 @@ meta_add(struct arc_batch *b, const char *s, size_t n)
 
 void
 arc_part_add(struct arc_part *p, const char *text, size_t len,
-    const char *url, size_t urllen, const char *fetched_at,
-    const char *hash)
+    const char *orig, size_t origlen, const char *url, size_t urllen,
+    const char *fetched_at, const char *hash)
 {
 	struct arc_batch *b;
 	char tail[160];
@@ -355,6 +373,14 @@ arc_part_add(struct arc_part *p, const char *text, size_t len,
 	memcpy(b->buf + b->len, text, len);
 	b->len += len;
 	b->buf[b->len++] = '\n';
+	if (p->o->keep_orig) {
+		if (orig == NULL)
+			orig = text, origlen = len;
+		grow(&b->obuf, &b->ocap, b->olen + origlen + 1);
+		memcpy(b->obuf + b->olen, orig, origlen);
+		b->olen += origlen;
+		b->obuf[b->olen++] = '\n';
+	}
 	if (b->npend == b->pcap) {
 		b->pcap = b->pcap ? 2 * b->pcap : 64;
 		b->pend = kh_realloc(b->pend, b->pcap * sizeof(*b->pend));
@@ -362,10 +388,11 @@ arc_part_add(struct arc_part *p, const char *text, size_t len,
 	b->pend[b->npend].meta = b->mlen;
 	b->pend[b->npend].urllen = urllen;
 	meta_add(b, url, urllen);
-	n = snprintf(tail, sizeof(tail), "\t%zu\t%.40s\t%zu\t%s\n", b->npend,
-	    fetched_at && *fetched_at ? fetched_at : "-", len,
-	    hash ? hash : "-");
+	n = snprintf(tail, sizeof(tail), "\t%zu\t%.40s\t%zu\t", b->npend,
+	    fetched_at && *fetched_at ? fetched_at : "-", len);
 	meta_add(b, tail, n);
+	meta_add(b, hash ? hash : "-", hash ? strlen(hash) : 1);
+	meta_add(b, "\n", 1);
 	b->npend++;
 }
 
@@ -390,6 +417,7 @@ arc_batch_free(struct arc_batch *b)
 	if (b == NULL)
 		return;
 	free(b->buf);
+	free(b->obuf);
 	free(b->meta);
 	free(b->pend);
 	free(b);
@@ -418,8 +446,7 @@ unit_header(unsigned char *h, uint32_t nrec, uint32_t raw, uint32_t comp)
 }
 
 int
-arc_batch_write(struct arc_part *p, struct arc_batch *b,
-    void (*emit)(const char *, size_t))
+arc_batch_write(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
 {
 	size_t bound, comp, n = 0, k;
 	char num[64];
@@ -463,10 +490,14 @@ arc_batch_write(struct arc_part *p, struct arc_batch *b,
 	}
 	p->dend += ARC_HDR + comp;
 	if (emit != NULL) {
-		for (const char *r = b->buf, *nl; r < b->buf + b->len;
-		    r = nl + 1) {
-			nl = memchr(r, '\n', b->buf + b->len - r);
-			emit(r, nl - r);
+		const char *r = p->o->keep_orig ? b->obuf : b->buf, *nl;
+		for (k = 0; k < b->npend; k++, r = nl + 1) {
+			const char *tail = b->meta + b->pend[k].meta +
+			    b->pend[k].urllen, *h, *hend;
+			hend = memchr(tail, '\n', b->meta + b->mlen - tail);
+			h = memrchr(tail, '\t', hend - tail) + 1;
+			nl = strchr(r, '\n');
+			emit(r, nl - r, h, hend - h);
 		}
 	}
 	ret = 0;
@@ -481,7 +512,7 @@ done:
 }
 
 int
-arc_part_flush(struct arc_part *p, void (*emit)(const char *, size_t))
+arc_part_flush(struct arc_part *p, arc_emit_fn *emit)
 {
 	return arc_batch_write(p, arc_part_take(p), emit);
 }
@@ -497,8 +528,8 @@ recover_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
 	struct recover *rc = arg;
 	struct arc_part *p = rc->p;
-	const char *line;
-	char *url, *fetched;
+	const char *line, *h;
+	char *url, *fetched, *hashes;
 	size_t len = 0, n = 0;
 	char buf[96];
 	int m;
@@ -506,18 +537,23 @@ recover_unit(const struct arc_unit *u, const char *recs, void *arg)
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		line = arc_nth_line(recs, u->raw, i, &len);
 		if (line == NULL ||
-		    arc_record_keys(line, len, &url, &fetched) < 0)
+		    arc_record_keys(line, len, &url, &fetched, &hashes) < 0)
 			return 1;	/* not ours: stop here, cut the rest */
 		m = snprintf(buf, sizeof(buf), "\t%" PRIu64 "\t%" PRIu32
-		    "\t%" PRIu32 "\t%.40s\t%zu\t-\n", u->off,
+		    "\t%" PRIu32 "\t%.40s\t%zu\t", u->off,
 		    ARC_HDR + u->comp, i, fetched ? fetched : "-", len);
-		grow(&p->line, &p->linecap, n + strlen(url) + m);
+		h = hashes ? hashes : "-";
+		grow(&p->line, &p->linecap, n + strlen(url) + m + strlen(h) + 1);
 		memcpy(p->line + n, url, strlen(url));
 		n += strlen(url);
 		memcpy(p->line + n, buf, m);
 		n += m;
+		memcpy(p->line + n, h, strlen(h));
+		n += strlen(h);
+		p->line[n++] = '\n';
 		free(url);
 		free(fetched);
+		free(hashes);
 	}
 	if (index_append(p, p->line, n) < 0) {
 		kh_warn("%s:", p->idx);

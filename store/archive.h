@@ -68,6 +68,7 @@ int arc_unit_record(int fd, const struct arc_unit *u, const void *dict,
  * under the archive's lock. */
 struct arc_part;
 struct arc_opts {
+	int keep_orig;		/* keep records as they came, for emit */
 	int level;		/* zstd level */
 	size_t frame;		/* bytes of records a frame holds at most */
 	const void *dict;	/* a zstd dictionary, or NULL */
@@ -77,23 +78,27 @@ struct arc_opts {
  * index complete units that the index lacks.  NULL on error, reported. */
 struct arc_part *arc_part_open(const char *data, const char *idx,
 	const struct arc_opts *o);
-/* Queue one record (its JSON text, no newline). */
+/* Queue one record: its JSON text as stored (no newline), the text as it
+ * came if that differs (or NULL), and its index data (hash: the bodies
+ * it holds, or NULL). */
 void arc_part_add(struct arc_part *p, const char *text, size_t len,
-	const char *url, size_t urllen, const char *fetched_at,
-	const char *hash);
+	const char *orig, size_t origlen, const char *url, size_t urllen,
+	const char *fetched_at, const char *hash);
 size_t arc_part_pending(const struct arc_part *p);
 /* Compress and append what is queued, fsync data then index.  On
- * success the queued records are durable; emit(text, len) is then called
- * for each (for --tee).  -1 on error (reported; the files are cut back to
- * where they were). */
-int arc_part_flush(struct arc_part *p, void (*emit)(const char *, size_t));
+ * success the queued records are durable; emit is then called for each
+ * with its text (as it came, with keep_orig) and its index hash field.
+ * -1 on error (reported; the files are cut back to where they were). */
+typedef void arc_emit_fn(const char *text, size_t len, const char *hash,
+	size_t hashlen);
+int arc_part_flush(struct arc_part *p, arc_emit_fn *emit);
 /* The same in two steps, so that another thread can do the second: take
  * what is queued (NULL if nothing), then write it (and free it).  The
  * writes of one part must come in the order of the takes. */
 struct arc_batch;
 struct arc_batch *arc_part_take(struct arc_part *p);
 int arc_batch_write(struct arc_part *p, struct arc_batch *b,
-	void (*emit)(const char *, size_t));
+	arc_emit_fn *emit);
 void arc_batch_free(struct arc_batch *b);
 int arc_part_close(struct arc_part *p);
 
@@ -109,8 +114,9 @@ uint64_t arc_scan(int fd, const void *dict, size_t dictlen, arc_unit_fn *fn,
 const char *arc_nth_line(const char *recs, size_t raw, uint32_t n,
 	size_t *len);
 
-/* The url and fetched_at of a record's JSON text, for indexing. */
+/* The url, fetched_at and held bodies (dedup.h) of a record's JSON text,
+ * for indexing; all malloc'd, the last two may be NULL. */
 int arc_record_keys(const char *text, size_t len, char **url,
-	char **fetched_at);
+	char **fetched_at, char **hashes);
 
 #endif

@@ -26,6 +26,7 @@
 
 #include "khobor.h"
 #include "archive.h"
+#include "dedup.h"
 #include "warc.h"
 
 enum {
@@ -245,6 +246,9 @@ slurp(const char *path, size_t *len)
 
 /* --- writing ------------------------------------------------------------- */
 
+static void each_entry(struct archive *a, void (*fn)(const struct arc_entry *,
+    const struct part_name *, void *), void *arg);
+
 /* The parts being written: one per day seen, a few at once (a run that
  * spans midnight, records out of order), the least used closed first. */
 #define NOPEN 8
@@ -277,10 +281,45 @@ static struct {
 	int head, n, busy, stop;
 } wq = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
 
+/* The bodies on disk, which later records may refer to (dedup.h): a
+ * body counts only once the record holding it is durable. */
+static struct strmap held;
+static pthread_mutex_t held_mu = PTHREAD_MUTEX_INITIALIZER;
+
 static void
-emit(const char *text, size_t len)
+hold(const char *hash, size_t n)
 {
-	rec_write_text(text, len);	/* under flockfile: see worker() */
+	const char *end = hash + n, *comma;
+	int added;
+
+	if (n == 1 && *hash == '-')
+		return;
+	pthread_mutex_lock(&held_mu);
+	for (; hash < end; hash = comma + 1) {
+		if ((comma = memchr(hash, ',', end - hash)) == NULL)
+			comma = end;
+		strmap_get(&held, hash, comma - hash, &added);
+	}
+	pthread_mutex_unlock(&held_mu);
+}
+
+static int
+is_held(const char *key)
+{
+	int yes;
+
+	pthread_mutex_lock(&held_mu);
+	yes = strmap_find(&held, key, strlen(key)) != NULL;
+	pthread_mutex_unlock(&held_mu);
+	return yes;
+}
+
+static void
+emit(const char *text, size_t len, const char *hash, size_t hashlen)
+{
+	hold(hash, hashlen);
+	if (opt.tee)
+		rec_write_text(text, len);	/* under flockfile: worker() */
 }
 
 static void *
@@ -402,14 +441,62 @@ today(char *day)
 	strftime(day, 11, "%Y-%m-%d", &tm);
 }
 
+/* A body the archive holds already becomes a reference; one it does not
+ * is listed in *hashes for the index.  Returns 1 when the text changed
+ * (then *text, *len is the text to store). */
+static int
+dedup(struct json_object *rec, const char *in, size_t inlen,
+    const char **text, size_t *len, const char **hashes)
+{
+	static char *out, *hs;
+	static size_t hcap;
+	struct json_object *v;
+	char key[DEDUP_KEY], full[DEDUP_KEY + 8];
+	size_t n, hl = 0, start, value, end, need;
+	int changed = 0;
+
+	*hashes = NULL;
+	for (const char *const *f = dedup_fields; *f; f++) {
+		if (!json_object_object_get_ex(rec, *f, &v) ||
+		    !json_object_is_type(v, json_type_string) ||
+		    (n = json_object_get_string_len(v)) < DEDUP_MIN)
+			continue;
+		dedup_key(json_object_get_string(v), n, key);
+		snprintf(full, sizeof(full), "%s:%s", *f, key);
+		if (is_held(full) && json_member(changed ? out : in,
+		    changed ? *len : inlen, *f, &start, &value, &end) == 0) {
+			/* "html":"..." becomes "html_ref":"sha1:..." */
+			const char *src = changed ? out : in;
+			size_t srclen = changed ? *len : inlen;
+			char *t = kh_malloc(srclen + DEDUP_KEY + 16);
+			int m = snprintf(t + start, DEDUP_KEY + 16,
+			    "\"%s_ref\":\"%s\"", *f, key);
+			memcpy(t, src, start);
+			memcpy(t + start + m, src + end, srclen - end);
+			*len = srclen - (end - start) + m;
+			free(out);
+			out = t;
+			changed = 1;
+			continue;
+		}
+		need = hl + strlen(full) + 2;
+		if (need > hcap)
+			hs = kh_realloc(hs, hcap = need + 64);
+		hl += snprintf(hs + hl, hcap - hl, "%s%s", hl ? "," : "", full);
+		*hashes = hs;
+	}
+	*text = out;
+	return changed;
+}
+
 static void
 put(struct json_object *rec, const struct rec_pos *pos, void *arg)
 {
 	struct json_object *v;
 	struct arc_part *part;
-	const char *url, *fetched = NULL;
+	const char *url, *fetched = NULL, *text, *hashes;
 	char day[11];
-	size_t n;
+	size_t n, len;
 
 	(void)arg;
 	if (!json_object_object_get_ex(rec, "url", &v) ||
@@ -434,7 +521,12 @@ put(struct json_object *rec, const struct rec_pos *pos, void *arg)
 	else
 		today(day);
 	part = part_for(w.a.single ? "" : day);
-	arc_part_add(part, pos->text, pos->len, url, n, fetched, NULL);
+	if (dedup(rec, pos->text, pos->len, &text, &len, &hashes))
+		arc_part_add(part, text, len, pos->text, pos->len, url, n,
+		    fetched, hashes);
+	else
+		arc_part_add(part, pos->text, pos->len, NULL, 0, url, n,
+		    fetched, hashes);
 	if (arc_part_pending(part) >= opt.arc.frame)
 		flush_part(part);
 }
@@ -458,12 +550,24 @@ recover_all(struct archive *a)
 	free_parts(v, n);
 }
 
+static void
+held_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
+{
+	const char *nl;
+
+	(void)pn, (void)arg;
+	if (e->hash != NULL && (nl = strchr(e->hash, '\n')) != NULL)
+		hold(e->hash, nl - e->hash);
+}
+
 static int
 cmd_write(char **files)
 {
 	archive_init(&w.a, opt.out, 1);
 	archive_lock(&w.a);
 	recover_all(&w.a);
+	opt.arc.keep_orig = opt.tee;
+	each_entry(&w.a, held_entry, NULL);
 	/* A slow pipeline: store what came after a second without input. */
 	rec_on_idle(flush_all, 1000);
 	if ((errno = pthread_create(&wq.tid, NULL, worker, NULL)) != 0)
@@ -480,6 +584,127 @@ cmd_write(char **files)
 }
 
 /* --- reading ------------------------------------------------------------- */
+
+/* --- reading: references put back (dedup.h) ------------------------------ */
+
+static struct {
+	struct archive *a;
+	struct part_name *parts;
+	size_t nparts;
+	int *fd;
+	struct strmap holders;	/* "html:sha1:..." -> where its record is */
+	int loaded;
+} rd;
+
+static int
+by_day(const void *key, const void *elt)
+{
+	return strcmp(key, ((const struct part_name *)elt)->day);
+}
+
+static void
+holder_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
+{
+	struct part_name *p;
+	struct strmap_ent *h;
+	const char *end, *comma, *s;
+	int added;
+
+	(void)arg;
+	if (e->hash == NULL || (end = strchr(e->hash, '\n')) == NULL)
+		return;
+	p = bsearch(pn->day, rd.parts, rd.nparts, sizeof(*rd.parts), by_day);
+	if (p == NULL)
+		return;
+	for (s = e->hash; s < end; s = comma + 1) {
+		if ((comma = memchr(s, ',', end - s)) == NULL)
+			comma = end;
+		h = strmap_get(&rd.holders, s, comma - s, &added);
+		if (added) {
+			h->part = p - rd.parts;
+			h->off = e->off;
+			h->recno = e->recno;
+		}
+	}
+}
+
+/* The holder's value of field for key ("sha1:..."), or NULL. */
+static const char *
+held_value(const char *field, const char *key, size_t keylen, size_t *n)
+{
+	static char *buf;
+	static size_t cap;
+	struct strmap_ent *h;
+	struct arc_unit u;
+	struct stat sb;
+	const char *why, *line;
+	char full[DEDUP_KEY + 8];
+	size_t len, start, value, end;
+
+	if (!rd.loaded) {
+		rd.parts = list_parts(rd.a, &rd.nparts);
+		rd.fd = kh_malloc((rd.nparts + 1) * sizeof(*rd.fd));
+		for (size_t i = 0; i < rd.nparts; i++)
+			rd.fd[i] = -1;
+		each_entry(rd.a, holder_entry, NULL);
+		rd.loaded = 1;
+	}
+	snprintf(full, sizeof(full), "%s:%.*s", field, (int)keylen, key);
+	if ((h = strmap_find(&rd.holders, full, strlen(full))) == NULL)
+		return NULL;
+	if (rd.fd[h->part] < 0)
+		rd.fd[h->part] = open(rd.parts[h->part].data,
+		    O_RDONLY | O_CLOEXEC);
+	if (rd.fd[h->part] < 0 || fstat(rd.fd[h->part], &sb) < 0 ||
+	    arc_unit_read(rd.fd[h->part], h->off, sb.st_size, &u, &why) != 1 ||
+	    arc_unit_record(rd.fd[h->part], &u, opt.arc.dict, opt.arc.dictlen,
+	    h->recno, &buf, &cap, &line, &len, &why) < 0 ||
+	    json_member(line, len, field, &start, &value, &end) < 0)
+		return NULL;
+	*n = end - value;
+	return line + value;
+}
+
+/* The record with its references put back; text itself if it has none. */
+static const char *
+restore(const char *text, size_t len, size_t *outlen)
+{
+	static char *out[2];
+	static size_t cap[2];
+	char ref[32];
+	const char *v;
+	size_t start, value, end, n, need;
+	int k = 0;
+
+	*outlen = len;
+	if (memmem(text, len, "_ref\":\"sha1:", 12) == NULL)
+		return text;	/* the common case, cheaply */
+	for (const char *const *f = dedup_fields; *f; f++) {
+		snprintf(ref, sizeof(ref), "%s_ref", *f);
+		if (json_member(text, len, ref, &start, &value, &end) < 0 ||
+		    end - value < 2)
+			continue;
+		v = held_value(*f, text + value + 1, end - value - 2, &n);
+		if (v == NULL) {
+			kh_warn("%.*s: no record holds it (run store verify)",
+			    (int)(end - value), text + value);
+			continue;
+		}
+		need = len - (end - start) + strlen(*f) + 3 + n;
+		if (need > cap[k])
+			out[k] = kh_realloc(out[k], cap[k] = need);
+		memcpy(out[k], text, start);
+		n = snprintf(out[k] + start, need - start, "\"%s\":", *f) +
+		    n;
+		memcpy(out[k] + start + strlen(*f) + 3, v, n - strlen(*f) - 3);
+		memcpy(out[k] + start + n, text + end, len - end);
+		len = start + n + (len - end);
+		text = out[k];
+		k ^= 1;
+	}
+	*outlen = len;
+	return text;
+}
 
 static int
 where_ok(const char *text, size_t len)
@@ -509,7 +734,10 @@ cat_unit(const struct arc_unit *u, const char *recs, void *arg)
 	(void)arg;
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		line = arc_nth_line(recs, u->raw, i, &len);
-		if (line != NULL && where_ok(line, len))
+		if (line == NULL)
+			continue;
+		line = restore(line, len, &len);
+		if (where_ok(line, len))
 			rec_write_text(line, len);
 	}
 	return 0;
@@ -528,7 +756,10 @@ warc_unit(const struct arc_unit *u, const char *recs, void *arg)
 		kh_die("json-c: out of memory");
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		line = arc_nth_line(recs, u->raw, i, &len);
-		if (line == NULL || !where_ok(line, len))
+		if (line == NULL)
+			continue;
+		line = restore(line, len, &len);
+		if (!where_ok(line, len))
 			continue;
 		json_tokener_reset(tok);
 		if ((rec = json_tokener_parse_ex(tok, line, len)) == NULL)
@@ -639,6 +870,7 @@ cmd_get(struct archive *a, char **urls)
 					    strerror(errno) : why);
 					st = KH_EXIT_ERROR;
 				} else {
+					line = restore(line, len, &len);
 					rec_write_text(line, len);
 				}
 				if (fd >= 0)
@@ -759,28 +991,51 @@ problem(struct walk *wk, const char *fmt, ...)
 	wk->problems++;
 }
 
+/* Does the record refer to a body that no record holds? */
+static int
+unresolved(const char *text, size_t len)
+{
+	char ref[32];
+	size_t start, value, end, n;
+
+	if (memmem(text, len, "_ref\":\"sha1:", 12) == NULL)
+		return 0;
+	for (const char *const *f = dedup_fields; *f; f++) {
+		snprintf(ref, sizeof(ref), "%s_ref", *f);
+		if (json_member(text, len, ref, &start, &value, &end) == 0 &&
+		    (end - value < 2 || held_value(*f, text + value + 1,
+		    end - value - 2, &n) == NULL))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 walk_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
 	struct walk *wk = arg;
 	struct arc_entry e;
 	const char *line;
-	char *url, *fetched, *nl;
+	char *url, *fetched, *hashes, *nl;
 	size_t len = 0;
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		line = arc_nth_line(recs, u->raw, i, &len);
 		if (line == NULL ||
-		    arc_record_keys(line, len, &url, &fetched) < 0) {
+		    arc_record_keys(line, len, &url, &fetched, &hashes) < 0) {
 			problem(wk, "unit at %" PRIu64 ", record %" PRIu32
 			    ": not a record with a url", u->off, i);
 			continue;
 		}
 		wk->records++;
+		if (wk->out == NULL && unresolved(line, len))
+			problem(wk, "%s: refers to a body no record holds",
+			    url);
 		if (wk->out != NULL) {
 			fprintf(wk->out, "%s\t%" PRIu64 "\t%" PRIu32 "\t%"
-			    PRIu32 "\t%s\t%zu\t-\n", url, u->off, ARC_HDR +
-			    u->comp, i, fetched ? fetched : "-", len);
+			    PRIu32 "\t%s\t%zu\t%s\n", url, u->off, ARC_HDR +
+			    u->comp, i, fetched ? fetched : "-", len,
+			    hashes ? hashes : "-");
 		} else if (wk->idx != NULL) {
 			nl = memchr(wk->idx + wk->at, '\n', wk->idxlen - wk->at);
 			if (nl == NULL || arc_entry_parse(wk->idx + wk->at,
@@ -798,6 +1053,7 @@ walk_unit(const struct arc_unit *u, const char *recs, void *arg)
 		}
 		free(url);
 		free(fetched);
+		free(hashes);
 	}
 	return 0;
 }
@@ -1076,6 +1332,7 @@ main(int argc, char **argv)
 	if (args[0] == NULL || args[1] == NULL)
 		kh_usage();
 	archive_init(&a, args[1], 0);
+	rd.a = &a;
 	if (strcmp(args[0], "cat") == 0)
 		st = cmd_cat(&a, 0);
 	else if (strcmp(args[0], "export") == 0 && opt.warc)

@@ -2,7 +2,7 @@
 # store: round trip, rotation, appends, get/ls/stats/new, reindex,
 # damage, and what stock tools see.
 . "$(dirname "$0")/lib.sh"
-plan 17
+plan 19
 
 # Records over three days, Bengali text, a page-sized body, odd bytes.
 python3 - "$tmp/in.jsonl" <<'PY'
@@ -197,6 +197,47 @@ PY
 	sorted_same "$tmp/cab" "$tmp/ccout"
 }
 check "two writers at once are serialised, never interleaved" concurrent
+dedup() {
+	# The same bodies again under other urls, a day later: stored once.
+	python3 - "$tmp/in.jsonl" "$tmp/dup.jsonl" <<'PY'
+import json, sys
+big = 0
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in open(sys.argv[1], encoding="utf-8"):
+        r = json.loads(line)
+        r["url"] = r["url"].replace("bd.example", "mirror.example")
+        r["fetched_at"] = r["fetched_at"].replace("2024-08-1", "2024-09-1")
+        r["text"] = "রাশিয়ার প্রেসিডেন্ট। " * 40 if int(r["url"].rsplit("/", 1)[1]) % 2 else "short"
+        out.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+        big += len(r["html"].encode()) >= 512
+open(sys.argv[2] + ".big", "w").write("%d\n" % big)
+PY
+	store -o "$tmp/dd" --frame-size 16K "$tmp/in.jsonl" &&
+	before=$(du -sb "$tmp/dd" | cut -f1) &&
+	store -o "$tmp/dd" --frame-size 16K --tee "$tmp/dup.jsonl" >"$tmp/dtee" &&
+	after=$(du -sb "$tmp/dd" | cut -f1) &&
+	echo "archive: $before bytes, then $after with 300 duplicate bodies" &&
+	sorted_same "$tmp/dup.jsonl" "$tmp/dtee" &&
+	refs=$(zstd -dc "$tmp/dd"/2024-09-*.zst | grep -c '"html_ref":"sha1:') &&
+	echo "$refs references for $(cat "$tmp/dup.jsonl.big") bodies of 512 bytes or more" &&
+	test "$refs" -eq "$(cat "$tmp/dup.jsonl.big")" && test "$refs" -gt 250 &&
+	cat "$tmp/in.jsonl" "$tmp/dup.jsonl" >"$tmp/dall" &&
+	store cat "$tmp/dd" >"$tmp/dback" && sorted_same "$tmp/dall" "$tmp/dback" &&
+	store get "$tmp/dd" https://mirror.example/news/7 >"$tmp/g" &&
+	grep '/news/7"' "$tmp/dup.jsonl" >"$tmp/w" && same "$tmp/w" "$tmp/g" &&
+	store verify -q "$tmp/dd"
+}
+check "duplicate bodies are stored once, referenced, and read back whole" dedup
+
+dedup_reindex() {
+	rm "$tmp/dd"/*.idx && store reindex "$tmp/dd" && store verify -q "$tmp/dd" &&
+	store cat "$tmp/dd" >"$tmp/dback" && sorted_same "$tmp/dall" "$tmp/dback" &&
+	# without the holding day, the references are found dangling
+	rm "$tmp/dd"/2024-08-15.* && { store verify "$tmp/dd" 2>"$tmp/e"; test $? -eq 1; } &&
+	grep -q 'refers to a body no record holds' "$tmp/e"
+}
+check "references survive reindex; verify finds dangling ones" dedup_reindex
+
 export_warc() {
 	store -o "$tmp/ex.zst" "$here/golden/validate-example/stdin" &&
 	store export --warc "$tmp/ex.zst" >"$tmp/ex.warc.gz" && gzip -t "$tmp/ex.warc.gz" &&

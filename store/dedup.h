@@ -1,0 +1,52 @@
+/*
+ * dedup.h: bodies stored once.
+ *
+ * An `html` or `text` of at least DEDUP_MIN bytes that the archive
+ * already holds is stored as a reference in its place,
+ *
+ *	"html_ref":"sha1:BASE32:LENGTH"
+ *
+ * and put back when the record is read.  The record holding a body lists
+ * it in its index line ("html:sha1:BASE32:LENGTH", several joined by
+ * commas), so a reference is resolved through the indexes alone.
+ */
+#ifndef DEDUP_H
+#define DEDUP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define DEDUP_MIN 512
+#define DEDUP_KEY 64		/* room for "sha1:" base32 ":" length NUL */
+
+/* The fields whose bodies are stored once. */
+extern const char *const dedup_fields[];
+
+/* Where the member "key": value stands in a record's JSON text, at the
+ * top level: *start at the key's quote, *value at the value, *end just
+ * after it.  0 when found, -1 when not (or the key is written with
+ * escapes). */
+int json_member(const char *text, size_t len, const char *key,
+	size_t *start, size_t *value, size_t *end);
+
+/* The key of a body: "sha1:BASE32:LENGTH". */
+void dedup_key(const char *s, size_t n, char out[DEDUP_KEY]);
+
+/* A hash table of strings, each with a place in the archive. */
+struct strmap_ent {
+	char *key;
+	uint32_t part, recno;
+	uint64_t off;
+};
+struct strmap {
+	struct strmap_ent *e;
+	size_t cap, n;
+};
+/* The entry of key, added if absent (*added says which). */
+struct strmap_ent *strmap_get(struct strmap *m, const char *key, size_t n,
+	int *added);
+struct strmap_ent *strmap_find(const struct strmap *m, const char *key,
+	size_t n);
+void strmap_free(struct strmap *m);
+
+#endif
