@@ -334,6 +334,8 @@ struct arc_batch {
 	size_t mlen, mcap;
 	struct pending *pend;
 	size_t npend, pcap;
+	char *z;		/* the unit: header and frame */
+	size_t zlen, zcap;
 };
 
 struct arc_part {
@@ -341,10 +343,10 @@ struct arc_part {
 	char *data, *idx;
 	int dfd, ifd;
 	uint64_t dend, iend;	/* where data and index end */
-	ZSTD_CCtx *cctx;
 	struct arc_batch *cur;	/* being filled */
-	char *z, *line;		/* compressed frame; index lines */
-	size_t zcap, linecap;
+	ZSTD_CCtx *cctx;	/* made when arc_batch_write needs it */
+	char *line;		/* index lines */
+	size_t linecap;
 };
 
 static void
@@ -418,6 +420,7 @@ arc_batch_free(struct arc_batch *b)
 		return;
 	free(b->buf);
 	free(b->obuf);
+	free(b->z);
 	free(b->meta);
 	free(b->pend);
 	free(b);
@@ -445,10 +448,43 @@ unit_header(unsigned char *h, uint32_t nrec, uint32_t raw, uint32_t comp)
 	put32(h + 20, comp);
 }
 
-int
-arc_batch_write(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
+ZSTD_CCtx *
+arc_cctx_new(const struct arc_opts *o)
 {
-	size_t bound, comp, n = 0, k;
+	ZSTD_CCtx *c = ZSTD_createCCtx();
+
+	if (c == NULL)
+		kh_die("zstd: out of memory");
+	ZSTD_CCtx_setParameter(c, ZSTD_c_compressionLevel, o->level);
+	ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 1);
+	if (o->dict != NULL)
+		ZSTD_CCtx_loadDictionary(c, o->dict, o->dictlen);
+	return c;
+}
+
+int
+arc_batch_compress(ZSTD_CCtx *c, struct arc_batch *b)
+{
+	size_t bound, comp;
+
+	if (b == NULL || b->npend == 0)
+		return 0;
+	bound = ZSTD_compressBound(b->len);
+	grow(&b->z, &b->zcap, ARC_HDR + bound);
+	comp = ZSTD_compress2(c, b->z + ARC_HDR, bound, b->buf, b->len);
+	if (ZSTD_isError(comp)) {
+		kh_warn("zstd: %s", ZSTD_getErrorName(comp));
+		return -1;
+	}
+	unit_header((unsigned char *)b->z, b->npend, b->len, comp);
+	b->zlen = ARC_HDR + comp;
+	return 0;
+}
+
+int
+arc_batch_commit(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
+{
+	size_t n = 0, k;
 	char num[64];
 	int m, ret = -1;
 
@@ -456,21 +492,12 @@ arc_batch_write(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
 		arc_batch_free(b);
 		return 0;
 	}
-	bound = ZSTD_compressBound(b->len);
-	grow(&p->z, &p->zcap, ARC_HDR + bound);
-	comp = ZSTD_compress2(p->cctx, p->z + ARC_HDR, bound, b->buf, b->len);
-	if (ZSTD_isError(comp)) {
-		kh_warn("%s: zstd: %s", p->data, ZSTD_getErrorName(comp));
-		goto done;
-	}
-	unit_header((unsigned char *)p->z, b->npend, b->len, comp);
-	if (pwrite_full(p->dfd, p->z, ARC_HDR + comp, p->dend) < 0 ||
+	if (pwrite_full(p->dfd, b->z, b->zlen, p->dend) < 0 ||
 	    fsync(p->dfd) < 0) {
 		kh_warn("%s:", p->data);
 		goto undo;
 	}
-	m = snprintf(num, sizeof(num), "\t%" PRIu64 "\t%zu", p->dend,
-	    ARC_HDR + comp);
+	m = snprintf(num, sizeof(num), "\t%" PRIu64 "\t%zu", p->dend, b->zlen);
 	for (k = 0; k < b->npend; k++) {
 		const char *url = b->meta + b->pend[k].meta;
 		const char *tail = url + b->pend[k].urllen;
@@ -488,7 +515,7 @@ arc_batch_write(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
 		kh_warn("%s:", p->idx);
 		goto undo;
 	}
-	p->dend += ARC_HDR + comp;
+	p->dend += b->zlen;
 	if (emit != NULL) {
 		const char *r = p->o->keep_orig ? b->obuf : b->buf, *nl;
 		for (k = 0; k < b->npend; k++, r = nl + 1) {
@@ -509,6 +536,18 @@ undo:
 done:
 	arc_batch_free(b);
 	return ret;
+}
+
+int
+arc_batch_write(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
+{
+	if (p->cctx == NULL)
+		p->cctx = arc_cctx_new(p->o);
+	if (arc_batch_compress(p->cctx, b) < 0) {
+		arc_batch_free(b);
+		return -1;
+	}
+	return arc_batch_commit(p, b, emit);
 }
 
 int
@@ -703,13 +742,6 @@ arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
 				    (uint64_t)st.st_size - p->dend);
 		}
 	}
-	if ((p->cctx = ZSTD_createCCtx()) == NULL)
-		kh_die("zstd: out of memory");
-	ZSTD_CCtx_setParameter(p->cctx, ZSTD_c_compressionLevel, o->level);
-	ZSTD_CCtx_setParameter(p->cctx, ZSTD_c_checksumFlag, 1);
-
-	if (o->dict != NULL)
-		ZSTD_CCtx_loadDictionary(p->cctx, o->dict, o->dictlen);
 	return p;
 fail:
 	arc_part_close(p);
@@ -731,7 +763,6 @@ arc_part_close(struct arc_part *p)
 	free(p->data);
 	free(p->idx);
 	arc_batch_free(p->cur);
-	free(p->z);
 	free(p->line);
 	free(p);
 	return ret;

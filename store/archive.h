@@ -97,7 +97,15 @@ int arc_part_flush(struct arc_part *p, arc_emit_fn *emit);
  * writes of one part must come in the order of the takes. */
 struct arc_batch;
 struct arc_batch *arc_part_take(struct arc_part *p);
+/* Or in three, so that several threads can compress while units are
+ * still committed in order: compress (any thread, its own context),
+ * then commit (write, fsync, index, emit; in take order). */
+typedef struct ZSTD_CCtx_s ZSTD_CCtx;
+ZSTD_CCtx *arc_cctx_new(const struct arc_opts *o);
+int arc_batch_compress(ZSTD_CCtx *c, struct arc_batch *b);
 int arc_batch_write(struct arc_part *p, struct arc_batch *b,
+	arc_emit_fn *emit);
+int arc_batch_commit(struct arc_part *p, struct arc_batch *b,
 	arc_emit_fn *emit);
 void arc_batch_free(struct arc_batch *b);
 int arc_part_close(struct arc_part *p);

@@ -42,7 +42,7 @@ enum {
 
 static struct {
 	const char *out;	/* -o: the archive to write */
-	int tee, repair, warc;
+	int tee, repair, warc, frame_set;
 	struct arc_opts arc;
 	const char *from, *to;	/* cat: YYYY-MM-DD bounds */
 	char *where_key, *where_val;
@@ -264,21 +264,26 @@ static struct {
 } w;
 
 /*
- * Frames are compressed and written by one worker thread while this one
- * reads and parses the next records: on two cores parsing costs no
- * time.  One worker keeps the units of a part, and their index lines, in
- * the order they were queued; a small queue bounds the memory.
+ * Frames are compressed by two worker threads while this one reads and
+ * parses the next records, so on two cores parsing costs no time and a
+ * higher level costs less.  Each frame gets a sequence number when it is
+ * queued and is committed (written, fsynced, indexed) strictly in that
+ * order, so the units of a part and their index lines keep the order of
+ * the records; a small queue bounds the memory.
  */
-#define NJOBS 3
+#define NWORKERS 2
+#define NJOBS 4
 static struct {
-	pthread_t tid;
+	pthread_t tid[NWORKERS];
 	pthread_mutex_t mu;
-	pthread_cond_t cv;	/* any change of the queue */
+	pthread_cond_t cv;	/* any change below */
 	struct job {
 		struct arc_part *part;
 		struct arc_batch *batch;
+		unsigned long seq;
 	} q[NJOBS];
-	int head, n, busy, stop;
+	int head, n, stop;
+	unsigned long queued, committed;	/* sequence numbers */
 } wq = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
 
 /* The bodies on disk, which later records may refer to (dedup.h): a
@@ -325,7 +330,9 @@ emit(const char *text, size_t len, const char *hash, size_t hashlen)
 static void *
 worker(void *arg)
 {
+	ZSTD_CCtx *cctx = arc_cctx_new(&opt.arc);
 	struct job j;
+	int ok;
 
 	(void)arg;
 	pthread_mutex_lock(&wq.mu);
@@ -337,12 +344,16 @@ worker(void *arg)
 		j = wq.q[wq.head];
 		wq.head = (wq.head + 1) % NJOBS;
 		wq.n--;
-		wq.busy = 1;
 		pthread_cond_broadcast(&wq.cv);
+		pthread_mutex_unlock(&wq.mu);
+		ok = arc_batch_compress(cctx, j.batch) == 0;
+		pthread_mutex_lock(&wq.mu);
+		while (wq.committed != j.seq)	/* wait for our turn */
+			pthread_cond_wait(&wq.cv, &wq.mu);
 		pthread_mutex_unlock(&wq.mu);
 		if (opt.tee)
 			flockfile(stdout);
-		if (arc_batch_write(j.part, j.batch, opt.tee ? emit : NULL) < 0)
+		if (!ok || arc_batch_commit(j.part, j.batch, emit) < 0)
 			kh_die("stopped: the records of the last frame were "
 			    "not stored (the archive is as it was before "
 			    "them)");
@@ -351,10 +362,11 @@ worker(void *arg)
 			rec_flush();	/* the reader may be waiting */
 		}
 		pthread_mutex_lock(&wq.mu);
-		wq.busy = 0;
+		wq.committed++;
 		pthread_cond_broadcast(&wq.cv);
 	}
 	pthread_mutex_unlock(&wq.mu);
+	ZSTD_freeCCtx(cctx);
 	return NULL;
 }
 
@@ -368,18 +380,18 @@ flush_part(struct arc_part *p)
 	pthread_mutex_lock(&wq.mu);
 	while (wq.n == NJOBS)
 		pthread_cond_wait(&wq.cv, &wq.mu);
-	wq.q[(wq.head + wq.n) % NJOBS] = (struct job){ p, b };
+	wq.q[(wq.head + wq.n) % NJOBS] = (struct job){ p, b, wq.queued++ };
 	wq.n++;
 	pthread_cond_broadcast(&wq.cv);
 	pthread_mutex_unlock(&wq.mu);
 }
 
-/* Wait until every queued frame is written. */
+/* Wait until every queued frame is committed. */
 static void
 drain(void)
 {
 	pthread_mutex_lock(&wq.mu);
-	while (wq.n > 0 || wq.busy)
+	while (wq.committed != wq.queued)
 		pthread_cond_wait(&wq.cv, &wq.mu);
 	pthread_mutex_unlock(&wq.mu);
 }
@@ -563,6 +575,10 @@ held_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
 static int
 cmd_write(char **files)
 {
+	/* High levels find matches far apart: give them room (at levels
+	 * of 10 and more, 8M frames reach 0.95 of whole-file zstd -19). */
+	if (!opt.frame_set && opt.arc.level >= 10)
+		opt.arc.frame = (size_t)8 << 20;
 	archive_init(&w.a, opt.out, 1);
 	archive_lock(&w.a);
 	recover_all(&w.a);
@@ -570,8 +586,9 @@ cmd_write(char **files)
 	each_entry(&w.a, held_entry, NULL);
 	/* A slow pipeline: store what came after a second without input. */
 	rec_on_idle(flush_all, 1000);
-	if ((errno = pthread_create(&wq.tid, NULL, worker, NULL)) != 0)
-		kh_die("pthread_create:");
+	for (int i = 0; i < NWORKERS; i++)
+		if ((errno = pthread_create(&wq.tid[i], NULL, worker, NULL)))
+			kh_die("pthread_create:");
 	rec_loop(files, put, NULL);
 	while (w.n > 0)
 		close_slot(w.n - 1);
@@ -579,7 +596,8 @@ cmd_write(char **files)
 	wq.stop = 1;
 	pthread_cond_broadcast(&wq.cv);
 	pthread_mutex_unlock(&wq.mu);
-	pthread_join(wq.tid, NULL);
+	for (int i = 0; i < NWORKERS; i++)
+		pthread_join(wq.tid[i], NULL);
 	return rec_exit();
 }
 
@@ -1251,6 +1269,7 @@ option(int c, char *arg)
 		if (kh_parse_size(arg, &n) < 0 || n > ((size_t)1 << 30))
 			kh_die("--frame-size: not a size up to 1G: %s", arg);
 		opt.arc.frame = n;
+		opt.frame_set = 1;
 		break;
 	case OPT_FROM:
 	case OPT_TO:
@@ -1311,7 +1330,8 @@ main(int argc, char **argv)
 		    "stored\n"
 		    "      --level N     zstd level (default 3)\n"
 		    "      --frame-size N  bytes of records a frame holds "
-		    "(default 1M)\n"
+		    "(default 1M; 8M\n"
+		    "                    at levels 10 and above)\n"
 		    "      --from DAY, --to DAY  cat: days to read\n"
 		    "      --where F=V   cat: records whose field F is V\n"
 		    "      --repair      verify: cut a damaged tail, rebuild "
