@@ -85,22 +85,24 @@ $(foreach p,$(TOOLS),$(eval $(call prog,$(p),build/opt/bin)))
 
 # --- fuzzing -------------------------------------------------------------
 # One target per parser of outside input: records (the record layer and
-# validate's checks on what it parses) and check (validate's value, date
-# and language-tag parsers).  The plain driver replays each corpus
+# validate's checks on what it parses), check (validate's value, date
+# and language-tag parsers) and archive (store's reader of data files
+# and indexes).  The plain driver replays each corpus
 # without libFuzzer in make check; make fuzz builds the real fuzzers with
 # clang; run them as build/fuzz/records fuzz/corpus/records.
-FUZZ_TARGETS = records check
-FUZZ_SRCS = validate/check.c $(LIB_SRCS)
+FUZZ_TARGETS = records check archive
+FUZZ_LINK = validate/check.c store/archive.c store/dedup.c store/sha1.c
+FUZZ_SRCS = $(FUZZ_LINK) $(LIB_SRCS)
 
 build/asan/fuzz/%-replay: build/asan/fuzz/%.o build/asan/fuzz/driver.o \
-    build/asan/validate/check.o build/asan/libkhobor.a
+    $(FUZZ_LINK:%.c=build/asan/%.o) build/asan/libkhobor.a
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(DEP_LIBS) -lm
 
 FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/%)
 build/fuzz/%: fuzz/%.c $(FUZZ_SRCS) lib/khobor.h validate/check.h \
-    build/deps.mk
+    store/archive.h store/dedup.h build/deps.mk
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -o $@ $< \
 	    $(FUZZ_SRCS) $(DEP_LIBS) -lm

@@ -104,7 +104,8 @@ arc_unit_read(int fd, uint64_t off, uint64_t size, struct arc_unit *u,
 	u->nrec = get32(h + 12);
 	u->raw = get32(h + 16);
 	u->comp = get32(h + 20);
-	if (u->nrec == 0 || u->raw < u->nrec || u->comp == 0)
+	if (u->nrec == 0 || u->raw < u->nrec || u->comp == 0 ||
+	    u->raw > ARC_MAX_RAW)
 		return *why = "a unit header makes no sense", -1;
 	if (u->comp > size - off - ARC_HDR)
 		return *why = "a unit's frame is cut short", -1;
@@ -123,9 +124,11 @@ arc_unit_load(int fd, const struct arc_unit *u, const void *dict,
 	if (dctx == NULL && (dctx = ZSTD_createDCtx()) == NULL)
 		kh_die("zstd: out of memory");
 	grow(&src, &srccap, u->comp);
-	grow(buf, cap, (size_t)u->raw + 1);
 	if (pread_full(fd, src, u->comp, u->off + ARC_HDR) < 0)
 		return *why = strerror(errno), -1;
+	if (ZSTD_getFrameContentSize(src, u->comp) != u->raw)
+		return *why = "a frame's size differs from its header's", -1;
+	grow(buf, cap, (size_t)u->raw + 1);
 	n = ZSTD_decompress_usingDict(dctx, *buf, u->raw, src, u->comp, dict,
 	    dictlen);
 	if (ZSTD_isError(n))
@@ -163,9 +166,11 @@ arc_unit_record(int fd, const struct arc_unit *u, const void *dict,
 	if (dict != NULL)
 		ZSTD_DCtx_loadDictionary(dctx, dict, dictlen);
 	grow(&src, &srccap, u->comp);
-	grow(buf, cap, (size_t)u->raw + 1);
 	if (pread_full(fd, src, u->comp, u->off + ARC_HDR) < 0)
 		return *why = strerror(errno), -1;
+	if (ZSTD_getFrameContentSize(src, u->comp) != u->raw)
+		return *why = "a frame's size differs from its header's", -1;
+	grow(buf, cap, (size_t)u->raw + 1);
 	in = (ZSTD_inBuffer){ src, u->comp, 0 };
 	out = (ZSTD_outBuffer){ *buf, u->raw, 0 };
 	start = *buf;

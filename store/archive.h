@@ -21,6 +21,7 @@
 #define ARC_MAGIC 0x184D2A5BU	/* a zstd skippable frame magic */
 #define ARC_HDR 24		/* unit header: 8 bytes frame, 16 payload */
 #define ARC_TAG "khob"
+#define ARC_MAX_RAW ((uint32_t)1 << 30)	/* bytes of records in a unit */
 
 struct arc_unit {
 	uint64_t off;		/* where the unit starts */

@@ -532,7 +532,14 @@ put(struct json_object *rec, const struct rec_pos *pos, void *arg)
 		snprintf(day, sizeof(day), "%.10s", fetched);
 	else
 		today(day);
+	if (pos->len >= ARC_MAX_RAW) {
+		rec_bad(pos, "record larger than a frame may be (1 GiB); "
+		    "skipped");
+		return;
+	}
 	part = part_for(w.a.single ? "" : day);
+	if (arc_part_pending(part) + pos->len + 1 > ARC_MAX_RAW)
+		flush_part(part);
 	if (dedup(rec, pos->text, pos->len, &text, &len, &hashes))
 		arc_part_add(part, text, len, pos->text, pos->len, url, n,
 		    fetched, hashes);
