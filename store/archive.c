@@ -309,10 +309,10 @@ arc_record_keys(const char *text, size_t len, char **url, char **fetched_at,
 		    !json_object_is_type(v, json_type_string) ||
 		    (n = json_object_get_string_len(v)) < DEDUP_MIN)
 			continue;
-		dedup_key(json_object_get_string(v), n, key);
-		h = kh_realloc(h, hl + strlen(*f) + strlen(key) + 3);
-		hl += snprintf(h + hl, strlen(*f) + strlen(key) + 3, "%s%s:%s",
-		    hl ? "," : "", *f, key);
+		dedup_key(*f, json_object_get_string(v), n, key, sizeof(key));
+		h = kh_realloc(h, hl + strlen(key) + 2);
+		hl += snprintf(h + hl, strlen(key) + 2, "%s%s", hl ? "," : "",
+		    key);
 	}
 	*hashes = h;
 	json_object_put(rec);
@@ -520,6 +520,7 @@ arc_batch_commit(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
 		kh_warn("%s:", p->idx);
 		goto undo;
 	}
+	uint64_t at = p->dend;
 	p->dend += b->zlen;
 	if (emit != NULL) {
 		const char *r = p->o->keep_orig ? b->obuf : b->buf, *nl;
@@ -529,7 +530,7 @@ arc_batch_commit(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
 			hend = memchr(tail, '\n', b->meta + b->mlen - tail);
 			h = memrchr(tail, '\t', hend - tail) + 1;
 			nl = strchr(r, '\n');
-			emit(r, nl - r, h, hend - h);
+			emit(r, nl - r, h, hend - h, at, k);
 		}
 	}
 	ret = 0;

@@ -88,10 +88,11 @@ void arc_part_add(struct arc_part *p, const char *text, size_t len,
 size_t arc_part_pending(const struct arc_part *p);
 /* Compress and append what is queued, fsync data then index.  On
  * success the queued records are durable; emit is then called for each
- * with its text (as it came, with keep_orig) and its index hash field.
+ * with its text (as it came, with keep_orig), its index hash field, and
+ * where it now is (unit offset, record number).
  * -1 on error (reported; the files are cut back to where they were). */
 typedef void arc_emit_fn(const char *text, size_t len, const char *hash,
-	size_t hashlen);
+	size_t hashlen, uint64_t off, uint32_t recno);
 int arc_part_flush(struct arc_part *p, arc_emit_fn *emit);
 /* The same in two steps, so that another thread can do the second: take
  * what is queued (NULL if nothing), then write it (and free it).  The

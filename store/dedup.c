@@ -1,7 +1,7 @@
 /*
  * dedup.c: the pieces of storing a body once (see dedup.h): finding a
- * member in a record's text without parsing it again, the key of a body,
- * and a string table.
+ * member in a record's text without parsing it again, and a string
+ * table.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +9,6 @@
 
 #include "khobor.h"
 #include "dedup.h"
-#include "sha1.h"
 
 const char *const dedup_fields[] = { "html", "text", NULL };
 
@@ -106,20 +105,6 @@ json_member(const char *text, size_t len, const char *key, size_t *start,
 	}
 }
 
-void
-dedup_key(const char *s, size_t n, char out[DEDUP_KEY])
-{
-	unsigned char d[SHA1_LEN];
-	char b32[SHA1_B32_SIZE];
-	struct sha1 h;
-
-	sha1_init(&h);
-	sha1_update(&h, s, n);
-	sha1_final(&h, d);
-	sha1_base32(d, b32);
-	snprintf(out, DEDUP_KEY, "sha1:%s:%zu", b32, n);
-}
-
 static uint64_t
 fnv(const char *s, size_t n)
 {
@@ -128,6 +113,29 @@ fnv(const char *s, size_t n)
 	while (n--)
 		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
 	return h;
+}
+
+static uint64_t
+fnv_more(uint64_t h, const char *s, size_t n)
+{
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+void
+dedup_key(const char *field, const char *s, size_t n, char *out,
+    size_t outlen)
+{
+	/* A fingerprint of 3 KiB at most, from the start, the middle and
+	 * the end: cheap on a page, and a clash costs only a comparison. */
+	size_t k = n < 1024 ? n : 1024;
+	uint64_t h = fnv_more(1469598103934665603ULL, s, k);
+
+	h = fnv_more(h, s + n / 2 - k / 2, k);
+	h = fnv_more(h, s + n - k, k);
+	snprintf(out, outlen, "%s:%zu:%016llx", field, n,
+	    (unsigned long long)h);
 }
 
 static struct strmap_ent *

@@ -1,14 +1,17 @@
 /*
  * dedup.h: bodies stored once.
  *
- * An `html` or `text` of at least DEDUP_MIN bytes that the archive
- * already holds is stored as a reference in its place,
+ * An `html` or `text` of at least DEDUP_MIN bytes that a record already
+ * in the archive holds, byte for byte, is stored as a reference to that
+ * record in its place,
  *
- *	"html_ref":"sha1:BASE32:LENGTH"
+ *	"html_ref":"@2024-08-15/135766/0"
  *
- * and put back when the record is read.  The record holding a body lists
- * it in its index line ("html:sha1:BASE32:LENGTH", several joined by
- * commas), so a reference is resolved through the indexes alone.
+ * (its day, the offset of its unit, its place in the unit; "@/OFF/N" in
+ * a single-file archive), and put back when the record is read.  The
+ * record holding a body lists it in its index line as
+ * "html:LENGTH:FINGERPRINT" (several joined by commas), so that a later
+ * run finds a candidate and compares its bytes before referring to it.
  */
 #ifndef DEDUP_H
 #define DEDUP_H
@@ -17,7 +20,6 @@
 #include <stdint.h>
 
 #define DEDUP_MIN 512
-#define DEDUP_KEY 64		/* room for "sha1:" base32 ":" length NUL */
 
 /* The fields whose bodies are stored once. */
 extern const char *const dedup_fields[];
@@ -29,8 +31,11 @@ extern const char *const dedup_fields[];
 int json_member(const char *text, size_t len, const char *key,
 	size_t *start, size_t *value, size_t *end);
 
-/* The key of a body: "sha1:BASE32:LENGTH". */
-void dedup_key(const char *s, size_t n, char out[DEDUP_KEY]);
+/* The index key of a body: "field:LENGTH:FINGERPRINT" (16 hex digits
+ * of a hash of its start, middle and end). */
+#define DEDUP_KEY 64
+void dedup_key(const char *field, const char *s, size_t n, char *out,
+	size_t outlen);
 
 /* A hash table of strings, each with a place in the archive. */
 struct strmap_ent {

@@ -248,6 +248,11 @@ slurp(const char *path, size_t *len)
 
 static void each_entry(struct archive *a, void (*fn)(const struct arc_entry *,
     const struct part_name *, void *), void *arg);
+static const char *body_at(int day, uint64_t off, uint32_t recno,
+    const char *field, size_t *n);
+static void ref_name(char *out, size_t n, int day, uint64_t off,
+    uint32_t recno);
+static struct archive *refs_in;	/* the archive references point into */
 
 /* The parts being written: one per day seen, a few at once (a run that
  * spans midnight, records out of order), the least used closed first. */
@@ -281,48 +286,55 @@ static struct {
 		struct arc_part *part;
 		struct arc_batch *batch;
 		unsigned long seq;
+		int day;	/* YYYYMMDD, 0 for a single file */
 	} q[NJOBS];
 	int head, n, stop;
 	unsigned long queued, committed;	/* sequence numbers */
 } wq = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
 
-/* The bodies on disk, which later records may refer to (dedup.h): a
- * body counts only once the record holding it is durable. */
+/* The bodies on disk that later records may refer to (dedup.h), by
+ * "field:length", with the place of the record holding each.  A body
+ * counts only once that record is durable. */
 static struct strmap held;
 static pthread_mutex_t held_mu = PTHREAD_MUTEX_INITIALIZER;
+static int commit_day;	/* the day of the unit being committed */
 
 static void
-hold(const char *hash, size_t n)
+hold(const char *keys, size_t n, int day, uint64_t off, uint32_t recno)
 {
-	const char *end = hash + n, *comma;
+	const char *end = keys + n, *comma;
+	struct strmap_ent *e;
 	int added;
 
-	if (n == 1 && *hash == '-')
+	if (n == 1 && *keys == '-')
 		return;
 	pthread_mutex_lock(&held_mu);
-	for (; hash < end; hash = comma + 1) {
-		if ((comma = memchr(hash, ',', end - hash)) == NULL)
+	for (; keys < end; keys = comma + 1) {
+		if ((comma = memchr(keys, ',', end - keys)) == NULL)
 			comma = end;
-		strmap_get(&held, hash, comma - hash, &added);
+		e = strmap_get(&held, keys, comma - keys, &added);
+		e->part = day, e->off = off, e->recno = recno;
 	}
 	pthread_mutex_unlock(&held_mu);
 }
 
 static int
-is_held(const char *key)
+held_at(const char *key, struct strmap_ent *where)
 {
-	int yes;
+	struct strmap_ent *e;
 
 	pthread_mutex_lock(&held_mu);
-	yes = strmap_find(&held, key, strlen(key)) != NULL;
+	if ((e = strmap_find(&held, key, strlen(key))) != NULL)
+		*where = *e;
 	pthread_mutex_unlock(&held_mu);
-	return yes;
+	return e != NULL;
 }
 
 static void
-emit(const char *text, size_t len, const char *hash, size_t hashlen)
+emit(const char *text, size_t len, const char *keys, size_t keylen,
+    uint64_t off, uint32_t recno)
 {
-	hold(hash, hashlen);
+	hold(keys, keylen, commit_day, off, recno);
 	if (opt.tee)
 		rec_write_text(text, len);	/* under flockfile: worker() */
 }
@@ -353,6 +365,7 @@ worker(void *arg)
 		pthread_mutex_unlock(&wq.mu);
 		if (opt.tee)
 			flockfile(stdout);
+		commit_day = j.day;
 		if (!ok || arc_batch_commit(j.part, j.batch, emit) < 0)
 			kh_die("stopped: the records of the last frame were "
 			    "not stored (the archive is as it was before "
@@ -370,6 +383,22 @@ worker(void *arg)
 	return NULL;
 }
 
+static int
+day_num(const char *day)
+{
+	return *day ? atoi(day) * 10000 + atoi(day + 5) * 100 +
+	    atoi(day + 8) : 0;
+}
+
+static int
+day_of(const struct arc_part *p)
+{
+	for (int i = 0; i < w.n; i++)
+		if (w.open[i].part == p)
+			return day_num(w.open[i].day);
+	return 0;
+}
+
 static void
 flush_part(struct arc_part *p)
 {
@@ -380,7 +409,8 @@ flush_part(struct arc_part *p)
 	pthread_mutex_lock(&wq.mu);
 	while (wq.n == NJOBS)
 		pthread_cond_wait(&wq.cv, &wq.mu);
-	wq.q[(wq.head + wq.n) % NJOBS] = (struct job){ p, b, wq.queued++ };
+	wq.q[(wq.head + wq.n) % NJOBS] = (struct job){ p, b, wq.queued++,
+	    day_of(p) };
 	wq.n++;
 	pthread_cond_broadcast(&wq.cv);
 	pthread_mutex_unlock(&wq.mu);
@@ -453,51 +483,55 @@ today(char *day)
 	strftime(day, 11, "%Y-%m-%d", &tm);
 }
 
-/* A body the archive holds already becomes a reference; one it does not
- * is listed in *hashes for the index.  Returns 1 when the text changed
- * (then *text, *len is the text to store). */
+/* A body that a durable record holds already, byte for byte, becomes a
+ * reference to that record; one that none holds is listed in *keys for
+ * the index.  Returns 1 when the text changed (then *text, *len is the
+ * text to store). */
 static int
 dedup(struct json_object *rec, const char *in, size_t inlen,
-    const char **text, size_t *len, const char **hashes)
+    const char **text, size_t *len, const char **keys)
 {
-	static char *out, *hs;
-	static size_t hcap;
+	static char *out, *ks;
+	static size_t kcap;
 	struct json_object *v;
-	char key[DEDUP_KEY], full[DEDUP_KEY + 8];
-	size_t n, hl = 0, start, value, end, need;
-	int changed = 0;
+	struct strmap_ent at;
+	char key[DEDUP_KEY], ref[80];
+	const char *src = in, *body;
+	size_t n, kl = 0, start, value, end, bn, srclen = inlen, need;
+	int changed = 0, m;
 
-	*hashes = NULL;
+	*keys = NULL;
 	for (const char *const *f = dedup_fields; *f; f++) {
 		if (!json_object_object_get_ex(rec, *f, &v) ||
 		    !json_object_is_type(v, json_type_string) ||
 		    (n = json_object_get_string_len(v)) < DEDUP_MIN)
 			continue;
-		dedup_key(json_object_get_string(v), n, key);
-		snprintf(full, sizeof(full), "%s:%s", *f, key);
-		if (is_held(full) && json_member(changed ? out : in,
-		    changed ? *len : inlen, *f, &start, &value, &end) == 0) {
-			/* "html":"..." becomes "html_ref":"sha1:..." */
-			const char *src = changed ? out : in;
-			size_t srclen = changed ? *len : inlen;
-			char *t = kh_malloc(srclen + DEDUP_KEY + 16);
-			int m = snprintf(t + start, DEDUP_KEY + 16,
-			    "\"%s_ref\":\"%s\"", *f, key);
+		dedup_key(*f, json_object_get_string(v), n, key, sizeof(key));
+		if (held_at(key, &at) &&
+		    json_member(src, srclen, *f, &start, &value, &end) == 0 &&
+		    (body = body_at(at.part, at.off, at.recno, *f, &bn)) &&
+		    bn == end - value && memcmp(body, src + value, bn) == 0) {
+			/* "html":"..." becomes "html_ref":"@DAY/OFF/N" */
+			ref_name(ref, sizeof(ref), at.part, at.off, at.recno);
+			char *t = kh_malloc(srclen + 128);
+			m = snprintf(t + start, 128, "\"%s_ref\":\"%s\"", *f,
+			    ref);
 			memcpy(t, src, start);
 			memcpy(t + start + m, src + end, srclen - end);
-			*len = srclen - (end - start) + m;
+			srclen = srclen - (end - start) + m;
 			free(out);
-			out = t;
+			src = out = t;
 			changed = 1;
 			continue;
 		}
-		need = hl + strlen(full) + 2;
-		if (need > hcap)
-			hs = kh_realloc(hs, hcap = need + 64);
-		hl += snprintf(hs + hl, hcap - hl, "%s%s", hl ? "," : "", full);
-		*hashes = hs;
+		need = kl + strlen(key) + 2;
+		if (need > kcap)
+			ks = kh_realloc(ks, kcap = need + 64);
+		kl += snprintf(ks + kl, kcap - kl, "%s%s", kl ? "," : "", key);
+		*keys = ks;
 	}
 	*text = out;
+	*len = srclen;
 	return changed;
 }
 
@@ -574,9 +608,9 @@ held_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
 {
 	const char *nl;
 
-	(void)pn, (void)arg;
+	(void)arg;
 	if (e->hash != NULL && (nl = strchr(e->hash, '\n')) != NULL)
-		hold(e->hash, nl - e->hash);
+		hold(e->hash, nl - e->hash, day_num(pn->day), e->off, e->recno);
 }
 
 static int
@@ -590,6 +624,7 @@ cmd_write(char **files)
 	archive_lock(&w.a);
 	recover_all(&w.a);
 	opt.arc.keep_orig = opt.tee;
+	refs_in = &w.a;
 	each_entry(&w.a, held_entry, NULL);
 	/* A slow pipeline: store what came after a second without input. */
 	rec_on_idle(flush_all, 1000);
@@ -610,84 +645,116 @@ cmd_write(char **files)
 
 /* --- reading ------------------------------------------------------------- */
 
-/* --- reading: references put back (dedup.h) ------------------------------ */
-
-static struct {
-	struct archive *a;
-	struct part_name *parts;
-	size_t nparts;
-	int *fd;
-	struct strmap holders;	/* "html:sha1:..." -> where its record is */
-	int loaded;
-} rd;
-
-static int
-by_day(const void *key, const void *elt)
-{
-	return strcmp(key, ((const struct part_name *)elt)->day);
-}
+/* --- references (dedup.h) ------------------------------------------------ */
 
 static void
-holder_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
+ref_name(char *out, size_t n, int day, uint64_t off, uint32_t recno)
 {
-	struct part_name *p;
-	struct strmap_ent *h;
-	const char *end, *comma, *s;
-	int added;
-
-	(void)arg;
-	if (e->hash == NULL || (end = strchr(e->hash, '\n')) == NULL)
-		return;
-	p = bsearch(pn->day, rd.parts, rd.nparts, sizeof(*rd.parts), by_day);
-	if (p == NULL)
-		return;
-	for (s = e->hash; s < end; s = comma + 1) {
-		if ((comma = memchr(s, ',', end - s)) == NULL)
-			comma = end;
-		h = strmap_get(&rd.holders, s, comma - s, &added);
-		if (added) {
-			h->part = p - rd.parts;
-			h->off = e->off;
-			h->recno = e->recno;
-		}
-	}
+	if (day == 0)
+		snprintf(out, n, "@/%" PRIu64 "/%" PRIu32, off, recno);
+	else
+		snprintf(out, n, "@%04d-%02d-%02d/%" PRIu64 "/%" PRIu32,
+		    day / 10000 % 10000, day / 100 % 100, day % 100, off,
+		    recno);
 }
 
-/* The holder's value of field for key ("sha1:..."), or NULL. */
-static const char *
-held_value(const char *field, const char *key, size_t keylen, size_t *n)
+/* "@2024-08-15/135766/0" (or "@/135766/0" in a single file). */
+static int
+ref_parse(const char *s, size_t n, int *day, uint64_t *off, uint32_t *recno)
 {
+	char buf[80], *p, *e;
+
+	if (n < 4 || n >= sizeof(buf) || s[0] != '@')
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	p = buf + 1;
+	if (*p == '/') {
+		*day = 0;
+	} else {
+		if (!is_day(p) || p[10] != '/')
+			return -1;
+		*day = day_num(p);
+		p += 10;
+	}
+	*off = strtoull(p + 1, &e, 10);
+	if (e == p + 1 || *e != '/')
+		return -1;
+	p = e + 1;
+	*recno = strtoul(p, &e, 10);
+	return e == p || *e != '\0' ? -1 : 0;
+}
+
+/* The raw JSON value of field in the record at (day, off, recno), or
+ * NULL.  Points into a buffer of its own, valid until the next call. */
+static const char *
+body_at(int day, uint64_t off, uint32_t recno, const char *field, size_t *n)
+{
+	static struct { int day, fd; } fds[8];
+	static int nfds, next;
 	static char *buf;
 	static size_t cap;
-	struct strmap_ent *h;
 	struct arc_unit u;
 	struct stat sb;
 	const char *why, *line;
-	char full[DEDUP_KEY + 8];
+	char *data, *idx, name[16];
 	size_t len, start, value, end;
+	int i, fd = -1;
 
-	if (!rd.loaded) {
-		rd.parts = list_parts(rd.a, &rd.nparts);
-		rd.fd = kh_malloc((rd.nparts + 1) * sizeof(*rd.fd));
-		for (size_t i = 0; i < rd.nparts; i++)
-			rd.fd[i] = -1;
-		each_entry(rd.a, holder_entry, NULL);
-		rd.loaded = 1;
+	for (i = 0; i < nfds; i++)
+		if (fds[i].day == day)
+			fd = fds[i].fd;
+	if (fd < 0) {
+		if (day)
+			snprintf(name, sizeof(name), "%04d-%02d-%02d",
+			    day / 10000 % 10000, day / 100 % 100, day % 100);
+		else
+			name[0] = '\0';
+		day_paths(refs_in, name, &data, &idx);
+		fd = open(data, O_RDONLY | O_CLOEXEC);
+		free(data);
+		free(idx);
+		if (fd < 0)
+			return NULL;
+		if (nfds < 8) {
+			i = nfds++;
+		} else {
+			i = next++ % 8;
+			close(fds[i].fd);
+		}
+		fds[i].day = day, fds[i].fd = fd;
 	}
-	snprintf(full, sizeof(full), "%s:%.*s", field, (int)keylen, key);
-	if ((h = strmap_find(&rd.holders, full, strlen(full))) == NULL)
-		return NULL;
-	if (rd.fd[h->part] < 0)
-		rd.fd[h->part] = open(rd.parts[h->part].data,
-		    O_RDONLY | O_CLOEXEC);
-	if (rd.fd[h->part] < 0 || fstat(rd.fd[h->part], &sb) < 0 ||
-	    arc_unit_read(rd.fd[h->part], h->off, sb.st_size, &u, &why) != 1 ||
-	    arc_unit_record(rd.fd[h->part], &u, opt.arc.dict, opt.arc.dictlen,
-	    h->recno, &buf, &cap, &line, &len, &why) < 0 ||
+	if (fstat(fd, &sb) < 0 ||
+	    arc_unit_read(fd, off, sb.st_size, &u, &why) != 1 ||
+	    arc_unit_record(fd, &u, opt.arc.dict, opt.arc.dictlen, recno, &buf,
+	    &cap, &line, &len, &why) < 0 ||
 	    json_member(line, len, field, &start, &value, &end) < 0)
 		return NULL;
 	*n = end - value;
 	return line + value;
+}
+
+/* Put back the body of a "field_ref" member: 0 when there is none, 1
+ * with *v, *n the body (and *start, *end the member), -1 when it points
+ * at nothing. */
+static int
+resolve(const char *text, size_t len, const char *field, size_t *start,
+    size_t *end, const char **v, size_t *n)
+{
+	char name[32];
+	size_t value;
+	uint64_t off;
+	uint32_t recno;
+	int day;
+
+	snprintf(name, sizeof(name), "%s_ref", field);
+	if (json_member(text, len, name, start, &value, end) < 0)
+		return 0;
+	if (*end - value < 2 || ref_parse(text + value + 1, *end - value - 2,
+	    &day, &off, &recno) < 0 ||
+	    (*v = body_at(day, off, recno, field, n)) == NULL)
+		return -1;
+	return 1;
 }
 
 /* The record with its references put back; text itself if it has none. */
@@ -696,34 +763,33 @@ restore(const char *text, size_t len, size_t *outlen)
 {
 	static char *out[2];
 	static size_t cap[2];
-	char ref[32];
 	const char *v;
-	size_t start, value, end, n, need;
+	size_t start, end, n, fl, need;
 	int k = 0;
 
 	*outlen = len;
-	if (memmem(text, len, "_ref\":\"sha1:", 12) == NULL)
+	if (memmem(text, len, "_ref\":\"@", 8) == NULL)
 		return text;	/* the common case, cheaply */
 	for (const char *const *f = dedup_fields; *f; f++) {
-		snprintf(ref, sizeof(ref), "%s_ref", *f);
-		if (json_member(text, len, ref, &start, &value, &end) < 0 ||
-		    end - value < 2)
+		switch (resolve(text, len, *f, &start, &end, &v, &n)) {
+		case 0:
 			continue;
-		v = held_value(*f, text + value + 1, end - value - 2, &n);
-		if (v == NULL) {
-			kh_warn("%.*s: no record holds it (run store verify)",
-			    (int)(end - value), text + value);
+		case -1:
+			kh_warn("a record refers to a %s that no record holds "
+			    "(run store verify)", *f);
 			continue;
 		}
-		need = len - (end - start) + strlen(*f) + 3 + n;
+		fl = strlen(*f) + 3;	/* "field": */
+		need = start + fl + n + (len - end);
 		if (need > cap[k])
 			out[k] = kh_realloc(out[k], cap[k] = need);
 		memcpy(out[k], text, start);
-		n = snprintf(out[k] + start, need - start, "\"%s\":", *f) +
-		    n;
-		memcpy(out[k] + start + strlen(*f) + 3, v, n - strlen(*f) - 3);
-		memcpy(out[k] + start + n, text + end, len - end);
-		len = start + n + (len - end);
+		out[k][start] = '"';
+		memcpy(out[k] + start + 1, *f, fl - 3);
+		memcpy(out[k] + start + fl - 2, "\":", 2);
+		memcpy(out[k] + start + fl, v, n);
+		memcpy(out[k] + start + fl + n, text + end, len - end);
+		len = need;
 		text = out[k];
 		k ^= 1;
 	}
@@ -1020,18 +1086,14 @@ problem(struct walk *wk, const char *fmt, ...)
 static int
 unresolved(const char *text, size_t len)
 {
-	char ref[32];
-	size_t start, value, end, n;
+	size_t start, end, n;
+	const char *v;
 
-	if (memmem(text, len, "_ref\":\"sha1:", 12) == NULL)
+	if (memmem(text, len, "_ref\":\"@", 8) == NULL)
 		return 0;
-	for (const char *const *f = dedup_fields; *f; f++) {
-		snprintf(ref, sizeof(ref), "%s_ref", *f);
-		if (json_member(text, len, ref, &start, &value, &end) == 0 &&
-		    (end - value < 2 || held_value(*f, text + value + 1,
-		    end - value - 2, &n) == NULL))
+	for (const char *const *f = dedup_fields; *f; f++)
+		if (resolve(text, len, *f, &start, &end, &v, &n) < 0)
 			return 1;
-	}
 	return 0;
 }
 
@@ -1359,7 +1421,7 @@ main(int argc, char **argv)
 	if (args[0] == NULL || args[1] == NULL)
 		kh_usage();
 	archive_init(&a, args[1], 0);
-	rd.a = &a;
+	refs_in = &a;
 	if (strcmp(args[0], "cat") == 0)
 		st = cmd_cat(&a, 0);
 	else if (strcmp(args[0], "export") == 0 && opt.warc)

@@ -218,7 +218,7 @@ PY
 	after=$(du -sb "$tmp/dd" | cut -f1) &&
 	echo "archive: $before bytes, then $after with 300 duplicate bodies" &&
 	sorted_same "$tmp/dup.jsonl" "$tmp/dtee" &&
-	refs=$(zstd -dc "$tmp/dd"/2024-09-*.zst | grep -c '"html_ref":"sha1:') &&
+	refs=$(zstd -dc "$tmp/dd"/2024-09-*.zst | grep -c '"html_ref":"@') &&
 	echo "$refs references for $(cat "$tmp/dup.jsonl.big") bodies of 512 bytes or more" &&
 	test "$refs" -eq "$(cat "$tmp/dup.jsonl.big")" && test "$refs" -gt 250 &&
 	cat "$tmp/in.jsonl" "$tmp/dup.jsonl" >"$tmp/dall" &&
