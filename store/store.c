@@ -99,7 +99,9 @@ archive_init(struct archive *a, const char *path, int create)
 			    "directory, or a file ending in .zst)", a->path);
 	} else if (!create || errno != ENOENT) {
 		kh_die("%s:", a->path);
-	} else if (mkdir(a->path, 0777) < 0) {
+	} else if (mkdir(a->path, 0777) < 0 && (errno != EEXIST ||
+	    stat(a->path, &st) < 0 || !S_ISDIR(st.st_mode))) {
+		/* EEXIST: another writer made it first, which is fine */
 		kh_die("%s:", a->path);
 	}
 }
