@@ -112,23 +112,37 @@ arc_unit_read(int fd, uint64_t off, uint64_t size, struct arc_unit *u,
 	return 1;
 }
 
+/* The unit's compressed frame, read whole, its size checked against the
+ * header before room is made in *buf for what it holds.  The frame is in
+ * a buffer of read_frame's own, valid until the next call. */
+static const char *
+read_frame(int fd, const struct arc_unit *u, char **buf, size_t *cap,
+    const char **why)
+{
+	static char *src;
+	static size_t srccap;
+
+	grow(&src, &srccap, u->comp);
+	if (pread_full(fd, src, u->comp, u->off + ARC_HDR) < 0)
+		return *why = strerror(errno), NULL;
+	if (ZSTD_getFrameContentSize(src, u->comp) != u->raw)
+		return *why = "a frame's size differs from its header's", NULL;
+	grow(buf, cap, (size_t)u->raw + 1);
+	return src;
+}
+
 int
 arc_unit_load(int fd, const struct arc_unit *u, const void *dict,
     size_t dictlen, char **buf, size_t *cap, const char **why)
 {
 	static ZSTD_DCtx *dctx;
-	static char *src;
-	static size_t srccap;
+	const char *src;
 	size_t n, lines = 0;
 
 	if (dctx == NULL && (dctx = ZSTD_createDCtx()) == NULL)
 		kh_die("zstd: out of memory");
-	grow(&src, &srccap, u->comp);
-	if (pread_full(fd, src, u->comp, u->off + ARC_HDR) < 0)
-		return *why = strerror(errno), -1;
-	if (ZSTD_getFrameContentSize(src, u->comp) != u->raw)
-		return *why = "a frame's size differs from its header's", -1;
-	grow(buf, cap, (size_t)u->raw + 1);
+	if ((src = read_frame(fd, u, buf, cap, why)) == NULL)
+		return -1;
 	n = ZSTD_decompress_usingDict(dctx, *buf, u->raw, src, u->comp, dict,
 	    dictlen);
 	if (ZSTD_isError(n))
@@ -150,8 +164,7 @@ arc_unit_record(int fd, const struct arc_unit *u, const void *dict,
     size_t *len, const char **why)
 {
 	static ZSTD_DCtx *dctx;
-	static char *src;
-	static size_t srccap;
+	const char *src;
 	ZSTD_inBuffer in;
 	ZSTD_outBuffer out;
 	const char *start, *nl;
@@ -165,12 +178,8 @@ arc_unit_record(int fd, const struct arc_unit *u, const void *dict,
 	ZSTD_DCtx_reset(dctx, ZSTD_reset_session_and_parameters);
 	if (dict != NULL)
 		ZSTD_DCtx_loadDictionary(dctx, dict, dictlen);
-	grow(&src, &srccap, u->comp);
-	if (pread_full(fd, src, u->comp, u->off + ARC_HDR) < 0)
-		return *why = strerror(errno), -1;
-	if (ZSTD_getFrameContentSize(src, u->comp) != u->raw)
-		return *why = "a frame's size differs from its header's", -1;
-	grow(buf, cap, (size_t)u->raw + 1);
+	if ((src = read_frame(fd, u, buf, cap, why)) == NULL)
+		return -1;
 	in = (ZSTD_inBuffer){ src, u->comp, 0 };
 	out = (ZSTD_outBuffer){ *buf, u->raw, 0 };
 	start = *buf;
@@ -286,7 +295,7 @@ arc_record_keys(const char *text, size_t len, char **url, char **fetched_at,
 	static struct json_tokener *tok;
 	struct json_object *rec, *v;
 	char key[DEDUP_KEY], *h = NULL;
-	size_t hl = 0, n;
+	size_t hl = 0;
 
 	if (tok == NULL && (tok = json_tokener_new()) == NULL)
 		kh_die("json-c: out of memory");
@@ -305,11 +314,8 @@ arc_record_keys(const char *text, size_t len, char **url, char **fetched_at,
 		*fetched_at = strdup(json_object_get_string(v));
 	/* the bodies this record holds, as the writer listed them */
 	for (const char *const *f = dedup_fields; *f; f++) {
-		if (!json_object_object_get_ex(rec, *f, &v) ||
-		    !json_object_is_type(v, json_type_string) ||
-		    (n = json_object_get_string_len(v)) < DEDUP_MIN)
+		if (!dedup_key(rec, *f, key, sizeof(key)))
 			continue;
-		dedup_key(*f, json_object_get_string(v), n, key, sizeof(key));
 		h = kh_realloc(h, hl + strlen(key) + 2);
 		hl += snprintf(h + hl, strlen(key) + 2, "%s%s", hl ? "," : "",
 		    key);

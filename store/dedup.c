@@ -106,36 +106,42 @@ json_member(const char *text, size_t len, const char *key, size_t *start,
 }
 
 static uint64_t
-fnv(const char *s, size_t n)
+fnv_more(uint64_t h, const char *s, size_t n)	/* FNV-1a */
 {
-	uint64_t h = 1469598103934665603ULL;
-
 	while (n--)
 		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
 	return h;
 }
 
 static uint64_t
-fnv_more(uint64_t h, const char *s, size_t n)
+fnv(const char *s, size_t n)
 {
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
+	return fnv_more(1469598103934665603ULL, s, n);
 }
 
-void
-dedup_key(const char *field, const char *s, size_t n, char *out,
+int
+dedup_key(struct json_object *rec, const char *field, char *out,
     size_t outlen)
 {
+	struct json_object *v;
+	const char *s;
+	uint64_t h;
+	size_t n, k;
+
+	if (!json_object_object_get_ex(rec, field, &v) ||
+	    !json_object_is_type(v, json_type_string) ||
+	    (n = json_object_get_string_len(v)) < DEDUP_MIN)
+		return 0;
 	/* A fingerprint of 3 KiB at most, from the start, the middle and
 	 * the end: cheap on a page, and a clash costs only a comparison. */
-	size_t k = n < 1024 ? n : 1024;
-	uint64_t h = fnv_more(1469598103934665603ULL, s, k);
-
+	s = json_object_get_string(v);
+	k = n < 1024 ? n : 1024;
+	h = fnv_more(1469598103934665603ULL, s, k);
 	h = fnv_more(h, s + n / 2 - k / 2, k);
 	h = fnv_more(h, s + n - k, k);
 	snprintf(out, outlen, "%s:%zu:%016llx", field, n,
 	    (unsigned long long)h);
+	return 1;
 }
 
 static struct strmap_ent *

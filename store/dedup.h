@@ -31,10 +31,12 @@ extern const char *const dedup_fields[];
 int json_member(const char *text, size_t len, const char *key,
 	size_t *start, size_t *value, size_t *end);
 
-/* The index key of a body: "field:LENGTH:FINGERPRINT" (16 hex digits
- * of a hash of its start, middle and end). */
+/* The index key of the record's body in field, "field:LENGTH:FINGERPRINT"
+ * (16 hex digits of a hash of its start, middle and end), into out: 1,
+ * or 0 when the field is no string of DEDUP_MIN bytes or more. */
 #define DEDUP_KEY 64
-void dedup_key(const char *field, const char *s, size_t n, char *out,
+struct json_object;
+int dedup_key(struct json_object *rec, const char *field, char *out,
 	size_t outlen);
 
 /* A hash table of strings, each with a place in the archive. */

@@ -495,20 +495,16 @@ dedup(struct json_object *rec, const char *in, size_t inlen,
 {
 	static char *out, *ks;
 	static size_t kcap;
-	struct json_object *v;
 	struct strmap_ent at;
 	char key[DEDUP_KEY], ref[80];
 	const char *src = in, *body;
-	size_t n, kl = 0, start, value, end, bn, srclen = inlen, need;
+	size_t kl = 0, start, value, end, bn, srclen = inlen, need;
 	int changed = 0, m;
 
 	*keys = NULL;
 	for (const char *const *f = dedup_fields; *f; f++) {
-		if (!json_object_object_get_ex(rec, *f, &v) ||
-		    !json_object_is_type(v, json_type_string) ||
-		    (n = json_object_get_string_len(v)) < DEDUP_MIN)
+		if (!dedup_key(rec, *f, key, sizeof(key)))
 			continue;
-		dedup_key(*f, json_object_get_string(v), n, key, sizeof(key));
 		if (held_at(key, &at) &&
 		    json_member(src, srclen, *f, &start, &value, &end) == 0 &&
 		    (body = body_at(at.part, at.off, at.recno, *f, &bn)) &&
