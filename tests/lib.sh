@@ -25,6 +25,8 @@ check() {
 	t_n=$((t_n + 1))
 	if "$@" >"$tmp/check.out" 2>&1; then
 		echo "ok $t_n - $t_name"
+		# KH_VERBOSE=1: what a passing test said too (its figures)
+		[ -n "${KH_VERBOSE:-}" ] && sed 's/^/# /' "$tmp/check.out" | tail -5
 	else
 		t_fail=1
 		echo "not ok $t_n - $t_name"
