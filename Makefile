@@ -31,7 +31,8 @@ PKGS = json-c libzstd zlib
 # build/opt/bin/.  Both also get a sanitizer build in build/asan/bin/.
 PROGS = validate store
 validate_SRCS = validate/validate.c validate/check.c
-store_SRCS = store/store.c store/archive.c store/dedup.c store/warc.c \
+store_SRCS = store/store.c store/put.c store/get.c store/archive.c \
+	store/dedup.c store/warc.c \
 	store/sha1.c
 TOOLS = passthru warc-export sha1-test
 passthru_SRCS = bench/passthru.c

@@ -6,20 +6,20 @@
  * DIR/YYYY-MM-DD.idx beside each (the day of the record's fetched_at, in
  * UTC), or a single FILE.zst with FILE.zst.idx.  The layout of the files
  * is in archive.h; what users see of it is in store(1).
+ *
+ * This file: archives and their day files, references to bodies held
+ * elsewhere, main.  put.c writes, get.c reads.
  */
 #define _GNU_SOURCE	/* memmem */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <zstd.h>
@@ -27,36 +27,14 @@
 #include "khobor.h"
 #include "archive.h"
 #include "dedup.h"
+#include "store.h"
 #include "warc.h"
 
-enum {
-	OPT_TEE = KH_OPT_OWN,
-	OPT_LEVEL,
-	OPT_FRAME,
-	OPT_FROM,
-	OPT_TO,
-	OPT_WHERE,
-	OPT_REPAIR,
-	OPT_WARC,
-};
-
-static struct {
-	const char *out;	/* -o: the archive to write */
-	int tee, repair, warc, frame_set;
-	struct arc_opts arc;
-	const char *from, *to;	/* cat: YYYY-MM-DD bounds */
-	char *where_key, *where_val;
-} opt = { .arc = { .level = 3, .frame = (size_t)1 << 20 } };
-
-/* The archive: a directory of day files or a single file. */
-struct archive {
-	char *path;
-	int single;
-	int lockfd;
-};
+struct store_opt opt = { .arc = { .level = 3, .frame = (size_t)1 << 20 } };
+struct archive *refs_in;
 
 /* YYYY-MM-DD at the start of s, with a month and a day that can be. */
-static int
+int
 is_day(const char *s)
 {
 	static const char form[] = "dddd-dd-dd";
@@ -70,7 +48,7 @@ is_day(const char *s)
 	return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
-static char *
+char *
 pathcat(const char *a, const char *b, const char *c)
 {
 	size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
@@ -80,7 +58,7 @@ pathcat(const char *a, const char *b, const char *c)
 	return s;
 }
 
-static void
+void
 archive_init(struct archive *a, const char *path, int create)
 {
 	size_t n = strlen(path);
@@ -107,7 +85,7 @@ archive_init(struct archive *a, const char *path, int create)
 }
 
 /* Writers and repairs take the archive's lock; two at once wait in turn. */
-static void
+void
 archive_lock(struct archive *a)
 {
 	char *lock = a->single ? pathcat(a->path, ".lock", "") :
@@ -122,7 +100,7 @@ archive_lock(struct archive *a)
 	free(lock);
 }
 
-static void
+void
 sync_dir(const struct archive *a)
 {
 	char *dir = strdup(a->path), *slash;
@@ -144,15 +122,8 @@ sync_dir(const struct archive *a)
 	free(dir);
 }
 
-/* The data files of an archive, oldest first: names[i] is the data
- * file, the index is names[i] with .idx for .jsonl.zst (or added). */
-struct part_name {
-	char *data, *idx;
-	char day[11];		/* "" for a single-file archive */
-};
-
 /* The data file and index of one day. */
-static void
+void
 day_paths(const struct archive *a, const char *day, char **data, char **idx)
 {
 	char name[32];
@@ -175,7 +146,7 @@ by_name(const void *a, const void *b)
 	    ((const struct part_name *)b)->day);
 }
 
-static struct part_name *
+struct part_name *
 list_parts(const struct archive *a, size_t *n)
 {
 	struct part_name *v = NULL;
@@ -214,7 +185,7 @@ list_parts(const struct archive *a, size_t *n)
 	return v;
 }
 
-static void
+void
 free_parts(struct part_name *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -225,7 +196,7 @@ free_parts(struct part_name *v, size_t n)
 }
 
 /* A whole file into memory (index files), NUL-terminated. */
-static char *
+char *
 slurp(const char *path, size_t *len)
 {
 	struct stat st;
@@ -246,407 +217,40 @@ slurp(const char *path, size_t *len)
 	return buf;
 }
 
-/* --- writing ------------------------------------------------------------- */
-
-static void each_entry(struct archive *a, void (*fn)(const struct arc_entry *,
-    const struct part_name *, void *), void *arg);
-static const char *body_at(int day, uint64_t off, uint32_t recno,
-    const char *field, size_t *n);
-static void ref_name(char *out, size_t n, int day, uint64_t off,
-    uint32_t recno);
-static struct archive *refs_in;	/* the archive references point into */
-
-/* The parts being written: one per day seen, a few at once (a run that
- * spans midnight, records out of order), the least used closed first. */
-#define NOPEN 8
-static struct {
-	struct archive a;
-	struct {
-		struct arc_part *part;
-		char day[11];
-		unsigned long used;
-	} open[NOPEN];
-	int n;
-	unsigned long tick;
-} w;
-
-/*
- * Frames are compressed by two worker threads while this one reads and
- * parses the next records, so on two cores parsing costs no time and a
- * higher level costs less.  Each frame gets a sequence number when it is
- * queued and is committed (written, fsynced, indexed) strictly in that
- * order, so the units of a part and their index lines keep the order of
- * the records; a small queue bounds the memory.
- */
-#define NWORKERS 2
-#define NJOBS 4
-static struct {
-	pthread_t tid[NWORKERS];
-	pthread_mutex_t mu;
-	pthread_cond_t cv;	/* any change below */
-	struct job {
-		struct arc_part *part;
-		struct arc_batch *batch;
-		unsigned long seq;
-		int day;	/* YYYYMMDD, 0 for a single file */
-	} q[NJOBS];
-	int head, n, stop;
-	unsigned long queued, committed;	/* sequence numbers */
-} wq = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
-
-/* The bodies on disk that later records may refer to (dedup.h), by
- * "field:length", with the place of the record holding each.  A body
- * counts only once that record is durable. */
-static struct strmap held;
-static pthread_mutex_t held_mu = PTHREAD_MUTEX_INITIALIZER;
-static int commit_day;	/* the day of the unit being committed */
-
-static void
-hold(const char *keys, size_t n, int day, uint64_t off, uint32_t recno)
-{
-	const char *end = keys + n, *comma;
-	struct strmap_ent *e;
-	int added;
-
-	if (n == 1 && *keys == '-')
-		return;
-	pthread_mutex_lock(&held_mu);
-	for (; keys < end; keys = comma + 1) {
-		if ((comma = memchr(keys, ',', end - keys)) == NULL)
-			comma = end;
-		e = strmap_get(&held, keys, comma - keys, &added);
-		e->part = day, e->off = off, e->recno = recno;
-	}
-	pthread_mutex_unlock(&held_mu);
-}
-
-static int
-held_at(const char *key, struct strmap_ent *where)
-{
-	struct strmap_ent *e;
-
-	pthread_mutex_lock(&held_mu);
-	if ((e = strmap_find(&held, key, strlen(key))) != NULL)
-		*where = *e;
-	pthread_mutex_unlock(&held_mu);
-	return e != NULL;
-}
-
-static void
-emit(const char *text, size_t len, const char *keys, size_t keylen,
-    uint64_t off, uint32_t recno)
-{
-	hold(keys, keylen, commit_day, off, recno);
-	if (opt.tee)
-		rec_write_text(text, len);	/* under flockfile: worker() */
-}
-
-static void *
-worker(void *arg)
-{
-	ZSTD_CCtx *cctx = arc_cctx_new(&opt.arc);
-	struct job j;
-	int ok;
-
-	(void)arg;
-	pthread_mutex_lock(&wq.mu);
-	for (;;) {
-		while (wq.n == 0 && !wq.stop)
-			pthread_cond_wait(&wq.cv, &wq.mu);
-		if (wq.n == 0)
-			break;
-		j = wq.q[wq.head];
-		wq.head = (wq.head + 1) % NJOBS;
-		wq.n--;
-		pthread_cond_broadcast(&wq.cv);
-		pthread_mutex_unlock(&wq.mu);
-		ok = arc_batch_compress(cctx, j.batch) == 0;
-		pthread_mutex_lock(&wq.mu);
-		while (wq.committed != j.seq)	/* wait for our turn */
-			pthread_cond_wait(&wq.cv, &wq.mu);
-		pthread_mutex_unlock(&wq.mu);
-		if (opt.tee)
-			flockfile(stdout);
-		commit_day = j.day;
-		if (!ok || arc_batch_commit(j.part, j.batch, emit) < 0)
-			kh_die("stopped: the records of the last frame were "
-			    "not stored (the archive is as it was before "
-			    "them)");
-		if (opt.tee) {
-			funlockfile(stdout);
-			rec_flush();	/* the reader may be waiting */
-		}
-		pthread_mutex_lock(&wq.mu);
-		wq.committed++;
-		pthread_cond_broadcast(&wq.cv);
-	}
-	pthread_mutex_unlock(&wq.mu);
-	ZSTD_freeCCtx(cctx);
-	return NULL;
-}
-
-static int
+int
 day_num(const char *day)
 {
 	return *day ? atoi(day) * 10000 + atoi(day + 5) * 100 +
 	    atoi(day + 8) : 0;
 }
 
-static int
-day_of(const struct arc_part *p)
+/* Each index line of each part, to fn. */
+void
+each_entry(struct archive *a, void (*fn)(const struct arc_entry *,
+    const struct part_name *, void *), void *arg)
 {
-	for (int i = 0; i < w.n; i++)
-		if (w.open[i].part == p)
-			return day_num(w.open[i].day);
-	return 0;
-}
-
-static void
-flush_part(struct arc_part *p)
-{
-	struct arc_batch *b = arc_part_take(p);
-
-	if (b == NULL)
-		return;
-	pthread_mutex_lock(&wq.mu);
-	while (wq.n == NJOBS)
-		pthread_cond_wait(&wq.cv, &wq.mu);
-	wq.q[(wq.head + wq.n) % NJOBS] = (struct job){ p, b, wq.queued++,
-	    day_of(p) };
-	wq.n++;
-	pthread_cond_broadcast(&wq.cv);
-	pthread_mutex_unlock(&wq.mu);
-}
-
-/* Wait until every queued frame is committed. */
-static void
-drain(void)
-{
-	pthread_mutex_lock(&wq.mu);
-	while (wq.committed != wq.queued)
-		pthread_cond_wait(&wq.cv, &wq.mu);
-	pthread_mutex_unlock(&wq.mu);
-}
-
-static void
-flush_all(void)
-{
-	for (int i = 0; i < w.n; i++)
-		flush_part(w.open[i].part);
-}
-
-static void
-close_slot(int i)
-{
-	flush_part(w.open[i].part);
-	drain();
-	if (arc_part_close(w.open[i].part) < 0)
-		kh_die("%s: close:", w.a.path);
-	w.open[i] = w.open[--w.n];
-}
-
-static struct arc_part *
-part_for(const char *day)
-{
-	char *data, *idx;
-	int i, lru = 0;
-
-	for (i = 0; i < w.n; i++)
-		if (strcmp(w.open[i].day, day) == 0) {
-			w.open[i].used = ++w.tick;
-			return w.open[i].part;
-		}
-	if (w.n == NOPEN) {
-		for (i = 1; i < w.n; i++)
-			if (w.open[i].used < w.open[lru].used)
-				lru = i;
-		close_slot(lru);
-	}
-	day_paths(&w.a, day, &data, &idx);
-	i = w.n;
-	if ((w.open[i].part = arc_part_open(data, idx, &opt.arc)) == NULL)
-		kh_die("%s: cannot append to this archive", data);
-	w.n++;
-	sync_dir(&w.a);		/* the files' names are durable too */
-	snprintf(w.open[i].day, sizeof(w.open[i].day), "%s", day);
-	w.open[i].used = ++w.tick;
-	free(data);
-	free(idx);
-	return w.open[i].part;
-}
-
-static void
-today(char *day)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(day, 11, "%Y-%m-%d", &tm);
-}
-
-/* A body that a durable record holds already, byte for byte, becomes a
- * reference to that record; one that none holds is listed in *keys for
- * the index.  Returns 1 when the text changed (then *text, *len is the
- * text to store). */
-static int
-dedup(struct json_object *rec, const char *in, size_t inlen,
-    const char **text, size_t *len, const char **keys)
-{
-	static char *out, *ks;
-	static size_t kcap;
-	struct strmap_ent at;
-	char key[DEDUP_KEY], ref[80];
-	const char *src = in, *body;
-	size_t kl = 0, start, value, end, bn, srclen = inlen, need;
-	int changed = 0, m;
-
-	*keys = NULL;
-	for (const char *const *f = dedup_fields; *f; f++) {
-		if (!dedup_key(rec, *f, key, sizeof(key)))
-			continue;
-		if (held_at(key, &at) &&
-		    json_member(src, srclen, *f, &start, &value, &end) == 0 &&
-		    (body = body_at(at.part, at.off, at.recno, *f, &bn)) &&
-		    bn == end - value && memcmp(body, src + value, bn) == 0) {
-			/* "html":"..." becomes "html_ref":"@DAY/OFF/N" */
-			ref_name(ref, sizeof(ref), at.part, at.off, at.recno);
-			char *t = kh_malloc(srclen + 128);
-			m = snprintf(t + start, 128, "\"%s_ref\":\"%s\"", *f,
-			    ref);
-			memcpy(t, src, start);
-			memcpy(t + start + m, src + end, srclen - end);
-			srclen = srclen - (end - start) + m;
-			free(out);
-			src = out = t;
-			changed = 1;
-			continue;
-		}
-		need = kl + strlen(key) + 2;
-		if (need > kcap)
-			ks = kh_realloc(ks, kcap = need + 64);
-		kl += snprintf(ks + kl, kcap - kl, "%s%s", kl ? "," : "", key);
-		*keys = ks;
-	}
-	*text = out;
-	*len = srclen;
-	return changed;
-}
-
-static void
-put(struct json_object *rec, const struct rec_pos *pos, void *arg)
-{
-	struct json_object *v;
-	struct arc_part *part;
-	const char *url, *fetched = NULL, *text, *hashes;
-	char day[11];
-	size_t n, len;
-
-	(void)arg;
-	if (!json_object_object_get_ex(rec, "url", &v) ||
-	    !json_object_is_type(v, json_type_string) ||
-	    json_object_get_string_len(v) == 0) {
-		rec_bad(pos, "no url; skipped");
-		return;
-	}
-	url = json_object_get_string(v);
-	n = json_object_get_string_len(v);
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)url[i] <= ' ') {
-			rec_bad(pos, "url holds a space or control character; "
-			    "skipped");
-			return;
-		}
-	if (json_object_object_get_ex(rec, "fetched_at", &v) &&
-	    json_object_is_type(v, json_type_string))
-		fetched = json_object_get_string(v);
-	if (fetched != NULL && is_day(fetched))
-		snprintf(day, sizeof(day), "%.10s", fetched);
-	else
-		today(day);
-	if (pos->len >= ARC_MAX_RAW) {
-		rec_bad(pos, "record larger than a frame may be (1 GiB); "
-		    "skipped");
-		return;
-	}
-	part = part_for(w.a.single ? "" : day);
-	if (arc_part_pending(part) + pos->len + 1 > ARC_MAX_RAW)
-		flush_part(part);
-	if (dedup(rec, pos->text, pos->len, &text, &len, &hashes))
-		arc_part_add(part, text, len, pos->text, pos->len, url, n,
-		    fetched, hashes);
-	else
-		arc_part_add(part, pos->text, pos->len, NULL, 0, url, n,
-		    fetched, hashes);
-	if (arc_part_pending(part) >= opt.arc.frame)
-		flush_part(part);
-}
-
-/* A run killed while writing left its days' tails torn or unindexed:
- * mend every part now, not only the days this run writes to. */
-static void
-recover_all(struct archive *a)
-{
-	struct arc_part *p;
 	struct part_name *v;
-	size_t n;
+	struct arc_entry e;
+	size_t n, len;
+	char *idx, *p, *nl;
 
 	v = list_parts(a, &n);
 	for (size_t i = 0; i < n; i++) {
-		if ((p = arc_part_open(v[i].data, v[i].idx, &opt.arc)) == NULL)
-			kh_die("%s: cannot append to this archive", v[i].data);
-		if (arc_part_close(p) < 0)
-			kh_die("%s: close:", v[i].data);
+		if ((idx = slurp(v[i].idx, &len)) == NULL) {
+			kh_warn("%s: no index; run store reindex", v[i].idx);
+			continue;
+		}
+		for (p = idx; (nl = memchr(p, '\n', idx + len - p)); p = nl + 1)
+			if (arc_entry_parse(p, nl - p, &e) == 0)
+				fn(&e, &v[i], arg);
+		free(idx);
 	}
 	free_parts(v, n);
 }
 
-static void
-held_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
-{
-	const char *nl;
-
-	(void)arg;
-	if (e->hash != NULL && (nl = strchr(e->hash, '\n')) != NULL)
-		hold(e->hash, nl - e->hash, day_num(pn->day), e->off, e->recno);
-}
-
-static int
-cmd_write(char **files)
-{
-	/* High levels find matches far apart: give them room (at levels
-	 * of 10 and more, 16M frames reach 0.98 of whole-file zstd -19,
-	 * 1M frames 0.81). */
-	if (!opt.frame_set && opt.arc.level >= 10)
-		opt.arc.frame = (size_t)16 << 20;
-	archive_init(&w.a, opt.out, 1);
-	archive_lock(&w.a);
-	recover_all(&w.a);
-	opt.arc.keep_orig = opt.tee;
-	refs_in = &w.a;
-	each_entry(&w.a, held_entry, NULL);
-	/* A slow pipeline: store what came after a second without input. */
-	rec_on_idle(flush_all, 1000);
-	for (int i = 0; i < NWORKERS; i++)
-		if ((errno = pthread_create(&wq.tid[i], NULL, worker, NULL)))
-			kh_die("pthread_create:");
-	rec_loop(files, put, NULL);
-	while (w.n > 0)
-		close_slot(w.n - 1);
-	pthread_mutex_lock(&wq.mu);
-	wq.stop = 1;
-	pthread_cond_broadcast(&wq.cv);
-	pthread_mutex_unlock(&wq.mu);
-	for (int i = 0; i < NWORKERS; i++)
-		pthread_join(wq.tid[i], NULL);
-	return rec_exit();
-}
-
-/* --- reading ------------------------------------------------------------- */
-
 /* --- references (dedup.h) ------------------------------------------------ */
 
-static void
+void
 ref_name(char *out, size_t n, int day, uint64_t off, uint32_t recno)
 {
 	if (day == 0)
@@ -658,7 +262,7 @@ ref_name(char *out, size_t n, int day, uint64_t off, uint32_t recno)
 }
 
 /* "@2024-08-15/135766/0" (or "@/135766/0" in a single file). */
-static int
+int
 ref_parse(const char *s, size_t n, int *day, uint64_t *off, uint32_t *recno)
 {
 	char buf[80], *p, *e;
@@ -686,7 +290,7 @@ ref_parse(const char *s, size_t n, int *day, uint64_t *off, uint32_t *recno)
 
 /* The raw JSON value of field in the record at (day, off, recno), or
  * NULL.  Points into a buffer of its own, valid until the next call. */
-static const char *
+const char *
 body_at(int day, uint64_t off, uint32_t recno, const char *field, size_t *n)
 {
 	static struct { int day, fd; } fds[8];
@@ -736,7 +340,7 @@ body_at(int day, uint64_t off, uint32_t recno, const char *field, size_t *n)
 /* Put back the body of a "field_ref" member: 0 when there is none, 1
  * with *v, *n the body (and *start, *end the member), -1 when it points
  * at nothing. */
-static int
+int
 resolve(const char *text, size_t len, const char *field, size_t *start,
     size_t *end, const char **v, size_t *n)
 {
@@ -757,7 +361,7 @@ resolve(const char *text, size_t len, const char *field, size_t *start,
 }
 
 /* The record with its references put back; text itself if it has none. */
-static const char *
+const char *
 restore(const char *text, size_t len, size_t *outlen)
 {
 	static char *out[2];
@@ -794,482 +398,6 @@ restore(const char *text, size_t len, size_t *outlen)
 	}
 	*outlen = len;
 	return text;
-}
-
-static int
-where_ok(const char *text, size_t len)
-{
-	static struct json_tokener *tok;
-	struct json_object *rec, *v;
-	int ok = 0;
-
-	if (opt.where_key == NULL)
-		return 1;
-	if (tok == NULL && (tok = json_tokener_new()) == NULL)
-		kh_die("json-c: out of memory");
-	json_tokener_reset(tok);
-	rec = json_tokener_parse_ex(tok, text, len);
-	if (rec != NULL && json_object_object_get_ex(rec, opt.where_key, &v))
-		ok = strcmp(json_object_get_string(v), opt.where_val) == 0;
-	json_object_put(rec);
-	return ok;
-}
-
-static int
-cat_unit(const struct arc_unit *u, const char *recs, void *arg)
-{
-	const char *line;
-	size_t len = 0;
-
-	(void)arg;
-	for (uint32_t i = 0; i < u->nrec; i++) {
-		line = arc_nth_line(recs, u->raw, i, &len);
-		if (line == NULL)
-			continue;
-		line = restore(line, len, &len);
-		if (where_ok(line, len))
-			rec_write_text(line, len);
-	}
-	return 0;
-}
-
-/* export --warc: each record as WARC records on stdout. */
-static int
-warc_unit(const struct arc_unit *u, const char *recs, void *arg)
-{
-	static struct json_tokener *tok;
-	struct json_object *rec;
-	const char *line;
-	size_t len = 0;
-
-	if (tok == NULL && (tok = json_tokener_new()) == NULL)
-		kh_die("json-c: out of memory");
-	for (uint32_t i = 0; i < u->nrec; i++) {
-		line = arc_nth_line(recs, u->raw, i, &len);
-		if (line == NULL)
-			continue;
-		line = restore(line, len, &len);
-		if (!where_ok(line, len))
-			continue;
-		json_tokener_reset(tok);
-		if ((rec = json_tokener_parse_ex(tok, line, len)) == NULL)
-			continue;	/* verify says why */
-		if (warc_write(arg, rec) < 0) {
-			if (errno == EPIPE)
-				exit(rec_exit());	/* quietly, like a write */
-			kh_die("write error on standard output:");
-		}
-		json_object_put(rec);
-	}
-	return 0;
-}
-
-static int
-in_range(const char *day)
-{
-	return (!opt.from || strcmp(day, opt.from) >= 0) &&
-	    (!opt.to || strcmp(day, opt.to) <= 0);
-}
-
-static int
-cmd_cat(struct archive *a, int warc)
-{
-	struct part_name *v;
-	struct warc *wc = NULL;
-	const char *why;
-	size_t n;
-	int fd, st = 0;
-
-	if (warc && (wc = warc_open(stdout, NULL)) == NULL)
-		kh_die("write error on standard output:");
-	v = list_parts(a, &n);
-	for (size_t i = 0; i < n; i++) {
-		if (!a->single && !in_range(v[i].day))
-			continue;
-		if ((fd = open(v[i].data, O_RDONLY | O_CLOEXEC)) < 0) {
-			kh_warn("%s:", v[i].data);
-			st = KH_EXIT_ERROR;
-			continue;
-		}
-		arc_scan(fd, opt.arc.dict, opt.arc.dictlen,
-		    warc ? warc_unit : cat_unit, wc, &why);
-		if (why != NULL) {
-			kh_warn("%s: %s; run store verify", v[i].data, why);
-			st = KH_EXIT_ERROR;
-		}
-		close(fd);
-	}
-	free_parts(v, n);
-	if (wc != NULL && warc_close(wc) < 0)
-		kh_die("write error on standard output:");
-	return st;
-}
-
-/* The last index line of url in one index file, or NULL. */
-static char *
-find_url(char *idx, size_t len, const char *url, struct arc_entry *e)
-{
-	size_t ul = strlen(url);
-	char *p = idx, *hit = NULL, *nl;
-
-	while ((p = memmem(p, idx + len - p, url, ul)) != NULL) {
-		if ((p == idx || p[-1] == '\n') && p[ul] == '\t')
-			hit = p;
-		p += ul;
-	}
-	if (hit == NULL)
-		return NULL;
-	nl = memchr(hit, '\n', idx + len - hit);
-	if (nl == NULL || arc_entry_parse(hit, nl - hit, e) < 0)
-		return NULL;
-	return hit;
-}
-
-static int
-cmd_get(struct archive *a, char **urls)
-{
-	static char *buf;
-	static size_t cap;
-	struct part_name *v;
-	struct arc_entry e;
-	struct arc_unit u;
-	const char *why, *line;
-	struct stat sb;
-	size_t n, len, ilen;
-	char *idx;
-	int fd, st = 0, found;
-
-	if (*urls == NULL)
-		kh_usage();
-	v = list_parts(a, &n);
-	for (; *urls; urls++) {
-		found = 0;
-		for (size_t i = n; i-- > 0 && !found;) {
-			if ((idx = slurp(v[i].idx, &ilen)) == NULL)
-				continue;
-			if (find_url(idx, ilen, *urls, &e) != NULL) {
-				found = 1;
-				fd = open(v[i].data, O_RDONLY | O_CLOEXEC);
-				if (fd < 0 || fstat(fd, &sb) < 0 ||
-				    arc_unit_read(fd, e.off, sb.st_size, &u,
-				    &why) != 1 || arc_unit_record(fd, &u,
-				    opt.arc.dict, opt.arc.dictlen, e.recno,
-				    &buf, &cap, &line, &len, &why) < 0) {
-					kh_warn("%s: cannot read the record of "
-					    "%s: %s", v[i].data, *urls, fd < 0 ?
-					    strerror(errno) : why);
-					st = KH_EXIT_ERROR;
-				} else {
-					line = restore(line, len, &len);
-					rec_write_text(line, len);
-				}
-				if (fd >= 0)
-					close(fd);
-			}
-			free(idx);
-		}
-		if (!found) {
-			kh_warn("%s: not in the archive", *urls);
-			if (st == 0)
-				st = KH_EXIT_SKIPPED;
-		}
-	}
-	free_parts(v, n);
-	return st;
-}
-
-/* Each index line of each part, to fn. */
-static void
-each_entry(struct archive *a, void (*fn)(const struct arc_entry *,
-    const struct part_name *, void *), void *arg)
-{
-	struct part_name *v;
-	struct arc_entry e;
-	size_t n, len;
-	char *idx, *p, *nl;
-
-	v = list_parts(a, &n);
-	for (size_t i = 0; i < n; i++) {
-		if ((idx = slurp(v[i].idx, &len)) == NULL) {
-			kh_warn("%s: no index; run store reindex", v[i].idx);
-			continue;
-		}
-		for (p = idx; (nl = memchr(p, '\n', idx + len - p)); p = nl + 1)
-			if (arc_entry_parse(p, nl - p, &e) == 0)
-				fn(&e, &v[i], arg);
-		free(idx);
-	}
-	free_parts(v, n);
-}
-
-static void
-ls_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
-{
-	(void)pn, (void)arg;
-	printf("%.*s\t%.*s\t%" PRIu64 "\n", (int)e->urllen, e->url,
-	    e->fetched_at ? (int)e->fetchedlen : 1,
-	    e->fetched_at ? e->fetched_at : "-", e->size);
-}
-
-struct stats {
-	uint64_t records, raw, units, last_off;
-	const char *last_part;
-};
-
-static void
-stat_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
-{
-	struct stats *s = arg;
-
-	s->records++;
-	s->raw += e->size + 1;
-	if (s->last_part != pn->data || s->last_off != e->off)
-		s->units++;
-	s->last_part = pn->data;
-	s->last_off = e->off;
-}
-
-static int
-cmd_stats(struct archive *a)
-{
-	struct stats s = { 0 };
-	struct part_name *v;
-	struct stat sb;
-	uint64_t comp = 0;
-	size_t n;
-
-	each_entry(a, stat_entry, &s);
-	v = list_parts(a, &n);
-	for (size_t i = 0; i < n; i++)
-		if (stat(v[i].data, &sb) == 0)
-			comp += sb.st_size;
-	printf("files\t%zu\n", n);
-	if (n > 0 && !a->single)
-		printf("days\t%s..%s\n", v[0].day, v[n - 1].day);
-	printf("records\t%" PRIu64 "\nframes\t%" PRIu64 "\n", s.records,
-	    s.units);
-	printf("bytes\t%" PRIu64 "\ncompressed\t%" PRIu64 "\n", s.raw, comp);
-	printf("ratio\t%.2f\n", comp ? (double)s.raw / comp : 0.0);
-	free_parts(v, n);
-	return 0;
-}
-
-/* verify and reindex: walk the data, compare with or rebuild the index. */
-struct walk {
-	const struct part_name *pn;
-	FILE *out;		/* reindex: the new index */
-	char *idx;		/* verify: the index, and where we are in it */
-	size_t idxlen, at;
-	uint64_t records;
-	int problems;
-};
-
-static void
-problem(struct walk *wk, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
-problem(struct walk *wk, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	kh_warn("%s: %s", wk->pn->data, msg);
-	wk->problems++;
-}
-
-/* Does the record refer to a body that no record holds? */
-static int
-unresolved(const char *text, size_t len)
-{
-	size_t start, end, n;
-	const char *v;
-
-	if (memmem(text, len, "_ref\":\"@", 8) == NULL)
-		return 0;
-	for (const char *const *f = dedup_fields; *f; f++)
-		if (resolve(text, len, *f, &start, &end, &v, &n) < 0)
-			return 1;
-	return 0;
-}
-
-static int
-walk_unit(const struct arc_unit *u, const char *recs, void *arg)
-{
-	struct walk *wk = arg;
-	struct arc_entry e;
-	const char *line;
-	char *url, *fetched, *hashes, *nl;
-	size_t len = 0;
-
-	for (uint32_t i = 0; i < u->nrec; i++) {
-		line = arc_nth_line(recs, u->raw, i, &len);
-		if (line == NULL ||
-		    arc_record_keys(line, len, &url, &fetched, &hashes) < 0) {
-			problem(wk, "unit at %" PRIu64 ", record %" PRIu32
-			    ": not a record with a url", u->off, i);
-			continue;
-		}
-		wk->records++;
-		if (wk->out == NULL && unresolved(line, len))
-			problem(wk, "%s: refers to a body no record holds",
-			    url);
-		if (wk->out != NULL) {
-			fprintf(wk->out, "%s\t%" PRIu64 "\t%" PRIu32 "\t%"
-			    PRIu32 "\t%s\t%zu\t%s\n", url, u->off, ARC_HDR +
-			    u->comp, i, fetched ? fetched : "-", len,
-			    hashes ? hashes : "-");
-		} else if (wk->idx != NULL) {
-			nl = memchr(wk->idx + wk->at, '\n', wk->idxlen - wk->at);
-			if (nl == NULL || arc_entry_parse(wk->idx + wk->at,
-			    nl - (wk->idx + wk->at), &e) < 0) {
-				problem(wk, "the index lacks %s (unit at %"
-				    PRIu64 ")", url, u->off);
-			} else {
-				if (e.off != u->off || e.recno != i ||
-				    e.urllen != strlen(url) ||
-				    memcmp(e.url, url, e.urllen) != 0)
-					problem(wk, "index line for %s does "
-					    "not match the data", url);
-				wk->at = nl - wk->idx + 1;
-			}
-		}
-		free(url);
-		free(fetched);
-		free(hashes);
-	}
-	return 0;
-}
-
-/* How many index lines point at or past off (what a cut loses). */
-static size_t
-indexed_from(char *idx, size_t len, uint64_t off)
-{
-	struct arc_entry e;
-	char *p, *nl;
-	size_t n = 0;
-
-	for (p = idx; p && (nl = memchr(p, '\n', idx + len - p)); p = nl + 1)
-		if (arc_entry_parse(p, nl - p, &e) == 0 && e.off >= off)
-			n++;
-	return n;
-}
-
-static int
-walk_part(const struct part_name *pn, int rebuild)
-{
-	struct walk wk = { .pn = pn };
-	char *tmp = NULL;
-	const char *why;
-	struct stat sb;
-	uint64_t end;
-	int fd;
-
-	if ((fd = open(pn->data, (opt.repair ? O_RDWR : O_RDONLY) |
-	    O_CLOEXEC)) < 0 || fstat(fd, &sb) < 0) {
-		kh_warn("%s:", pn->data);
-		return 1;
-	}
-	if (rebuild) {
-		tmp = pathcat(pn->idx, ".tmp", "");
-		if ((wk.out = fopen(tmp, "w")) == NULL)
-			kh_die("%s:", tmp);
-	} else if ((wk.idx = slurp(pn->idx, &wk.idxlen)) == NULL) {
-		problem(&wk, "no index (%s); run store reindex", pn->idx);
-	}
-	end = arc_scan(fd, opt.arc.dict, opt.arc.dictlen, walk_unit, &wk, &why);
-	if (why != NULL) {
-		problem(&wk, "at byte %" PRIu64 " of %jd: %s", end,
-		    (intmax_t)sb.st_size, why);
-		if (opt.repair) {
-			if (ftruncate(fd, end) < 0 || fsync(fd) < 0)
-				kh_die("%s: cannot cut the damaged tail:",
-				    pn->data);
-			kh_warn("%s: cut %jd bytes from byte %" PRIu64
-			    ": %zu indexed records lost", pn->data,
-			    (intmax_t)(sb.st_size - end), end,
-			    indexed_from(wk.idx, wk.idxlen, end));
-		}
-	}
-	if (wk.idx != NULL && wk.at < wk.idxlen)
-		problem(&wk, "the index has lines for records the data lacks");
-	if (wk.out != NULL) {
-		if (fflush(wk.out) == EOF || fsync(fileno(wk.out)) < 0 ||
-		    fclose(wk.out) == EOF || rename(tmp, pn->idx) < 0)
-			kh_die("%s:", tmp);
-	}
-	free(tmp);
-	free(wk.idx);
-	close(fd);
-	if (!rebuild && wk.problems == 0 && !kh_run.quiet)
-		fprintf(stderr, "%s: %s: %" PRIu64 " records, all sound\n",
-		    kh_prog, pn->data, wk.records);
-	return wk.problems;
-}
-
-static int
-cmd_walk(struct archive *a, int rebuild)
-{
-	struct part_name *v;
-	size_t n;
-	int bad = 0;
-
-	if (rebuild || opt.repair)
-		archive_lock(a);
-	v = list_parts(a, &n);
-	for (size_t i = 0; i < n; i++)
-		bad += walk_part(&v[i], rebuild);
-	/* verify --repair: the data is cut; now bring the index in line. */
-	if (!rebuild && opt.repair && bad > 0)
-		for (size_t i = 0; i < n; i++)
-			walk_part(&v[i], 1);
-	if (rebuild || opt.repair)
-		sync_dir(a);
-	free_parts(v, n);
-	if (rebuild)
-		return 0;
-	return bad ? KH_EXIT_SKIPPED : 0;
-}
-
-/* new: the records whose url the archive lacks. */
-static void
-known_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
-{
-	int added;
-
-	(void)pn;
-	strmap_get(arg, e->url, e->urllen, &added);
-}
-
-static void
-new_record(struct json_object *rec, const struct rec_pos *pos, void *arg)
-{
-	struct json_object *v;
-	int added;
-
-	if (!json_object_object_get_ex(rec, "url", &v) ||
-	    !json_object_is_type(v, json_type_string)) {
-		rec_bad(pos, "no url; skipped");
-		return;
-	}
-	strmap_get(arg, json_object_get_string(v),
-	    json_object_get_string_len(v), &added);
-	if (added)
-		rec_write(rec);
-}
-
-static int
-cmd_new(struct archive *a, char **files)
-{
-	struct strmap seen = { 0 };
-
-	each_entry(a, known_entry, &seen);
-	rec_loop(files, new_record, &seen);
-	strmap_free(&seen);
-	return rec_exit();
 }
 
 /* --- main ------------------------------------------------------------------ */

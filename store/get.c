@@ -1,0 +1,475 @@
+/*
+ * get.c: reading an archive back: cat, export, get, ls, stats, verify,
+ * reindex, new.
+ */
+#define _GNU_SOURCE	/* memmem */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <zstd.h>
+
+#include "khobor.h"
+#include "archive.h"
+#include "dedup.h"
+#include "store.h"
+#include "warc.h"
+
+static int
+where_ok(const char *text, size_t len)
+{
+	static struct json_tokener *tok;
+	struct json_object *rec, *v;
+	int ok = 0;
+
+	if (opt.where_key == NULL)
+		return 1;
+	if (tok == NULL && (tok = json_tokener_new()) == NULL)
+		kh_die("json-c: out of memory");
+	json_tokener_reset(tok);
+	rec = json_tokener_parse_ex(tok, text, len);
+	if (rec != NULL && json_object_object_get_ex(rec, opt.where_key, &v))
+		ok = strcmp(json_object_get_string(v), opt.where_val) == 0;
+	json_object_put(rec);
+	return ok;
+}
+
+static int
+cat_unit(const struct arc_unit *u, const char *recs, void *arg)
+{
+	const char *line;
+	size_t len = 0;
+
+	(void)arg;
+	for (uint32_t i = 0; i < u->nrec; i++) {
+		line = arc_nth_line(recs, u->raw, i, &len);
+		if (line == NULL)
+			continue;
+		line = restore(line, len, &len);
+		if (where_ok(line, len))
+			rec_write_text(line, len);
+	}
+	return 0;
+}
+
+/* export --warc: each record as WARC records on stdout. */
+static int
+warc_unit(const struct arc_unit *u, const char *recs, void *arg)
+{
+	static struct json_tokener *tok;
+	struct json_object *rec;
+	const char *line;
+	size_t len = 0;
+
+	if (tok == NULL && (tok = json_tokener_new()) == NULL)
+		kh_die("json-c: out of memory");
+	for (uint32_t i = 0; i < u->nrec; i++) {
+		line = arc_nth_line(recs, u->raw, i, &len);
+		if (line == NULL)
+			continue;
+		line = restore(line, len, &len);
+		if (!where_ok(line, len))
+			continue;
+		json_tokener_reset(tok);
+		if ((rec = json_tokener_parse_ex(tok, line, len)) == NULL)
+			continue;	/* verify says why */
+		if (warc_write(arg, rec) < 0) {
+			if (errno == EPIPE)
+				exit(rec_exit());	/* quietly, like a write */
+			kh_die("write error on standard output:");
+		}
+		json_object_put(rec);
+	}
+	return 0;
+}
+
+static int
+in_range(const char *day)
+{
+	return (!opt.from || strcmp(day, opt.from) >= 0) &&
+	    (!opt.to || strcmp(day, opt.to) <= 0);
+}
+
+int
+cmd_cat(struct archive *a, int warc)
+{
+	struct part_name *v;
+	struct warc *wc = NULL;
+	const char *why;
+	size_t n;
+	int fd, st = 0;
+
+	if (warc && (wc = warc_open(stdout, NULL)) == NULL)
+		kh_die("write error on standard output:");
+	v = list_parts(a, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (!a->single && !in_range(v[i].day))
+			continue;
+		if ((fd = open(v[i].data, O_RDONLY | O_CLOEXEC)) < 0) {
+			kh_warn("%s:", v[i].data);
+			st = KH_EXIT_ERROR;
+			continue;
+		}
+		arc_scan(fd, opt.arc.dict, opt.arc.dictlen,
+		    warc ? warc_unit : cat_unit, wc, &why);
+		if (why != NULL) {
+			kh_warn("%s: %s; run store verify", v[i].data, why);
+			st = KH_EXIT_ERROR;
+		}
+		close(fd);
+	}
+	free_parts(v, n);
+	if (wc != NULL && warc_close(wc) < 0)
+		kh_die("write error on standard output:");
+	return st;
+}
+
+/* The last index line of url in one index file, or NULL. */
+static char *
+find_url(char *idx, size_t len, const char *url, struct arc_entry *e)
+{
+	size_t ul = strlen(url);
+	char *p = idx, *hit = NULL, *nl;
+
+	while ((p = memmem(p, idx + len - p, url, ul)) != NULL) {
+		if ((p == idx || p[-1] == '\n') && p[ul] == '\t')
+			hit = p;
+		p += ul;
+	}
+	if (hit == NULL)
+		return NULL;
+	nl = memchr(hit, '\n', idx + len - hit);
+	if (nl == NULL || arc_entry_parse(hit, nl - hit, e) < 0)
+		return NULL;
+	return hit;
+}
+
+int
+cmd_get(struct archive *a, char **urls)
+{
+	static char *buf;
+	static size_t cap;
+	struct part_name *v;
+	struct arc_entry e;
+	struct arc_unit u;
+	const char *why, *line;
+	struct stat sb;
+	size_t n, len, ilen;
+	char *idx;
+	int fd, st = 0, found;
+
+	if (*urls == NULL)
+		kh_usage();
+	v = list_parts(a, &n);
+	for (; *urls; urls++) {
+		found = 0;
+		for (size_t i = n; i-- > 0 && !found;) {
+			if ((idx = slurp(v[i].idx, &ilen)) == NULL)
+				continue;
+			if (find_url(idx, ilen, *urls, &e) != NULL) {
+				found = 1;
+				fd = open(v[i].data, O_RDONLY | O_CLOEXEC);
+				if (fd < 0 || fstat(fd, &sb) < 0 ||
+				    arc_unit_read(fd, e.off, sb.st_size, &u,
+				    &why) != 1 || arc_unit_record(fd, &u,
+				    opt.arc.dict, opt.arc.dictlen, e.recno,
+				    &buf, &cap, &line, &len, &why) < 0) {
+					kh_warn("%s: cannot read the record of "
+					    "%s: %s", v[i].data, *urls, fd < 0 ?
+					    strerror(errno) : why);
+					st = KH_EXIT_ERROR;
+				} else {
+					line = restore(line, len, &len);
+					rec_write_text(line, len);
+				}
+				if (fd >= 0)
+					close(fd);
+			}
+			free(idx);
+		}
+		if (!found) {
+			kh_warn("%s: not in the archive", *urls);
+			if (st == 0)
+				st = KH_EXIT_SKIPPED;
+		}
+	}
+	free_parts(v, n);
+	return st;
+}
+
+void
+ls_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
+{
+	(void)pn, (void)arg;
+	printf("%.*s\t%.*s\t%" PRIu64 "\n", (int)e->urllen, e->url,
+	    e->fetched_at ? (int)e->fetchedlen : 1,
+	    e->fetched_at ? e->fetched_at : "-", e->size);
+}
+
+struct stats {
+	uint64_t records, raw, units, last_off;
+	const char *last_part;
+};
+
+static void
+stat_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
+{
+	struct stats *s = arg;
+
+	s->records++;
+	s->raw += e->size + 1;
+	if (s->last_part != pn->data || s->last_off != e->off)
+		s->units++;
+	s->last_part = pn->data;
+	s->last_off = e->off;
+}
+
+int
+cmd_stats(struct archive *a)
+{
+	struct stats s = { 0 };
+	struct part_name *v;
+	struct stat sb;
+	uint64_t comp = 0;
+	size_t n;
+
+	each_entry(a, stat_entry, &s);
+	v = list_parts(a, &n);
+	for (size_t i = 0; i < n; i++)
+		if (stat(v[i].data, &sb) == 0)
+			comp += sb.st_size;
+	printf("files\t%zu\n", n);
+	if (n > 0 && !a->single)
+		printf("days\t%s..%s\n", v[0].day, v[n - 1].day);
+	printf("records\t%" PRIu64 "\nframes\t%" PRIu64 "\n", s.records,
+	    s.units);
+	printf("bytes\t%" PRIu64 "\ncompressed\t%" PRIu64 "\n", s.raw, comp);
+	printf("ratio\t%.2f\n", comp ? (double)s.raw / comp : 0.0);
+	free_parts(v, n);
+	return 0;
+}
+
+/* verify and reindex: walk the data, compare with or rebuild the index. */
+struct walk {
+	const struct part_name *pn;
+	FILE *out;		/* reindex: the new index */
+	char *idx;		/* verify: the index, and where we are in it */
+	size_t idxlen, at;
+	uint64_t records;
+	int problems;
+};
+
+static void
+problem(struct walk *wk, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+problem(struct walk *wk, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	kh_warn("%s: %s", wk->pn->data, msg);
+	wk->problems++;
+}
+
+/* Does the record refer to a body that no record holds? */
+static int
+unresolved(const char *text, size_t len)
+{
+	size_t start, end, n;
+	const char *v;
+
+	if (memmem(text, len, "_ref\":\"@", 8) == NULL)
+		return 0;
+	for (const char *const *f = dedup_fields; *f; f++)
+		if (resolve(text, len, *f, &start, &end, &v, &n) < 0)
+			return 1;
+	return 0;
+}
+
+static int
+walk_unit(const struct arc_unit *u, const char *recs, void *arg)
+{
+	struct walk *wk = arg;
+	struct arc_entry e;
+	const char *line;
+	char *url, *fetched, *hashes, *nl;
+	size_t len = 0;
+
+	for (uint32_t i = 0; i < u->nrec; i++) {
+		line = arc_nth_line(recs, u->raw, i, &len);
+		if (line == NULL ||
+		    arc_record_keys(line, len, &url, &fetched, &hashes) < 0) {
+			problem(wk, "unit at %" PRIu64 ", record %" PRIu32
+			    ": not a record with a url", u->off, i);
+			continue;
+		}
+		wk->records++;
+		if (wk->out == NULL && unresolved(line, len))
+			problem(wk, "%s: refers to a body no record holds",
+			    url);
+		if (wk->out != NULL) {
+			fprintf(wk->out, "%s\t%" PRIu64 "\t%" PRIu32 "\t%"
+			    PRIu32 "\t%s\t%zu\t%s\n", url, u->off, ARC_HDR +
+			    u->comp, i, fetched ? fetched : "-", len,
+			    hashes ? hashes : "-");
+		} else if (wk->idx != NULL) {
+			nl = memchr(wk->idx + wk->at, '\n', wk->idxlen - wk->at);
+			if (nl == NULL || arc_entry_parse(wk->idx + wk->at,
+			    nl - (wk->idx + wk->at), &e) < 0) {
+				problem(wk, "the index lacks %s (unit at %"
+				    PRIu64 ")", url, u->off);
+			} else {
+				if (e.off != u->off || e.recno != i ||
+				    e.urllen != strlen(url) ||
+				    memcmp(e.url, url, e.urllen) != 0)
+					problem(wk, "index line for %s does "
+					    "not match the data", url);
+				wk->at = nl - wk->idx + 1;
+			}
+		}
+		free(url);
+		free(fetched);
+		free(hashes);
+	}
+	return 0;
+}
+
+/* How many index lines point at or past off (what a cut loses). */
+static size_t
+indexed_from(char *idx, size_t len, uint64_t off)
+{
+	struct arc_entry e;
+	char *p, *nl;
+	size_t n = 0;
+
+	for (p = idx; p && (nl = memchr(p, '\n', idx + len - p)); p = nl + 1)
+		if (arc_entry_parse(p, nl - p, &e) == 0 && e.off >= off)
+			n++;
+	return n;
+}
+
+static int
+walk_part(const struct part_name *pn, int rebuild)
+{
+	struct walk wk = { .pn = pn };
+	char *tmp = NULL;
+	const char *why;
+	struct stat sb;
+	uint64_t end;
+	int fd;
+
+	if ((fd = open(pn->data, (opt.repair ? O_RDWR : O_RDONLY) |
+	    O_CLOEXEC)) < 0 || fstat(fd, &sb) < 0) {
+		kh_warn("%s:", pn->data);
+		return 1;
+	}
+	if (rebuild) {
+		tmp = pathcat(pn->idx, ".tmp", "");
+		if ((wk.out = fopen(tmp, "w")) == NULL)
+			kh_die("%s:", tmp);
+	} else if ((wk.idx = slurp(pn->idx, &wk.idxlen)) == NULL) {
+		problem(&wk, "no index (%s); run store reindex", pn->idx);
+	}
+	end = arc_scan(fd, opt.arc.dict, opt.arc.dictlen, walk_unit, &wk, &why);
+	if (why != NULL) {
+		problem(&wk, "at byte %" PRIu64 " of %jd: %s", end,
+		    (intmax_t)sb.st_size, why);
+		if (opt.repair) {
+			if (ftruncate(fd, end) < 0 || fsync(fd) < 0)
+				kh_die("%s: cannot cut the damaged tail:",
+				    pn->data);
+			kh_warn("%s: cut %jd bytes from byte %" PRIu64
+			    ": %zu indexed records lost", pn->data,
+			    (intmax_t)(sb.st_size - end), end,
+			    indexed_from(wk.idx, wk.idxlen, end));
+		}
+	}
+	if (wk.idx != NULL && wk.at < wk.idxlen)
+		problem(&wk, "the index has lines for records the data lacks");
+	if (wk.out != NULL) {
+		if (fflush(wk.out) == EOF || fsync(fileno(wk.out)) < 0 ||
+		    fclose(wk.out) == EOF || rename(tmp, pn->idx) < 0)
+			kh_die("%s:", tmp);
+	}
+	free(tmp);
+	free(wk.idx);
+	close(fd);
+	if (!rebuild && wk.problems == 0 && !kh_run.quiet)
+		fprintf(stderr, "%s: %s: %" PRIu64 " records, all sound\n",
+		    kh_prog, pn->data, wk.records);
+	return wk.problems;
+}
+
+int
+cmd_walk(struct archive *a, int rebuild)
+{
+	struct part_name *v;
+	size_t n;
+	int bad = 0;
+
+	if (rebuild || opt.repair)
+		archive_lock(a);
+	v = list_parts(a, &n);
+	for (size_t i = 0; i < n; i++)
+		bad += walk_part(&v[i], rebuild);
+	/* verify --repair: the data is cut; now bring the index in line. */
+	if (!rebuild && opt.repair && bad > 0)
+		for (size_t i = 0; i < n; i++)
+			walk_part(&v[i], 1);
+	if (rebuild || opt.repair)
+		sync_dir(a);
+	free_parts(v, n);
+	if (rebuild)
+		return 0;
+	return bad ? KH_EXIT_SKIPPED : 0;
+}
+
+/* new: the records whose url the archive lacks. */
+static void
+known_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
+{
+	int added;
+
+	(void)pn;
+	strmap_get(arg, e->url, e->urllen, &added);
+}
+
+static void
+new_record(struct json_object *rec, const struct rec_pos *pos, void *arg)
+{
+	struct json_object *v;
+	int added;
+
+	if (!json_object_object_get_ex(rec, "url", &v) ||
+	    !json_object_is_type(v, json_type_string)) {
+		rec_bad(pos, "no url; skipped");
+		return;
+	}
+	strmap_get(arg, json_object_get_string(v),
+	    json_object_get_string_len(v), &added);
+	if (added)
+		rec_write(rec);
+}
+
+int
+cmd_new(struct archive *a, char **files)
+{
+	struct strmap seen = { 0 };
+
+	each_entry(a, known_entry, &seen);
+	rec_loop(files, new_record, &seen);
+	strmap_free(&seen);
+	return rec_exit();
+}
+

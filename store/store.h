@@ -1,0 +1,85 @@
+/*
+ * store.h: what the parts of store share (not a library: store/ only).
+ * store.c: archives, day files, references, main; put.c: writing;
+ * get.c: reading.
+ */
+#ifndef STORE_H
+#define STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "khobor.h"
+#include "archive.h"
+
+enum {
+	OPT_TEE = KH_OPT_OWN,
+	OPT_LEVEL,
+	OPT_FRAME,
+	OPT_FROM,
+	OPT_TO,
+	OPT_WHERE,
+	OPT_REPAIR,
+	OPT_WARC,
+};
+
+struct store_opt {
+	const char *out;	/* -o: the archive to write */
+	int tee, repair, warc, frame_set;
+	struct arc_opts arc;
+	const char *from, *to;	/* cat: YYYY-MM-DD bounds */
+	char *where_key, *where_val;
+};
+extern struct store_opt opt;
+
+/* The archive: a directory of day files or a single file. */
+struct archive {
+	char *path;
+	int single;
+	int lockfd;
+};
+
+/* The data files of an archive, oldest first: names[i] is the data
+ * file, the index is names[i] with .idx for .jsonl.zst (or added). */
+struct part_name {
+	char *data, *idx;
+	char day[11];		/* "" for a single-file archive */
+};
+
+extern struct archive *refs_in;	/* the archive references point into */
+
+int is_day(const char *s);
+int day_num(const char *day);
+char *pathcat(const char *a, const char *b, const char *c);
+void archive_init(struct archive *a, const char *path, int create);
+void archive_lock(struct archive *a);
+void sync_dir(const struct archive *a);
+void day_paths(const struct archive *a, const char *day, char **data,
+    char **idx);
+struct part_name *list_parts(const struct archive *a, size_t *n);
+void free_parts(struct part_name *v, size_t n);
+char *slurp(const char *path, size_t *len);
+void each_entry(struct archive *a, void (*fn)(const struct arc_entry *,
+    const struct part_name *, void *), void *arg);
+
+/* References to bodies other records hold (dedup.h). */
+void ref_name(char *out, size_t n, int day, uint64_t off, uint32_t recno);
+int ref_parse(const char *s, size_t n, int *day, uint64_t *off,
+    uint32_t *recno);
+const char *body_at(int day, uint64_t off, uint32_t recno, const char *field,
+    size_t *n);
+int resolve(const char *text, size_t len, const char *field, size_t *start,
+    size_t *end, const char **v, size_t *n);
+const char *restore(const char *text, size_t len, size_t *outlen);
+
+/* The commands. */
+int cmd_write(char **files);
+int cmd_cat(struct archive *a, int warc);
+int cmd_get(struct archive *a, char **urls);
+int cmd_stats(struct archive *a);
+int cmd_walk(struct archive *a, int rebuild);
+int cmd_new(struct archive *a, char **files);
+void ls_entry(const struct arc_entry *e, const struct part_name *pn,
+    void *arg);
+
+#endif
