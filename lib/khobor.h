@@ -54,7 +54,8 @@ enum {
 	KH_OPT_OWN = 0x200
 };
 struct kh_cli {
-	const char *usage;		/* "[-x] [file ...]", after the name */
+	const char *usage;		/* "[-x] [file ...]", after the name;
+					 * more forms on more lines */
 	const char *help;		/* the program's own options, or NULL */
 	const char *shortopts;		/* the program's own, or "" */
 	const struct option *longopts;	/* the program's own, or NULL */

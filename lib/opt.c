@@ -34,18 +34,37 @@ static const char common_help[] =
 
 static const struct kh_cli *cli;
 
+/* The usage, one line per form of the command: each line of cli->usage
+ * after the program's name (the name it was run by). */
+static void
+print_usage(FILE *f)
+{
+	const char *u = cli ? cli->usage : "", *nl;
+
+	fprintf(f, "usage: ");
+	for (;;) {
+		nl = strchr(u, '\n');
+		fprintf(f, "%s %.*s\n", kh_prog, nl ? (int)(nl - u) :
+		    (int)strlen(u), u);
+		if (nl == NULL)
+			break;
+		u = nl + 1;
+		fprintf(f, "       ");
+	}
+}
+
 void
 kh_usage(void)
 {
-	fprintf(stderr, "usage: %s %s\n", kh_prog, cli ? cli->usage : "");
+	print_usage(stderr);
 	exit(KH_EXIT_ERROR);
 }
 
 static _Noreturn void
 help(void)
 {
-	printf("usage: %s %s\n\n%s%s", kh_prog, cli->usage, common_help,
-	    cli->help ? cli->help : "");
+	print_usage(stdout);
+	printf("\n%s%s", common_help, cli->help ? cli->help : "");
 	printf("\nSee %s(1) and docs/records.md.\n", kh_prog);
 	exit(rec_exit());
 }

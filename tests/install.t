@@ -25,7 +25,8 @@ renamed() {
 check "the man page is renamed with its program and stays lint-clean" renamed
 
 messages() {
-	"$dest/opt/kh/bin/kh-validate" -x 2>&1 | grep -q '^usage: kh-validate '
+	"$dest/opt/kh/bin/kh-validate" -x 2>&1 | grep -q '^usage: kh-validate ' &&
+	"$dest/opt/kh/bin/kh-store" 2>&1 | grep -q '^       kh-store cat '
 }
 check "an installed program names itself by its installed name" messages
 done_testing
