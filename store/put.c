@@ -44,17 +44,23 @@ static struct {
  */
 #define NWORKERS 2
 #define NJOBS 4
+#define NSLOTS 16	/* frames compressed, waiting for their turn */
+struct job {
+	struct arc_part *part;
+	struct arc_batch *batch;
+	unsigned long seq;
+	int day;	/* YYYYMMDD, 0 for a single file */
+	int ok;		/* compressed without error */
+};
 static struct {
 	pthread_t tid[NWORKERS];
 	pthread_mutex_t mu;
 	pthread_cond_t cv;	/* any change below */
-	struct job {
-		struct arc_part *part;
-		struct arc_batch *batch;
-		unsigned long seq;
-		int day;	/* YYYYMMDD, 0 for a single file */
-	} q[NJOBS];
+	struct job q[NJOBS];	/* queued, not yet taken */
 	int head, n, stop;
+	struct job done[NSLOTS];	/* compressed, by seq % NSLOTS */
+	int ready[NSLOTS];
+	int committing;		/* one thread commits at a time */
 	unsigned long queued, committed;	/* sequence numbers */
 } wq = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
 
@@ -105,34 +111,24 @@ emit(const char *text, size_t len, const char *keys, size_t keylen,
 		rec_write_text(text, len);	/* under flockfile: worker() */
 }
 
-static void *
-worker(void *arg)
+/* Commit, in sequence order, every compressed frame whose turn has come
+ * (called with wq.mu held; one thread at a time does it, and the other
+ * goes on compressing meanwhile). */
+static void
+commit_ready(void)
 {
-	ZSTD_CCtx *cctx = arc_cctx_new(&opt.arc);
 	struct job j;
-	int ok;
+	int k;
 
-	(void)arg;
-	pthread_mutex_lock(&wq.mu);
-	for (;;) {
-		while (wq.n == 0 && !wq.stop)
-			pthread_cond_wait(&wq.cv, &wq.mu);
-		if (wq.n == 0)
-			break;
-		j = wq.q[wq.head];
-		wq.head = (wq.head + 1) % NJOBS;
-		wq.n--;
-		pthread_cond_broadcast(&wq.cv);
-		pthread_mutex_unlock(&wq.mu);
-		ok = arc_batch_compress(cctx, j.batch) == 0;
-		pthread_mutex_lock(&wq.mu);
-		while (wq.committed != j.seq)	/* wait for our turn */
-			pthread_cond_wait(&wq.cv, &wq.mu);
+	while (!wq.committing && wq.ready[k = wq.committed % NSLOTS]) {
+		j = wq.done[k];
+		wq.ready[k] = 0;
+		wq.committing = 1;
 		pthread_mutex_unlock(&wq.mu);
 		if (opt.tee)
 			flockfile(stdout);
 		commit_day = j.day;
-		if (!ok || arc_batch_commit(j.part, j.batch, emit) < 0)
+		if (!j.ok || arc_batch_commit(j.part, j.batch, emit) < 0)
 			kh_die("stopped: the records of the last frame were "
 			    "not stored (the archive is as it was before "
 			    "them)");
@@ -141,8 +137,37 @@ worker(void *arg)
 			rec_flush();	/* the reader may be waiting */
 		}
 		pthread_mutex_lock(&wq.mu);
+		wq.committing = 0;
 		wq.committed++;
 		pthread_cond_broadcast(&wq.cv);
+	}
+}
+
+static void *
+worker(void *arg)
+{
+	ZSTD_CCtx *cctx = arc_cctx_new(&opt.arc);
+	struct job j;
+
+	(void)arg;
+	pthread_mutex_lock(&wq.mu);
+	for (;;) {
+		/* a frame to take, and room for it once compressed */
+		while ((wq.n == 0 && !wq.stop) || (wq.n > 0 &&
+		    wq.q[wq.head].seq - wq.committed >= NSLOTS))
+			pthread_cond_wait(&wq.cv, &wq.mu);
+		if (wq.n == 0)
+			break;
+		j = wq.q[wq.head];
+		wq.head = (wq.head + 1) % NJOBS;
+		wq.n--;
+		pthread_cond_broadcast(&wq.cv);
+		pthread_mutex_unlock(&wq.mu);
+		j.ok = arc_batch_compress(cctx, j.batch) == 0;
+		pthread_mutex_lock(&wq.mu);
+		wq.done[j.seq % NSLOTS] = j;
+		wq.ready[j.seq % NSLOTS] = 1;
+		commit_ready();
 	}
 	pthread_mutex_unlock(&wq.mu);
 	ZSTD_freeCCtx(cctx);
@@ -169,7 +194,7 @@ flush_part(struct arc_part *p)
 	while (wq.n == NJOBS)
 		pthread_cond_wait(&wq.cv, &wq.mu);
 	wq.q[(wq.head + wq.n) % NJOBS] = (struct job){ p, b, wq.queued++,
-	    day_of(p) };
+	    day_of(p), 0 };
 	wq.n++;
 	pthread_cond_broadcast(&wq.cv);
 	pthread_mutex_unlock(&wq.mu);
