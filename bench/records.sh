@@ -21,19 +21,11 @@ prog=records.sh
 runs=5
 size=100
 
-die() {
-	echo "$prog: $*" >&2
-	exit "${status:-1}"
-}
 usage() {
 	echo "usage: $prog [-n runs] [-s MB]" >&2
 	exit 2
 }
-posint() {
-	case $1 in
-	'' | *[!0-9]* | 0 | 0*) usage ;;
-	esac
-}
+. "$(dirname "$0")/lib.sh"
 
 while getopts n:s: c; do
 	case $c in
@@ -45,25 +37,8 @@ done
 shift $((OPTIND - 1))
 [ $# -eq 0 ] || usage
 
-# Absolute paths before leaving the caller's directory.
-script=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
-root=$(cd "$(dirname "$0")/.." && pwd)
-if [ -n "${KH_SHARED:-}" ]; then
-	shared=$KH_SHARED
-else
-	shared=$root/../shared
-fi
-if [ ! -d "$shared/data/zyte/html" ]; then
-	echo "$prog: skipped: ../shared not found ($shared/data/zyte/html)" >&2
-	exit 0
-fi
-shared=$(cd "$shared" && pwd)
-cd "$root"
-
-for t in python3 jq /usr/bin/time; do
-	command -v "$t" >/dev/null 2>&1 ||
-		status=2 die "$t not found (see scripts/deps.sh bench)"
-done
+find_shared
+need_tools python3 jq /usr/bin/time
 
 passthru=build/opt/bin/passthru
 validate=bin/validate

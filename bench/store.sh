@@ -26,19 +26,11 @@ prog=store.sh
 runs=5
 variants=1
 
-die() {
-	echo "$prog: $*" >&2
-	exit "${status:-1}"
-}
 usage() {
 	echo "usage: $prog [-s] [-n runs]" >&2
 	exit 2
 }
-posint() {
-	case $1 in
-	'' | *[!0-9]* | 0 | 0*) usage ;;
-	esac
-}
+. "$(dirname "$0")/lib.sh"
 
 while getopts n:s c; do
 	case $c in
@@ -50,25 +42,8 @@ done
 shift $((OPTIND - 1))
 [ $# -eq 0 ] || usage
 
-# Absolute paths before leaving the caller's directory.
-script=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
-root=$(cd "$(dirname "$0")/.." && pwd)
-if [ -n "${KH_SHARED:-}" ]; then
-	shared=$KH_SHARED
-else
-	shared=$root/../shared
-fi
-if [ ! -d "$shared/data/zyte/html" ]; then
-	echo "$prog: skipped: ../shared not found ($shared/data/zyte/html)" >&2
-	exit 0
-fi
-shared=$(cd "$shared" && pwd)
-cd "$root"
-
-for t in python3 zstd; do
-	command -v "$t" >/dev/null 2>&1 ||
-		status=2 die "$t not found (see scripts/deps.sh bench)"
-done
+find_shared
+need_tools python3 zstd
 
 store=bin/store
 if [ ! -x "$store" ]; then
