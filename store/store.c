@@ -497,6 +497,8 @@ main(int argc, char **argv)
 		.longopts = longopts,
 		.opt = option,
 	};
+	static const char *const commands[] = { "cat", "export", "get", "ls",
+	    "stats", "verify", "reindex", "new", NULL };
 	static struct archive a;	/* static: reachable at exit */
 	char **args;
 	int i = kh_options(argc, argv, &cli), st;
@@ -504,8 +506,22 @@ main(int argc, char **argv)
 	args = argv + i;
 	if (opt.out != NULL)
 		return cmd_write(args);
-	if (args[0] == NULL || args[1] == NULL)
+	if (args[0] == NULL)
 		kh_usage();
+	for (i = 0; commands[i] && strcmp(commands[i], args[0]) != 0; i++)
+		;
+	if (commands[i] == NULL) {
+		kh_warn("%s: no such command", args[0]);
+		kh_usage();
+	}
+	if (strcmp(args[0], "export") == 0 && !opt.warc) {
+		kh_warn("export: say which format (--warc)");
+		kh_usage();
+	}
+	if (args[1] == NULL) {
+		kh_warn("%s: which archive?", args[0]);
+		kh_usage();
+	}
 	archive_init(&a, args[1], 0);
 	refs_in = &a;
 	if (strcmp(args[0], "cat") == 0)

@@ -177,6 +177,10 @@ check "truncated archives give clear errors, never a crash" truncated_anywhere
 
 usage() {
 	store 2>"$tmp/e"; test $? -eq 2 && grep -q '^usage: store' "$tmp/e" &&
+	{ store ca "$A" 2>"$tmp/e"; test $? -eq 2; } &&
+	grep -q '^store: ca: no such command$' "$tmp/e" &&
+	{ store export "$A" 2>"$tmp/e"; test $? -eq 2; } &&
+	grep -q 'export: say which format (--warc)' "$tmp/e" &&
 	{ store cat "$tmp/nowhere" 2>"$tmp/e"; test $? -eq 2; } &&
 	grep -q 'nowhere: No such file or directory' "$tmp/e"
 }
