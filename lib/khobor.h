@@ -109,7 +109,7 @@ void rec_reader_free(struct rec_reader *r);
 struct rec_parser;
 struct rec_parser *rec_parser_new(void);
 void rec_parser_free(struct rec_parser *p);
-struct json_object *rec_parse(struct rec_parser *p, char *line, size_t len,
+struct json_object *rec_parse(struct rec_parser *p, const char *line, size_t len,
 	int first, const char **err, long *at);
 /* The JSON text the last rec_parse() read: the line without BOM and CR. */
 const char *rec_parsed_text(const struct rec_parser *p, size_t *len);

@@ -276,7 +276,7 @@ blank(const char *s, size_t n)
 }
 
 struct json_object *
-rec_parse(struct rec_parser *p, char *line, size_t len, int first,
+rec_parse(struct rec_parser *p, const char *line, size_t len, int first,
     const char **err, long *at)
 {
 	struct json_object *obj;

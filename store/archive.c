@@ -288,21 +288,28 @@ arc_entry_parse(char *line, size_t len, struct arc_entry *e)
 	return 0;
 }
 
+struct json_object *
+arc_record(const char *text, size_t len)
+{
+	static struct rec_parser *p;
+	const char *err;
+	long at;
+
+	if (p == NULL)
+		p = rec_parser_new();
+	return rec_parse(p, text, len, 0, &err, &at);
+}
+
 int
 arc_record_keys(const char *text, size_t len, char **url, char **fetched_at,
     char **hashes)
 {
-	static struct json_tokener *tok;
 	struct json_object *rec, *v;
 	char key[DEDUP_KEY], *h = NULL;
 	size_t hl = 0;
 
-	if (tok == NULL && (tok = json_tokener_new()) == NULL)
-		kh_die("json-c: out of memory");
-	json_tokener_reset(tok);
-	rec = json_tokener_parse_ex(tok, text, len);
-	if (rec == NULL || !json_object_is_type(rec, json_type_object) ||
-	    !json_object_object_get_ex(rec, "url", &v) ||
+	rec = arc_record(text, len);
+	if (rec == NULL || !json_object_object_get_ex(rec, "url", &v) ||
 	    !json_object_is_type(v, json_type_string)) {
 		json_object_put(rec);
 		return -1;

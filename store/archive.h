@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct json_object;
+
 #define ARC_MAGIC 0x184D2A5BU	/* a zstd skippable frame magic */
 #define ARC_HDR 24		/* unit header: 8 bytes frame, 16 payload */
 #define ARC_TAG "khob"
@@ -123,6 +125,10 @@ uint64_t arc_scan(int fd, const void *dict, size_t dictlen, arc_unit_fn *fn,
 /* The record-th line of a unit's records (0-based): pointer and length. */
 const char *arc_nth_line(const char *recs, size_t raw, uint32_t n,
 	size_t *len);
+
+/* A stored record's JSON text as an object (lib's parser, with its
+ * checks), or NULL when it is not a record. */
+struct json_object *arc_record(const char *text, size_t len);
 
 /* The url, fetched_at and held bodies (dedup.h) of a record's JSON text,
  * for indexing; all malloc'd, the last two may be NULL. */

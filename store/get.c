@@ -22,29 +22,22 @@
 #include "warc.h"
 
 static int
-where_ok(const char *text, size_t len)
+where_ok(struct json_object *rec)
 {
-	static struct json_tokener *tok;
-	struct json_object *rec, *v;
-	int ok = 0;
+	struct json_object *v;
 
-	if (opt.where_key == NULL)
-		return 1;
-	if (tok == NULL && (tok = json_tokener_new()) == NULL)
-		kh_die("json-c: out of memory");
-	json_tokener_reset(tok);
-	rec = json_tokener_parse_ex(tok, text, len);
-	if (rec != NULL && json_object_object_get_ex(rec, opt.where_key, &v))
-		ok = strcmp(json_object_get_string(v), opt.where_val) == 0;
-	json_object_put(rec);
-	return ok;
+	return opt.where_key == NULL || (rec != NULL &&
+	    json_object_object_get_ex(rec, opt.where_key, &v) &&
+	    strcmp(json_object_get_string(v), opt.where_val) == 0);
 }
 
 static int
 cat_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
+	struct json_object *rec;
 	const char *line;
 	size_t len = 0;
+	int ok;
 
 	(void)arg;
 	for (uint32_t i = 0; i < u->nrec; i++) {
@@ -52,8 +45,14 @@ cat_unit(const struct arc_unit *u, const char *recs, void *arg)
 		if (line == NULL)
 			continue;
 		line = restore(line, len, &len);
-		if (where_ok(line, len))
-			rec_write_text(line, len);
+		if (opt.where_key != NULL) {	/* parse only to filter */
+			rec = arc_record(line, len);
+			ok = where_ok(rec);
+			json_object_put(rec);
+			if (!ok)
+				continue;
+		}
+		rec_write_text(line, len);
 	}
 	return 0;
 }
@@ -62,24 +61,18 @@ cat_unit(const struct arc_unit *u, const char *recs, void *arg)
 static int
 warc_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
-	static struct json_tokener *tok;
 	struct json_object *rec;
 	const char *line;
 	size_t len = 0;
 
-	if (tok == NULL && (tok = json_tokener_new()) == NULL)
-		kh_die("json-c: out of memory");
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		line = arc_nth_line(recs, u->raw, i, &len);
 		if (line == NULL)
 			continue;
 		line = restore(line, len, &len);
-		if (!where_ok(line, len))
-			continue;
-		json_tokener_reset(tok);
-		if ((rec = json_tokener_parse_ex(tok, line, len)) == NULL)
+		if ((rec = arc_record(line, len)) == NULL)
 			continue;	/* verify says why */
-		if (warc_write(arg, rec) < 0) {
+		if (where_ok(rec) && warc_write(arg, rec) < 0) {
 			if (errno == EPIPE)
 				exit(rec_exit());	/* quietly, like a write */
 			kh_die("write error on standard output:");

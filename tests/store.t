@@ -2,7 +2,7 @@
 # store: round trip, rotation, appends, get/ls/stats/new, reindex,
 # damage, and what stock tools see.
 . "$(dirname "$0")/lib.sh"
-plan 19
+plan 20
 
 # Records over three days, Bengali text, a page-sized body, odd bytes.
 python3 - "$tmp/in.jsonl" <<'PY'
@@ -50,6 +50,16 @@ if command -v zstd >/dev/null; then
 else
 	skip "zstd -dc reads the archive" "no zstd"
 fi
+
+where() {
+	store cat --where 'title=পুতিনের সফর 42' "$A" >"$tmp/wh" &&
+	grep '"url":"https://bd.example/news/42"' "$tmp/in.jsonl" >"$tmp/w" &&
+	same "$tmp/w" "$tmp/wh" &&
+	store export --warc --where url=https://bd.example/news/42 "$A" |
+	    zcat | tr -d '\r' | grep -a -c '^WARC-Target-URI: ' >"$tmp/n" &&
+	test "$(cat "$tmp/n")" -eq 2	# warcinfo has none; resource, metadata
+}
+check "cat and export --where field=value pick the records" where
 
 get_one() {
 	store get "$A" https://bd.example/news/42 >"$tmp/g" &&
