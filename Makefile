@@ -24,8 +24,10 @@ SAN = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
 # The libraries, found with pkg-config once scripts/deps.sh has made sure
-# they are installed (see build/deps.mk below).
-PKGS = json-c libzstd zlib
+# they are installed (see build/deps.mk below).  Every program links
+# json-c; a program's own NAME_PKGS adds the rest, so a short-lived
+# command (store get, validate) does not pay to load ICU or libcurl.
+PKGS = json-c libzstd zlib libcurl libxml-2.0 icu-uc icu-i18n
 
 # Programs for users land in bin/; tools for tests and benchmarks in
 # build/opt/bin/.  Both also get a sanitizer build in build/asan/bin/.
@@ -34,10 +36,25 @@ validate_SRCS = validate/validate.c validate/check.c
 store_SRCS = store/store.c store/put.c store/get.c store/archive.c \
 	store/dedup.c store/warc.c \
 	store/sha1.c
+store_PKGS = libzstd zlib
 TOOLS = passthru warc-export sha1-test
 passthru_SRCS = bench/passthru.c
 warc-export_SRCS = tests/warc-export.c store/warc.c store/sha1.c
+warc-export_PKGS = zlib
 sha1-test_SRCS = tests/sha1-test.c store/sha1.c
+
+# Fuzz targets: one per parser of outside input, fuzz/NAME.c linked with
+# NAME_FUZZ_LINK and the library (see "fuzzing" below).
+FUZZ_TARGETS = records check archive
+records_FUZZ_LINK = validate/check.c
+check_FUZZ_LINK = validate/check.c
+archive_FUZZ_LINK = store/archive.c store/dedup.c store/sha1.c
+archive_FUZZ_PKGS = libzstd
+
+# The stages keep their build lines next to their code: each adds to
+# PROGS, TOOLS and FUZZ_TARGETS and sets its NAME_SRCS and NAME_PKGS.
+include fetch/build.mk clean/build.mk clean/text.mk tag/build.mk \
+	tag/dates.mk
 
 LIB_SRCS = $(wildcard lib/*.c)
 
@@ -49,9 +66,10 @@ all: $(PROGS:%=bin/%) $(TOOLS:%=build/opt/bin/%)
 build/deps.mk: scripts/deps.sh Makefile
 	@mkdir -p $(@D)
 	@scripts/deps.sh build
-	@printf 'DEP_CFLAGS = %s\nDEP_LIBS = %s\n' \
-	    "$$(pkg-config --cflags $(PKGS))" \
-	    "$$(pkg-config --libs $(PKGS))" > $@
+	@{ printf 'DEP_CFLAGS = %s\n' "$$(pkg-config --cflags $(PKGS))"; \
+	   for p in $(PKGS); do \
+	       printf 'LIBS_%s = %s\n' "$$p" "$$(pkg-config --libs $$p)"; \
+	   done; } > $@
 ifeq ($(filter clean uninstall,$(MAKECMDGOALS)),)
 include build/deps.mk
 endif
@@ -70,16 +88,18 @@ build/opt/libkhobor.a: $(LIB_SRCS:%.c=build/opt/%.o)
 build/asan/libkhobor.a: $(LIB_SRCS:%.c=build/asan/%.o)
 	$(AR) rcs $@ $^
 
+# The libraries of a program or fuzz target named $(1).
+libs = $(LIBS_json-c) $(foreach k,$($(1)_PKGS),$(LIBS_$(k))) -lm -pthread
+
 # One program ($(1)) built into a folder ($(2)): its objects plus the
 # library.
 define prog
 $(2)/$(1): $$($(1)_SRCS:%.c=build/opt/%.o) build/opt/libkhobor.a
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$^ $$(DEP_LIBS) -lm -pthread
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$^ $$(call libs,$(1))
 build/asan/bin/$(1): $$($(1)_SRCS:%.c=build/asan/%.o) build/asan/libkhobor.a
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(SAN) $$(LDFLAGS) -o $$@ $$^ $$(DEP_LIBS) -lm \
-	    -pthread
+	$$(CC) $$(CFLAGS) $$(SAN) $$(LDFLAGS) -o $$@ $$^ $$(call libs,$(1))
 endef
 $(foreach p,$(PROGS),$(eval $(call prog,$(p),bin)))
 $(foreach p,$(TOOLS),$(eval $(call prog,$(p),build/opt/bin)))
@@ -91,22 +111,21 @@ $(foreach p,$(TOOLS),$(eval $(call prog,$(p),build/opt/bin)))
 # and indexes).  The plain driver replays each corpus
 # without libFuzzer in make check; make fuzz builds the real fuzzers with
 # clang; run them as build/fuzz/records fuzz/corpus/records.
-FUZZ_TARGETS = records check archive
-FUZZ_LINK = validate/check.c store/archive.c store/dedup.c store/sha1.c
-FUZZ_SRCS = $(FUZZ_LINK) $(LIB_SRCS)
-
-build/asan/fuzz/%-replay: build/asan/fuzz/%.o build/asan/fuzz/driver.o \
-    $(FUZZ_LINK:%.c=build/asan/%.o) build/asan/libkhobor.a
-	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(DEP_LIBS) -lm
-
 FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/%)
-build/fuzz/%: fuzz/%.c $(FUZZ_SRCS) lib/khobor.h validate/check.h \
-    store/archive.h store/dedup.h build/deps.mk
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -o $@ $< \
-	    $(FUZZ_SRCS) $(DEP_LIBS) -lm
+
+define fuzzer
+build/asan/fuzz/$(1)-replay: build/asan/fuzz/$(1).o build/asan/fuzz/driver.o \
+    $$($(1)_FUZZ_LINK:%.c=build/asan/%.o) build/asan/libkhobor.a
+	$$(CC) $$(CFLAGS) $$(SAN) $$(LDFLAGS) -o $$@ $$^ \
+	    $$(call libs,$(1)_FUZZ)
+build/fuzz/$(1): fuzz/$(1).c $$($(1)_FUZZ_LINK) $$(LIB_SRCS) build/deps.mk
+	@mkdir -p $$(@D)
+	$$(FUZZ_CC) $$(FUZZ_FLAGS) $$(CPPFLAGS) $$(DEP_CFLAGS) -o $$@ $$< \
+	    $$($(1)_FUZZ_LINK) $$(LIB_SRCS) $$(call libs,$(1)_FUZZ)
+endef
+$(foreach t,$(FUZZ_TARGETS),$(eval $(call fuzzer,$(t))))
 
 # --- tests ---------------------------------------------------------------
 CHECK_BINS = $(PROGS:%=build/asan/bin/%) $(TOOLS:%=build/asan/bin/%) \

@@ -98,6 +98,10 @@ enum rec_read rec_read_line(struct rec_reader *r, char **line, size_t *len);
  * waiting on): a program that holds records back (store's frames) can
  * finish them instead of letting them wait for the next record. */
 void rec_on_idle(void (*fn)(void), int ms);
+/* Instead, when a read on fd would block, call fn(fd), which returns once
+ * fd is readable (or at end of input): a program with its own event loop
+ * (fetch's transfers) runs it meanwhile, fd among its descriptors. */
+void rec_on_wait(void (*fn)(int fd));
 void rec_reader_free(struct rec_reader *r);
 
 /* parse.c: one line to one record.  Returns the object (owned by the

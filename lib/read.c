@@ -36,6 +36,13 @@ rec_reader_free(struct rec_reader *r)
 
 static void (*idle_fn)(void);
 static int idle_ms;
+static void (*wait_fn)(int fd);
+
+void
+rec_on_wait(void (*fn)(int fd))
+{
+	wait_fn = fn;
+}
 
 void
 rec_on_idle(void (*fn)(void), int ms)
@@ -45,7 +52,8 @@ rec_on_idle(void (*fn)(void), int ms)
 }
 
 /* Would a read block?  Then flush what we wrote first, and after a
- * while without input let the program finish what it holds. */
+ * while without input let the program finish what it holds, or let it
+ * work until input comes. */
 static void
 flush_if_idle(int fd)
 {
@@ -54,6 +62,11 @@ flush_if_idle(int fd)
 	if (poll(&p, 1, 0) != 0)
 		return;
 	rec_flush();
+	if (wait_fn != NULL) {
+		wait_fn(fd);
+		rec_flush();
+		return;
+	}
 	if (idle_fn != NULL && poll(&p, 1, idle_ms) == 0) {
 		idle_fn();
 		rec_flush();

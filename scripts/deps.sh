@@ -21,6 +21,9 @@ need_cmd make make
 need_pc json-c libjson-c-dev
 need_pc libzstd libzstd-dev
 need_pc zlib zlib1g-dev
+need_pc libcurl libcurl4-openssl-dev
+need_pc libxml-2.0 libxml2-dev
+need_pc icu-i18n libicu-dev
 case $what in
 check)
 	need_cmd prove perl

@@ -1,0 +1,1 @@
+# clean: build lines (included by the top Makefile).

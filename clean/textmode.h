@@ -1,0 +1,24 @@
+/*
+ * textmode.h: the article lines of page text that another tool extracted
+ * (boilerplate and all, one block a line, as ../shared/data/seeds/*.txt).
+ */
+#ifndef TEXTMODE_H
+#define TEXTMODE_H
+
+#include <stddef.h>
+
+/* Classify the lines of text (UTF-8, len bytes) into article and
+ * boilerplate.  Returns the article lines joined by '\n' (no '\n' at the
+ * end, whitespace collapsed, NFC) in a malloc'd NUL-terminated string,
+ * its length in *outlen; "" when no line is kept.  keep, when not NULL,
+ * gets one flag per input line (lines counted as split on '\n'; the
+ * caller gives room for them: 1 + the number of '\n' in text). */
+char *text_article(const char *text, size_t len, size_t *outlen,
+	unsigned char *keep);
+
+/* The share of words in s (UTF-8, len bytes) that are stop words of
+ * Bengali or English (জন্য, করে, এবং, the, and, ...), 0..1, 0 for no
+ * words: jusText's cue that a block is running prose. */
+double text_stop_density(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,1 @@
+# fetch: build lines (included by the top Makefile).

@@ -1,0 +1,1 @@
+# tag: build lines (included by the top Makefile).
