@@ -137,6 +137,11 @@ void rec_close(void);
 typedef void rec_fn(struct json_object *rec, const struct rec_pos *pos,
 	void *arg);
 void rec_loop(char **files, rec_fn *fn, void *arg);
+/* Let rec_loop take a line that is not JSON (its first byte other than
+ * space or tab is not '{') as a bare URL: the record {"url": line}, the
+ * line stripped of surrounding blanks.  A line with blanks inside, or
+ * invalid UTF-8, is reported and skipped.  fetch reads URL lists so. */
+void rec_accept_bare_urls(void);
 /* Report a problem with the record at pos: "prog: file:line: message".
  * The record counts as skipped (once, however many problems it has);
  * under --strict the program stops after this record. */
@@ -160,5 +165,8 @@ void kh_progress_start(void);
 void kh_progress_tick(void);
 void kh_progress_clear(void);
 void kh_progress_end(void);
+/* A program whose progress is not records in, records out (fetch's
+ * transfers) prints its own line after "prog: "; secs since the start. */
+void kh_progress_line(void (*fn)(FILE *f, double secs));
 
 #endif

@@ -19,6 +19,66 @@ struct kh_run kh_run = {
 };
 
 static int cur_bad;	/* the record at hand had a problem */
+static int bare_urls;	/* see rec_accept_bare_urls() */
+
+void
+rec_accept_bare_urls(void)
+{
+	bare_urls = 1;
+}
+
+/* A line that is not a JSON object: {"url": the line, blanks stripped},
+ * or NULL with *err set. */
+static struct json_object *
+bare_url(const char *line, size_t len, int first, const char **err,
+    long *at)
+{
+	struct json_object *rec;
+	size_t i, bad;
+
+	if (first && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) {
+		line += 3;
+		len -= 3;
+	}
+	while (len > 0 && strchr(" \t\r", line[len - 1]) != NULL)
+		len--;
+	while (len > 0 && (*line == ' ' || *line == '\t')) {
+		line++;
+		len--;
+	}
+	*at = -1;
+	*err = NULL;
+	if (len == 0)
+		return NULL;	/* blank */
+	if ((bad = rec_utf8_valid((const unsigned char *)line, len)) < len) {
+		*err = "invalid UTF-8 in a URL line";
+		*at = bad;
+		return NULL;
+	}
+	for (i = 0; i < len; i++)
+		if ((unsigned char)line[i] <= ' ' || line[i] == 0x7f) {
+			*err = "a URL line with a blank or control character";
+			*at = i;
+			return NULL;
+		}
+	rec = json_object_new_object();
+	json_object_object_add(rec, "url",
+	    json_object_new_string_len(line, (int)len));
+	return rec;
+}
+
+/* Does the line look like JSON (or is it a bare URL)? */
+static int
+is_json(const char *line, size_t len, int first)
+{
+	size_t i = 0;
+
+	if (first && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i == len || line[i] == '{' || line[i] == '[' || line[i] == '"';
+}
 
 void
 rec_bad(const struct rec_pos *pos, const char *fmt, ...)
@@ -72,7 +132,11 @@ read_file(struct rec_parser *p, int fd, const char *name, rec_fn *fn,
 			end_record();
 			continue;
 		}
-		rec = rec_parse(p, line, len, r.pos.line == 1, &err, &at);
+		if (bare_urls && !is_json(line, len, r.pos.line == 1))
+			rec = bare_url(line, len, r.pos.line == 1, &err, &at);
+		else
+			rec = rec_parse(p, line, len, r.pos.line == 1, &err,
+			    &at);
 		if (rec == NULL && err == NULL)
 			continue;	/* blank line */
 		kh_run.records++;
@@ -84,6 +148,10 @@ read_file(struct rec_parser *p, int fd, const char *name, rec_fn *fn,
 				rec_bad(&r.pos, "%s; skipped", err);
 		} else {
 			r.pos.text = rec_parsed_text(p, &r.pos.len);
+			if (bare_urls && !is_json(line, len, r.pos.line == 1)) {
+				r.pos.text = line;
+				r.pos.len = len;
+			}
 			fn(rec, &r.pos, arg);
 			json_object_put(rec);
 		}

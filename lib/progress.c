@@ -22,6 +22,14 @@ since(const struct timespec *a, const struct timespec *b)
 	return (b->tv_sec - a->tv_sec) + (b->tv_nsec - a->tv_nsec) / 1e9;
 }
 
+static void (*line_fn)(FILE *f, double secs);
+
+void
+kh_progress_line(void (*fn)(FILE *f, double secs))
+{
+	line_fn = fn;
+}
+
 static void
 draw(const struct timespec *now)
 {
@@ -30,6 +38,14 @@ draw(const struct timespec *now)
 
 	if (t <= 0)
 		t = 1e-9;
+	if (line_fn != NULL) {
+		fprintf(stderr, "\r%s: ", kh_prog);
+		line_fn(stderr, t);
+		fputs("\033[K", stderr);
+		pg.shown = 1;
+		pg.last = *now;
+		return;
+	}
 	fprintf(stderr, "\r%s: %lu records (%lu skipped), %.1f MB, "
 	    "%.0f records/s, %.1f MB/s\033[K", kh_prog, kh_run.records,
 	    kh_run.skipped, mb, kh_run.records / t, mb / t);
