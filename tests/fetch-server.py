@@ -51,11 +51,13 @@ def bump(key):
         return counts[key]
 
 
-def page(title, body="<p>A page for fetch's tests.</p>"):
+def page(title, body="<p>A page for fetch's tests.</p>", meta=True,
+         codec="utf-8"):
     t = html.escape(title)
-    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-            "<title>%s</title></head>\n<body><h1>%s</h1>\n%s\n</body></html>\n"
-            % (t, t, body)).encode("utf-8")
+    return ("<!DOCTYPE html>\n<html><head>%s<title>%s</title></head>\n"
+            "<body><h1>%s</h1>\n%s\n</body></html>\n"
+            % ('<meta charset="utf-8">' if meta else "", t, t, body)
+            ).encode(codec)
 
 
 # Text for the charset routes, written for these tests.
@@ -151,6 +153,27 @@ ROBOTS = {
 }
 BIG_BLOCK = ("<p>" + "Paragraph of filler text for the size limits. " * 20
              + "</p>\n").encode() * 16	# ~15 KB, written again and again
+GERMAN = "<p>Grüße aus Köln!</p>"
+# Routes with a fixed answer: path -> (body, Content-Type).  Where the
+# header names no charset, the body alone must tell it (or nothing does).
+FIXED = {
+    "/bn": (bengali_page(), "text/html"),
+    "/cp1252": (CP1252.encode("cp1252"), "text/html; charset=windows-1252"),
+    "/meta-charset": (LATIN1.encode("latin-1"), "text/html"),
+    "/legacy": (russian_page("cp1251"), "text/html"),
+    "/legacy-koi8": (russian_page("koi8-r"), "text/html"),
+    "/bom-utf8": (b"\xef\xbb\xbf" + page("BOM", GERMAN, meta=False),
+                  "text/html"),
+    "/bom-utf16": (b"\xff\xfe" + page("BOM", GERMAN, False, "utf-16-le"),
+                   "text/html"),
+    "/pdf": (PDF, "application/pdf"),
+    "/png": (PNG, "image/png"),
+    "/xml": (RSS, "application/xml"),
+    "/rss": (RSS, "application/rss+xml"),
+}
+# Fixed redirects: a loop, and schemes a web crawler must refuse.
+REDIRECTS = {"/loop": "/loop", "/redirect-file": "file:///etc/passwd",
+             "/redirect-ftp": "ftp://127.0.0.1/x"}
 
 
 def big_body(total):
@@ -194,9 +217,25 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.command != "HEAD" and code not in (204, 304):
             self.wfile.write(body)
 
+    def start_chunked(self, ctype="text/html; charset=utf-8"):
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        # HTTP/1.0 has no chunks: the end of the body is the connection's.
+        self.chunked = self.request_version != "HTTP/1.0"
+        if self.chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.close_connection = True
+        self.end_headers()
+
     def chunk(self, data):
-        if self.command != "HEAD":
+        """Send one chunk; an empty one ends the body."""
+        if self.command == "HEAD":
+            return
+        if self.chunked:
             self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+        else:
+            self.wfile.write(data)
 
     def wait_client_gone(self, seconds=None):
         """Wait until the client closes, the server stops, or seconds pass.
@@ -251,7 +290,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if "_" not in first:
             route = getattr(self, "r_" + first.replace("-", "_")
                             .replace(".", "_"), None)
-        if route is not None:
+        if path in FIXED:
+            self.send(200, *FIXED[path])
+        elif path in REDIRECTS:
+            self.redirect(REDIRECTS[path])
+        elif route is not None:
             route(rest)
         elif path == "/" or path == "/private" or path.startswith("/private/"):
             self.send(200, page(path))
@@ -288,31 +331,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def r_lastmod(self, name):
         self.r_page(name, etag=False)
 
-    # --- charsets -------------------------------------------------------
-    def r_bn(self, _):
-        self.send(200, bengali_page(), "text/html")
-
-    def r_cp1252(self, _):
-        self.send(200, CP1252.encode("cp1252"),
-                  "text/html; charset=windows-1252")
-
-    def r_meta_charset(self, _):
-        self.send(200, LATIN1.encode("latin-1"), "text/html")
-
-    def r_legacy(self, _):
-        self.send(200, russian_page("cp1251"), "text/html")
-
-    def r_legacy_koi8(self, _):
-        self.send(200, russian_page("koi8-r"), "text/html")
-
-    def r_bom_utf8(self, _):
-        self.send(200, b"\xef\xbb\xbf" + page("Grüße aus Köln"), "text/html")
-
-    def r_bom_utf16(self, _):
-        body = page("Grüße aus Köln").decode().replace(
-            'charset="utf-8"', 'charset="utf-16"')
-        self.send(200, b"\xff\xfe" + body.encode("utf-16-le"), "text/html")
-
     # --- redirects ------------------------------------------------------
     def redirect(self, where):
         self.send(302, page("302 Found"), headers=[("Location", where)])
@@ -324,15 +342,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.redirect("/page/redirected")
         else:
             self.redirect("/redirect/%d" % (int(n) - 1))
-
-    def r_loop(self, _):
-        self.redirect("/loop")
-
-    def r_redirect_file(self, _):
-        self.redirect("file:///etc/passwd")
-
-    def r_redirect_ftp(self, _):
-        self.redirect("ftp://127.0.0.1/x")
 
     def r_redirect_to(self, _):
         self.redirect(self.query("url", "/"))
@@ -379,12 +388,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
         else:
             self.send(200, body, headers=[("Vary", "Accept-Encoding")])
 
-    def start_chunked(self, ctype="text/html; charset=utf-8"):
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
-
     def r_chunked(self, _):
         body = page("chunked", "<p>Sent in five chunks.</p>")
         self.start_chunked()
@@ -398,7 +401,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def big_size(self):
         try:
             return max(0, int(float(self.query("mb", "1")) * 1048576))
-        except ValueError:
+        except (ValueError, OverflowError):	# "x", "nan", "inf"
             return 1048576
 
     def r_big(self, _):
@@ -424,7 +427,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", "100000")
         self.end_headers()
-        self.wfile.write(b"<html><body>" + b"x" * 988)
+        if self.command != "HEAD":
+            self.wfile.write(b"<html><body>" + b"x" * 988)
         self.wait_client_gone()
         self.close_connection = True
 
@@ -450,19 +454,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         self.send(200, page("slow %d ms" % ms))
 
-    # --- other types ----------------------------------------------------
-    def r_pdf(self, _):
-        self.send(200, PDF, "application/pdf")
-
-    def r_png(self, _):
-        self.send(200, PNG, "image/png")
-
-    def r_xml(self, _):
-        self.send(200, RSS, "application/xml")
-
-    def r_rss(self, _):
-        self.send(200, RSS, "application/rss+xml")
-
+    # --- echo and robots.txt ---------------------------------------------
     def r_echo(self, _):
         lines = "".join("%s: %s\n" % (html.escape(k), html.escape(v))
                         for k, v in self.headers.items())
