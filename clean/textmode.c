@@ -31,7 +31,8 @@
 #define LEN_CUE		200	/* cues (share, ছবি:) only on lines below */
 #define STOP_LOW	0.10	/* near-good needs this stop density */
 #define STOP_HIGH	0.16	/* good needs this */
-#define MAX_PER_STOP	260	/* code points per sentence end, at most */
+#define MAX_PER_STOP	500	/* code points per sentence end, at most */
+#define LEN_WEAK	60	/* weak cues (share, home) only below */
 #define WORD_MAX	64	/* bytes of a word kept for lookup */
 
 enum cls { BAD, SHORT, NEAR, GOOD };
@@ -44,6 +45,8 @@ struct line {
 	int hard;		/* a boilerplate cue: bad whatever the context */
 	int opener;		/* heads a list of links: "আরও পড়ুন" */
 	enum cls cls;
+	enum cls nc0;		/* the class before context */
+	uint32_t lastch;	/* the last character but closing quotes */
 };
 
 /* --- UTF-8 -------------------------------------------------------------- */
@@ -318,25 +321,36 @@ static const char *const openers[] = {
 };
 
 /* Lines that are boilerplate whatever stands around them: credits,
- * bylines, labels, share and follow prompts, copyright. */
+ * labels, "read more" links with their headline, copyright; on lines
+ * below LEN_CUE. */
 static const char *const prefixes[] = {
 	"ছবি:", "ছবি :", "ছবিঃ", "ছবি-", "ছবি -", "ছবি।", "ফাইল ছবি", "সূত্র:",
-	"সূত্র :", "সূত্রঃ", "মন্তব্য করুন", "মন্তব্য", "বিভাগ:", "বিভাগ :",
-	"বিভাগঃ", "প্রকাশ:", "প্রকাশ :", "প্রকাশঃ", "প্রকাশিত:", "প্রকাশিত :",
-	"প্রকাশের সময়", "প্রকাশের সময়", "আপডেট", "হালনাগাদ", "লেখক:", "লেখক :",
-	"শেয়ার", "শেয়ার", "ফলো করুন", "সাবস্ক্রাইব", "বিজ্ঞাপন", "ট্যাগ",
-	"বিষয়:", "বিষয়:", "সম্পাদক", "প্রকাশক", "ঠিকানা:", "ফোন:", "ইমেইল:",
-	"ই-মেইল:", "ইমেল:", "কপিরাইট", "স্বত্ব", "সর্বস্বত্ব", "গ্রাফিক্স:",
-	"অলংকরণ:", "প্রতীকী ছবি", "ভিডিও:", "ভিডিও দেখুন", "ইপেপার", "ই-পেপার",
-	"video thumbnail", "follow us", "follow", "share", "subscribe",
-	"sign up", "newsletter", "copyright", "all rights reserved",
-	"advertisement", "photo:", "photo :", "photo credit", "file photo",
-	"image:", "image credit", "source:", "source :", "edited by",
-	"written by", "reported by", "| edited", "published", "updated",
-	"first published", "last updated", "click here", "download",
-	"tags:", "tags :", "topics:", "watch:", "listen", "comments",
-	"loading", "home", "menu", "login", "log in", "skip to", "privacy",
-	"terms of", "contact us", "about us", "©", "(c)", NULL
+	"সূত্র :", "সূত্রঃ", "বিভাগ:", "বিভাগ :", "বিভাগঃ", "প্রকাশ:", "প্রকাশ :",
+	"প্রকাশঃ", "প্রকাশিত:", "প্রকাশিত :", "প্রকাশের সময়", "প্রকাশের সময়",
+	"আপডেট:", "আপডেট :", "আপডেটঃ", "হালনাগাদ:", "হালনাগাদ :", "লেখক:",
+	"লেখক :", "আরও পড়ুন", "আরো পড়ুন", "আরও পড়ুন", "আরো পড়ুন",
+	"আরও দেখুন", "আরো দেখুন", "গ্রাফিক্স:", "অলংকরণ:", "প্রতীকী ছবি",
+	"ভিডিও দেখুন", "video thumbnail", "follow us", "copyright",
+	"all rights reserved", "photo:", "photo :", "photo credit",
+	"photograph:", "file photo", "image:", "image credit", "source:",
+	"source :", "edited by", "written by", "reported by", "| edited",
+	"published:", "published on", "updated:", "updated on",
+	"first published", "last updated", "read more", "also read",
+	"read also", "click here", "tags:", "tags :", "topics:", "©", NULL
+};
+
+/* The same on short lines only (below LEN_WEAK): words that also open
+ * prose ("Share prices fell", "মন্তব্য করেন তিনি"). */
+static const char *const weak[] = {
+	"মন্তব্য", "শেয়ার", "শেয়ার", "ফলো করুন", "সাবস্ক্রাইব", "বিজ্ঞাপন",
+	"ট্যাগ", "বিষয়:", "বিষয়:", "সম্পাদক", "প্রকাশক", "ঠিকানা:", "ফোন:",
+	"ইমেইল:", "ই-মেইল:", "ইমেল:", "কপিরাইট", "স্বত্ব", "সর্বস্বত্ব",
+	"ইপেপার", "ই-পেপার", "আপডেট", "হালনাগাদ", "ভিডিও:", "প্রকাশ",
+	"follow", "share", "subscribe", "sign up", "sign in", "newsletter",
+	"advertisement", "sponsored", "published", "updated", "download",
+	"watch", "listen", "comments", "comment", "loading", "home", "menu",
+	"login", "log in", "skip to", "privacy", "terms of", "contact",
+	"about us", "(c)", "print", "email", "e-paper", "epaper", NULL
 };
 
 /* Anywhere in a line below LEN_CUE. */
@@ -399,6 +413,33 @@ byline(const char *s, size_t n)
 	return 0;
 }
 
+/* A Latin kicker before a Bengali headline or dek: "Russia-North
+ * Korea: ইউক্রেনকে ...".  Prose does not open so. */
+static int
+kicker(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 40; i++) {
+		unsigned char c = s[i];
+
+		if (c == ':')
+			break;
+		if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c != ' ' &&
+		    c != '-' && c != '&' && c != ',' && c != '\'')
+			return 0;
+	}
+	if (i < 3 || i >= n || i == 40 || s[i] != ':')
+		return 0;
+	/* and Bengali after it */
+	for (i++; i < n; i++)
+		if ((unsigned char)s[i] == 0xe0 && i + 1 < n &&
+		    ((unsigned char)s[i + 1] == 0xa6 ||
+		    (unsigned char)s[i + 1] == 0xa7))
+			return 1;
+	return 0;
+}
+
 /* --- features ---------------------------------------------------------------- */
 
 static int
@@ -439,6 +480,7 @@ features(struct line *l, const char *s, size_t n)
 		prev = c;
 		i += k;
 	}
+	l->lastch = last;
 	l->endpunct = sentence_end(last) || last == ':' ||
 	    last == 0x2026;
 	if (sentence_end(last) && !sentence_end(prev) && closer(prev))
@@ -469,6 +511,8 @@ first_class(struct line *l, const char *s, size_t n)
 	if (no_letters(l) || l->opener || glued_byline(s, n) ||
 	    (l->chars < LEN_CUE && (match_any(s, n, prefixes, 0) ||
 	    match_any(s, n, inside, 1))) ||
+	    (l->chars < LEN_WEAK && match_any(s, n, weak, 0)) ||
+	    kicker(s, n) ||
 	    (l->chars < 60 && byline(s, n)) ||
 	    (l->chars < 100 && dateline_parse(s, n, iso, sizeof iso) !=
 	    DATELINE_NONE)) {
@@ -534,6 +578,7 @@ context(struct line *ls, size_t n)
 			ls[i].cls = BAD, ls[i].hard = 1;
 	}
 	for (i = 0; i < n; i++) {
+		ls[i].nc0 = ls[i].cls;
 		nc[i] = ls[i].cls;
 		if (ls[i].chars == 0 || ls[i].hard)
 			continue;
@@ -554,11 +599,15 @@ context(struct line *ls, size_t n)
 		ls[i].cls = nc[i];
 	free(nc);
 	/* The head of the page (headline, dek, byline, dateline) comes
-	 * before the first good line: only good lines count there. */
+	 * before the first good line, or the first that ends as a
+	 * statement (a headline may end in '!' or '?', hardly in a
+	 * danda): none of it is kept. */
 	for (i = 0; i < n && first == n; i++)
-		if (ls[i].cls == GOOD)
+		if (ls[i].chars > 0 && ls[i].cls == GOOD && (ls[i].nc0 ==
+		    GOOD || ls[i].lastch == 0x964 || ls[i].lastch == '.'))
 			first = i;
-	(void)first;
+	for (i = 0; i < first && i < n; i++)
+		ls[i].cls = BAD;
 }
 
 /* --- duplicates ----------------------------------------------------------------- */
