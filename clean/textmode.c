@@ -541,21 +541,20 @@ first_class(struct line *l, const char *s, size_t n)
 
 /* --- context ------------------------------------------------------------------ */
 
-/* The class of the nearest line before (dir -1) or after (+1) i that is
- * not short or near-good, skipping empty lines; BAD at the edges. */
+/* The class of the nearest line before (dir -1) or after (+1) i that
+ * is not short (nor near-good, when skip_near), skipping empty lines;
+ * BAD at the edges.  jusText's neighbours. */
 static enum cls
-neighbour(const struct line *ls, size_t n, size_t i, int dir, int near_ok)
+neighbour(const struct line *ls, size_t n, size_t i, int dir, int skip_near)
 {
 	for (;;) {
 		if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= n))
 			return BAD;
 		i += dir;
-		if (ls[i].chars == 0)
+		if (ls[i].chars == 0 || ls[i].cls == SHORT ||
+		    (skip_near && ls[i].cls == NEAR))
 			continue;
-		if (ls[i].cls == GOOD || ls[i].cls == BAD)
-			return ls[i].cls;
-		if (near_ok && ls[i].cls == NEAR)
-			return GOOD;
+		return ls[i].cls;
 	}
 }
 
@@ -578,21 +577,33 @@ context(struct line *ls, size_t n)
 			ls[i].cls = BAD, ls[i].hard = 1;
 	}
 	for (i = 0; i < n; i++) {
+		enum cls a, b;
+
 		ls[i].nc0 = ls[i].cls;
 		nc[i] = ls[i].cls;
 		if (ls[i].chars == 0 || ls[i].hard)
 			continue;
+		a = neighbour(ls, n, i, -1, 1);
+		b = neighbour(ls, n, i, +1, 1);
 		if (ls[i].cls == SHORT) {
-			enum cls a = neighbour(ls, n, i, -1, 0);
-			enum cls b = neighbour(ls, n, i, +1, 0);
-
-			nc[i] = a == GOOD && b == GOOD && ls[i].endpunct ?
-			    GOOD : BAD;
+			/* between good lines, or next to a near-good one
+			 * on the side where a bad one is further off */
+			if (a == GOOD && b == GOOD)
+				nc[i] = GOOD;
+			else if (a == BAD && b == BAD)
+				nc[i] = BAD;
+			else if ((a == BAD && neighbour(ls, n, i, -1, 0) ==
+			    NEAR) || (b == BAD && neighbour(ls, n, i, +1, 0) ==
+			    NEAR))
+				nc[i] = GOOD;
+			else
+				nc[i] = BAD;
+			/* a short line without a sentence's end is a
+			 * heading, a caption or a link */
+			if (!ls[i].endpunct)
+				nc[i] = BAD;
 		} else if (ls[i].cls == NEAR) {
-			enum cls a = neighbour(ls, n, i, -1, 0);
-			enum cls b = neighbour(ls, n, i, +1, 0);
-
-			nc[i] = a == GOOD || b == GOOD ? GOOD : BAD;
+			nc[i] = a == BAD && b == BAD ? BAD : GOOD;
 		}
 	}
 	for (i = 0; i < n; i++)
