@@ -541,27 +541,32 @@ first_class(struct line *l, const char *s, size_t n)
 
 /* --- context ------------------------------------------------------------------ */
 
-/* The class of the nearest line before (dir -1) or after (+1) i that
- * is not short (nor near-good, when skip_near), skipping empty lines;
- * BAD at the edges.  jusText's neighbours. */
-static enum cls
-neighbour(const struct line *ls, size_t n, size_t i, int dir, int skip_near)
+/* jusText's neighbours: for each line the class of the nearest line
+ * before it (after it, dir -1) that is not empty nor short (nor
+ * near-good, with skip_near); BAD at the edges.  One pass each way, so
+ * a page of a thousand short lines costs no more than a thousand. */
+static void
+neighbours(const struct line *ls, size_t n, int forward, int skip_near,
+    enum cls *out)
 {
-	for (;;) {
-		if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= n))
-			return BAD;
-		i += dir;
+	enum cls c = BAD;
+
+	for (size_t k = 0; k < n; k++) {
+		size_t i = forward ? k : n - 1 - k;
+
+		out[i] = c;
 		if (ls[i].chars == 0 || ls[i].cls == SHORT ||
 		    (skip_near && ls[i].cls == NEAR))
 			continue;
-		return ls[i].cls;
+		c = ls[i].cls;
 	}
 }
 
 static void
 context(struct line *ls, size_t n)
 {
-	enum cls *nc = kh_malloc((n ? n : 1) * sizeof *nc);
+	enum cls *nc = kh_malloc((n ? n : 1) * 5 * sizeof *nc);
+	enum cls *pa = nc + n, *pn = pa + n, *na = pn + n, *nn = na + n;
 	size_t i, first = n;
 	int inlist = 0;
 
@@ -576,6 +581,10 @@ context(struct line *ls, size_t n)
 		else if (inlist)
 			ls[i].cls = BAD, ls[i].hard = 1;
 	}
+	neighbours(ls, n, 1, 1, pa);
+	neighbours(ls, n, 1, 0, pn);
+	neighbours(ls, n, 0, 1, na);
+	neighbours(ls, n, 0, 0, nn);
 	for (i = 0; i < n; i++) {
 		enum cls a, b;
 
@@ -583,8 +592,8 @@ context(struct line *ls, size_t n)
 		nc[i] = ls[i].cls;
 		if (ls[i].chars == 0 || ls[i].hard)
 			continue;
-		a = neighbour(ls, n, i, -1, 1);
-		b = neighbour(ls, n, i, +1, 1);
+		a = pa[i];
+		b = na[i];
 		if (ls[i].cls == SHORT) {
 			/* between good lines, or next to a near-good one
 			 * on the side where a bad one is further off */
@@ -592,9 +601,8 @@ context(struct line *ls, size_t n)
 				nc[i] = GOOD;
 			else if (a == BAD && b == BAD)
 				nc[i] = BAD;
-			else if ((a == BAD && neighbour(ls, n, i, -1, 0) ==
-			    NEAR) || (b == BAD && neighbour(ls, n, i, +1, 0) ==
-			    NEAR))
+			else if ((a == BAD && pn[i] == NEAR) ||
+			    (b == BAD && nn[i] == NEAR))
 				nc[i] = GOOD;
 			else
 				nc[i] = BAD;
