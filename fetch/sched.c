@@ -515,8 +515,11 @@ robots_done(struct job *j, CURLcode rc, long status)
 	else
 		h->robots = robots_all(0);	/* unreachable: stay away */
 	h->robots_state = ROBOTS_KNOWN;
-	if (robots_delay(h->robots) > h->delay)
+	if (robots_delay(h->robots) > h->delay) {
 		h->delay = robots_delay(h->robots);
+		if (h->next_at < j->started + h->delay)
+			h->next_at = j->started + h->delay;
+	}
 	if (rc != CURLE_OK || status >= 500)
 		h->refuse = rc != CURLE_OK ? "robots.txt unreachable: "
 		    "not fetched" : "robots.txt gave a server error: not "
