@@ -456,8 +456,8 @@ fill(struct scan *sc)
 			sc->pos += used, sc->cp++;
 			space = 1;
 			continue;
-		} else if (strchr(",()-|:/.'", c) != NULL && c != 0 ?
-		    1 : (c == 0x2013 || c == 0x2014)) {
+		} else if ((c > 0 && c < 0x80 && strchr(",()-|:/.'", c)) ||
+		    c == 0x2013 || c == 0x2014) {
 			struct tok *t = push(sc, T_PUNCT, sc->cp, space);
 			t->ch = c == 0x2013 || c == 0x2014 ? '-' : c;
 			sc->pos += used, sc->cp++;
@@ -815,7 +815,7 @@ p_date(const struct scan *sc, int i, struct dt *w, int *gran, int *bsp)
 			return 0;
 		/* after a day that was no day (৩২ ফেব্রুয়ারি): nothing */
 		if (i > 0 && T(sc, i - 1)->type == T_NUM &&
-		    T(sc, i - 1)->ndig <= 2 && T(sc, i - 1)->nsuf != S_OTHER)
+		    T(sc, i - 1)->nsuf != S_OTHER)
 			return 0;
 		/* a bare English name needs its capital: "August" */
 		*gran = 'M';
@@ -824,6 +824,20 @@ p_date(const struct scan *sc, int i, struct dt *w, int *gran, int *bsp)
 	/* year with its mark: ২০২৫ সাল, 1971 খ্রিস্টাব্দে, ১৪৩১ বঙ্গাব্দ */
 	if ((j = p_year(sc, i, &y, &bs, 1)) > 0) {
 		w->y = y;
+		/* ২০২৪ সালের নভেম্বরে, ২০২৪ সালের ১৫ আগস্ট */
+		if (bs != 1 && T(sc, j - 1)->suffix) {
+			if ((k = p_month(sc, j, &m, &bs2)) > 0 && !bs2) {
+				w->m = m;
+				*gran = 'M';
+				return k;
+			}
+			if (p_day(sc, j, &d) > 0 &&
+			    (k = p_month(sc, j + 1, &m, &bs2)) > 0 && !bs2) {
+				w->m = m, w->d = d;
+				*gran = 'D';
+				return k;
+			}
+		}
 		*gran = 'Y';
 		*bsp = bs == 1;
 		return j;
@@ -1224,6 +1238,18 @@ m_rel(const struct scan *sc, int i, struct match *mt)
 	}
 	if (is_word(sc, j, C_WDAY))
 		return m_wday(sc, j, mt, dir == 0 ? 2 : dir);
+	if (dir == 0 && is_word(sc, j, C_POD) && (t->flags & F_EN)) {
+		/* this morning, this evening */
+		struct dt p = { .h = -1, .mi = -1, .s = -1 };
+		if (!ref_set(sc)) {
+			put_ref(mt, 0);
+			return j + 1;
+		}
+		p.pod = T(sc, j)->val;
+		civil(ref_days(sc->ref), &p.y, &p.m, &p.d);
+		put_dt(mt, &p);
+		return j + 1;
+	}
 	if (dir != 0 && (k = m_date(sc, j, mt, dir)) > 0)
 		return k;
 	if ((k = p_count(sc, j, &v, 0)) > 0 && is_word(sc, k, C_UNIT) &&
