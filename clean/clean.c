@@ -1,0 +1,163 @@
+/*
+ * clean: the article and its metadata out of each record's page.
+ *
+ * A record with html gets the fields of docs/records.md that clean
+ * writes (title, text, published, ...), and loses its html unless
+ * --keep-html.  A record with text but no html goes through text mode
+ * (textmode.c).  A record with an error, or with neither, passes
+ * through untouched.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "khobor.h"
+#include "dateline.h"
+#include "extract.h"
+/* textmode.h's comment names a glob with slash-star in it */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wcomment"
+#include "textmode.h"
+#pragma GCC diagnostic pop
+
+enum { OPT_KEEP_HTML = KH_OPT_OWN };
+
+static int keep_html;	/* --keep-html */
+
+/* Set key to s (len bytes), in place when the record has it already. */
+static void
+put(struct json_object *rec, const char *key, const char *s, size_t len)
+{
+	if (s == NULL || len == 0)
+		return;
+	json_object_object_add(rec, key, json_object_new_string_len(s,
+	    (int)len));
+}
+
+static void
+put_str(struct json_object *rec, const char *key, const char *s)
+{
+	if (s != NULL)
+		put(rec, key, s, strlen(s));
+}
+
+static void
+from_html(struct json_object *rec, struct json_object *html)
+{
+	struct extract x;
+	struct json_object *u;
+	const char *url = NULL;
+
+	if (json_object_object_get_ex(rec, "final_url", &u) ||
+	    json_object_object_get_ex(rec, "url", &u))
+		url = json_object_get_string(u);
+	/* a page with nothing to parse (empty) gets no fields */
+	(void)extract_html(json_object_get_string(html),
+	    (size_t)json_object_get_string_len(html), url, &x);
+	if (!keep_html)
+		json_object_object_del(rec, "html");
+	put_str(rec, "title", x.title);
+	put(rec, "text", x.text, x.text_len);
+	put_str(rec, "published", x.published);
+	put_str(rec, "modified", x.modified);
+	put_str(rec, "author", x.author);
+	put_str(rec, "lang", x.lang);
+	put_str(rec, "description", x.description);
+	put_str(rec, "canonical_url", x.canonical_url);
+	put_str(rec, "site_name", x.site_name);
+	extract_free(&x);
+}
+
+/* Text mode: the article lines of page text; its dateline from the
+ * lines left out. */
+static void
+from_text(struct json_object *rec, struct json_object *text)
+{
+	const char *s = json_object_get_string(text);
+	size_t len = (size_t)json_object_get_string_len(text), outlen, nl = 1;
+	unsigned char *keep;
+	char *art, date[64];
+
+	for (size_t i = 0; i < len; i++)
+		nl += s[i] == '\n';
+	keep = kh_malloc(nl);
+	memset(keep, 1, nl);
+	art = text_article(s, len, &outlen, keep);
+	if (!json_object_object_get_ex(rec, "published", NULL)) {
+		const char *line = s;
+
+		for (size_t i = 0; i < nl && line <= s + len; i++) {
+			const char *e = memchr(line, '\n',
+			    (size_t)(s + len - line));
+			size_t ll = e ? (size_t)(e - line) :
+			    (size_t)(s + len - line);
+
+			if (!keep[i] && ll < 200 && dateline_parse(line, ll,
+			    date, sizeof date) == DATELINE_PUBLISHED) {
+				put_str(rec, "published", date);
+				break;
+			}
+			if (e == NULL)
+				break;
+			line = e + 1;
+		}
+	}
+	/* an empty article still replaces the page text */
+	json_object_object_add(rec, "text",
+	    json_object_new_string_len(art, (int)outlen));
+	free(art);
+	free(keep);
+}
+
+static void
+clean(struct json_object *rec, const struct rec_pos *pos, void *arg)
+{
+	struct json_object *v;
+
+	(void)arg;
+	if (json_object_object_get_ex(rec, "error", NULL)) {
+		rec_write(rec);
+		return;
+	}
+	if (json_object_object_get_ex(rec, "html", &v)) {
+		if (!json_object_is_type(v, json_type_string)) {
+			rec_bad(pos, "html: not a string");
+			return;
+		}
+		from_html(rec, v);
+	} else if (json_object_object_get_ex(rec, "text", &v) &&
+	    json_object_is_type(v, json_type_string)) {
+		from_text(rec, v);
+	}
+	rec_write(rec);
+}
+
+static void
+option(int c, char *arg)
+{
+	(void)arg;
+	if (c == OPT_KEEP_HTML)
+		keep_html = 1;
+	else
+		kh_usage();
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "keep-html", no_argument, NULL, OPT_KEEP_HTML },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const struct kh_cli cli = {
+		.usage = "[-hq] [--keep-html] [--max-line size] [--progress] "
+		    "[--strict] [--version] [file ...]",
+		.help = "  --keep-html       keep each record's html\n",
+		.shortopts = "",
+		.longopts = longopts,
+		.opt = option,
+	};
+	int i = kh_options(argc, argv, &cli);
+
+	rec_loop(argv + i, clean, NULL);
+	return rec_exit();
+}

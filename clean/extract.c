@@ -1,0 +1,940 @@
+/*
+ * extract.c: the main text of a page, Readability's way with
+ * trafilatura's and jusText's cues.
+ *
+ * One pass over the tree gives every element its text length, link
+ * text length, punctuation and paragraph count (text nodes are read
+ * once, never copied).  Paragraph-like elements then vote for their
+ * ancestors; the best-scored container and its siblings that look like
+ * article text are written out, block by block, leaving out what is
+ * boilerplate inside them (related lists, share bars, captions, "read
+ * more" lines).  Metadata lives in meta.c.
+ *
+ * Every walk over the tree is a loop over parent/next pointers, never a
+ * recursion: a page nested 10,000 deep costs time, not stack.
+ */
+#define _GNU_SOURCE	/* strcasestr */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "khobor.h"
+#include "extract.h"
+#include "meta.h"
+#include "dateline.h"
+
+/* What the walk knows of one element. */
+struct nstat {
+	unsigned text;		/* code points of non-space text below */
+	unsigned link;		/* of which inside <a> */
+	unsigned punct;		/* commas and sentence ends below */
+	unsigned own;		/* text in the element's own text nodes */
+	unsigned paras;		/* <p> elements below */
+	unsigned char drop;	/* never part of the text */
+	unsigned char scored;	/* has a score */
+	signed char weight;	/* class/id hint: -1, 0, +1 */
+	double score;
+};
+
+struct tree {
+	struct nstat *st;
+	size_t n, cap;
+};
+
+#define ST(t, node) (&(t)->st[(uintptr_t)(node)->_private - 1])
+#define HAS_ST(node) ((node)->type == XML_ELEMENT_NODE && \
+	(node)->_private != NULL)
+
+static int
+tag_is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->name != NULL &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static int
+tag_in(const xmlNode *n, const char *const *names)
+{
+	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
+		return 0;
+	for (; *names != NULL; names++)
+		if (strcmp((const char *)n->name, *names) == 0)
+			return 1;
+	return 0;
+}
+
+/* Elements whose content is never article text. */
+static const char *const drop_tags[] = {
+	"script", "style", "noscript", "nav", "header", "footer", "aside",
+	"iframe", "svg", "button", "select", "input", "textarea",
+	"template", "object", "embed", "canvas", "map", "head", "title",
+	"meta", "link", "video", "audio", "dialog", "menu", "label", NULL
+};
+
+/* Block elements: each starts a new line in the text. */
+static const char *const block_tags[] = {
+	"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
+	"h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr",
+	"blockquote", "pre", "hr", "figure", "figcaption", "address",
+	"center", "fieldset", "details", "summary", "caption", "tbody",
+	"thead", "tfoot", NULL
+};
+
+/* Case-insensitive: does s hold any of words? */
+static int
+has_word(const char *s, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (strcasestr(s, *words) != NULL)
+			return 1;
+	return 0;
+}
+
+static const char *const neg_hints[] = {
+	"comment", "related", "share", "sharing", "social", "sidebar",
+	"footer", "masthead", "banner", "advert", "sponsor", "promo",
+	"newsletter", "subscri", "popular", "trending", "recommend",
+	"outbrain", "taboola", "breadcrumb", "byline", "author", "caption",
+	"credit", "widget", "menu", "tags", "tag-", "topics", "keyword",
+	"more-news", "morenews", "read-more", "readmore", "also-read",
+	"alsoread", "more-stories", "most-read", "mostread", "latest",
+	"gdpr", "cookie", "consent", "modal", "popup", "signup",
+	"login", "pagination", "pager", "rating", "print", "meta", "hidden",
+	"disclaimer", "copyright", "skip", "toolbar", "tools", "follow",
+	"whatsapp", "facebook", "twitter", "ad-", "ads-", "-ad", "-ads",
+	"dfp", "google_ad", "scroll", "next-", "prev-", "nav", "jump",
+	"inline-related", "rel-", "contact", "disqus", "reply", "feedback",
+	NULL
+};
+
+static const char *const pos_hints[] = {
+	"article", "content", "entry", "main", "post", "story", "body",
+	"text", "detail", "news-", "blog", "hentry", "h-entry", "prose",
+	"reading", "column", NULL
+};
+
+/* Hints that make even a good score suspect (the whole block is
+ * boilerplate, however long). */
+static const char *const kill_hints[] = {
+	"comment", "related", "share", "social", "sidebar", "newsletter",
+	"subscri", "popular", "trending", "recommend", "outbrain",
+	"taboola", "breadcrumb", "byline", "caption", "most-read",
+	"mostread", "also-read", "alsoread", "read-more", "readmore",
+	"more-news", "more-stories", "cookie", "consent", "gdpr", "disqus",
+	"inline-related", "advert", "promo", "sponsor", "follow", NULL
+};
+
+/* Small blocks so named are the article's head, not its text. */
+static const char *const head_hints[] = {
+	"title", "headline", "kicker", "dateline", "date", "time",
+	"reporter", "rpt-", "writer", "published", "updated", NULL
+};
+
+/* class and id of n joined, lowercase matching done by has_word. */
+static size_t
+class_id(const xmlNode *n, char *buf, size_t sz)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (const xmlAttr *a = n->properties; a != NULL; a = a->next) {
+		const char *an = (const char *)a->name;
+
+		if (strcmp(an, "class") != 0 && strcmp(an, "id") != 0 &&
+		    strcmp(an, "itemprop") != 0 && strcmp(an, "role") != 0)
+			continue;
+		if (a->children == NULL || a->children->content == NULL)
+			continue;
+		const char *v = (const char *)a->children->content;
+		size_t vl = strlen(v);
+
+		if (len + vl + 2 >= sz)
+			vl = sz - len - 2 > sz ? 0 : sz - len - 2;
+		memcpy(buf + len, v, vl);
+		len += vl;
+		buf[len++] = ' ';
+		buf[len] = '\0';
+	}
+	return len;
+}
+
+static const char *
+attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a != NULL; a = a->next)
+		if (strcasecmp((const char *)a->name, name) == 0)
+			return a->children != NULL &&
+			    a->children->content != NULL ?
+			    (const char *)a->children->content : "";
+	return NULL;
+}
+
+static int
+hidden(const xmlNode *n)
+{
+	const char *v;
+
+	if (attr(n, "hidden") != NULL)
+		return 1;
+	if ((v = attr(n, "aria-hidden")) != NULL && strcmp(v, "true") == 0)
+		return 1;
+	if ((v = attr(n, "style")) != NULL) {
+		char sq[256];
+		size_t k = 0;
+
+		/* "display: none" with any spacing */
+		for (; *v != '\0' && k + 1 < sizeof sq; v++)
+			if (*v != ' ' && *v != '\t')
+				sq[k++] = *v;
+		sq[k] = '\0';
+		if (strcasestr(sq, "display:none") != NULL ||
+		    strcasestr(sq, "visibility:hidden") != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* --- text nodes -------------------------------------------------------- */
+
+/* Length in bytes of the space character at s, or 0: ASCII space, NBSP,
+ * the Unicode spaces and the zero-width space. */
+static size_t
+space_at(const unsigned char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
+	    *s == '\f' || *s == '\v')
+		return 1;
+	if (s[0] == 0xc2 && s[1] == 0xa0)
+		return 2;
+	if (s[0] == 0xe2 && s[1] == 0x80 && ((s[2] >= 0x80 && s[2] <= 0x8b)
+	    || s[2] == 0xaf))
+		return 3;
+	if (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* Code points of non-space text and punctuation in s. */
+static void
+count_text(const unsigned char *s, unsigned *chars, unsigned *punct)
+{
+	unsigned c = 0, p = 0;
+
+	while (*s != '\0') {
+		size_t k = space_at(s);
+
+		if (k > 0) {
+			s += k;
+			continue;
+		}
+		if (*s == ',' || *s == '.' || *s == '?' || *s == '!')
+			p++;
+		else if (s[0] == 0xe0 && s[1] == 0xa5 &&
+		    (s[2] == 0xa4 || s[2] == 0xa5))	/* । ॥ */
+			p++;
+		if ((*s & 0xc0) != 0x80)
+			c++;
+		s++;
+	}
+	*chars = c;
+	*punct = p;
+}
+
+/* --- the tree walk ------------------------------------------------------- */
+
+static struct nstat *
+new_stat(struct tree *t, xmlNode *n)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 1024;
+		t->st = kh_realloc(t->st, t->cap * sizeof *t->st);
+	}
+	memset(&t->st[t->n], 0, sizeof t->st[0]);
+	n->_private = (void *)(uintptr_t)++t->n;
+	return &t->st[t->n - 1];
+}
+
+/* The next node in document order after n, within root; descend into
+ * n's children when asked. */
+static xmlNode *
+next_node(xmlNode *n, const xmlNode *root, int descend)
+{
+	if (descend && n->children != NULL)
+		return n->children;
+	while (n != root) {
+		if (n->next != NULL)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+static int
+class_weight(const xmlNode *n)
+{
+	char ci[512];
+	int w = 0;
+
+	if (class_id(n, ci, sizeof ci) == 0)
+		return 0;
+	if (has_word(ci, neg_hints))
+		w--;
+	if (has_word(ci, pos_hints))
+		w++;
+	if (strcasestr(ci, "articlebody") != NULL ||
+	    strcasestr(ci, "article-body") != NULL ||
+	    strcasestr(ci, "article_body") != NULL ||
+	    strcasestr(ci, "story-body") != NULL ||
+	    strcasestr(ci, "entry-content") != NULL ||
+	    strcasestr(ci, "post-content") != NULL)
+		w = 2;
+	return w;
+}
+
+static double
+link_density(const struct nstat *s)
+{
+	return s->text ? (double)s->link / s->text : 0;
+}
+
+/* Readability's unlikely candidates: boilerplate by its class or id,
+ * unless the name also says it may hold the article.  A weak hint
+ * ("sidebar" on a page-wide wrapper) needs the block to look like
+ * boilerplate too: little text, or mostly links. */
+static int
+unlikely(const xmlNode *n, const struct nstat *s)
+{
+	static const char *const maybe[] = { "article", "body", "column",
+	    "content", "main", "story", NULL };
+	static const char *const weak[] = { "sidebar", "follow", "promo",
+	    "sponsor", "advert", "subscri", "newsletter", NULL };
+	char ci[512];
+
+	if (class_id(n, ci, sizeof ci) == 0 || tag_is(n, "body") ||
+	    tag_is(n, "html") || tag_is(n, "a"))
+		return 0;
+	if (!has_word(ci, kill_hints) || has_word(ci, maybe))
+		return 0;
+	if (has_word(ci, weak) && s->text > 1500 && link_density(s) < 0.3)
+		return 0;
+	return 1;
+}
+
+/* Pass 1: every element gets its counts; dropped subtrees are counted
+ * as nothing. */
+static void
+measure(struct tree *t, xmlNode *root, int strict)
+{
+	xmlNode *n = root;
+
+	while (n != NULL) {
+		int descend = 1;
+
+		if (n->type == XML_ELEMENT_NODE) {
+			struct nstat *s = new_stat(t, n);
+
+			if (tag_in(n, drop_tags) || hidden(n)) {
+				s->drop = 1;
+				descend = 0;
+			} else {
+				s->weight = (signed char)class_weight(n);
+			}
+		} else if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) {
+			unsigned c, p;
+
+			if (n->content != NULL && n->parent != NULL &&
+			    HAS_ST(n->parent)) {
+				struct nstat *ps = ST(t, n->parent);
+
+				count_text(n->content, &c, &p);
+				ps->text += c;
+				ps->own += c;
+				ps->punct += p;
+			}
+		}
+		if (descend && n->type == XML_ELEMENT_NODE &&
+		    n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		/* Leave n and every ancestor it closes: add to parents. */
+		for (;;) {
+			if (n->type == XML_ELEMENT_NODE && HAS_ST(n)) {
+				struct nstat *s = ST(t, n);
+
+				if (tag_is(n, "a"))
+					s->link = s->text;
+				if (tag_is(n, "p"))
+					s->paras++;
+				if (strict && !s->drop && unlikely(n, s))
+					s->drop = 1;
+				if (!s->drop && n->parent != NULL &&
+				    HAS_ST(n->parent)) {
+					struct nstat *ps = ST(t, n->parent);
+
+					ps->text += s->text;
+					ps->link += s->link;
+					ps->punct += s->punct;
+					ps->paras += s->paras;
+				}
+			}
+			if (n == root)
+				return;
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+			if (n == NULL)
+				return;
+		}
+	}
+}
+
+static void
+init_score(struct tree *t, xmlNode *n)
+{
+	struct nstat *s = ST(t, n);
+	static const char *const plus3[] = { "pre", "td", "blockquote", NULL };
+	static const char *const minus3[] = { "address", "ol", "ul", "dl",
+	    "dd", "dt", "li", "form", NULL };
+	static const char *const minus5[] = { "h1", "h2", "h3", "h4", "h5",
+	    "h6", "th", NULL };
+
+	s->scored = 1;
+	s->score = 25.0 * s->weight;
+	if (tag_is(n, "div") || tag_is(n, "article") || tag_is(n, "section")
+	    || tag_is(n, "main"))
+		s->score += 5;
+	else if (tag_in(n, plus3))
+		s->score += 3;
+	else if (tag_in(n, minus3))
+		s->score -= 3;
+	else if (tag_in(n, minus5))
+		s->score -= 5;
+	if (tag_is(n, "article"))
+		s->score += 10;
+}
+
+/* Is n inside a dropped element?  (Its stats say so only for the
+ * dropped element itself.) */
+static int
+dropped(struct tree *t, xmlNode *n)
+{
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (HAS_ST(n) && ST(t, n)->drop)
+			return 1;
+	return 0;
+}
+
+/* Pass 2: paragraphs vote for their ancestors; returns the best. */
+static xmlNode *
+score(struct tree *t, xmlNode *root)
+{
+	static const char *const para_tags[] = { "p", "pre", "td",
+	    "blockquote", NULL };
+	xmlNode *best = NULL, *n = root;
+	double best_score = 0;
+
+	while (n != NULL) {
+		int descend = 1;
+
+		if (n->type == XML_ELEMENT_NODE && HAS_ST(n)) {
+			struct nstat *s = ST(t, n);
+			unsigned len = tag_in(n, para_tags) ? s->text : s->own;
+
+			if (s->drop) {
+				descend = 0;
+			} else if (len >= 25 && (tag_in(n, para_tags) ||
+			    s->own >= 25)) {
+				double v = 1 + s->punct +
+				    (len / 100 > 3 ? 3 : len / 100);
+				xmlNode *a = n->parent;
+
+				if (s->text > 0 && s->link * 2 > s->text)
+					v /= 4;
+				for (int level = 0; a != NULL && level < 5 &&
+				    a->type == XML_ELEMENT_NODE;
+				    level++, a = a->parent) {
+					if (!HAS_ST(a))
+						break;
+					if (!ST(t, a)->scored)
+						init_score(t, a);
+					ST(t, a)->score += level == 0 ? v :
+					    level == 1 ? v / 2 :
+					    v / (level * 3);
+				}
+				/* a text-bearing div is a candidate itself */
+				if (s->own >= 25 && !tag_in(n, para_tags)) {
+					if (!s->scored)
+						init_score(t, n);
+					s->score += v;
+				}
+			}
+		}
+		n = next_node(n, root, descend);
+	}
+	/* link density discounts, then the best */
+	for (n = root; n != NULL; n = next_node(n, root, 1)) {
+		if (n->type != XML_ELEMENT_NODE || !HAS_ST(n))
+			continue;
+		struct nstat *s = ST(t, n);
+
+		if (!s->scored)
+			continue;
+		s->score *= 1 - link_density(s);
+		if (s->score > best_score && !dropped(t, n)) {
+			best_score = s->score;
+			best = n;
+		}
+	}
+	return best;
+}
+
+/* --- writing the text -------------------------------------------------- */
+
+struct out {
+	char *buf;
+	size_t len, cap;
+	size_t line;		/* start of the current line */
+	int space;		/* a space is due before the next text */
+	uint64_t *seen;		/* hashes of the lines kept */
+	size_t nseen, capseen;
+};
+
+static void
+out_grow(struct out *o, size_t more)
+{
+	if (o->len + more + 1 <= o->cap)
+		return;
+	while (o->len + more + 1 > o->cap)
+		o->cap = o->cap ? o->cap * 2 : 4096;
+	o->buf = kh_realloc(o->buf, o->cap);
+}
+
+static uint64_t
+hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h | 1;
+}
+
+/* Add h to the set; 0 when it was there already. */
+static int
+seen_add(struct out *o, uint64_t h)
+{
+	if (o->nseen * 2 >= o->capseen) {
+		size_t cap = o->capseen ? o->capseen * 2 : 64;
+		uint64_t *tab = calloc(cap, sizeof *tab);
+
+		if (tab == NULL)
+			kh_die("out of memory");
+		for (size_t i = 0; i < o->capseen; i++) {
+			if (o->seen[i] == 0)
+				continue;
+			size_t j = o->seen[i] & (cap - 1);
+
+			while (tab[j] != 0)
+				j = (j + 1) & (cap - 1);
+			tab[j] = o->seen[i];
+		}
+		free(o->seen);
+		o->seen = tab;
+		o->capseen = cap;
+	}
+	size_t j = h & (o->capseen - 1);
+
+	while (o->seen[j] != 0) {
+		if (o->seen[j] == h)
+			return 0;
+		j = (j + 1) & (o->capseen - 1);
+	}
+	o->seen[j] = h;
+	o->nseen++;
+	return 1;
+}
+
+/* Lines that are boilerplate whatever block they stand in. */
+static int
+junk_line(const char *s, size_t n)
+{
+	static const char *const starts[] = {
+		"আরও পড়ুন", "আরো পড়ুন", "আরও পড়ুন", "আরো পড়ুন",
+		"এ সম্পর্কিত", "সম্পর্কিত খবর", "সংশ্লিষ্ট খবর", "আরও খবর",
+		"Read more", "READ MORE", "Also read", "ALSO READ", "Also Read",
+		"Read More", "Related:", "RELATED:", "Follow us", "Follow Us",
+		"Click here", "Sign up", "Subscribe", "Advertisement",
+		"ADVERTISEMENT", "বিজ্ঞাপন", "Share this", "Share on",
+		"Image caption", "Image source", "Photo:", "ছবি:", "ছবি :",
+		"ফাইল ছবি", "Getty Images", "Reuters/",
+		NULL
+	};
+
+	for (const char *const *p = starts; *p != NULL; p++) {
+		size_t k = strlen(*p);
+
+		if (n >= k && memcmp(s, *p, k) == 0 && n < k + 160)
+			return 1;
+	}
+	return 0;
+}
+
+/* A short line that is a date and little else: the page's dateline. */
+static int
+dateline_only(const char *s, size_t n)
+{
+	char buf[64];
+
+	if (n > 120)
+		return 0;
+	if (n >= 3 && (memcmp(s + n - 3, "।", 3) == 0 || s[n - 1] == '.'))
+		return 0;
+	return dateline_parse(s, n, buf, sizeof buf) != DATELINE_NONE;
+}
+
+/* End the current line: trim it, drop it when it is a repeat or junk. */
+static void
+end_line(struct out *o)
+{
+	char *s = o->buf + o->line;
+	size_t n = o->len - o->line;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	o->len = o->line + n;
+	o->space = 0;
+	if (n == 0)
+		return;
+	if (junk_line(s, n) || dateline_only(s, n) ||
+	    !seen_add(o, hash(s, n))) {
+		o->len = o->line;
+		return;
+	}
+	out_grow(o, 1);
+	o->buf[o->len++] = '\n';
+	o->line = o->len;
+}
+
+static void
+out_text(struct out *o, const unsigned char *s)
+{
+	while (*s != '\0') {
+		size_t k = space_at(s);
+
+		if (k > 0) {
+			s += k;
+			o->space = 1;
+			continue;
+		}
+		const unsigned char *e = s;
+
+		while (*e != '\0' && space_at(e) == 0)
+			e++;
+		out_grow(o, (size_t)(e - s) + 1);
+		if (o->space && o->len > o->line)
+			o->buf[o->len++] = ' ';
+		o->space = 0;
+		memcpy(o->buf + o->len, s, (size_t)(e - s));
+		o->len += (size_t)(e - s);
+		s = e;
+	}
+}
+
+/* Boilerplate inside the article: skipped with all it holds. */
+static int
+skip_inside(struct tree *t, xmlNode *n, int top)
+{
+	static const char *const lists[] = { "ul", "ol", "dl", "table",
+	    "div", "section", "p", "span", "li", NULL };
+	struct nstat *s = ST(t, n);
+	char ci[512];
+
+	if (s->drop)
+		return 1;
+	if (top)
+		return 0;
+	if (tag_is(n, "h1") || tag_is(n, "figcaption") ||
+	    (tag_is(n, "figure") && s->text < 300))
+		return 1;
+	if (class_id(n, ci, sizeof ci) > 0 && has_word(ci, kill_hints) &&
+	    !(s->weight > 0 && s->text > 1000 && link_density(s) < 0.2))
+		return 1;
+	/* the page head repeated by the container: kicker, headline,
+	 * reporter, time */
+	if (ci[0] != '\0' && s->text < 200 && has_word(ci, head_hints))
+		return 1;
+	if (tag_in(n, lists)) {
+		double ld = link_density(s);
+
+		if (s->text > 0 && ld > 0.5)
+			return 1;
+		if (s->weight < 0 && ld > 0.2)
+			return 1;
+		if (s->weight < 0 && s->punct == 0 && s->text < 200)
+			return 1;
+	}
+	return 0;
+}
+
+/* Write the text of n's subtree. */
+static void
+write_node(struct tree *t, struct out *o, xmlNode *top)
+{
+	xmlNode *n = top;
+
+	while (n != NULL) {
+		int descend = 1;
+
+		if (n->type == XML_ELEMENT_NODE) {
+			if (!HAS_ST(n) || skip_inside(t, n, n == top))
+				descend = 0;
+			else if (tag_is(n, "br") || tag_in(n, block_tags))
+				end_line(o);
+		} else if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content != NULL)
+				out_text(o, n->content);
+		}
+		if (descend && n->type == XML_ELEMENT_NODE &&
+		    n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			if (n->type == XML_ELEMENT_NODE &&
+			    tag_in(n, block_tags))
+				end_line(o);
+			else if (tag_is(n, "td") || tag_is(n, "th"))
+				o->space = 1;
+			if (n == top)
+				return;
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+			if (n == NULL)
+				return;
+		}
+	}
+}
+
+/* Readability's choice of siblings to go with the best candidate. */
+static int
+keep_sibling(struct tree *t, xmlNode *best, xmlNode *sib)
+{
+	struct nstat *bs = ST(t, best), *s;
+	double threshold = bs->score * 0.2;
+	double bonus = 0;
+	const char *c1, *c2;
+
+	if (!HAS_ST(sib))
+		return 0;
+	s = ST(t, sib);
+	if (s->drop || s->text == 0)
+		return 0;
+	if (threshold < 10)
+		threshold = 10;
+	c1 = attr(best, "class");
+	c2 = attr(sib, "class");
+	if (c1 != NULL && c2 != NULL && *c1 != '\0' && strcmp(c1, c2) == 0)
+		bonus = bs->score * 0.2;
+	if (s->scored && s->score + bonus >= threshold && s->weight >= 0)
+		return 1;
+	if (tag_is(sib, "p") || tag_is(sib, "blockquote") ||
+	    tag_is(sib, "pre")) {
+		double ld = link_density(s);
+
+		if (s->text > 80 && ld < 0.25)
+			return 1;
+		if (s->text > 0 && s->text <= 80 && ld == 0 && s->punct > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* --- NFC ----------------------------------------------------------------- */
+
+char *
+extract_nfc(const char *s, size_t len, size_t *outlen)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc;
+	UChar *u = NULL, *v = NULL;
+	int32_t ulen, vlen, olen;
+	char *r;
+	size_t i;
+
+	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == len || len > INT32_MAX / 2)
+		goto copy;
+	nfc = unorm2_getNFCInstance(&err);
+	if (U_FAILURE(err))
+		goto copy;
+	u = kh_malloc((len + 1) * sizeof *u);
+	u_strFromUTF8Lenient(u, (int32_t)len + 1, &ulen, s, (int32_t)len,
+	    &err);
+	if (U_FAILURE(err))
+		goto copy;
+	if (unorm2_quickCheck(nfc, u, ulen, &err) == UNORM_YES &&
+	    U_SUCCESS(err))
+		goto copy;
+	err = U_ZERO_ERROR;
+	vlen = unorm2_normalize(nfc, u, ulen, NULL, 0, &err);
+	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+		goto copy;
+	err = U_ZERO_ERROR;
+	v = kh_malloc(((size_t)vlen + 1) * sizeof *v);
+	unorm2_normalize(nfc, u, ulen, v, vlen + 1, &err);
+	if (U_FAILURE(err))
+		goto copy;
+	u_strToUTF8(NULL, 0, &olen, v, vlen, &err);
+	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+		goto copy;
+	err = U_ZERO_ERROR;
+	r = kh_malloc((size_t)olen + 1);
+	u_strToUTF8(r, olen + 1, &olen, v, vlen, &err);
+	if (U_FAILURE(err)) {
+		free(r);
+		goto copy;
+	}
+	free(u);
+	free(v);
+	*outlen = (size_t)olen;
+	return r;
+copy:
+	free(u);
+	free(v);
+	r = kh_malloc(len + 1);
+	memcpy(r, s, len);
+	r[len] = '\0';
+	*outlen = len;
+	return r;
+}
+
+/* --- the page ------------------------------------------------------------ */
+
+static void
+debug(struct tree *t, xmlNode *best)
+{
+	char ci[512];
+
+	if (getenv("KH_EXTRACT_DEBUG") == NULL || best == NULL)
+		return;
+	class_id(best, ci, sizeof ci);
+	kh_warn("best: <%s %s> score %.1f text %u link %u", best->name, ci,
+	    ST(t, best)->score, ST(t, best)->text, ST(t, best)->link);
+	for (xmlNode *a = best->parent; a != NULL &&
+	    a->type == XML_ELEMENT_NODE; a = a->parent) {
+		class_id(a, ci, sizeof ci);
+		kh_warn("  in <%s %s> score %.1f", a->name, ci,
+		    HAS_ST(a) ? ST(t, a)->score : 0);
+	}
+}
+
+static void
+write_best(struct tree *t, struct out *o, xmlNode *best, xmlNode *body)
+{
+	if (best != NULL && best != body && best->parent != NULL) {
+		for (xmlNode *s = best->parent->children; s != NULL;
+		    s = s->next) {
+			if (s == best || (s->type == XML_ELEMENT_NODE &&
+			    keep_sibling(t, best, s) &&
+			    !skip_inside(t, s, 0))) {
+				write_node(t, o, s);
+				end_line(o);
+			}
+		}
+	} else if (best != NULL) {
+		write_node(t, o, best);
+	} else if (HAS_ST(body) && !ST(t, body)->drop &&
+	    link_density(ST(t, body)) < 0.5) {
+		/* no paragraph long enough to vote: a short page is all
+		 * text, unless it is all links */
+		write_node(t, o, body);
+	}
+	end_line(o);
+}
+
+static xmlNode *
+find_body(xmlNode *root)
+{
+	for (xmlNode *n = root; n != NULL; n = next_node(n, root, 1))
+		if (tag_is(n, "body"))
+			return n;
+	return root;
+}
+
+int
+extract_html(const char *html, size_t len, const char *url,
+	struct extract *out)
+{
+	struct tree t = { 0 };
+	struct out o = { 0 };
+	xmlDoc *doc;
+	xmlNode *root, *body, *best;
+
+	memset(out, 0, sizeof *out);
+	if (len > INT32_MAX)
+		return -1;
+	doc = htmlReadMemory(html, (int)len, url, "UTF-8",
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+	    HTML_PARSE_COMPACT | HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED);
+	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	meta_read(doc, root, url, out);
+	body = find_body(root);
+	/* Readability's retry: when dropping the unlikely blocks leaves
+	 * next to nothing, the page named its article oddly. */
+	for (int strict = 1; strict >= 0; strict--) {
+		t.n = 0;
+		o.len = o.line = 0;
+		o.space = 0;
+		o.nseen = 0;
+		if (o.seen != NULL)
+			memset(o.seen, 0, o.capseen * sizeof *o.seen);
+		measure(&t, root, strict);
+		best = score(&t, body);
+		debug(&t, best);
+		write_best(&t, &o, best, body);
+		if (o.len >= 250)
+			break;
+	}
+	if (o.len > 0 && o.buf[o.len - 1] == '\n')
+		o.len--;
+	out->text = extract_nfc(o.buf != NULL ? o.buf : "", o.len,
+	    &out->text_len);
+	meta_finish(body, out);
+	free(o.buf);
+	free(o.seen);
+	free(t.st);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+void
+extract_free(struct extract *out)
+{
+	free(out->title);
+	free(out->text);
+	free(out->published);
+	free(out->modified);
+	free(out->author);
+	free(out->lang);
+	free(out->description);
+	free(out->canonical_url);
+	free(out->site_name);
+	memset(out, 0, sizeof *out);
+}

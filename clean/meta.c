@@ -1,0 +1,764 @@
+/*
+ * meta.c: title, dates, author, language, summary, canonical URL and
+ * site name of a page.
+ *
+ * Each field has its sources in order of trust: JSON-LD of a
+ * NewsArticle first (publishers fill it for search engines), then
+ * OpenGraph and other <meta>, then markup (<h1>, <time>, itemprop), and
+ * last the page as it reads (<title>, the visible dateline, the script
+ * of the text).
+ */
+#define _GNU_SOURCE	/* strcasestr */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+#include <libxml/tree.h>
+
+#include "khobor.h"
+#include "dateline.h"
+#include "meta.h"
+
+enum src {
+	S_TITLE_LD, S_TITLE_OG, S_TITLE_TW, S_TITLE_H1, S_TITLE_TAG,
+	S_PUB_LD, S_PUB_META, S_PUB_ITEM, S_PUB_TIME,
+	S_MOD_LD, S_MOD_META, S_MOD_ITEM,
+	S_AUTH_LD, S_AUTH_META, S_AUTH_ITEM,
+	S_LANG_HTML, S_LANG_META,
+	S_DESC_OG, S_DESC_META, S_DESC_LD,
+	S_CANON_LINK, S_CANON_OG,
+	S_SITE_OG, S_SITE_LD, S_SITE_APP,
+	S_N
+};
+
+struct meta {
+	char *v[S_N];
+	int ld_article;		/* a JSON-LD article was read */
+};
+
+/* A copy of s with whitespace collapsed and trimmed; NULL for "". */
+static char *
+collapse(const char *s, size_t n)
+{
+	char *r = kh_malloc(n + 1);
+	size_t k = 0;
+	int sp = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v' || c == '\0') {
+			sp = 1;
+			continue;
+		}
+		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
+			sp = 1;
+			i++;
+			continue;
+		}
+		if (sp && k > 0)
+			r[k++] = ' ';
+		sp = 0;
+		r[k++] = (char)c;
+	}
+	r[k] = '\0';
+	if (k == 0) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+static void
+set(struct meta *m, enum src i, const char *s)
+{
+	if (m->v[i] != NULL || s == NULL)
+		return;
+	m->v[i] = collapse(s, strlen(s));
+}
+
+static const char *
+attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a != NULL; a = a->next)
+		if (strcasecmp((const char *)a->name, name) == 0)
+			return a->children != NULL &&
+			    a->children->content != NULL ?
+			    (const char *)a->children->content : "";
+	return NULL;
+}
+
+static int
+tag_is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->name != NULL &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static xmlNode *
+next_node(xmlNode *n, const xmlNode *root, int descend)
+{
+	if (descend && n->children != NULL)
+		return n->children;
+	while (n != root) {
+		if (n->next != NULL)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+static char *
+node_text(xmlNode *n)
+{
+	xmlChar *c = xmlNodeGetContent(n);
+	char *r = NULL;
+
+	if (c != NULL) {
+		r = collapse((const char *)c, strlen((const char *)c));
+		xmlFree(c);
+	}
+	return r;
+}
+
+static void
+set_text(struct meta *m, enum src i, xmlNode *n)
+{
+	if (m->v[i] == NULL)
+		m->v[i] = node_text(n);
+}
+
+/* --- dates --------------------------------------------------------------- */
+
+static int
+digits(const char **p, int n, int *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*p)[i]))
+			return -1;
+		*v = *v * 10 + (*p)[i] - '0';
+	}
+	*p += n;
+	return 0;
+}
+
+int
+meta_iso_date(const char *s, char *out, size_t outsz)
+{
+	const char *p = s;
+	int y, mo, d, h, mi, sec = -1, oh, om;
+	char off[16] = "";
+
+	while (*p == ' ')
+		p++;
+	if (digits(&p, 4, &y) < 0 || *p++ != '-' || digits(&p, 2, &mo) < 0 ||
+	    *p++ != '-' || digits(&p, 2, &d) < 0)
+		goto other;
+	if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 31)
+		return -1;
+	if (*p != 'T' && *p != ' ') {
+		snprintf(out, outsz, "%04d-%02d-%02d", y, mo, d);
+		return 0;
+	}
+	p++;
+	if (digits(&p, 2, &h) < 0 || *p++ != ':' || digits(&p, 2, &mi) < 0 ||
+	    h > 23 || mi > 59) {
+		snprintf(out, outsz, "%04d-%02d-%02d", y, mo, d);
+		return 0;
+	}
+	if (*p == ':') {
+		p++;
+		if (digits(&p, 2, &sec) < 0 || sec > 59)
+			sec = -1;
+		if (*p == '.' || *p == ',')
+			for (p++; isdigit((unsigned char)*p); p++)
+				;
+	}
+	while (*p == ' ')
+		p++;
+	if (*p == 'Z') {
+		memcpy(off, "Z", 2);
+	} else if (*p == '+' || *p == '-') {
+		char sign = *p++;
+
+		if (digits(&p, 2, &oh) == 0) {
+			if (*p == ':')
+				p++;
+			if (digits(&p, 2, &om) < 0)
+				om = 0;
+			if (oh <= 23 && om <= 59)
+				snprintf(off, sizeof off, "%c%02u:%02u", sign,
+				    (unsigned)oh % 100, (unsigned)om % 100);
+		}
+	}
+	if (sec >= 0)
+		snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo,
+		    d, h, mi, sec, off);
+	else
+		snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d%s", y, mo, d,
+		    h, mi, off);
+	return 0;
+other:
+	/* "Tue, 19 Nov 2019 10:00", "August 15, 2025": as a dateline */
+	if (dateline_parse(s, strlen(s), out, outsz) != DATELINE_NONE)
+		return 0;
+	return -1;
+}
+
+/* --- JSON-LD ------------------------------------------------------------- */
+
+static int
+type_is_article(struct json_object *o)
+{
+	static const char *const types[] = { "NewsArticle", "Article",
+	    "ReportageNewsArticle", "AnalysisNewsArticle",
+	    "OpinionNewsArticle", "BlogPosting", "LiveBlogPosting",
+	    "BackgroundNewsArticle", "Report", "TechArticle",
+	    "ScholarlyArticle", "SocialMediaPosting", NULL };
+	struct json_object *t;
+
+	if (!json_object_object_get_ex(o, "@type", &t))
+		return 0;
+	if (json_object_is_type(t, json_type_array)) {
+		size_t n = json_object_array_length(t);
+
+		for (size_t i = 0; i < n; i++) {
+			struct json_object *e = json_object_array_get_idx(t, i);
+
+			if (json_object_is_type(e, json_type_string))
+				for (const char *const *p = types; *p; p++)
+					if (strcmp(json_object_get_string(e),
+					    *p) == 0)
+						return 1;
+		}
+		return 0;
+	}
+	if (!json_object_is_type(t, json_type_string))
+		return 0;
+	for (const char *const *p = types; *p != NULL; p++)
+		if (strcmp(json_object_get_string(t), *p) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *
+ld_string(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(o, key, &v))
+		return NULL;
+	if (json_object_is_type(v, json_type_string))
+		return json_object_get_string(v);
+	return NULL;
+}
+
+/* Names of an author value: "A", {"name": "A"}, or an array of them. */
+static void
+ld_names(struct json_object *v, char *buf, size_t sz, int depth)
+{
+	const char *name = NULL;
+
+	if (depth > 3 || v == NULL)
+		return;
+	if (json_object_is_type(v, json_type_array)) {
+		size_t n = json_object_array_length(v);
+
+		for (size_t i = 0; i < n && i < 20; i++)
+			ld_names(json_object_array_get_idx(v, i), buf, sz,
+			    depth + 1);
+		return;
+	}
+	if (json_object_is_type(v, json_type_string))
+		name = json_object_get_string(v);
+	else if (json_object_is_type(v, json_type_object))
+		name = ld_string(v, "name");
+	if (name == NULL || *name == '\0' || strncmp(name, "http", 4) == 0)
+		return;
+	size_t len = strlen(buf);
+
+	if (strstr(buf, name) != NULL)
+		return;
+	snprintf(buf + len, sz - len, "%s%s", len ? ", " : "", name);
+}
+
+static void
+ld_article(struct json_object *o, struct meta *m)
+{
+	struct json_object *v;
+	char names[512] = "";
+
+	m->ld_article = 1;
+	set(m, S_TITLE_LD, ld_string(o, "headline"));
+	set(m, S_PUB_LD, ld_string(o, "datePublished"));
+	set(m, S_MOD_LD, ld_string(o, "dateModified"));
+	set(m, S_DESC_LD, ld_string(o, "description"));
+	if (json_object_object_get_ex(o, "author", &v)) {
+		ld_names(v, names, sizeof names, 0);
+		if (names[0] != '\0')
+			set(m, S_AUTH_LD, names);
+	}
+	if (json_object_object_get_ex(o, "publisher", &v) &&
+	    json_object_is_type(v, json_type_object))
+		set(m, S_SITE_LD, ld_string(v, "name"));
+}
+
+static void
+ld_walk(struct json_object *o, struct meta *m, int depth)
+{
+	struct json_object *v;
+
+	if (depth > 6 || o == NULL || m->ld_article)
+		return;
+	if (json_object_is_type(o, json_type_array)) {
+		size_t n = json_object_array_length(o);
+
+		for (size_t i = 0; i < n && !m->ld_article; i++)
+			ld_walk(json_object_array_get_idx(o, i), m, depth + 1);
+		return;
+	}
+	if (!json_object_is_type(o, json_type_object))
+		return;
+	if (type_is_article(o)) {
+		ld_article(o, m);
+		return;
+	}
+	if (json_object_object_get_ex(o, "@graph", &v))
+		ld_walk(v, m, depth + 1);
+	if (json_object_object_get_ex(o, "mainEntity", &v))
+		ld_walk(v, m, depth + 1);
+	if (json_object_object_get_ex(o, "mainEntityOfPage", &v) &&
+	    json_object_is_type(v, json_type_object))
+		ld_walk(v, m, depth + 1);
+}
+
+static void
+ld_script(xmlNode *n, struct meta *m)
+{
+	xmlChar *c;
+	struct json_tokener *tok;
+	struct json_object *o;
+
+	if (m->ld_article)
+		return;
+	if ((c = xmlNodeGetContent(n)) == NULL)
+		return;
+	tok = json_tokener_new_ex(16);
+	if (tok != NULL) {
+		size_t len = strlen((const char *)c);
+
+		if (len < INT32_MAX) {
+			o = json_tokener_parse_ex(tok, (const char *)c,
+			    (int)len);
+			ld_walk(o, m, 0);
+			json_object_put(o);
+		}
+		json_tokener_free(tok);
+	}
+	xmlFree(c);
+}
+
+/* --- <meta> -------------------------------------------------------------- */
+
+static void
+meta_tag(xmlNode *n, struct meta *m)
+{
+	const char *key = attr(n, "property"), *c = attr(n, "content");
+	char k[64];
+	size_t i;
+
+	if (key == NULL)
+		key = attr(n, "name");
+	if (key == NULL)
+		key = attr(n, "itemprop");
+	if (key == NULL) {
+		key = attr(n, "http-equiv");
+		if (key != NULL && strcasecmp(key, "content-language") == 0)
+			set(m, S_LANG_META, c);
+		return;
+	}
+	if (c == NULL)
+		return;
+	for (i = 0; key[i] != '\0' && i + 1 < sizeof k; i++)
+		k[i] = (char)tolower((unsigned char)key[i]);
+	k[i] = '\0';
+	if (strcmp(k, "og:title") == 0)
+		set(m, S_TITLE_OG, c);
+	else if (strcmp(k, "twitter:title") == 0)
+		set(m, S_TITLE_TW, c);
+	else if (strcmp(k, "og:description") == 0)
+		set(m, S_DESC_OG, c);
+	else if (strcmp(k, "description") == 0 ||
+	    strcmp(k, "twitter:description") == 0)
+		set(m, S_DESC_META, c);
+	else if (strcmp(k, "og:site_name") == 0)
+		set(m, S_SITE_OG, c);
+	else if (strcmp(k, "application-name") == 0)
+		set(m, S_SITE_APP, c);
+	else if (strcmp(k, "og:url") == 0)
+		set(m, S_CANON_OG, c);
+	else if (strcmp(k, "og:locale") == 0)
+		set(m, S_LANG_META, c);
+	else if (strcmp(k, "article:published_time") == 0 ||
+	    strcmp(k, "og:article:published_time") == 0 ||
+	    strcmp(k, "og:published_time") == 0 ||
+	    strcmp(k, "published_time") == 0 ||
+	    strcmp(k, "datepublished") == 0 || strcmp(k, "pubdate") == 0 ||
+	    strcmp(k, "publishdate") == 0 || strcmp(k, "publish-date") == 0 ||
+	    strcmp(k, "publish_date") == 0 || strcmp(k, "date") == 0 ||
+	    strcmp(k, "dc.date.issued") == 0 || strcmp(k, "dc.date") == 0 ||
+	    strcmp(k, "dcterms.created") == 0 ||
+	    strcmp(k, "sailthru.date") == 0 ||
+	    strcmp(k, "parsely-pub-date") == 0 ||
+	    strcmp(k, "article.published") == 0 ||
+	    strcmp(k, "citation_publication_date") == 0)
+		set(m, S_PUB_META, c);
+	else if (strcmp(k, "article:modified_time") == 0 ||
+	    strcmp(k, "og:updated_time") == 0 ||
+	    strcmp(k, "datemodified") == 0 || strcmp(k, "lastmod") == 0 ||
+	    strcmp(k, "last-modified") == 0 ||
+	    strcmp(k, "article.updated") == 0 ||
+	    strcmp(k, "dcterms.modified") == 0)
+		set(m, S_MOD_META, c);
+	else if (strcmp(k, "author") == 0 || strcmp(k, "article:author") == 0 ||
+	    strcmp(k, "dc.creator") == 0 || strcmp(k, "parsely-author") == 0 ||
+	    strcmp(k, "sailthru.author") == 0 || strcmp(k, "byl") == 0) {
+		if (strncmp(c, "http", 4) == 0)
+			return;
+		if (strncasecmp(c, "by ", 3) == 0)
+			c += 3;
+		set(m, S_AUTH_META, c);
+	}
+}
+
+/* An element with itemprop: its value is content=, datetime= or text. */
+static void
+itemprop(xmlNode *n, struct meta *m)
+{
+	const char *p = attr(n, "itemprop"), *v;
+	enum src i;
+
+	if (p == NULL)
+		return;
+	if (strcmp(p, "datePublished") == 0)
+		i = S_PUB_ITEM;
+	else if (strcmp(p, "dateModified") == 0)
+		i = S_MOD_ITEM;
+	else if (strcmp(p, "author") == 0 || strcmp(p, "creator") == 0)
+		i = S_AUTH_ITEM;
+	else
+		return;
+	if (m->v[i] != NULL || tag_is(n, "meta"))
+		return;
+	if ((v = attr(n, "content")) != NULL ||
+	    (v = attr(n, "datetime")) != NULL)
+		set(m, i, v);
+	else if (i == S_AUTH_ITEM) {
+		char *t = node_text(n);
+
+		if (t != NULL && strlen(t) < 100)
+			m->v[i] = t;
+		else
+			free(t);
+	} else
+		set_text(m, i, n);
+}
+
+/* --- the title ----------------------------------------------------------- */
+
+/* The headline without the site's name around it ("Headline | Site",
+ * "Site - Headline"). */
+static char *
+strip_site(char *t, const char *site)
+{
+	static const char *const seps[] = { " | ", " - ", " – ", " — ",
+	    " :: ", " » ", " · ", " • ", " / ", NULL };
+	size_t tl = strlen(t);
+
+	for (const char *const *sp = seps; *sp != NULL; sp++) {
+		size_t sl = strlen(*sp);
+		char *last = NULL, *first = strstr(t, *sp);
+
+		for (char *q = first; q != NULL; q = strstr(q + 1, *sp))
+			last = q;
+		if (last == NULL)
+			continue;
+		const char *tail = last + sl, *head = t;
+		size_t headlen = (size_t)(first - t);
+
+		if (site != NULL && *site != '\0') {
+			if (strcasestr(tail, site) != NULL) {
+				*last = '\0';
+				return t;
+			}
+			if (headlen < 200 && strncasecmp(head, site,
+			    strlen(site)) == 0 && strlen(site) >= headlen) {
+				memmove(t, first + sl, tl - headlen - sl + 1);
+				return t;
+			}
+		}
+		/* no site name known: a short last part is the site's */
+		if (strlen(tail) * 2 < (size_t)(last - t) &&
+		    strlen(tail) < 40) {
+			*last = '\0';
+			return t;
+		}
+	}
+	return t;
+}
+
+/* --- languages and URLs ------------------------------------------------ */
+
+/* "bn_BD" -> "bn-BD"; NULL for what is no language tag. */
+static char *
+lang_tag(const char *s)
+{
+	char buf[36];
+	size_t i, k = 0;
+
+	while (*s == ' ')
+		s++;
+	for (i = 0; s[i] != '\0' && s[i] != ',' && s[i] != ';' &&
+	    s[i] != ' '; i++) {
+		char c = s[i];
+
+		if (k + 1 >= sizeof buf)
+			return NULL;
+		if (c == '_')
+			c = '-';
+		if (!isalnum((unsigned char)c) && c != '-')
+			return NULL;
+		buf[k++] = c;
+	}
+	buf[k] = '\0';
+	for (i = 0; i < k && buf[i] != '-'; i++)
+		buf[i] = (char)tolower((unsigned char)buf[i]);
+	if (i < 2 || i > 3)
+		return NULL;
+	for (size_t j = i; j < k; j++)
+		if (buf[j] == '-' && (j + 1 == k || buf[j + 1] == '-'))
+			return NULL;
+	/* region subtags upper case: en-us -> en-US */
+	if (k - i == 3 && isalpha((unsigned char)buf[i + 1]))
+		for (size_t j = i + 1; j < k; j++)
+			buf[j] = (char)toupper((unsigned char)buf[j]);
+	return strdup(buf);
+}
+
+static char *
+absolute(const char *href, const char *base)
+{
+	const char *p, *host_end;
+	size_t n;
+	char *r;
+
+	if (href == NULL || *href == '\0' || strchr(href, ' ') != NULL)
+		return NULL;
+	for (p = href; isalnum((unsigned char)*p) || *p == '+' || *p == '-' ||
+	    *p == '.'; p++)
+		;
+	if (*p == ':' && p > href && isalpha((unsigned char)*href))
+		return strdup(href);
+	if (base == NULL || (p = strstr(base, "://")) == NULL)
+		return NULL;
+	if (href[0] == '/' && href[1] == '/') {
+		n = (size_t)(p - base) + 1 + strlen(href) + 1;
+		r = kh_malloc(n);
+		snprintf(r, n, "%.*s:%s", (int)(p - base), base, href);
+		return r;
+	}
+	host_end = p + 3;
+	while (*host_end != '\0' && *host_end != '/' && *host_end != '?' &&
+	    *host_end != '#')
+		host_end++;
+	if (href[0] == '/') {
+		n = (size_t)(host_end - base) + strlen(href) + 1;
+		r = kh_malloc(n);
+		snprintf(r, n, "%.*s%s", (int)(host_end - base), base, href);
+		return r;
+	}
+	/* relative to the base's folder */
+	const char *q = base + strcspn(base, "?#"), *slash = host_end;
+
+	for (const char *s = host_end; s < q; s++)
+		if (*s == '/')
+			slash = s;
+	n = (size_t)(slash - base) + 1 + strlen(href) + 1;
+	r = kh_malloc(n);
+	snprintf(r, n, "%.*s/%s", (int)(slash - base), base, href);
+	return r;
+}
+
+/* --- the page ------------------------------------------------------------ */
+
+static char *
+pick(struct meta *m, enum src from, enum src to)
+{
+	for (enum src i = from; i <= to; i++)
+		if (m->v[i] != NULL) {
+			char *r = m->v[i];
+
+			m->v[i] = NULL;
+			return r;
+		}
+	return NULL;
+}
+
+static char *
+pick_date(struct meta *m, enum src from, enum src to)
+{
+	char buf[64];
+
+	for (enum src i = from; i <= to; i++)
+		if (m->v[i] != NULL && meta_iso_date(m->v[i], buf,
+		    sizeof buf) == 0)
+			return strdup(buf);
+	return NULL;
+}
+
+void
+meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out)
+{
+	struct meta m = { 0 };
+	const char *v;
+	char *t;
+
+	(void)doc;
+	if ((v = attr(root, "lang")) != NULL)
+		set(&m, S_LANG_HTML, v);
+	for (xmlNode *n = root; n != NULL;) {
+		int descend = 1;
+
+		if (n->type == XML_ELEMENT_NODE) {
+			if (tag_is(n, "meta")) {
+				meta_tag(n, &m);
+			} else if (tag_is(n, "script")) {
+				v = attr(n, "type");
+				if (v != NULL && strcasecmp(v,
+				    "application/ld+json") == 0)
+					ld_script(n, &m);
+				descend = 0;
+			} else if (tag_is(n, "style")) {
+				descend = 0;
+			} else if (tag_is(n, "title")) {
+				if (m.v[S_TITLE_TAG] == NULL &&
+				    (n->parent == NULL ||
+				    !tag_is(n->parent, "svg")))
+					set_text(&m, S_TITLE_TAG, n);
+				descend = 0;
+			} else if (tag_is(n, "h1")) {
+				set_text(&m, S_TITLE_H1, n);
+			} else if (tag_is(n, "link")) {
+				v = attr(n, "rel");
+				if (v != NULL && strcasecmp(v, "canonical") == 0)
+					set(&m, S_CANON_LINK, attr(n, "href"));
+			} else if (tag_is(n, "time")) {
+				set(&m, S_PUB_TIME, attr(n, "datetime"));
+			}
+			if (attr(n, "itemprop") != NULL)
+				itemprop(n, &m);
+		}
+		n = next_node(n, root, descend);
+	}
+
+	out->site_name = pick(&m, S_SITE_OG, S_SITE_APP);
+	t = pick(&m, S_TITLE_LD, S_TITLE_TAG);
+	if (t != NULL)
+		out->title = strip_site(t, out->site_name);
+	out->published = pick_date(&m, S_PUB_LD, S_PUB_TIME);
+	out->modified = pick_date(&m, S_MOD_LD, S_MOD_ITEM);
+	out->author = pick(&m, S_AUTH_LD, S_AUTH_ITEM);
+	for (enum src i = S_LANG_HTML; i <= S_LANG_META && !out->lang; i++)
+		if (m.v[i] != NULL)
+			out->lang = lang_tag(m.v[i]);
+	out->description = pick(&m, S_DESC_OG, S_DESC_LD);
+	for (enum src i = S_CANON_LINK; i <= S_CANON_OG; i++)
+		if (out->canonical_url == NULL && m.v[i] != NULL)
+			out->canonical_url = absolute(m.v[i], url);
+	for (int i = 0; i < S_N; i++)
+		free(m.v[i]);
+}
+
+static int
+has_digit(const unsigned char *s)
+{
+	for (; *s != '\0'; s++)
+		if (isdigit(*s) || (s[0] == 0xe0 && s[1] == 0xa7 &&
+		    s[2] >= 0xa6 && s[2] <= 0xaf))
+			return 1;
+	return 0;
+}
+
+/* The first short block of the page that reads as a dateline. */
+static void
+dateline(xmlNode *body, struct extract *out)
+{
+	unsigned texts = 0;
+	char buf[64];
+
+	for (xmlNode *n = body; n != NULL && texts < 4000;) {
+		int descend = 1;
+
+		if (n->type == XML_ELEMENT_NODE && (tag_is(n, "script") ||
+		    tag_is(n, "style") || tag_is(n, "noscript") ||
+		    tag_is(n, "template")))
+			descend = 0;
+		else if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    n->parent != NULL && has_digit(n->content)) {
+			xmlNode *p = n->parent;
+			xmlChar *c;
+
+			texts++;
+			/* the label may stand in an element of its own */
+			if (p->parent != NULL && !tag_is(p->parent, "body") &&
+			    (tag_is(p, "span") || tag_is(p, "time") ||
+			    tag_is(p, "strong") || tag_is(p, "b")))
+				p = p->parent;
+			c = xmlNodeGetContent(p);
+			if (c != NULL) {
+				size_t len = strlen((const char *)c);
+				enum dateline_kind k = DATELINE_NONE;
+
+				if (len < 200)
+					k = dateline_parse((const char *)c,
+					    len, buf, sizeof buf);
+				xmlFree(c);
+				if (k == DATELINE_PUBLISHED &&
+				    out->published == NULL) {
+					out->published = strdup(buf);
+					return;
+				}
+				if (k == DATELINE_MODIFIED &&
+				    out->modified == NULL)
+					out->modified = strdup(buf);
+			}
+		}
+		n = next_node(n, body, descend);
+	}
+}
+
+void
+meta_finish(xmlNode *body, struct extract *out)
+{
+	size_t bn = 0, latin = 0;
+
+	if (out->published == NULL && body != NULL)
+		dateline(body, out);
+	if (out->lang != NULL || out->text == NULL)
+		return;
+	for (const unsigned char *s = (const unsigned char *)out->text;
+	    *s != '\0'; s++) {
+		if (s[0] == 0xe0 && (s[1] == 0xa6 || s[1] == 0xa7))
+			bn++;
+		else if (isalpha(*s))
+			latin++;
+	}
+	if (bn > latin)
+		out->lang = strdup("bn");
+	else if (latin > 0)
+		out->lang = strdup("en");
+}
