@@ -299,10 +299,16 @@ static int
 contains(const char *s, size_t n, const char *p)
 {
 	size_t m = strlen(p);
+	unsigned char c;
 
-	for (size_t i = 0; i + m <= n; i++)
-		if (starts(s + i, n - i, p))
+	for (size_t i = 0; i + m <= n; i++) {
+		/* the first byte first: most places fail there */
+		c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (c == (unsigned char)p[0] && starts(s + i, n - i, p))
 			return 1;
+	}
 	return 0;
 }
 
