@@ -14,6 +14,7 @@
  * recursion: a page nested 10,000 deep costs time, not stack.
  */
 #define _GNU_SOURCE	/* strcasestr */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,8 +38,17 @@ struct nstat {
 	unsigned paras;		/* <p> elements below */
 	unsigned char drop;	/* never part of the text */
 	unsigned char scored;	/* has a score */
-	signed char weight;	/* class/id hint: -1, 0, +1 */
+	signed char weight;	/* class/id hint: -1, 0, +1, +2 */
+	unsigned char hints;	/* H_ flags from class and id */
 	double score;
+};
+
+/* What an element's class and id say, read once. */
+enum {
+	H_KILL = 1,		/* boilerplate: comments, related, share */
+	H_MAYBE = 2,		/* may hold the article all the same */
+	H_WEAK = 4,		/* a weak kill: sidebar, promo */
+	H_HEAD = 8		/* the article's head: title, time, reporter */
 };
 
 struct tree {
@@ -85,12 +95,12 @@ static const char *const block_tags[] = {
 	"thead", "tfoot", NULL
 };
 
-/* Case-insensitive: does s hold any of words? */
+/* Does s (lowercased) hold any of words? */
 static int
 has_word(const char *s, const char *const *words)
 {
 	for (; *words != NULL; words++)
-		if (strcasestr(s, *words) != NULL)
+		if (strstr(s, *words) != NULL)
 			return 1;
 	return 0;
 }
@@ -155,7 +165,8 @@ class_id(const xmlNode *n, char *buf, size_t sz)
 
 		if (len + vl + 2 >= sz)
 			vl = sz - len - 2 > sz ? 0 : sz - len - 2;
-		memcpy(buf + len, v, vl);
+		for (size_t i = 0; i < vl; i++)
+			buf[len + i] = (char)tolower((unsigned char)v[i]);
 		len += vl;
 		buf[len++] = ' ';
 		buf[len] = '\0';
@@ -274,26 +285,38 @@ next_node(xmlNode *n, const xmlNode *root, int descend)
 	return NULL;
 }
 
-static int
-class_weight(const xmlNode *n)
+static void
+read_hints(const xmlNode *n, struct nstat *s)
 {
+	static const char *const maybe[] = { "article", "body", "column",
+	    "content", "main", "story", NULL };
+	static const char *const weak[] = { "sidebar", "follow", "promo",
+	    "sponsor", "advert", "subscri", "newsletter", NULL };
 	char ci[512];
 	int w = 0;
 
 	if (class_id(n, ci, sizeof ci) == 0)
-		return 0;
+		return;
 	if (has_word(ci, neg_hints))
 		w--;
 	if (has_word(ci, pos_hints))
 		w++;
-	if (strcasestr(ci, "articlebody") != NULL ||
-	    strcasestr(ci, "article-body") != NULL ||
-	    strcasestr(ci, "article_body") != NULL ||
-	    strcasestr(ci, "story-body") != NULL ||
-	    strcasestr(ci, "entry-content") != NULL ||
-	    strcasestr(ci, "post-content") != NULL)
+	if (strstr(ci, "articlebody") != NULL ||
+	    strstr(ci, "article-body") != NULL ||
+	    strstr(ci, "article_body") != NULL ||
+	    strstr(ci, "story-body") != NULL ||
+	    strstr(ci, "entry-content") != NULL ||
+	    strstr(ci, "post-content") != NULL)
 		w = 2;
-	return w;
+	s->weight = (signed char)w;
+	if (has_word(ci, kill_hints))
+		s->hints |= H_KILL;
+	if (has_word(ci, maybe))
+		s->hints |= H_MAYBE;
+	if (has_word(ci, weak))
+		s->hints |= H_WEAK;
+	if (has_word(ci, head_hints))
+		s->hints |= H_HEAD;
 }
 
 static double
@@ -309,22 +332,13 @@ link_density(const struct nstat *s)
 static int
 unlikely(const xmlNode *n, const struct nstat *s)
 {
-	static const char *const maybe[] = { "article", "body", "column",
-	    "content", "main", "story", NULL };
-	static const char *const weak[] = { "sidebar", "follow", "promo",
-	    "sponsor", "advert", "subscri", "newsletter", NULL };
-	char ci[512];
-
-	if (class_id(n, ci, sizeof ci) == 0 || tag_is(n, "body") ||
-	    tag_is(n, "html") || tag_is(n, "a"))
+	if (!(s->hints & H_KILL) || (s->hints & H_MAYBE) ||
+	    tag_is(n, "body") || tag_is(n, "html") || tag_is(n, "a"))
 		return 0;
-	if (!has_word(ci, kill_hints) || has_word(ci, maybe))
-		return 0;
-	if (has_word(ci, weak) && s->text > 1500 && link_density(s) < 0.3)
+	if ((s->hints & H_WEAK) && s->text > 1500 && link_density(s) < 0.3)
 		return 0;
 	return 1;
 }
-
 /* Pass 1: every element gets its counts; dropped subtrees are counted
  * as nothing. */
 static void
@@ -342,7 +356,7 @@ measure(struct tree *t, xmlNode *root, int strict)
 				s->drop = 1;
 				descend = 0;
 			} else {
-				s->weight = (signed char)class_weight(n);
+				read_hints(n, s);
 			}
 		} else if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
@@ -656,7 +670,6 @@ skip_inside(struct tree *t, xmlNode *n, int top)
 	static const char *const lists[] = { "ul", "ol", "dl", "table",
 	    "div", "section", "p", "span", "li", NULL };
 	struct nstat *s = ST(t, n);
-	char ci[512];
 
 	if (s->drop)
 		return 1;
@@ -665,12 +678,12 @@ skip_inside(struct tree *t, xmlNode *n, int top)
 	if (tag_is(n, "h1") || tag_is(n, "figcaption") ||
 	    (tag_is(n, "figure") && s->text < 300))
 		return 1;
-	if (class_id(n, ci, sizeof ci) > 0 && has_word(ci, kill_hints) &&
+	if ((s->hints & H_KILL) &&
 	    !(s->weight > 0 && s->text > 1000 && link_density(s) < 0.2))
 		return 1;
 	/* the page head repeated by the container: kicker, headline,
 	 * reporter, time */
-	if (ci[0] != '\0' && s->text < 200 && has_word(ci, head_hints))
+	if ((s->hints & H_HEAD) && s->text < 200)
 		return 1;
 	if (tag_in(n, lists)) {
 		double ld = link_density(s);
