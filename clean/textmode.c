@@ -17,10 +17,7 @@
 
 #include "khobor.h"
 /* textmode.h has a slash-star inside its first comment */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wcomment"
 #include "textmode.h"
-#pragma GCC diagnostic pop
 #include "dateline.h"
 #include "stopwords.h"
 

@@ -1,6 +1,7 @@
 /*
  * textmode.h: the article lines of page text that another tool extracted
- * (boilerplate and all, one block a line, as ../shared/data/seeds/*.txt).
+ * (boilerplate and all, one block a line, as the seeds in
+ * ../shared/data/seeds).
  */
 #ifndef TEXTMODE_H
 #define TEXTMODE_H

@@ -14,10 +14,7 @@
 #include <string.h>
 
 #include "khobor.h"
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wcomment"
 #include "../clean/textmode.h"
-#pragma GCC diagnostic pop
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

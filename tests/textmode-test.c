@@ -16,10 +16,7 @@
 
 #include "khobor.h"
 /* textmode.h has a slash-star inside its first comment */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wcomment"
 #include "../clean/textmode.h"
-#pragma GCC diagnostic pop
 #include "../clean/dateline.h"
 
 static char *
