@@ -16,7 +16,6 @@
 #include <unicode/ustring.h>
 
 #include "khobor.h"
-/* textmode.h has a slash-star inside its first comment */
 #include "textmode.h"
 #include "dateline.h"
 #include "stopwords.h"

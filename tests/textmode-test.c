@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include "khobor.h"
-/* textmode.h has a slash-star inside its first comment */
 #include "../clean/textmode.h"
 #include "../clean/dateline.h"
 
