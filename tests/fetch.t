@@ -4,7 +4,7 @@
 # politeness timing, conditional GETs with --state, charsets, limits,
 # order, signals.  Every record written must pass validate.
 . "$(dirname "$0")/lib.sh"
-plan 34
+plan 35
 
 python3 "$here/fetch-server.py" --port-file "$tmp/port" --log "$tmp/log" \
     2>"$tmp/server.err" &
@@ -397,6 +397,21 @@ t_full() {
 	test $? = 2 && grep -q "No space left" "$tmp/full.err"
 }
 check "> /dev/full: status 2 and a clear error" t_full
+
+t_memory() {
+	# 4,000 records against 400: memory bounded by --queue, not input.
+	printf '<html><body><p>%%0500d</p></body></html>' 0 >"$tmp/m.html"
+	for n in 400 4000; do
+		awk -v n=$n -v f="$tmp/m.html" \
+		    'BEGIN { for (i = 0; i < n; i++) print "file://" f "?" i }' |
+		    /usr/bin/time -f %M "$root/bin/fetch" --queue 64 \
+		    2>"$tmp/m$n.rss" | wc -l >"$tmp/m$n.n"
+	done
+	echo "RSS KiB: $(cat "$tmp/m400.rss") for 400, $(cat "$tmp/m4000.rss") for 4000"
+	test "$(cat "$tmp/m4000.n")" = 4000 &&
+	    test "$(cat "$tmp/m4000.rss")" -lt $(($(cat "$tmp/m400.rss") + 2048))
+}
+check "memory stays flat over the input (--queue)" t_memory
 
 t_usage() {
 	fetch -j 0 </dev/null 2>"$tmp/u.err"
