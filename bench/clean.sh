@@ -62,7 +62,7 @@ median_time() {
 }
 
 mbs() {
-	awk -v b="$bytes" -v t="$1" 'BEGIN { printf "%.1f", t > 0 ? b / t / 1e6 : 0 }'
+	awk -v b="$bytes" -v t="$1" 'BEGIN { printf "%.1f", (t > 0 ? b / t / 1e6 : 0) }'
 }
 
 echo "input: $file, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB, $(wc -l <"$file") pages; median of $runs runs"
