@@ -1,0 +1,202 @@
+/*
+ * features.c: the entity model's features: the word and its
+ * neighbours, the stem and case suffix, the last letters, the shape,
+ * the gazetteer's label here and around, and the labels just given.
+ */
+#include <string.h>
+
+#include "khobor.h"
+#include "features.h"
+
+static uint64_t
+hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+/* One feature: template t with value v, to a bucket. */
+static uint32_t
+bucket(unsigned t, uint64_t v, unsigned bits)
+{
+	uint64_t h = (v ^ ((uint64_t)t << 56) ^ t) * 0xd6e8feb86659fd93ULL;
+
+	h ^= h >> 32;
+	h *= 0xd6e8feb86659fd93ULL;
+	return (uint32_t)(h >> (64 - bits));
+}
+
+/* The last (or first) n code points of key as a hash, 0 if shorter. */
+static uint64_t
+ends(const char *key, size_t len, int n, int last)
+{
+	size_t i;
+	int k = 0;
+
+	if (last) {
+		for (i = len; i > 0; i--)
+			if (((unsigned char)key[i - 1] & 0xc0) != 0x80 &&
+			    ++k == n)
+				return hash(key + i - 1, len - i + 1);
+	} else {
+		for (i = 0; i < len; i++)
+			if (((unsigned char)key[i] & 0xc0) != 0x80 && k++ == n)
+				return hash(key, i);
+	}
+	return 0;
+}
+
+static uint64_t
+shape(const struct sent *s, size_t i)
+{
+	const struct tok *t = &s->t[i];
+	const char *k = tok_key(s, i);
+	unsigned v = t->cls * 64 + (t->glued ? 32 : 0);
+	size_t cps = t->end - t->start;
+
+	v += cps > 8 ? 8 : cps;
+	if (t->cls == TOK_LATIN) {
+		int up = 0, low = 0;
+
+		for (size_t j = 0; j < t->klen; j++) {
+			up += k[j] >= 'A' && k[j] <= 'Z';
+			low += k[j] >= 'a' && k[j] <= 'z';
+		}
+		v += 1000 * (up == 0 ? 1 : low == 0 ? 2 : (k[0] >= 'A' &&
+		    k[0] <= 'Z') ? 3 : 4);
+	}
+	if (t->cls == TOK_PUNCT)
+		return hash(k, t->klen);
+	return v;
+}
+
+static void
+room(struct feats *f, size_t n)
+{
+	if (n <= f->cap)
+		return;
+	f->cap = n;
+	f->hw = kh_realloc(f->hw, n * sizeof(*f->hw));
+	f->hs = kh_realloc(f->hs, n * sizeof(*f->hs));
+	f->hx = kh_realloc(f->hx, n * sizeof(*f->hx));
+	f->hp = kh_realloc(f->hp, n * sizeof(*f->hp));
+	f->gz = kh_realloc(f->gz, n);
+}
+
+void
+feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
+    gaz_hit_fn *fn, void *arg)
+{
+	size_t stems[8], i, j, k;
+	const char *norm;
+	int type, ns, weak;
+
+	room(f, s->n + 1);
+	for (i = 0; i < s->n; i++) {
+		const char *key = tok_key(s, i);
+		size_t n = s->t[i].klen;
+
+		f->hw[i] = hash(key, n);
+		f->hs[i] = f->hw[i];
+		f->hx[i] = 0;
+		if (s->t[i].cls == TOK_BN &&
+		    (ns = suffix_strip(key, n, stems, 1)) > 0) {
+			f->hs[i] = hash(key, stems[0]);
+			f->hx[i] = hash(key + stems[0], n - stems[0]);
+		}
+		f->hp[i] = shape(s, i);
+		f->gz[i] = 0;
+	}
+	for (i = 0; i < s->n; i = k) {
+		k = i + 1;
+		if (g == NULL || (j = gaz_match(g, s, i, &type, &norm, &weak)) ==
+		    0)
+			continue;
+		for (k = i; k < i + j; k++)
+			f->gz[k] = label_of(type, k > i);
+		if (fn != NULL)
+			fn(i, i + j, type, norm, weak, arg);
+	}
+}
+
+size_t
+feats_token(const struct feats *f, const struct sent *s, size_t i,
+    unsigned bits, uint32_t *out)
+{
+	const char *key = tok_key(s, i);
+	size_t klen = s->t[i].klen, n = 0;
+	uint64_t wm1 = i > 0 ? f->hw[i - 1] : 1, wm2 = i > 1 ? f->hw[i - 2] :
+	    2, wp1 = i + 1 < s->n ? f->hw[i + 1] : 3, wp2 = i + 2 < s->n ?
+	    f->hw[i + 2] : 4;
+	uint64_t sm1 = i > 0 ? f->hs[i - 1] : 1, sp1 = i + 1 < s->n ?
+	    f->hs[i + 1] : 3;
+	unsigned gm1 = i > 0 ? f->gz[i - 1] : 9, gp1 = i + 1 < s->n ?
+	    f->gz[i + 1] : 9;
+
+#define F(t, v) (out[n++] = bucket((t), (v), bits))
+	F(0, 0);
+	F(1, f->hw[i]);
+	F(2, f->hs[i]);
+	F(3, f->hx[i]);
+	F(4, wm1);
+	F(5, wp1);
+	F(6, wm2);
+	F(7, wp2);
+	F(8, sm1);
+	F(9, sp1);
+	F(10, f->hp[i]);
+	F(11, i > 0 ? f->hp[i - 1] : 1);
+	F(12, i + 1 < s->n ? f->hp[i + 1] : 1);
+	F(13, f->gz[i]);
+	F(14, f->gz[i] * 16 + gm1);
+	F(15, f->gz[i] * 16 + gp1);
+	F(16, ends(key, klen, 1, 1));
+	F(17, ends(key, klen, 2, 1));
+	F(18, ends(key, klen, 3, 1));
+	F(19, ends(key, klen, 2, 0));
+	F(20, ends(key, klen, 3, 0));
+	F(21, wm1 * 31 + f->hw[i]);
+	F(22, f->hw[i] * 31 + wp1);
+	F(30, sp1 * 16 + f->hx[i]);
+	F(31, ends(key, klen, 4, 1));
+	F(32, i > 0 ? ends(tok_key(s, i - 1), s->t[i - 1].klen, 2, 1) : 5);
+	F(33, i + 1 < s->n ? ends(tok_key(s, i + 1), s->t[i + 1].klen, 2,
+	    1) : 5);
+	F(34, wp1 * 31 + wp2);
+	F(35, wm2 * 31 + wm1);
+#undef F
+	return n;
+}
+
+size_t
+feats_pair(const struct feats *f, const struct sent *s, size_t i,
+    int prev, unsigned bits, uint32_t *out)
+{
+	uint64_t wm1 = i > 0 ? f->hw[i - 1] : 1;
+	size_t n = 0;
+
+	(void)s;
+#define F(t, v) (out[n++] = bucket((t), (v), bits))
+	F(23, prev);
+	F(25, f->hw[i] * 16 + prev);
+	F(26, wm1 * 16 + prev);
+	F(27, f->hs[i] * 16 + prev);
+	F(28, (uint64_t)f->gz[i] * 16 + prev);
+	F(29, f->hx[i] * 16 + prev);
+#undef F
+	return n;
+}
+
+void
+feats_free(struct feats *f)
+{
+	free(f->hw);
+	free(f->hs);
+	free(f->hx);
+	free(f->hp);
+	free(f->gz);
+	memset(f, 0, sizeof(*f));
+}

@@ -1,0 +1,72 @@
+/*
+ * features.h: what the entity model sees of a token, shared by the
+ * tagger (ner.c) and the trainer (train.c), so both see the same.
+ *
+ * Labels are BIO over PER, LOC, ORG: 0 is O, 1 + 2 * (type - 1) is
+ * B-type and one more is I-type.  Features are hashed into 2^bits
+ * buckets; a bucket holds one weight a label.
+ */
+#ifndef FEATURES_H
+#define FEATURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gaz.h"
+#include "tok.h"
+
+#define NLABEL 7
+#define FEAT_MAX 40
+
+static inline int
+label_type(int l)
+{
+	return l == 0 ? T_NONE : (l + 1) / 2;
+}
+
+static inline int
+label_inside(int l)
+{
+	return l != 0 && l % 2 == 0;
+}
+
+static inline int
+label_of(int type, int inside)
+{
+	return type == T_NONE ? 0 : 1 + 2 * (type - 1) + (inside != 0);
+}
+
+/* Whether label l may follow label prev: I-X only after B-X or I-X. */
+static inline int
+label_ok(int prev, int l)
+{
+	return !label_inside(l) || (prev != 0 && label_type(prev) ==
+	    label_type(l));
+}
+
+/* Per-sentence state the features are drawn from: hashes of each
+ * token's key and stem, and the gazetteer's labels. */
+struct feats {
+	uint64_t *hw, *hs, *hx, *hp;	/* word, stem, suffix, shape */
+	uint8_t *gz;			/* gazetteer label of each token */
+	size_t cap;
+};
+
+/* Fill f for sentence s, looking names up in g.  For each gazetteer
+ * match, fn (when not NULL) gets the tokens [i, j), type and norm. */
+typedef void gaz_hit_fn(size_t i, size_t j, int type, const char *norm,
+	int weak, void *arg);
+void feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
+	gaz_hit_fn *fn, void *arg);
+/* The buckets of token i's own features; returns how many (at most
+ * FEAT_MAX). */
+size_t feats_token(const struct feats *f, const struct sent *s, size_t i,
+	unsigned bits, uint32_t *out);
+/* The buckets of token i's features that pair with the label before
+ * it, prev (0 before the first token); returns how many (FEAT_PAIR). */
+#define FEAT_PAIR 6
+size_t feats_pair(const struct feats *f, const struct sent *s, size_t i,
+	int prev, unsigned bits, uint32_t *out);
+void feats_free(struct feats *f);
+
+#endif

@@ -1,0 +1,344 @@
+/*
+ * gaz.c: the gazetteer as an open-addressing hash table over the keys
+ * of names.  Every proper prefix of a name of several tokens is in the
+ * table too, marked as such, so that a lookup at each token of a text
+ * stops after one probe unless a name can start there.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+
+#include "khobor.h"
+#include "gaz.h"
+
+const char *const type_name[T_NTYPES] = { "O", "PER", "LOC", "ORG" };
+
+enum { G_NAME = 1, G_PREFIX = 2 };
+#define KEY_MAX 512
+
+struct ent {
+	uint64_t h;
+	uint32_t key, klen, norm;
+	uint8_t type, flags, weak;
+};
+
+struct gaz {
+	struct ent *tab;
+	size_t cap, n, names;
+	char *str;		/* keys and norms, NUL-terminated */
+	size_t slen, scap;
+	struct sent tmp;
+};
+
+int
+type_parse(const char *s, size_t n)
+{
+	for (int t = T_PER; t < T_NTYPES; t++)
+		if (strlen(type_name[t]) == n && memcmp(s, type_name[t], n) == 0)
+			return t;
+	return T_NONE;
+}
+
+static uint64_t
+hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return h | 1;	/* 0 marks an empty slot */
+}
+
+struct gaz *
+gaz_new(void)
+{
+	struct gaz *g = kh_malloc(sizeof(*g));
+
+	memset(g, 0, sizeof(*g));
+	g->cap = 1024;
+	g->tab = kh_malloc(g->cap * sizeof(*g->tab));
+	memset(g->tab, 0, g->cap * sizeof(*g->tab));
+	return g;
+}
+
+void
+gaz_free(struct gaz *g)
+{
+	if (g == NULL)
+		return;
+	free(g->tab);
+	free(g->str);
+	sent_free(&g->tmp);
+	free(g);
+}
+
+size_t
+gaz_size(const struct gaz *g)
+{
+	return g->names;
+}
+
+static uint32_t
+str_add(struct gaz *g, const char *s, size_t n)
+{
+	uint32_t off;
+
+	if (g->slen + n + 1 > g->scap) {
+		while (g->slen + n + 1 > g->scap)
+			g->scap = g->scap ? g->scap * 2 : 65536;
+		g->str = kh_realloc(g->str, g->scap);
+	}
+	off = g->slen;
+	memcpy(g->str + off, s, n);
+	g->str[off + n] = '\0';
+	g->slen += n + 1;
+	return off;
+}
+
+static struct ent *
+find(const struct gaz *g, const char *key, size_t n, uint64_t h)
+{
+	size_t i = h & (g->cap - 1);
+
+	for (;; i = (i + 1) & (g->cap - 1)) {
+		struct ent *e = &g->tab[i];
+
+		if (e->h == 0)
+			return e;
+		if (e->h == h && e->klen == n &&
+		    memcmp(g->str + e->key, key, n) == 0)
+			return e;
+	}
+}
+
+static void
+grow(struct gaz *g)
+{
+	struct ent *old = g->tab;
+	size_t ocap = g->cap;
+
+	g->cap *= 2;
+	g->tab = kh_malloc(g->cap * sizeof(*g->tab));
+	memset(g->tab, 0, g->cap * sizeof(*g->tab));
+	for (size_t i = 0; i < ocap; i++) {
+		if (old[i].h == 0)
+			continue;
+		size_t j = old[i].h & (g->cap - 1);
+
+		while (g->tab[j].h != 0)
+			j = (j + 1) & (g->cap - 1);
+		g->tab[j] = old[i];
+	}
+	free(old);
+}
+
+static struct ent *
+put(struct gaz *g, const char *key, size_t n)
+{
+	uint64_t h = hash(key, n);
+	struct ent *e;
+
+	if ((g->n + 1) * 2 > g->cap)
+		grow(g);
+	e = find(g, key, n, h);
+	if (e->h == 0) {
+		e->h = h;
+		e->key = str_add(g, key, n);
+		e->klen = n;
+		e->flags = 0;
+		e->type = T_NONE;
+		g->n++;
+	}
+	return e;
+}
+
+void
+gaz_add(struct gaz *g, const char *name, size_t len, int type,
+    const char *norm, size_t nlen, int weak)
+{
+	char key[KEY_MAX];
+	size_t k = 0;
+	struct ent *e;
+
+	sent_all(&g->tmp, name, len);
+	if (g->tmp.n == 0)
+		return;
+	for (size_t i = 0; i < g->tmp.n; i++) {
+		size_t n = g->tmp.t[i].klen;
+
+		if (k + n + 1 >= KEY_MAX)
+			return;
+		if (i > 0) {
+			/* the prefix so far may start a longer name */
+			put(g, key, k)->flags |= G_PREFIX;
+			key[k++] = ' ';
+		}
+		memcpy(key + k, tok_key(&g->tmp, i), n);
+		k += n;
+	}
+	e = put(g, key, k);
+	if (e->flags & G_NAME)
+		return;
+	e->flags |= G_NAME;
+	e->type = type;
+	e->weak = weak != 0;
+	if (norm == NULL || nlen == 0)
+		norm = name, nlen = len;
+	e->norm = str_add(g, norm, nlen);
+	g->names++;
+}
+
+int
+gaz_load(struct gaz *g, const char *path, int weak)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL, *tab1, *tab2, *norm;
+	size_t cap = 0, nlen;
+	ssize_t n;
+	unsigned long lineno = 0;
+	int type;
+
+	if (f == NULL)
+		return -1;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (n == 0 || line[0] == '#')
+			continue;
+		tab1 = memchr(line, '\t', n);
+		if (tab1 == NULL) {
+			kh_warn("%s:%lu: no type; left out", path, lineno);
+			continue;
+		}
+		tab2 = memchr(tab1 + 1, '\t', line + n - tab1 - 1);
+		type = type_parse(tab1 + 1, (tab2 ? tab2 : line + n) - tab1 -
+		    1);
+		if (type == T_NONE) {
+			kh_warn("%s:%lu: type is not PER, LOC or ORG; left out",
+			    path, lineno);
+			continue;
+		}
+		norm = tab2 ? tab2 + 1 : NULL;
+		nlen = norm ? (size_t)(line + n - norm) : 0;
+		gaz_add(g, line, tab1 - line, type, norm, nlen, weak);
+	}
+	free(line);
+	if (ferror(f)) {
+		int e = errno;
+
+		fclose(f);
+		errno = e;
+		return -1;
+	}
+	fclose(f);
+	return 0;
+}
+
+/* A region's name in one language as UTF-8; 0 when ICU has none. */
+static size_t
+region_name(const char *code, const char *lang, char *out, size_t cap)
+{
+	char loc[16];
+	UChar name[128];
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n, k;
+
+	snprintf(loc, sizeof(loc), "und_%s", code);
+	n = uloc_getDisplayCountry(loc, lang, name, 128, &st);
+	if (U_FAILURE(st) || n <= 0 || n >= 128 || st ==
+	    U_USING_DEFAULT_WARNING)
+		return 0;
+	/* ICU falls back to the code itself when it has no name */
+	if (n == 2 && name[0] == code[0] && name[1] == code[1])
+		return 0;
+	u_strToUTF8(out, (int32_t)cap, &k, name, n, &st);
+	if (U_FAILURE(st) || k <= 0 || (size_t)k >= cap)
+		return 0;
+	return k;
+}
+
+void
+gaz_countries(struct gaz *g)
+{
+	const char *const *codes = uloc_getISOCountries();
+	char en[512], bn[512];
+	size_t ne, nb;
+
+	for (; codes != NULL && *codes != NULL; codes++) {
+		if ((ne = region_name(*codes, "en", en, sizeof(en))) == 0)
+			continue;
+		gaz_add(g, en, ne, T_LOC, en, ne, 0);
+		if ((nb = region_name(*codes, "bn", bn, sizeof(bn))) > 0)
+			gaz_add(g, bn, nb, T_LOC, en, ne, 0);
+	}
+}
+
+static const struct ent *
+get(const struct gaz *g, const char *key, size_t n)
+{
+	const struct ent *e = find(g, key, n, hash(key, n));
+
+	return e->h != 0 ? e : NULL;
+}
+
+int
+gaz_word(const struct gaz *g, const char *key, size_t len, int *type,
+    const char **norm)
+{
+	const struct ent *e = get(g, key, len);
+
+	if (e == NULL || !(e->flags & G_NAME))
+		return 0;
+	*type = e->type;
+	*norm = g->str + e->norm;
+	return 1;
+}
+
+size_t
+gaz_match(const struct gaz *g, const struct sent *s, size_t i, int *type,
+    const char **norm, int *weak)
+{
+	char key[KEY_MAX];
+	size_t k = 0, best = 0, stems[8];
+	const struct ent *e, *f;
+	int ns;
+
+	for (size_t j = i; j < s->n; j++) {
+		const struct tok *t = &s->t[j];
+
+		if (t->cls == TOK_PUNCT && j == i)
+			break;
+		if (k + t->klen + 1 >= KEY_MAX)
+			break;
+		if (j > i)
+			key[k++] = ' ';
+		memcpy(key + k, tok_key(s, j), t->klen);
+		e = get(g, key, k + t->klen);
+		if (e != NULL && (e->flags & G_NAME)) {
+			best = j - i + 1;
+			*type = e->type;
+			*norm = g->str + e->norm;
+			*weak = e->weak;
+		} else if (t->cls == TOK_BN) {
+			ns = suffix_strip(tok_key(s, j), t->klen, stems, 8);
+			for (int q = 0; q < ns; q++) {
+				f = get(g, key, k + stems[q]);
+				if (f != NULL && (f->flags & G_NAME)) {
+					best = j - i + 1;
+					*type = f->type;
+					*norm = g->str + f->norm;
+					*weak = f->weak;
+					break;
+				}
+			}
+		}
+		if (e == NULL || !(e->flags & G_PREFIX))
+			break;
+		k += t->klen;
+	}
+	return best;
+}

@@ -1,0 +1,44 @@
+/*
+ * gaz.h: the gazetteer: names of persons, places and organisations,
+ * each with its type and canonical name (norm), looked up by the keys
+ * of its tokens (tok.h) joined by one space.
+ */
+#ifndef GAZ_H
+#define GAZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tok.h"
+
+enum { T_NONE, T_PER, T_LOC, T_ORG, T_NTYPES };
+extern const char *const type_name[T_NTYPES];
+int type_parse(const char *s, size_t n);
+
+struct gaz;
+struct gaz *gaz_new(void);
+void gaz_free(struct gaz *g);
+/* Add a name; the first entry of a name wins.  norm NULL: the name. */
+void gaz_add(struct gaz *g, const char *name, size_t len, int type,
+	const char *norm, size_t nlen, int weak);
+/* Lines "name<TAB>type[<TAB>norm]" (type PER, LOC or ORG; '#' starts a
+ * comment line).  Returns -1 with errno set when the file cannot be
+ * read; bad lines are reported with kh_warn and left out.  The names
+ * of a weak file (places-bd.tsv: some are common words too) count only
+ * where the model also sees a name. */
+int gaz_load(struct gaz *g, const char *path, int weak);
+/* Every ISO 3166 region's name in Bengali and English from ICU's locale
+ * data, norm the English name. */
+void gaz_countries(struct gaz *g);
+size_t gaz_size(const struct gaz *g);
+
+/* The longest name that starts at token i of s, its last token maybe
+ * with a case suffix: returns the number of tokens (0: none) and sets
+ * *type and *norm (NUL-terminated, owned by g). */
+size_t gaz_match(const struct gaz *g, const struct sent *s, size_t i,
+	int *type, const char **norm, int *weak);
+/* Whether key (one token's key, a stem) is a one-token name. */
+int gaz_word(const struct gaz *g, const char *key, size_t len, int *type,
+	const char **norm);
+
+#endif

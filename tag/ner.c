@@ -1,0 +1,566 @@
+/*
+ * ner.c: entities of a record.
+ *
+ * Each sentence is cut into tokens (tok.c); the gazetteer's names are
+ * found first, longest first, through case suffixes; then the model
+ * labels every token (greedy, left to right, BIO), and a span it finds
+ * that no gazetteer name covers is a mention too, its norm the surface
+ * with a case suffix stripped when that is safe.  At the end of the
+ * record a short name is linked to a longer one of the same record
+ * (কিম after কিম জং উন), and a suffix that was not safe to strip is
+ * stripped when the stem is a name of the record.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "khobor.h"
+#include "features.h"
+#include "gaz.h"
+#include "model.h"
+#include "ner.h"
+#include "tok.h"
+
+#define NONE ((size_t)-1)
+#define LINK_MAX 256	/* longer PER names kept for linking, a record */
+
+struct men {
+	struct ner_mention m;
+	size_t norm, alt;	/* offsets into str; alt NONE: none */
+	size_t first, last;	/* a PER name's first and last token key */
+	int ntok, model;
+};
+
+struct ner {
+	struct gaz *gaz;
+	const int16_t *w;	/* the model's weights, mmapped */
+	void *map;
+	size_t maplen;
+	unsigned bits;
+	struct sent s;
+	struct feats f;
+	uint8_t *lab, *back;
+	int32_t *vit;
+	size_t labcap;
+	struct { size_t i, j; int type, weak; const char *norm; } *hits;
+	size_t nhits, hitcap;
+	struct men *men;
+	size_t nmen, mencap;
+	struct ner_mention *out;
+	size_t outcap;
+	char *str;
+	size_t slen, scap;
+	size_t links[LINK_MAX];	/* mentions, a ring */
+	size_t nlinks;
+	const char *text[2];	/* the fields of the record */
+	size_t len[2];
+	int32_t margin;		/* what starting a name costs, from the model */
+};
+
+static void
+load_model(struct ner *n, const char *path)
+{
+	struct model_head h;
+	struct stat st;
+	size_t need;
+	uint16_t one = 1;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		kh_die("%s:", path);
+	if (fstat(fd, &st) < 0)
+		kh_die("%s:", path);
+	if ((size_t)st.st_size < sizeof(h) || pread(fd, &h, sizeof(h), 0) !=
+	    (ssize_t)sizeof(h) || memcmp(h.magic, MODEL_MAGIC, 16) != 0 ||
+	    h.nlabel != NLABEL || h.bits < 10 || h.bits > 24 ||
+	    *(uint8_t *)&one != 1)
+		kh_die("%s: not a model of this tag", path);
+	need = sizeof(h) + ((size_t)1 << h.bits) * NLABEL * sizeof(int16_t);
+	if ((size_t)st.st_size != need)
+		kh_die("%s: model is %lld bytes, not %zu", path,
+		    (long long)st.st_size, need);
+	n->map = mmap(NULL, need, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (n->map == MAP_FAILED)
+		kh_die("%s: mmap:", path);
+	close(fd);
+	n->maplen = need;
+	n->bits = h.bits;
+	n->w = (const int16_t *)((const char *)n->map + sizeof(h));
+	if (!(h.scale > 0 && h.scale < 1e6f) || !(h.margin > -1e3f &&
+	    h.margin < 1e3f))
+		kh_die("%s: not a model of this tag", path);
+	n->margin = (int32_t)(h.margin / h.scale);
+}
+
+struct ner *
+ner_open(const char *model_path, const char *const *gaz, int ngaz,
+    const char *weak)
+{
+	struct ner *n = kh_malloc(sizeof(*n));
+
+	memset(n, 0, sizeof(*n));
+	n->gaz = gaz_new();
+	for (int i = 0; i < ngaz; i++)
+		if (gaz_load(n->gaz, gaz[i], 0) < 0)
+			kh_die("%s:", gaz[i]);
+	gaz_countries(n->gaz);
+	if (weak != NULL && gaz_load(n->gaz, weak, 1) < 0)
+		kh_die("%s:", weak);
+	if (model_path != NULL)
+		load_model(n, model_path);
+	return n;
+}
+
+void
+ner_close(struct ner *n)
+{
+	if (n == NULL)
+		return;
+	if (n->map != NULL)
+		munmap(n->map, n->maplen);
+	gaz_free(n->gaz);
+	sent_free(&n->s);
+	feats_free(&n->f);
+	free(n->lab);
+	free(n->vit);
+	free(n->back);
+	free(n->hits);
+	free(n->men);
+	free(n->out);
+	free(n->str);
+	free(n);
+}
+
+static size_t
+str_add(struct ner *n, const char *s, size_t len)
+{
+	size_t off = n->slen;
+
+	if (n->slen + len + 1 > n->scap) {
+		while (n->slen + len + 1 > n->scap)
+			n->scap = n->scap ? n->scap * 2 : 4096;
+		n->str = kh_realloc(n->str, n->scap);
+	}
+	memcpy(n->str + off, s, len);
+	n->str[off + len] = '\0';
+	n->slen += len + 1;
+	return off;
+}
+
+void
+ner_begin(struct ner *n)
+{
+	n->text[0] = n->text[1] = NULL;
+	n->nmen = 0;
+	n->slen = 0;
+	n->nlinks = 0;
+}
+
+static void
+on_hit(size_t i, size_t j, int type, const char *norm, int weak,
+    void *arg)
+{
+	struct ner *n = arg;
+
+	if (n->nhits == n->hitcap) {
+		n->hitcap = n->hitcap ? n->hitcap * 2 : 16;
+		n->hits = kh_realloc(n->hits, n->hitcap * sizeof(*n->hits));
+	}
+	n->hits[n->nhits].i = i;
+	n->hits[n->nhits].j = j;
+	n->hits[n->nhits].type = type;
+	n->hits[n->nhits].norm = norm;
+	n->hits[n->nhits].weak = weak;
+	n->nhits++;
+}
+
+/* The model's labels for the sentence, into n->lab: Viterbi over
+ * BIO labels as tag-train decodes, a name's start costing the margin. */
+static void
+label(struct ner *n)
+{
+	const struct sent *s = &n->s;
+	uint32_t fb[FEAT_MAX];
+	size_t ns = s->n, i, k, nf;
+	int best = 0;
+
+	if (ns > n->labcap) {
+		n->labcap = ns * 2;
+		n->lab = kh_realloc(n->lab, n->labcap);
+		n->vit = kh_realloc(n->vit, n->labcap * NLABEL *
+		    sizeof(*n->vit));
+		n->back = kh_realloc(n->back, n->labcap * NLABEL);
+	}
+	if (n->w == NULL) {
+		memset(n->lab, 0, ns);
+		return;
+	}
+	for (i = 0; i < ns; i++) {
+		int32_t e[NLABEL], *v = n->vit + i * NLABEL, t;
+
+		nf = feats_token(&n->f, s, i, n->bits, fb);
+		for (int l = 0; l < NLABEL; l++)
+			e[l] = label_inside(l) || l == 0 ? 0 : -n->margin;
+		for (k = 0; k < nf; k++) {
+			const int16_t *wb = n->w + (size_t)fb[k] * NLABEL;
+
+			for (int l = 0; l < NLABEL; l++)
+				e[l] += wb[l];
+		}
+		for (int l = 0; l < NLABEL; l++)
+			v[l] = INT32_MIN;
+		for (int p = 0; p < (i == 0 ? 1 : NLABEL); p++) {
+			int32_t base = i == 0 ? 0 : n->vit[(i - 1) * NLABEL + p];
+
+			if (base == INT32_MIN)
+				continue;
+			nf = feats_pair(&n->f, s, i, p, n->bits, fb);
+			for (int l = 0; l < NLABEL; l++) {
+				if (!label_ok(p, l))
+					continue;
+				t = e[l];
+				for (k = 0; k < nf; k++)
+					t += n->w[(size_t)fb[k] * NLABEL + l];
+				/* scores stay far from overflow: a sentence
+				 * is at most SENT_MAX tokens of 42 weights */
+				t += base;
+				if (t > v[l]) {
+					v[l] = t;
+					n->back[i * NLABEL + l] = p;
+				}
+			}
+		}
+	}
+	for (int l = 1; l < NLABEL; l++)
+		if (n->vit[(ns - 1) * NLABEL + l] >
+		    n->vit[(ns - 1) * NLABEL + best])
+			best = l;
+	for (i = ns; i-- > 0; ) {
+		n->lab[i] = best;
+		best = n->back[i * NLABEL + best];
+	}
+}
+
+/* -এর after a hyphen belongs to the name (চোয়ে সন হুই-এর); -সহ
+ * does not. */
+static size_t
+hyphen_suffix(const struct sent *s, size_t j)
+{
+	static const char *const cases[] = { "এর", "র", "কে", "তে", "য়",
+	    "ের", "রা", "দের", "য়ের", "য়ে", "ে" };
+
+	if (j + 1 < s->n && s->t[j].glued && s->t[j + 1].glued &&
+	    s->t[j + 1].cls == TOK_BN && s->t[j].klen == 1 &&
+	    tok_key(s, j)[0] == '-')
+		for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+			if (strcmp(tok_key(s, j + 1), cases[k]) == 0)
+				return j + 2;
+	return j;
+}
+
+static struct men *
+men_add(struct ner *n, int field, size_t i, size_t j, int type)
+{
+	const struct sent *s = &n->s;
+	struct men *m;
+
+	if (n->nmen == n->mencap) {
+		n->mencap = n->mencap ? n->mencap * 2 : 64;
+		n->men = kh_realloc(n->men, n->mencap * sizeof(*n->men));
+	}
+	m = &n->men[n->nmen++];
+	memset(m, 0, sizeof(*m));
+	m->m.field = field;
+	m->m.start = s->t[i].start;
+	m->m.end = s->t[j - 1].end;
+	m->m.bstart = s->t[i].bstart;
+	m->m.bend = s->t[j - 1].bend;
+	m->m.type = type;
+	m->alt = m->first = m->last = NONE;
+	m->ntok = (int)(j - i);
+	return m;
+}
+
+/* The norm of a span no list knows: its keys, spaced as in the text,
+ * the last one's case suffix stripped when the suffix is sure; alt
+ * strips a suffix that is not. */
+static void
+model_norm(struct ner *n, struct men *m, size_t i, size_t j)
+{
+	const struct sent *s = &n->s;
+	char buf[1024];
+	size_t k = 0, stems[8], last = 0, lastlen = 0;
+	int ns;
+
+	for (size_t t = i; t < j; t++) {
+		size_t kl = s->t[t].klen;
+
+		if (k + kl + 2 > sizeof(buf))
+			break;
+		if (t > i && !s->t[t].glued)
+			buf[k++] = ' ';
+		last = k;
+		memcpy(buf + k, tok_key(s, t), kl);
+		k += kl;
+		lastlen = kl;
+	}
+	if (k == 0) {
+		/* one token longer than any name: its start, whole letters */
+		k = sizeof(buf) - 8;
+		while (k > 0 && ((unsigned char)tok_key(s, i)[k] & 0xc0) ==
+		    0x80)
+			k--;
+		m->norm = str_add(n, tok_key(s, i), k);
+		return;
+	}
+	ns = s->t[j - 1].cls == TOK_BN ? suffix_strip(buf + last, lastlen,
+	    stems, 8) : 0;
+	m->norm = str_add(n, buf, k);
+	if (ns > 0 && suffix_sure(buf + last, lastlen, stems[0])) {
+		m->norm = str_add(n, buf, last + stems[0]);
+	} else if (ns > 0) {
+		m->alt = str_add(n, buf, last + stems[ns - 1]);
+	}
+}
+
+/* Remember a PER name of several tokens: its first key and its last
+ * key's stem, for the short mentions of the same person. */
+static void
+person_parts(struct ner *n, struct men *m, size_t i, size_t j)
+{
+	const struct sent *s = &n->s;
+	size_t stems[8], l = j - 1;
+	int ns;
+
+	if (m->m.type != T_PER || j - i < 2)
+		return;
+	m->first = str_add(n, tok_key(s, i), s->t[i].klen);
+	ns = s->t[l].cls == TOK_BN ? suffix_strip(tok_key(s, l),
+	    s->t[l].klen, stems, 8) : 0;
+	m->last = str_add(n, tok_key(s, l), ns > 0 &&
+	    suffix_sure(tok_key(s, l), s->t[l].klen, stems[0]) ? stems[0] :
+	    s->t[l].klen);
+	n->links[n->nlinks++ % LINK_MAX] = m - n->men;
+}
+
+/* Whether tokens [i, j) hold a word of two letters or more: the model
+ * is not to name a lone letter or mark. */
+static int
+is_word(const struct sent *s, size_t i, size_t j)
+{
+	for (; i < j; i++)
+		if ((s->t[i].cls == TOK_BN || s->t[i].cls == TOK_LATIN ||
+		    s->t[i].cls == TOK_OTHER) && s->t[i].end - s->t[i].start >=
+		    2)
+			return 1;
+	return 0;
+}
+
+static void
+sentence(struct ner *n, int field)
+{
+	const struct sent *s = &n->s;
+	size_t i = 0, h = 0, j;
+	struct men *m;
+
+	n->nhits = 0;
+	feats_sent(&n->f, s, n->gaz, on_hit, n);
+	label(n);
+	while (i < s->n) {
+		while (h < n->nhits && n->hits[h].j <= i)
+			h++;
+		if (h < n->nhits && n->hits[h].i == i && n->hits[h].weak &&
+		    n->w != NULL && n->lab[i] == 0) {
+			h++;	/* a weak name the model does not see */
+			continue;
+		}
+		if (h < n->nhits && n->hits[h].i == i) {
+			j = hyphen_suffix(s, n->hits[h].j);
+			m = men_add(n, field, i, j, n->hits[h].type);
+			m->norm = str_add(n, n->hits[h].norm,
+			    strlen(n->hits[h].norm));
+			person_parts(n, m, i, n->hits[h].j);
+			i = j;
+			continue;
+		}
+		if (n->lab[i] == 0) {
+			i++;
+			continue;
+		}
+		/* a span of the model's, cut short by a gazetteer name */
+		j = i + 1;
+		while (j < s->n && label_inside(n->lab[j]) &&
+		    label_type(n->lab[j]) == label_type(n->lab[i]) &&
+		    (h >= n->nhits || j < n->hits[h].i))
+			j++;
+		while (j > i && s->t[j - 1].cls == TOK_PUNCT)
+			j--;
+		if (j > i && is_word(s, i, j)) {
+			size_t e = hyphen_suffix(s, j);
+
+			m = men_add(n, field, i, e, label_type(n->lab[i]));
+			m->model = 1;
+			model_norm(n, m, i, j);
+			person_parts(n, m, i, j);
+			i = e;
+		} else {
+			i++;
+		}
+	}
+}
+
+void
+ner_text(struct ner *n, int field, const char *text, size_t len)
+{
+	size_t pos = 0, cp = 0;
+
+	if (field >= 0 && field < 2)
+		n->text[field] = text, n->len[field] = len;
+
+	while (sent_next(&n->s, text, len, &pos, &cp))
+		if (n->s.n > 0)
+			sentence(n, field);
+}
+
+/* Link the model's mentions to the record's other names. */
+static void
+link_names(struct ner *n)
+{
+	size_t nl = n->nlinks < LINK_MAX ? n->nlinks : LINK_MAX;
+
+	for (size_t i = 0; i < n->nmen; i++) {
+		struct men *m = &n->men[i];
+		const char *key;
+
+		if (!m->model)
+			continue;
+		if (m->alt != NONE) {
+			/* the stem is a name of this record */
+			for (size_t k = 0; k < n->nmen; k++)
+				if (k != i && strcmp(n->str + n->men[k].norm,
+				    n->str + m->alt) == 0) {
+					m->norm = m->alt;
+					break;
+				}
+		}
+		if (m->m.type != T_PER || m->ntok > 2)
+			continue;
+		key = n->str + m->norm;
+		for (size_t k = 0; k < nl; k++) {
+			const struct men *p = &n->men[n->links[k]];
+
+			if (p != m && p->m.type == T_PER && ((p->first != NONE &&
+			    strcmp(n->str + p->first, key) == 0) ||
+			    (p->last != NONE && strcmp(n->str + p->last, key) ==
+			    0))) {
+				m->norm = p->norm;
+				break;
+			}
+		}
+	}
+}
+
+/* The part of a longer PER name of the record that key (or its stem)
+ * is, or NULL. */
+static const struct men *
+part_of(const struct ner *n, const char *key, size_t klen, int bn)
+{
+	size_t nl = n->nlinks < LINK_MAX ? n->nlinks : LINK_MAX, stems[8];
+	int ns = bn ? suffix_strip(key, klen, stems, 8) : 0;
+
+	for (size_t k = 0; k < nl; k++) {
+		const struct men *p = &n->men[n->links[k]];
+
+		for (int q = -1; q < ns; q++) {
+			size_t l = q < 0 ? klen : stems[q];
+
+			if ((p->first != NONE && strlen(n->str + p->first) ==
+			    l && memcmp(n->str + p->first, key, l) == 0) ||
+			    (p->last != NONE && strlen(n->str + p->last) == l &&
+			    memcmp(n->str + p->last, key, l) == 0))
+				return p;
+		}
+	}
+	return NULL;
+}
+
+/* Second pass, when the record has PER names of several tokens: a
+ * word left alone that is a part of one (কিম, কিমের) is that person. */
+static void
+parts(struct ner *n)
+{
+	size_t had = n->nmen;
+
+	if (n->nlinks == 0)
+		return;
+	for (int f = 0; f < 2; f++) {
+		size_t pos = 0, cp = 0, m = 0;
+
+		if (n->text[f] == NULL)
+			continue;
+		while (sent_next(&n->s, n->text[f], n->len[f], &pos, &cp)) {
+			const struct sent *s = &n->s;
+
+			for (size_t i = 0; i < s->n; i++) {
+				const struct men *p;
+				struct men *a;
+				size_t norm;
+
+				if (s->t[i].cls != TOK_BN &&
+				    s->t[i].cls != TOK_LATIN)
+					continue;
+				while (m < had && (n->men[m].m.field < f ||
+				    (n->men[m].m.field == f &&
+				    n->men[m].m.end <= s->t[i].start)))
+					m++;
+				if (m < had && n->men[m].m.field == f &&
+				    n->men[m].m.start < s->t[i].end)
+					continue;	/* in a mention */
+				if ((p = part_of(n, tok_key(s, i),
+				    s->t[i].klen, s->t[i].cls == TOK_BN)) ==
+				    NULL)
+					continue;
+				norm = p->norm;
+				a = men_add(n, f, i, i + 1, T_PER);
+				a->norm = norm;
+			}
+		}
+	}
+}
+
+static int
+by_place(const void *a, const void *b)
+{
+	const struct men *x = a, *y = b;
+
+	if (x->m.field != y->m.field)
+		return x->m.field < y->m.field ? -1 : 1;
+	return x->m.start < y->m.start ? -1 : x->m.start > y->m.start;
+}
+
+size_t
+ner_end(struct ner *n, const struct ner_mention **out)
+{
+	size_t had;
+
+	link_names(n);
+	had = n->nmen;
+	parts(n);
+	if (n->nmen > had)
+		qsort(n->men, n->nmen, sizeof(*n->men), by_place);
+	if (n->nmen > n->outcap) {
+		n->outcap = n->nmen * 2;
+		n->out = kh_realloc(n->out, n->outcap * sizeof(*n->out));
+	}
+	for (size_t i = 0; i < n->nmen; i++) {
+		n->out[i] = n->men[i].m;
+		n->out[i].norm = n->str + n->men[i].norm;
+	}
+	*out = n->out;
+	return n->nmen;
+}

@@ -1,0 +1,359 @@
+/*
+ * tok.c: cut Bengali and English text into tokens with NFC keys.
+ *
+ * Most Bengali news text is NFC already; a token goes through ICU's
+ * normaliser only when it holds a character that NFC would change
+ * (ড়, ঢ়, য় as one code point, া or ৗ after ে, a nukta after a
+ * hasanta) or any non-ASCII Latin, so the common case costs a copy.
+ */
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "khobor.h"
+#include "tok.h"
+
+/* One code point of s[0..n), n >= 1: its value, and its length in *len.
+ * A byte that does not start valid UTF-8 is U+FFFD, one byte long. */
+static uint32_t
+utf8_get(const unsigned char *s, size_t n, size_t *len)
+{
+	uint32_t c = s[0], min;
+	size_t k, i;
+
+	*len = 1;
+	if (c < 0x80)
+		return c;
+	if (c >= 0xc2 && c <= 0xdf)
+		k = 1, c &= 0x1f, min = 0x80;
+	else if (c >= 0xe0 && c <= 0xef)
+		k = 2, c &= 0x0f, min = 0x800;
+	else if (c >= 0xf0 && c <= 0xf4)
+		k = 3, c &= 0x07, min = 0x10000;
+	else
+		return 0xfffd;
+	if (n <= k)
+		return 0xfffd;
+	for (i = 1; i <= k; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0xfffd;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0xfffd;
+	*len = k + 1;
+	return c;
+}
+
+enum kind { K_SPACE, K_NEWLINE, K_JOINER, K_MARK, K_BN, K_LATIN,
+	K_DIGIT, K_LETTER, K_END, K_PUNCT };
+
+static enum kind
+kind(uint32_t c)
+{
+	if (c < 0x80) {
+		if (c == '\n')
+			return K_NEWLINE;
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
+		    c == '\v')
+			return K_SPACE;
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			return K_LATIN;
+		if (c >= '0' && c <= '9')
+			return K_DIGIT;
+		if (c == '?' || c == '!')
+			return K_END;
+		return c < 0x20 || c == 0x7f ? K_SPACE : K_PUNCT;
+	}
+	if (c >= 0x0980 && c <= 0x09ff) {
+		if (c >= 0x09e6 && c <= 0x09ef)
+			return K_DIGIT;
+		if (c >= 0x09f2 && c <= 0x09fb)
+			return K_PUNCT;
+		return K_BN;
+	}
+	if (c == 0x0964 || c == 0x0965)
+		return K_END;
+	if (c == 0x200c || c == 0x200d)
+		return K_JOINER;
+	if (c == 0xa0 || (c >= 0x2000 && c <= 0x200b) || c == 0x2028 ||
+	    c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000 ||
+	    c == 0xfeff || (c >= 0x80 && c < 0xa0))
+		return K_SPACE;
+	if (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7)
+		return K_LATIN;
+	if (c >= 0x300 && c <= 0x36f)
+		return K_MARK;
+	if (c == 0xfffd)
+		return K_PUNCT;
+	if (U_GET_GC_MASK(c) & U_GC_M_MASK)
+		return K_MARK;
+	if (u_isalpha(c))
+		return K_LETTER;
+	if (u_isdigit(c))
+		return K_DIGIT;
+	if (u_isspace(c))
+		return K_SPACE;
+	return K_PUNCT;
+}
+
+static void
+keys_room(struct sent *s, size_t n)
+{
+	if (s->klen + n + 1 > s->kcap) {
+		while (s->klen + n + 1 > s->kcap)
+			s->kcap = s->kcap ? s->kcap * 2 : 4096;
+		s->keys = kh_realloc(s->keys, s->kcap);
+	}
+}
+
+/* The key of text[b..e) through ICU's NFC into s->keys at s->klen;
+ * on any ICU failure the bytes as they are. */
+static void
+key_nfc(struct sent *s, const char *text, size_t b, size_t e)
+{
+	UChar in[256], out[512];
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+	int32_t n = 0, m = 0, k = 0;
+
+	if (U_SUCCESS(st))
+		u_strFromUTF8Lenient(in, 256, &n, text + b, (int32_t)(e - b),
+		    &st);
+	if (U_SUCCESS(st) && n <= 256)
+		m = unorm2_normalize(nfc, in, n, out, 512, &st);
+	if (U_SUCCESS(st) && n <= 256 && m <= 512) {
+		keys_room(s, (size_t)m * 3);
+		u_strToUTF8(s->keys + s->klen, (int32_t)(s->kcap - s->klen),
+		    &k, out, m, &st);
+		if (U_SUCCESS(st)) {
+			s->klen += k;
+			return;
+		}
+	}
+	keys_room(s, e - b);
+	memcpy(s->keys + s->klen, text + b, e - b);
+	s->klen += e - b;
+}
+
+/* Append the key of the token text[b..e): joiners dropped, NFC. */
+static void
+key_add(struct sent *s, const char *text, size_t b, size_t e, int nfc)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t i = b, n;
+	uint32_t c;
+
+	if (nfc) {
+		key_nfc(s, text, b, e);
+	} else {
+		keys_room(s, e - b);
+		while (i < e) {
+			c = utf8_get(u + i, e - i, &n);
+			if (c != 0x200c && c != 0x200d) {
+				memcpy(s->keys + s->klen, text + i, n);
+				s->klen += n;
+			}
+			i += n;
+		}
+	}
+	s->keys[s->klen] = '\0';
+}
+
+static void
+tok_add(struct sent *s, const char *text, size_t b, size_t e, size_t cb,
+    size_t ce, int cls, int glued, int nfc)
+{
+	struct tok *t;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->t = kh_realloc(s->t, s->cap * sizeof(*s->t));
+	}
+	t = &s->t[s->n++];
+	t->bstart = b, t->bend = e;
+	t->start = cb, t->end = ce;
+	t->cls = cls;
+	t->glued = glued;
+	t->key = s->klen;
+	key_add(s, text, b, e, nfc);
+	t->klen = s->klen - t->key;
+	s->klen++;	/* keep the NUL */
+}
+
+/* Whether a word of kind k goes on with a code point of kind c. */
+static int
+goes_on(enum kind k, enum kind c)
+{
+	if (c == K_MARK || c == K_JOINER)
+		return k != K_DIGIT || c == K_MARK;
+	return c == k;
+}
+
+int
+sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
+    size_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t i = *pos, c0 = *cp, n, b, cb;
+	int glued = 0, nfc;
+	uint32_t c, prev;
+	enum kind k, w;
+
+	s->n = 0;
+	s->klen = 0;
+	if (i >= len)
+		return 0;
+	while (i < len && s->n < SENT_MAX) {
+		c = utf8_get(u + i, len - i, &n);
+		k = kind(c);
+		if (k == K_SPACE || k == K_NEWLINE ||
+		    (k == K_JOINER)) {
+			i += n, c0++;
+			glued = 0;
+			if (k == K_NEWLINE && s->n > 0)
+				break;
+			continue;
+		}
+		b = i, cb = c0;
+		if (k == K_BN || k == K_LATIN || k == K_DIGIT ||
+		    k == K_LETTER) {
+			w = k;
+			nfc = 0;
+			prev = 0;
+			for (;;) {
+				if (w == K_BN && ((c == 0x09dc || c == 0x09dd ||
+				    c == 0x09df) || (prev == 0x09c7 &&
+				    (c == 0x09be || c == 0x09d7)) ||
+				    (prev == 0x09cd && c == 0x09bc)))
+					nfc = 1;
+				else if (c >= 0x80 && w != K_BN)
+					nfc = 1;
+				prev = c;
+				i += n, c0++;
+				if (i >= len)
+					break;
+				c = utf8_get(u + i, len - i, &n);
+				if (!goes_on(w, kind(c)))
+					break;
+			}
+			tok_add(s, text, b, i, cb, c0,
+			    w == K_BN ? TOK_BN : w == K_LATIN ? TOK_LATIN :
+			    w == K_DIGIT ? TOK_DIGIT : TOK_OTHER, glued,
+			    nfc);
+			glued = 1;
+			continue;
+		}
+		/* punctuation, a mark alone: one token each */
+		i += n, c0++;
+		tok_add(s, text, b, i, cb, c0, TOK_PUNCT, glued, 0);
+		glued = 1;
+		if (k == K_END || (c == '.' && (i >= len || u[i] == ' ' ||
+		    u[i] == '\n')))
+			break;
+	}
+	*pos = i, *cp = c0;
+	return 1;
+}
+
+void
+sent_all(struct sent *s, const char *text, size_t len)
+{
+	struct sent one = { 0 };
+	size_t pos = 0, cp = 0, base;
+
+	s->n = 0;
+	s->klen = 0;
+	while (sent_next(&one, text, len, &pos, &cp)) {
+		for (size_t i = 0; i < one.n; i++) {
+			base = s->klen;
+			keys_room(s, one.t[i].klen);
+			memcpy(s->keys + base, tok_key(&one, i),
+			    one.t[i].klen + 1);
+			if (s->n == s->cap) {
+				s->cap = s->cap ? s->cap * 2 : 16;
+				s->t = kh_realloc(s->t, s->cap * sizeof(*s->t));
+			}
+			s->t[s->n] = one.t[i];
+			s->t[s->n].key = base;
+			s->n++;
+			s->klen = base + one.t[i].klen + 1;
+		}
+	}
+	sent_free(&one);
+}
+
+void
+sent_free(struct sent *s)
+{
+	free(s->t);
+	free(s->keys);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Suffixes, longest first (bytes), in NFC: য় is য + nukta. */
+static const char *const suffixes[] = {
+	"য়েরই", "য়েরও", "দেরকে", "দেরই", "দেরও",
+	"য়ের", "েরই", "েরও", "কেই", "কেও", "তেই", "তেও", "য়েই",
+	"দের", "য়ে", "এর", "ের", "কে", "তে", "য়", "রা",
+	"সহ", "ই", "ও", "র", "ে",
+};
+#define NSUFFIX (sizeof(suffixes) / sizeof(suffixes[0]))
+static size_t suffix_len[NSUFFIX];
+
+/* Suffixes a name rarely ends in by itself. */
+static const char *const sure[] = {
+	"য়েরই", "য়েরও", "দেরকে", "দেরই", "দেরও", "য়ের", "েরই",
+	"েরও", "কেই", "কেও", "দের", "এর", "ের", "কে",
+};
+
+/* Whether s[0..n) ends a Bengali letter: the stem must end in a letter
+ * or a sign that can close a syllable, not a hasanta or a nukta that
+ * wants the suffix's first letter. */
+static int
+stem_ok(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t cps = 0;
+
+	for (size_t i = 0; i < n; i++)
+		cps += (u[i] & 0xc0) != 0x80;
+	if (cps < 2 || n < 3)
+		return 0;
+	/* last code point: three bytes, U+09xx */
+	if (u[n - 3] == 0xe0 && u[n - 2] == 0xa7 && u[n - 1] == 0x8d)
+		return 0;	/* U+09CD hasanta */
+	if (u[n - 3] == 0xe0 && u[n - 2] == 0xa6 && u[n - 1] == 0xbc)
+		return 0;	/* U+09BC nukta */
+	return 1;
+}
+
+int
+suffix_strip(const char *key, size_t klen, size_t *stems, int max)
+{
+	int k = 0;
+
+	if (suffix_len[0] == 0)
+		for (size_t i = 0; i < NSUFFIX; i++)
+			suffix_len[i] = strlen(suffixes[i]);
+	for (size_t i = 0; i < NSUFFIX && k < max; i++) {
+		size_t n = suffix_len[i];
+
+		if (n < klen && memcmp(key + klen - n, suffixes[i], n) == 0 &&
+		    stem_ok(key, klen - n))
+			stems[k++] = klen - n;
+	}
+	return k;
+}
+
+int
+suffix_sure(const char *key, size_t klen, size_t n)
+{
+	for (size_t i = 0; i < sizeof(sure) / sizeof(sure[0]); i++)
+		if (strlen(sure[i]) == klen - n &&
+		    memcmp(key + n, sure[i], klen - n) == 0)
+			return 1;
+	return 0;
+}

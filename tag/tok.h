@@ -1,0 +1,62 @@
+/*
+ * tok.h: words of Bengali and English text for the entity tagger.
+ *
+ * A text is cut into tokens: runs of Bengali letters and signs (with
+ * ZWJ/ZWNJ inside), runs of Latin letters, runs of digits, and single
+ * other characters (punctuation).  Each token keeps its place in the
+ * text in code points and bytes, and a key: its NFC form without
+ * ZWJ/ZWNJ, which is what the gazetteer and the model see.
+ */
+#ifndef TOK_H
+#define TOK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum tok_cls { TOK_BN, TOK_LATIN, TOK_DIGIT, TOK_PUNCT, TOK_OTHER };
+
+struct tok {
+	size_t start, end;	/* code points into the text */
+	size_t bstart, bend;	/* bytes into the text */
+	uint32_t key, klen;	/* the key: offset and length in keys */
+	uint8_t cls;		/* enum tok_cls */
+	uint8_t glued;		/* no space between this and the previous */
+};
+
+/* The tokens of one sentence (or piece of one), and the bytes of their
+ * keys.  Buffers are kept and reused from one sentence to the next. */
+struct sent {
+	struct tok *t;
+	size_t n, cap;
+	char *keys;
+	size_t klen, kcap;
+};
+
+#define SENT_MAX 200	/* a longer sentence is cut into pieces */
+
+/* Read the next sentence of text[*pos..len) into s (emptied first),
+ * advancing *pos (bytes) and *cp (code points).  Returns 0 at the end
+ * of the text, else 1 (s may still hold no token). */
+int sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
+	size_t *cp);
+/* Tokens of a whole short string (a gazetteer name) into s. */
+void sent_all(struct sent *s, const char *text, size_t len);
+void sent_free(struct sent *s);
+
+static inline const char *
+tok_key(const struct sent *s, size_t i)
+{
+	return s->keys + s->t[i].key;
+}
+
+/* Case suffixes and particles of Bengali names (-এর, -কে, -তে, ...),
+ * longest first, NFC.  suffix_strip() gives the lengths (bytes) of the
+ * stems of key that a suffix leaves, longest stem first, stems of at
+ * least two letters; returns how many (at most max). */
+int suffix_strip(const char *key, size_t klen, size_t *stems, int max);
+/* Whether the suffix that stem length n leaves on key is one a name
+ * rarely ends in by itself (-এর, -কে, -দের): safe to strip from a name
+ * no list knows. */
+int suffix_sure(const char *key, size_t klen, size_t n);
+
+#endif
