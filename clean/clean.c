@@ -13,11 +13,7 @@
 #include "khobor.h"
 #include "dateline.h"
 #include "extract.h"
-/* textmode.h's comment names a glob with slash-star in it */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wcomment"
 #include "textmode.h"
-#pragma GCC diagnostic pop
 
 enum { OPT_KEEP_HTML = KH_OPT_OWN };
 
