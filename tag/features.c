@@ -90,9 +90,9 @@ void
 feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
     gaz_hit_fn *fn, void *arg)
 {
-	size_t stems[8], i, j, k;
+	size_t i, j, k;
 	const char *norm;
-	int type, ns, weak;
+	int type, weak;
 
 	room(f, s->n + 1);
 	for (i = 0; i < s->n; i++) {
@@ -102,10 +102,11 @@ feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
 		f->hw[i] = hash(key, n);
 		f->hs[i] = f->hw[i];
 		f->hx[i] = 0;
-		if (s->t[i].cls == TOK_BN &&
-		    (ns = suffix_strip(key, n, stems, 1)) > 0) {
-			f->hs[i] = hash(key, stems[0]);
-			f->hx[i] = hash(key + stems[0], n - stems[0]);
+		if (s->t[i].nstem > 0) {
+			size_t st = s->t[i].stem[0];
+
+			f->hs[i] = hash(key, st);
+			f->hx[i] = hash(key + st, n - st);
 		}
 		f->hp[i] = shape(s, i);
 		f->gz[i] = 0;
@@ -123,71 +124,72 @@ feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
 }
 
 size_t
-feats_token(const struct feats *f, const struct sent *s, size_t i,
+feats_word(const struct feats *f, const struct sent *s, size_t i,
     unsigned bits, uint32_t *out)
 {
 	const char *key = tok_key(s, i);
 	size_t klen = s->t[i].klen, n = 0;
-	uint64_t wm1 = i > 0 ? f->hw[i - 1] : 1, wm2 = i > 1 ? f->hw[i - 2] :
-	    2, wp1 = i + 1 < s->n ? f->hw[i + 1] : 3, wp2 = i + 2 < s->n ?
-	    f->hw[i + 2] : 4;
-	uint64_t sm1 = i > 0 ? f->hs[i - 1] : 1, sp1 = i + 1 < s->n ?
-	    f->hs[i + 1] : 3;
-	unsigned gm1 = i > 0 ? f->gz[i - 1] : 9, gp1 = i + 1 < s->n ?
-	    f->gz[i + 1] : 9;
 
 #define F(t, v) (out[n++] = bucket((t), (v), bits))
 	F(0, 0);
 	F(1, f->hw[i]);
 	F(2, f->hs[i]);
 	F(3, f->hx[i]);
-	F(4, wm1);
-	F(5, wp1);
-	F(6, wm2);
-	F(7, wp2);
-	F(8, sm1);
-	F(9, sp1);
 	F(10, f->hp[i]);
-	F(11, i > 0 ? f->hp[i - 1] : 1);
-	F(12, i + 1 < s->n ? f->hp[i + 1] : 1);
-	F(13, f->gz[i]);
-	F(14, f->gz[i] * 16 + gm1);
-	F(15, f->gz[i] * 16 + gp1);
 	F(16, ends(key, klen, 1, 1));
 	F(17, ends(key, klen, 2, 1));
 	F(18, ends(key, klen, 3, 1));
 	F(19, ends(key, klen, 2, 0));
 	F(20, ends(key, klen, 3, 0));
+	return n;
+}
+
+size_t
+feats_context(const struct feats *f, const struct sent *s, size_t i,
+    unsigned bits, uint32_t *out)
+{
+	uint64_t wm1 = i > 0 ? f->hw[i - 1] : 1, wp1 = i + 1 < s->n ?
+	    f->hw[i + 1] : 3;
+	uint64_t sm1 = i > 0 ? f->hs[i - 1] : 1, sp1 = i + 1 < s->n ?
+	    f->hs[i + 1] : 3;
+	unsigned gm1 = i > 0 ? f->gz[i - 1] : 9, gp1 = i + 1 < s->n ?
+	    f->gz[i + 1] : 9;
+	size_t n = 0;
+
+	F(4, wm1);
+	F(5, wp1);
+	F(8, sm1);
+	F(9, sp1);
+	F(13, f->gz[i]);
+	F(14, f->gz[i] * 16 + gm1);
+	F(15, f->gz[i] * 16 + gp1);
 	F(21, wm1 * 31 + f->hw[i]);
 	F(22, f->hw[i] * 31 + wp1);
 	F(30, sp1 * 16 + f->hx[i]);
-	F(31, ends(key, klen, 4, 1));
-	F(32, i > 0 ? ends(tok_key(s, i - 1), s->t[i - 1].klen, 2, 1) : 5);
-	F(33, i + 1 < s->n ? ends(tok_key(s, i + 1), s->t[i + 1].klen, 2,
-	    1) : 5);
-	F(34, wp1 * 31 + wp2);
-	F(35, wm2 * 31 + wm1);
 #undef F
 	return n;
 }
 
 size_t
-feats_pair(const struct feats *f, const struct sent *s, size_t i,
-    int prev, unsigned bits, uint32_t *out)
+feats_token(const struct feats *f, const struct sent *s, size_t i,
+    unsigned bits, uint32_t *out)
 {
-	uint64_t wm1 = i > 0 ? f->hw[i - 1] : 1;
-	size_t n = 0;
+	size_t n = feats_word(f, s, i, bits, out);
 
+	return n + feats_context(f, s, i, bits, out + n);
+}
+
+uint64_t
+feats_word_id(const struct feats *f, const struct sent *s, size_t i)
+{
 	(void)s;
-#define F(t, v) (out[n++] = bucket((t), (v), bits))
-	F(23, prev);
-	F(25, f->hw[i] * 16 + prev);
-	F(26, wm1 * 16 + prev);
-	F(27, f->hs[i] * 16 + prev);
-	F(28, (uint64_t)f->gz[i] * 16 + prev);
-	F(29, f->hx[i] * 16 + prev);
-#undef F
-	return n;
+	return f->hw[i] ^ (uint64_t)f->hp[i] * 0x9e3779b97f4a7c15ULL;
+}
+
+uint32_t
+feats_trans(int prev, unsigned bits)
+{
+	return bucket(23, prev, bits);
 }
 
 void

@@ -16,7 +16,10 @@
 #include "tok.h"
 
 #define NLABEL 7
-#define FEAT_MAX 40
+/* Weights a bucket holds: one a label, padded so that a bucket is 16
+ * bytes and never straddles a cache line. */
+#define NSTRIDE 8
+#define FEAT_MAX 24
 
 static inline int
 label_type(int l)
@@ -58,15 +61,21 @@ typedef void gaz_hit_fn(size_t i, size_t j, int type, const char *norm,
 	int weak, void *arg);
 void feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
 	gaz_hit_fn *fn, void *arg);
-/* The buckets of token i's own features; returns how many (at most
- * FEAT_MAX). */
+/* The buckets of token i's features; returns how many (at most
+ * FEAT_MAX): those of the word alone (feats_word: the same wherever
+ * the word stands, as long as its feats_word_id is the same, so a
+ * tagger may keep their sum) and those of its context. */
 size_t feats_token(const struct feats *f, const struct sent *s, size_t i,
 	unsigned bits, uint32_t *out);
-/* The buckets of token i's features that pair with the label before
- * it, prev (0 before the first token); returns how many (FEAT_PAIR). */
-#define FEAT_PAIR 6
-size_t feats_pair(const struct feats *f, const struct sent *s, size_t i,
-	int prev, unsigned bits, uint32_t *out);
+size_t feats_word(const struct feats *f, const struct sent *s, size_t i,
+	unsigned bits, uint32_t *out);
+size_t feats_context(const struct feats *f, const struct sent *s, size_t i,
+	unsigned bits, uint32_t *out);
+uint64_t feats_word_id(const struct feats *f, const struct sent *s,
+	size_t i);
+/* The bucket of the pair (label before, label): the transition
+ * weights, prev 0 before the first token. */
+uint32_t feats_trans(int prev, unsigned bits);
 void feats_free(struct feats *f);
 
 #endif

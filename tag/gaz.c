@@ -303,9 +303,8 @@ gaz_match(const struct gaz *g, const struct sent *s, size_t i, int *type,
     const char **norm, int *weak)
 {
 	char key[KEY_MAX];
-	size_t k = 0, best = 0, stems[8];
+	size_t k = 0, best = 0;
 	const struct ent *e, *f;
-	int ns;
 
 	for (size_t j = i; j < s->n; j++) {
 		const struct tok *t = &s->t[j];
@@ -323,10 +322,9 @@ gaz_match(const struct gaz *g, const struct sent *s, size_t i, int *type,
 			*type = e->type;
 			*norm = g->str + e->norm;
 			*weak = e->weak;
-		} else if (t->cls == TOK_BN) {
-			ns = suffix_strip(tok_key(s, j), t->klen, stems, 8);
-			for (int q = 0; q < ns; q++) {
-				f = get(g, key, k + stems[q]);
+		} else {
+			for (int q = 0; q < t->nstem; q++) {
+				f = get(g, key, k + t->stem[q]);
 				if (f != NULL && (f->flags & G_NAME)) {
 					best = j - i + 1;
 					*type = f->type;

@@ -10,6 +10,7 @@
  * (কিম after কিম জং উন), and a suffix that was not safe to strip is
  * stripped when the stem is a name of the record.
  */
+#define _GNU_SOURCE	/* memmem */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@
 
 #define NONE ((size_t)-1)
 #define LINK_MAX 256	/* longer PER names kept for linking, a record */
+#define WCACHE 4096	/* words whose own weights are kept summed */
 
 struct men {
 	struct ner_mention m;
@@ -38,7 +40,7 @@ struct men {
 
 struct ner {
 	struct gaz *gaz;
-	const int16_t *w;	/* the model's weights, mmapped */
+	const int8_t *w;	/* the model's weights, mmapped */
 	void *map;
 	size_t maplen;
 	unsigned bits;
@@ -60,6 +62,11 @@ struct ner {
 	const char *text[2];	/* the fields of the record */
 	size_t len[2];
 	int32_t margin;		/* what starting a name costs, from the model */
+	int32_t trans[NLABEL][NLABEL];	/* label after label */
+	struct wcache {
+		uint64_t id;	/* feats_word_id; 0: empty */
+		int32_t sum[NSTRIDE];
+	} *cache;
 };
 
 static void
@@ -77,10 +84,10 @@ load_model(struct ner *n, const char *path)
 		kh_die("%s:", path);
 	if ((size_t)st.st_size < sizeof(h) || pread(fd, &h, sizeof(h), 0) !=
 	    (ssize_t)sizeof(h) || memcmp(h.magic, MODEL_MAGIC, 16) != 0 ||
-	    h.nlabel != NLABEL || h.bits < 10 || h.bits > 24 ||
+	    h.nlabel != NSTRIDE || h.bits < 10 || h.bits > 24 ||
 	    *(uint8_t *)&one != 1)
 		kh_die("%s: not a model of this tag", path);
-	need = sizeof(h) + ((size_t)1 << h.bits) * NLABEL * sizeof(int16_t);
+	need = sizeof(h) + ((size_t)1 << h.bits) * NSTRIDE;
 	if ((size_t)st.st_size != need)
 		kh_die("%s: model is %lld bytes, not %zu", path,
 		    (long long)st.st_size, need);
@@ -90,11 +97,17 @@ load_model(struct ner *n, const char *path)
 	close(fd);
 	n->maplen = need;
 	n->bits = h.bits;
-	n->w = (const int16_t *)((const char *)n->map + sizeof(h));
+	n->w = (const int8_t *)n->map + sizeof(h);
 	if (!(h.scale > 0 && h.scale < 1e6f) || !(h.margin > -1e3f &&
 	    h.margin < 1e3f))
 		kh_die("%s: not a model of this tag", path);
 	n->margin = (int32_t)(h.margin / h.scale);
+	n->cache = kh_malloc(WCACHE * sizeof(*n->cache));
+	memset(n->cache, 0, WCACHE * sizeof(*n->cache));
+	for (int p = 0; p < NLABEL; p++)
+		for (int l = 0; l < NLABEL; l++)
+			n->trans[p][l] = n->w[(size_t)feats_trans(p, n->bits) *
+			    NSTRIDE + l];
 }
 
 struct ner *
@@ -126,6 +139,7 @@ ner_close(struct ner *n)
 	gaz_free(n->gaz);
 	sent_free(&n->s);
 	feats_free(&n->f);
+	free(n->cache);
 	free(n->lab);
 	free(n->vit);
 	free(n->back);
@@ -201,15 +215,33 @@ label(struct ner *n)
 		return;
 	}
 	for (i = 0; i < ns; i++) {
-		int32_t e[NLABEL], *v = n->vit + i * NLABEL, t;
+		int32_t e[NSTRIDE], *v = n->vit + i * NLABEL, t;
 
-		nf = feats_token(&n->f, s, i, n->bits, fb);
-		for (int l = 0; l < NLABEL; l++)
-			e[l] = label_inside(l) || l == 0 ? 0 : -n->margin;
+		uint64_t id = feats_word_id(&n->f, s, i);
+		struct wcache *c = &n->cache[id & (WCACHE - 1)];
+
+		/* the word's own features: summed once for a word */
+		if (c->id != id) {
+			c->id = id;
+			memset(c->sum, 0, sizeof(c->sum));
+			nf = feats_word(&n->f, s, i, n->bits, fb);
+			for (k = 0; k < nf; k++) {
+				const int8_t *wb = n->w + (size_t)fb[k] *
+				    NSTRIDE;
+
+				for (int l = 0; l < NSTRIDE; l++)
+					c->sum[l] += wb[l];
+			}
+		}
+		for (int l = 0; l < NSTRIDE; l++)
+			e[l] = c->sum[l] + (label_inside(l) || l == 0 ? 0 :
+			    -n->margin);
+		/* all eight lanes, so that the compiler adds them at once */
+		nf = feats_context(&n->f, s, i, n->bits, fb);
 		for (k = 0; k < nf; k++) {
-			const int16_t *wb = n->w + (size_t)fb[k] * NLABEL;
+			const int8_t *wb = n->w + (size_t)fb[k] * NSTRIDE;
 
-			for (int l = 0; l < NLABEL; l++)
+			for (int l = 0; l < NSTRIDE; l++)
 				e[l] += wb[l];
 		}
 		for (int l = 0; l < NLABEL; l++)
@@ -219,16 +251,13 @@ label(struct ner *n)
 
 			if (base == INT32_MIN)
 				continue;
-			nf = feats_pair(&n->f, s, i, p, n->bits, fb);
 			for (int l = 0; l < NLABEL; l++) {
 				if (!label_ok(p, l))
 					continue;
-				t = e[l];
-				for (k = 0; k < nf; k++)
-					t += n->w[(size_t)fb[k] * NLABEL + l];
 				/* scores stay far from overflow: a sentence
-				 * is at most SENT_MAX tokens of 42 weights */
-				t += base;
+				 * is at most SENT_MAX tokens of FEAT_MAX + 1
+				 * weights */
+				t = base + e[l] + n->trans[p][l];
 				if (t > v[l]) {
 					v[l] = t;
 					n->back[i * NLABEL + l] = p;
@@ -330,6 +359,29 @@ model_norm(struct ner *n, struct men *m, size_t i, size_t j)
 
 /* Remember a PER name of several tokens: its first key and its last
  * key's stem, for the short mentions of the same person. */
+/* A PER mention of the second pass at bytes [b, e) of field f; its
+ * code points are counted when the mentions are in order. */
+static void
+men_at(struct ner *n, int f, size_t b, size_t e, size_t norm)
+{
+	struct men *m;
+
+	if (n->nmen == n->mencap) {
+		n->mencap = n->mencap ? n->mencap * 2 : 64;
+		n->men = kh_realloc(n->men, n->mencap * sizeof(*n->men));
+	}
+	m = &n->men[n->nmen++];
+	memset(m, 0, sizeof(*m));
+	m->m.field = f;
+	m->m.bstart = b;
+	m->m.bend = e;
+	m->m.start = NONE;	/* counted in ner_end */
+	m->m.type = T_PER;
+	m->norm = norm;
+	m->alt = m->first = m->last = NONE;
+	m->ntok = 1;
+}
+
 static void
 person_parts(struct ner *n, struct men *m, size_t i, size_t j)
 {
@@ -465,69 +517,67 @@ link_names(struct ner *n)
 	}
 }
 
-/* The part of a longer PER name of the record that key (or its stem)
- * is, or NULL. */
-static const struct men *
-part_of(const struct ner *n, const char *key, size_t klen, int bn)
-{
-	size_t nl = n->nlinks < LINK_MAX ? n->nlinks : LINK_MAX, stems[8];
-	int ns = bn ? suffix_strip(key, klen, stems, 8) : 0;
-
-	for (size_t k = 0; k < nl; k++) {
-		const struct men *p = &n->men[n->links[k]];
-
-		for (int q = -1; q < ns; q++) {
-			size_t l = q < 0 ? klen : stems[q];
-
-			if ((p->first != NONE && strlen(n->str + p->first) ==
-			    l && memcmp(n->str + p->first, key, l) == 0) ||
-			    (p->last != NONE && strlen(n->str + p->last) == l &&
-			    memcmp(n->str + p->last, key, l) == 0))
-				return p;
-		}
-	}
-	return NULL;
-}
-
 /* Second pass, when the record has PER names of several tokens: a
- * word left alone that is a part of one (কিম, কিমের) is that person. */
+ * word left alone that is a part of one (কিম, কিমের) is that person.
+ * The parts are searched for in the text as they are, at the start of
+ * a word, and the word must end there or go on with a case suffix. */
 static void
 parts(struct ner *n)
 {
-	size_t had = n->nmen;
+	size_t nl = n->nlinks < LINK_MAX ? n->nlinks : LINK_MAX, had = n->nmen;
+	size_t stems[8];
 
-	if (n->nlinks == 0)
-		return;
-	for (int f = 0; f < 2; f++) {
-		size_t pos = 0, cp = 0, m = 0;
+	for (size_t k = 0; k < nl; k++) {
+		const struct men *p = &n->men[n->links[k]];
+		size_t norm = p->norm, which[2] = { p->first, p->last };
 
-		if (n->text[f] == NULL)
-			continue;
-		while (sent_next(&n->s, n->text[f], n->len[f], &pos, &cp)) {
-			const struct sent *s = &n->s;
+		for (int q = 0; q < 2; q++) {
+			const char *part = n->str + which[q];
+			size_t plen = strlen(part), dup = 0;
 
-			for (size_t i = 0; i < s->n; i++) {
-				const struct men *p;
-				struct men *a;
-				size_t norm;
+			if (which[q] == NONE || plen == 0)
+				continue;
+			/* the same part of an earlier name: done already */
+			for (size_t e = 0; e < k && !dup; e++) {
+				const struct men *o = &n->men[n->links[e]];
 
-				if (s->t[i].cls != TOK_BN &&
-				    s->t[i].cls != TOK_LATIN)
+				dup = (o->first != NONE && strcmp(n->str +
+				    o->first, part) == 0) || (o->last != NONE &&
+				    strcmp(n->str + o->last, part) == 0);
+			}
+			for (int f = 0; f < 2 && !dup; f++) {
+				const char *t = n->text[f], *at;
+				size_t len = n->len[f], pos = 0, end, m = 0;
+
+				if (t == NULL)
 					continue;
-				while (m < had && (n->men[m].m.field < f ||
-				    (n->men[m].m.field == f &&
-				    n->men[m].m.end <= s->t[i].start)))
-					m++;
-				if (m < had && n->men[m].m.field == f &&
-				    n->men[m].m.start < s->t[i].end)
-					continue;	/* in a mention */
-				if ((p = part_of(n, tok_key(s, i),
-				    s->t[i].klen, s->t[i].cls == TOK_BN)) ==
-				    NULL)
-					continue;
-				norm = p->norm;
-				a = men_add(n, f, i, i + 1, T_PER);
-				a->norm = norm;
+				while (pos < len && (at = memmem(t + pos, len -
+				    pos, part, plen)) != NULL) {
+					size_t b = at - t;
+					int ns;
+
+					pos = b + plen;
+					if (tok_word_before(t, b))
+						continue;
+					end = tok_word_end(t, len, b + plen);
+					if (end > b + plen) {
+						ns = suffix_strip(at, end - b, stems,
+						    8);
+						while (ns > 0 && stems[ns - 1] != plen)
+							ns--;
+						if (ns == 0)
+							continue;
+					}
+					/* not inside a mention of the first pass */
+					while (m < had && (n->men[m].m.field < f ||
+					    (n->men[m].m.field == f &&
+					    n->men[m].m.bend <= b)))
+						m++;
+					if (m < had && n->men[m].m.field == f &&
+					    n->men[m].m.bstart < end)
+						continue;
+					men_at(n, f, b, end, norm);
+				}
 			}
 		}
 	}
@@ -540,7 +590,7 @@ by_place(const void *a, const void *b)
 
 	if (x->m.field != y->m.field)
 		return x->m.field < y->m.field ? -1 : 1;
-	return x->m.start < y->m.start ? -1 : x->m.start > y->m.start;
+	return x->m.bstart < y->m.bstart ? -1 : x->m.bstart > y->m.bstart;
 }
 
 size_t
@@ -551,8 +601,26 @@ ner_end(struct ner *n, const struct ner_mention **out)
 	link_names(n);
 	had = n->nmen;
 	parts(n);
-	if (n->nmen > had)
+	if (n->nmen > had) {
+		size_t b = 0, cp = 0;
+		int f = -1;
+
 		qsort(n->men, n->nmen, sizeof(*n->men), by_place);
+		/* code points of the second pass's mentions, in one walk */
+		for (size_t i = 0; i < n->nmen; i++) {
+			struct men *m = &n->men[i];
+
+			if (m->m.field != f)
+				f = m->m.field, b = 0, cp = 0;
+			cp += tok_cps(n->text[f], b, m->m.bstart);
+			b = m->m.bstart;
+			if (m->m.start == NONE) {
+				m->m.start = cp;
+				m->m.end = cp + tok_cps(n->text[f], b,
+				    m->m.bend);
+			}
+		}
+	}
 	if (n->nmen > n->outcap) {
 		n->outcap = n->nmen * 2;
 		n->out = kh_realloc(n->out, n->outcap * sizeof(*n->out));

@@ -148,6 +148,11 @@ key_add(struct sent *s, const char *text, size_t b, size_t e, int nfc)
 
 	if (nfc) {
 		key_nfc(s, text, b, e);
+	} else if (memchr(text + b, 0xe2, e - b) == NULL) {
+		/* no ZWJ or ZWNJ (E2 80 8C, E2 80 8D): the bytes as they are */
+		keys_room(s, e - b);
+		memcpy(s->keys + s->klen, text + b, e - b);
+		s->klen += e - b;
 	} else {
 		keys_room(s, e - b);
 		while (i < e) {
@@ -181,6 +186,15 @@ tok_add(struct sent *s, const char *text, size_t b, size_t e, size_t cb,
 	key_add(s, text, b, e, nfc);
 	t->klen = s->klen - t->key;
 	s->klen++;	/* keep the NUL */
+	t->nstem = 0;
+	if (cls == TOK_BN && t->klen < 65536) {
+		size_t st[TOK_STEMS];
+		int k = suffix_strip(s->keys + t->key, t->klen, st, TOK_STEMS);
+
+		for (int j = 0; j < k; j++)
+			t->stem[j] = (uint16_t)st[j];
+		t->nstem = k;
+	}
 }
 
 /* Whether a word of kind k goes on with a code point of kind c. */
@@ -302,6 +316,8 @@ static const char *const suffixes[] = {
 };
 #define NSUFFIX (sizeof(suffixes) / sizeof(suffixes[0]))
 static size_t suffix_len[NSUFFIX];
+/* The suffixes by their last byte: indexes, ended by -1. */
+static signed char by_last[256][NSUFFIX + 1];
 
 /* Suffixes a name rarely ends in by itself. */
 static const char *const sure[] = {
@@ -335,13 +351,28 @@ suffix_strip(const char *key, size_t klen, size_t *stems, int max)
 {
 	int k = 0;
 
-	if (suffix_len[0] == 0)
-		for (size_t i = 0; i < NSUFFIX; i++)
-			suffix_len[i] = strlen(suffixes[i]);
-	for (size_t i = 0; i < NSUFFIX && k < max; i++) {
-		size_t n = suffix_len[i];
+	const signed char *ix;
 
-		if (n < klen && memcmp(key + klen - n, suffixes[i], n) == 0 &&
+	if (suffix_len[0] == 0) {
+		int fill[256] = { 0 };
+
+		memset(by_last, -1, sizeof(by_last));
+		for (size_t i = 0; i < NSUFFIX; i++) {
+			unsigned char last;
+
+			suffix_len[i] = strlen(suffixes[i]);
+			last = suffixes[i][suffix_len[i] - 1];
+			by_last[last][fill[last]++] = (signed char)i;
+		}
+	}
+	/* every suffix ends in U+09xx: most words are out at once */
+	if (klen < 6 || (unsigned char)key[klen - 3] != 0xe0)
+		return 0;
+	ix = by_last[(unsigned char)key[klen - 1]];
+	for (; *ix >= 0 && k < max; ix++) {
+		size_t n = suffix_len[*ix];
+
+		if (n < klen && memcmp(key + klen - n, suffixes[*ix], n) == 0 &&
 		    stem_ok(key, klen - n))
 			stems[k++] = klen - n;
 	}
@@ -356,4 +387,51 @@ suffix_sure(const char *key, size_t klen, size_t n)
 		    memcmp(key + n, sure[i], klen - n) == 0)
 			return 1;
 	return 0;
+}
+
+/* Whether a code point of kind k goes on a word. */
+static int
+wordy(enum kind k)
+{
+	return k == K_BN || k == K_LATIN || k == K_DIGIT || k == K_LETTER ||
+	    k == K_MARK || k == K_JOINER;
+}
+
+int
+tok_word_before(const char *text, size_t pos)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t b = pos, n;
+
+	if (pos == 0)
+		return 0;
+	do
+		b--;
+	while (b > 0 && pos - b < 4 && (u[b] & 0xc0) == 0x80);
+	return wordy(kind(utf8_get(u + b, pos - b, &n)));
+}
+
+size_t
+tok_word_end(const char *text, size_t len, size_t pos)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t n;
+
+	while (pos < len && wordy(kind(utf8_get(u + pos, len - pos, &n))))
+		pos += n;
+	return pos;
+}
+
+size_t
+tok_cps(const char *text, size_t from, size_t to)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t k = 0, n;
+
+	while (from < to) {
+		utf8_get(u + from, to - from, &n);
+		from += n;
+		k++;
+	}
+	return k;
 }

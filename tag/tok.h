@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 enum tok_cls { TOK_BN, TOK_LATIN, TOK_DIGIT, TOK_PUNCT, TOK_OTHER };
+#define TOK_STEMS 4
 
 struct tok {
 	size_t start, end;	/* code points into the text */
@@ -21,6 +22,8 @@ struct tok {
 	uint32_t key, klen;	/* the key: offset and length in keys */
 	uint8_t cls;		/* enum tok_cls */
 	uint8_t glued;		/* no space between this and the previous */
+	uint8_t nstem;		/* Bengali: stems a case suffix leaves, */
+	uint16_t stem[TOK_STEMS];	/* bytes, longest first */
 };
 
 /* The tokens of one sentence (or piece of one), and the bytes of their
@@ -42,6 +45,14 @@ int sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
 /* Tokens of a whole short string (a gazetteer name) into s. */
 void sent_all(struct sent *s, const char *text, size_t len);
 void sent_free(struct sent *s);
+
+/* Whether the code point that ends at byte pos of text is part of a
+ * word (a letter, digit, mark or joiner). */
+int tok_word_before(const char *text, size_t pos);
+/* The end (bytes) of the word that goes on at byte pos. */
+size_t tok_word_end(const char *text, size_t len, size_t pos);
+/* Code points in text[from..to), counted as the tokens count them. */
+size_t tok_cps(const char *text, size_t from, size_t to);
 
 static inline const char *
 tok_key(const struct sent *s, size_t i)

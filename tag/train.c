@@ -28,7 +28,7 @@ struct tsent {
 
 static struct tsent *data;
 static size_t ndata, capdata;
-static unsigned bits = 18, epochs = 8, folds;
+static unsigned bits = 16, epochs = 12, folds;
 static float margin = 0;
 static const char *out;
 static const char *gazfiles[16];
@@ -274,7 +274,7 @@ static void
 add(const uint32_t *fb, size_t nf, int l, float by)
 {
 	for (size_t k = 0; k < nf; k++) {
-		size_t b = (size_t)fb[k] * NLABEL + l;
+		size_t b = (size_t)fb[k] * NSTRIDE + l;
 
 		w[b] += by;
 		u[b] += by * c;
@@ -308,7 +308,7 @@ decode(const struct tsent *d, uint8_t *pred, const float *wt, int learn)
 			e[l] = label_inside(l) || l == 0 ? 0 : -cost;
 		for (k = 0; k < nf; k++)
 			for (int l = 0; l < NLABEL; l++)
-				e[l] += wt[(size_t)fb[k] * NLABEL + l];
+				e[l] += wt[(size_t)fb[k] * NSTRIDE + l];
 		for (int l = 0; l < NLABEL; l++)
 			v[l] = -1e30f;
 		for (int p = 0; p < (i == 0 ? 1 : NLABEL); p++) {
@@ -316,13 +316,12 @@ decode(const struct tsent *d, uint8_t *pred, const float *wt, int learn)
 
 			if (base <= -1e29f)
 				continue;
-			nf = feats_pair(&ft, &d->s, i, p, bits, fb);
+			size_t tb = (size_t)feats_trans(p, bits) * NSTRIDE;
+
 			for (int l = 0; l < NLABEL; l++) {
 				if (!label_ok(p, l))
 					continue;
-				t = base + e[l];
-				for (k = 0; k < nf; k++)
-					t += wt[(size_t)fb[k] * NLABEL + l];
+				t = base + e[l] + wt[tb + l];
 				if (t > v[l]) {
 					v[l] = t;
 					back[i * NLABEL + l] = p;
@@ -352,10 +351,10 @@ decode(const struct tsent *d, uint8_t *pred, const float *wt, int learn)
 			add(fb, nf, g, 1);
 			add(fb, nf, q, -1);
 		}
-		nf = feats_pair(&ft, &d->s, i, gp, bits, fb);
-		add(fb, nf, g, 1);
-		nf = feats_pair(&ft, &d->s, i, qp, bits, fb);
-		add(fb, nf, q, -1);
+		fb[0] = feats_trans(gp, bits);
+		add(fb, 1, g, 1);
+		fb[0] = feats_trans(qp, bits);
+		add(fb, 1, q, -1);
 	}
 	c++;
 }
@@ -376,7 +375,7 @@ rnd(size_t n)
 static void
 train(int hold)
 {
-	size_t nb = ((size_t)1 << bits) * NLABEL, *order, m = 0;
+	size_t nb = ((size_t)1 << bits) * NSTRIDE, *order, m = 0;
 	uint8_t *pred = NULL;
 	size_t pcap = 0;
 
@@ -472,6 +471,30 @@ report(void)
 	}
 }
 
+/* The weights as int8 (weight = q * scale), as tag reads them; with q
+ * NULL the float weights are rounded the same way, so that
+ * cross-validation scores the model tag would get. */
+static float
+quantize(int8_t *q)
+{
+	size_t nb = ((size_t)1 << bits) * NSTRIDE;
+	float max = 0, scale;
+
+	for (size_t i = 0; i < nb; i++)
+		if (fabsf(w[i]) > max)
+			max = fabsf(w[i]);
+	scale = max > 0 ? max / 127 : 1;
+	for (size_t i = 0; i < nb; i++) {
+		long v = lrintf(w[i] / scale);
+
+		if (q != NULL)
+			q[i] = (int8_t)v;
+		else
+			w[i] = v * scale;
+	}
+	return scale;
+}
+
 static void
 crossval(void)
 {
@@ -480,6 +503,7 @@ crossval(void)
 
 	for (unsigned k = 0; k < folds; k++) {
 		train(k);
+		quantize(NULL);
 		for (size_t i = 0; i < ndata; i++) {
 			if (data[i].fold != (int)k)
 				continue;
@@ -498,26 +522,18 @@ crossval(void)
 static void
 save(const char *path)
 {
-	size_t nb = ((size_t)1 << bits) * NLABEL, kept = 0;
+	size_t nb = ((size_t)1 << bits) * NSTRIDE, kept = 0;
 	struct model_head h;
-	float max = 0, scale;
-	int16_t *q = kh_malloc(nb * sizeof(*q));
+	int8_t *q = kh_malloc(nb);
+	float scale = quantize(q);
 	FILE *f;
 
 	for (size_t i = 0; i < nb; i++)
-		if (fabsf(w[i]) > max)
-			max = fabsf(w[i]);
-	scale = max > 0 ? max / 32767 : 1;
-	for (size_t i = 0; i < nb; i++) {
-		long v = lrintf(w[i] / scale);
-
-		q[i] = (int16_t)v;
-		kept += v != 0;
-	}
+		kept += q[i] != 0;
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, MODEL_MAGIC, sizeof(h.magic));
 	h.bits = bits;
-	h.nlabel = NLABEL;
+	h.nlabel = NSTRIDE;
 	h.scale = scale;
 	h.margin = margin;
 	if ((f = fopen(path, "wb")) == NULL)
@@ -576,8 +592,8 @@ main(int argc, char **argv)
 	static const struct kh_cli cli = {
 		.usage = "[-h] [-b bits] [-e epochs] [-g gazetteer] "
 		    "[-m margin] [-k folds | -o model] file ...",
-		.help = "  -b bits           2^bits feature buckets (18)\n"
-		    "  -e epochs         passes over the data (8)\n"
+		.help = "  -b bits           2^bits feature buckets (16)\n"
+		    "  -e epochs         passes over the data (12)\n"
 		    "  -g gazetteer      names file for the gazetteer "
 		    "features\n"
 		    "  -k folds          cross-validate on the first file\n"
@@ -601,7 +617,7 @@ main(int argc, char **argv)
 		read_file(argv[i]);
 	if (ndata == 0)
 		kh_die("no sentences to train on");
-	nb = ((size_t)1 << bits) * NLABEL;
+	nb = ((size_t)1 << bits) * NSTRIDE;
 	w = kh_malloc(nb * sizeof(*w));
 	u = kh_malloc(nb * sizeof(*u));
 	if (folds > 0) {
