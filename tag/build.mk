@@ -26,12 +26,12 @@ model: build/opt/bin/tag-train
 	    $(TAG_SHARED)/ner/rifat1493/train.txt \
 	    > tag/data/places-bd.tsv.new
 	mv tag/data/places-bd.tsv.new tag/data/places-bd.tsv
-	build/opt/bin/tag-train $(TAG_GAZ) -m 4 -o tag/data/ner.model.new \
+	build/opt/bin/tag-train $(TAG_GAZ) -m 2 -o tag/data/ner.model.new \
 	    $(TAG_NER_DATA)
 	mv tag/data/ner.model.new tag/data/ner.model
 
 # NER cross-validation on the Rifat1493 training data (bench/tag-eval.sh)
 tag-cv: build/opt/bin/tag-train
-	build/opt/bin/tag-train $(TAG_GAZ) -m 4 -k 5 $(TAG_NER_DATA)
+	build/opt/bin/tag-train $(TAG_GAZ) -m 2 -k 5 $(TAG_NER_DATA)
 
 .PHONY: model tag-cv

@@ -84,11 +84,12 @@ room(struct feats *f, size_t n)
 	f->hx = kh_realloc(f->hx, n * sizeof(*f->hx));
 	f->hp = kh_realloc(f->hp, n * sizeof(*f->hp));
 	f->gz = kh_realloc(f->gz, n);
+	f->lz = kh_realloc(f->lz, n);
 }
 
 void
 feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
-    gaz_hit_fn *fn, void *arg)
+    const struct gaz *learned, gaz_hit_fn *fn, void *arg)
 {
 	size_t i, j, k;
 	const char *norm;
@@ -110,6 +111,14 @@ feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
 		}
 		f->hp[i] = shape(s, i);
 		f->gz[i] = 0;
+		f->lz[i] = 0;
+	}
+	for (i = 0; learned != NULL && i < s->n; i = k) {
+		k = i + 1;
+		if ((j = gaz_match(learned, s, i, &type, &norm, &weak)) == 0)
+			continue;
+		for (k = i; k < i + j; k++)
+			f->lz[k] = label_of(type, k > i);
 	}
 	for (i = 0; i < s->n; i = k) {
 		k = i + 1;
@@ -160,6 +169,8 @@ feats_context(const struct feats *f, const struct sent *s, size_t i,
 	F(5, wp1);
 	F(8, sm1);
 	F(9, sp1);
+	F(11, f->lz[i]);
+	F(12, f->lz[i] * 16 + f->gz[i]);
 	F(13, f->gz[i]);
 	F(14, f->gz[i] * 16 + gm1);
 	F(15, f->gz[i] * 16 + gp1);
@@ -200,5 +211,6 @@ feats_free(struct feats *f)
 	free(f->hx);
 	free(f->hp);
 	free(f->gz);
+	free(f->lz);
 	memset(f, 0, sizeof(*f));
 }

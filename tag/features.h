@@ -52,15 +52,17 @@ label_ok(int prev, int l)
 struct feats {
 	uint64_t *hw, *hs, *hx, *hp;	/* word, stem, suffix, shape */
 	uint8_t *gz;			/* gazetteer label of each token */
+	uint8_t *lz;			/* the same of the learned names */
 	size_t cap;
 };
 
-/* Fill f for sentence s, looking names up in g.  For each gazetteer
- * match, fn (when not NULL) gets the tokens [i, j), type and norm. */
+/* Fill f for sentence s, looking names up in g and in learned (the
+ * names of the training data, or NULL).  For each match of g, fn (when
+ * not NULL) gets the tokens [i, j), type and norm. */
 typedef void gaz_hit_fn(size_t i, size_t j, int type, const char *norm,
 	int weak, void *arg);
 void feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
-	gaz_hit_fn *fn, void *arg);
+	const struct gaz *learned, gaz_hit_fn *fn, void *arg);
 /* The buckets of token i's features; returns how many (at most
  * FEAT_MAX): those of the word alone (feats_word: the same wherever
  * the word stands, as long as its feats_word_id is the same, so a

@@ -191,40 +191,52 @@ gaz_add(struct gaz *g, const char *name, size_t len, int type,
 	g->names++;
 }
 
+/* One line of a gazetteer file (NUL-terminated, no newline). */
+static void
+gaz_line(struct gaz *g, char *line, size_t n, const char *path,
+    unsigned long lineno, int weak)
+{
+	char *tab1, *tab2, *norm;
+	size_t nlen;
+	int type;
+
+	while (n > 0 && line[n - 1] == '\r')
+		line[--n] = '\0';
+	if (n == 0 || line[0] == '#')
+		return;
+	tab1 = memchr(line, '\t', n);
+	if (tab1 == NULL) {
+		kh_warn("%s:%lu: no type; left out", path, lineno);
+		return;
+	}
+	tab2 = memchr(tab1 + 1, '\t', line + n - tab1 - 1);
+	type = type_parse(tab1 + 1, (tab2 ? tab2 : line + n) - tab1 - 1);
+	if (type == T_NONE) {
+		kh_warn("%s:%lu: type is not PER, LOC or ORG; left out", path,
+		    lineno);
+		return;
+	}
+	norm = tab2 ? tab2 + 1 : NULL;
+	nlen = norm ? (size_t)(line + n - norm) : 0;
+	gaz_add(g, line, tab1 - line, type, norm, nlen, weak);
+}
+
 int
 gaz_load(struct gaz *g, const char *path, int weak)
 {
 	FILE *f = fopen(path, "r");
-	char *line = NULL, *tab1, *tab2, *norm;
-	size_t cap = 0, nlen;
+	char *line = NULL;
+	size_t cap = 0;
 	ssize_t n;
 	unsigned long lineno = 0;
-	int type;
 
 	if (f == NULL)
 		return -1;
 	while ((n = getline(&line, &cap, f)) > 0) {
 		lineno++;
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		if (line[n - 1] == '\n')
 			line[--n] = '\0';
-		if (n == 0 || line[0] == '#')
-			continue;
-		tab1 = memchr(line, '\t', n);
-		if (tab1 == NULL) {
-			kh_warn("%s:%lu: no type; left out", path, lineno);
-			continue;
-		}
-		tab2 = memchr(tab1 + 1, '\t', line + n - tab1 - 1);
-		type = type_parse(tab1 + 1, (tab2 ? tab2 : line + n) - tab1 -
-		    1);
-		if (type == T_NONE) {
-			kh_warn("%s:%lu: type is not PER, LOC or ORG; left out",
-			    path, lineno);
-			continue;
-		}
-		norm = tab2 ? tab2 + 1 : NULL;
-		nlen = norm ? (size_t)(line + n - norm) : 0;
-		gaz_add(g, line, tab1 - line, type, norm, nlen, weak);
+		gaz_line(g, line, n, path, lineno, weak);
 	}
 	free(line);
 	if (ferror(f)) {
@@ -236,6 +248,23 @@ gaz_load(struct gaz *g, const char *path, int weak)
 	}
 	fclose(f);
 	return 0;
+}
+
+void
+gaz_parse(struct gaz *g, const char *text, size_t len, const char *path)
+{
+	char *copy = kh_malloc(len + 1), *p = copy, *e = copy + len, *nl;
+	unsigned long lineno = 0;
+
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	for (; p < e; p = nl + 1) {
+		if ((nl = memchr(p, '\n', e - p)) == NULL)
+			nl = e;
+		*nl = '\0';
+		gaz_line(g, p, nl - p, path, ++lineno, 0);
+	}
+	free(copy);
 }
 
 /* A region's name in one language as UTF-8; 0 when ICU has none. */

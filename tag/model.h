@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-#define MODEL_MAGIC "khobor-ner-2\n\0\0\0"	/* 16 bytes */
+#define MODEL_MAGIC "khobor-ner-3\n\0\0\0"	/* 16 bytes */
 
 struct model_head {
 	char magic[16];
@@ -17,6 +17,10 @@ struct model_head {
 	uint32_t nlabel;	/* weights a bucket */
 	float scale;		/* weight = int8 * scale */
 	float margin;		/* what a name's start costs (tag-train -m) */
+	uint32_t names;		/* bytes of names after the weights */
+	uint32_t reserved;
 };
+/* After the weights: the names learned from the training data, lines of
+ * name<TAB>type as a gazetteer file has them (features.c: lz). */
 
 #endif

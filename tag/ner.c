@@ -40,6 +40,7 @@ struct men {
 
 struct ner {
 	struct gaz *gaz;
+	struct gaz *learned;	/* names of the training data, the model's */
 	const int8_t *w;	/* the model's weights, mmapped */
 	void *map;
 	size_t maplen;
@@ -87,7 +88,7 @@ load_model(struct ner *n, const char *path)
 	    h.nlabel != NSTRIDE || h.bits < 10 || h.bits > 24 ||
 	    *(uint8_t *)&one != 1)
 		kh_die("%s: not a model of this tag", path);
-	need = sizeof(h) + ((size_t)1 << h.bits) * NSTRIDE;
+	need = sizeof(h) + ((size_t)1 << h.bits) * NSTRIDE + h.names;
 	if ((size_t)st.st_size != need)
 		kh_die("%s: model is %lld bytes, not %zu", path,
 		    (long long)st.st_size, need);
@@ -102,6 +103,9 @@ load_model(struct ner *n, const char *path)
 	    h.margin < 1e3f))
 		kh_die("%s: not a model of this tag", path);
 	n->margin = (int32_t)(h.margin / h.scale);
+	n->learned = gaz_new();
+	gaz_parse(n->learned, (const char *)n->w + ((size_t)1 << h.bits) *
+	    NSTRIDE, h.names, path);
 	n->cache = kh_malloc(WCACHE * sizeof(*n->cache));
 	memset(n->cache, 0, WCACHE * sizeof(*n->cache));
 	for (int p = 0; p < NLABEL; p++)
@@ -137,6 +141,7 @@ ner_close(struct ner *n)
 	if (n->map != NULL)
 		munmap(n->map, n->maplen);
 	gaz_free(n->gaz);
+	gaz_free(n->learned);
 	sent_free(&n->s);
 	feats_free(&n->f);
 	free(n->cache);
@@ -421,7 +426,7 @@ sentence(struct ner *n, int field)
 	struct men *m;
 
 	n->nhits = 0;
-	feats_sent(&n->f, s, n->gaz, on_hit, n);
+	feats_sent(&n->f, s, n->gaz, n->learned, on_hit, n);
 	label(n);
 	while (i < s->n) {
 		while (h < n->nhits && n->hits[h].j <= i)

@@ -285,7 +285,8 @@ add(const uint32_t *fb, size_t nf, int l, float by)
  * costing the margin when tagging; when learning, the perceptron's
  * update on every token where the path differs from the gold one. */
 static void
-decode(const struct tsent *d, uint8_t *pred, const float *wt, int learn)
+decode(const struct tsent *d, uint8_t *pred, const float *wt, int learn,
+    const struct gaz *lg)
 {
 	size_t n = d->s.n, i, k, nf;
 	uint32_t fb[FEAT_MAX];
@@ -299,7 +300,7 @@ decode(const struct tsent *d, uint8_t *pred, const float *wt, int learn)
 		vit = kh_realloc(vit, vcap * NLABEL * sizeof(*vit));
 		back = kh_realloc(back, vcap * NLABEL);
 	}
-	feats_sent(&ft, &d->s, gaz, NULL, NULL);
+	feats_sent(&ft, &d->s, gaz, lg, NULL, NULL);
 	for (i = 0; i < n; i++) {
 		float *e = em + i * NLABEL, *v = vit + i * NLABEL;
 
@@ -370,6 +371,163 @@ rnd(size_t n)
 	return rng % n;
 }
 
+/* --- names learned from the training data --------------------------------
+ * Every name of the training sentences, its last word's sure case suffix
+ * stripped, with the type it has most often, is a feature (features.c:
+ * lz) unless it is one word seen more often outside a name.  A sentence
+ * being trained on sees the names of the other parts of the data only
+ * (NPART parts), as a text being tagged sees names learned elsewhere. */
+#define NPART 5
+
+struct count {
+	uint64_t h;
+	char *key;
+	int c[T_NTYPES];	/* [T_NONE]: times as a word outside names */
+};
+static struct count *counts;
+static size_t ncount, capcount;
+static struct gaz *learned[NPART + 1];	/* [NPART]: of all the parts */
+static char *names;			/* the last names, as a file */
+static size_t nameslen, namescap;
+
+static struct count *
+count_get(const char *key, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)key[i]) * 0x100000001b3ULL;
+	h |= 1;
+	if ((ncount + 1) * 2 > capcount) {
+		struct count *old = counts;
+		size_t ocap = capcount;
+
+		capcount = capcount ? capcount * 2 : 1 << 14;
+		counts = kh_malloc(capcount * sizeof(*counts));
+		memset(counts, 0, capcount * sizeof(*counts));
+		for (i = 0; i < ocap; i++) {
+			size_t j = old[i].h & (capcount - 1);
+
+			if (old[i].h == 0)
+				continue;
+			while (counts[j].h != 0)
+				j = (j + 1) & (capcount - 1);
+			counts[j] = old[i];
+		}
+		free(old);
+	}
+	for (i = h & (capcount - 1); counts[i].h != 0;
+	    i = (i + 1) & (capcount - 1))
+		if (counts[i].h == h && strlen(counts[i].key) == len &&
+		    memcmp(counts[i].key, key, len) == 0)
+			return &counts[i];
+	counts[i].h = h;
+	counts[i].key = kh_malloc(len + 1);
+	memcpy(counts[i].key, key, len);
+	counts[i].key[len] = '\0';
+	ncount++;
+	return &counts[i];
+}
+
+static void
+counts_clear(void)
+{
+	for (size_t i = 0; i < capcount; i++)
+		free(counts[i].key);
+	free(counts);
+	counts = NULL;
+	ncount = capcount = 0;
+}
+
+static void
+names_add(const char *s, size_t n)
+{
+	if (nameslen + n > namescap) {
+		while (nameslen + n > namescap)
+			namescap = namescap ? namescap * 2 : 65536;
+		names = kh_realloc(names, namescap);
+	}
+	memcpy(names + nameslen, s, n);
+	nameslen += n;
+}
+
+/* The names of the sentences outside fold hold and part skip (-1:
+ * none), as a gazetteer; their lines in names. */
+static struct gaz *
+learn(int hold, int skip)
+{
+	struct gaz *g = gaz_new();
+	char buf[1024];
+
+	for (size_t i = 0; i < ndata; i++) {
+		const struct tsent *d = &data[i];
+
+		if ((hold >= 0 && d->fold == hold) || (int)(i % NPART) == skip)
+			continue;
+		for (size_t a = 0; a < d->s.n; a++) {
+			size_t b = a + 1, k = 0;
+
+			if (d->gold[a] == 0) {
+				if (d->s.t[a].cls == TOK_BN ||
+				    d->s.t[a].cls == TOK_LATIN)
+					count_get(tok_key(&d->s, a),
+					    d->s.t[a].klen)->c[T_NONE]++;
+				continue;
+			}
+			if (label_inside(d->gold[a]))
+				continue;
+			while (b < d->s.n && label_inside(d->gold[b]))
+				b++;
+			for (size_t j = a; j < b; j++) {
+				size_t kl = d->s.t[j].klen;
+
+				if (k + kl + 2 > sizeof(buf))
+					break;
+				if (j > a)
+					buf[k++] = ' ';
+				/* the last word without a sure suffix */
+				if (j == b - 1 && d->s.t[j].nstem > 0 &&
+				    suffix_sure(tok_key(&d->s, j), kl,
+				    d->s.t[j].stem[0]))
+					kl = d->s.t[j].stem[0];
+				memcpy(buf + k, tok_key(&d->s, j), kl);
+				k += kl;
+			}
+			count_get(buf, k)->c[label_type(d->gold[a])]++;
+		}
+	}
+	nameslen = 0;
+	for (size_t i = 0; i < capcount; i++) {
+		struct count *e = &counts[i];
+		int best = T_PER;
+
+		if (e->h == 0)
+			continue;
+		for (int t = T_LOC; t < T_NTYPES; t++)
+			if (e->c[t] > e->c[best])
+				best = t;
+		if (e->c[best] == 0 || e->c[T_NONE] >= e->c[best])
+			continue;
+		gaz_add(g, e->key, strlen(e->key), best, NULL, 0, 0);
+		names_add(e->key, strlen(e->key));
+		names_add("\t", 1);
+		names_add(type_name[best], strlen(type_name[best]));
+		names_add("\n", 1);
+	}
+	counts_clear();
+	return g;
+}
+
+static void
+learn_all(int hold)
+{
+	for (int p = 0; p <= NPART; p++) {
+		gaz_free(learned[p]);
+		learned[p] = learn(hold, p < NPART ? p : -1);
+	}
+}
+
 /* Train on every sentence not in fold hold; the averaged weights are
  * left in w. */
 static void
@@ -379,6 +537,7 @@ train(int hold)
 	uint8_t *pred = NULL;
 	size_t pcap = 0;
 
+	learn_all(hold);
 	memset(w, 0, nb * sizeof(*w));
 	memset(u, 0, nb * sizeof(*u));
 	c = 1;
@@ -401,7 +560,7 @@ train(int hold)
 				pcap = d->s.n * 2;
 				pred = kh_realloc(pred, pcap);
 			}
-			decode(d, pred, w, 1);
+			decode(d, pred, w, 1, learned[order[i] % NPART]);
 		}
 	}
 	for (size_t i = 0; i < nb; i++)
@@ -511,7 +670,7 @@ crossval(void)
 				pcap = data[i].s.n * 2;
 				pred = kh_realloc(pred, pcap);
 			}
-			decode(&data[i], pred, w, 0);
+			decode(&data[i], pred, w, 0, learned[NPART]);
 			score(data[i].gold, pred, data[i].s.n);
 		}
 	}
@@ -536,10 +695,12 @@ save(const char *path)
 	h.nlabel = NSTRIDE;
 	h.scale = scale;
 	h.margin = margin;
+	h.names = nameslen;
 	if ((f = fopen(path, "wb")) == NULL)
 		kh_die("%s:", path);
 	if (fwrite(&h, sizeof(h), 1, f) != 1 ||
-	    fwrite(q, sizeof(*q), nb, f) != nb || fclose(f) == EOF)
+	    fwrite(q, sizeof(*q), nb, f) != nb ||
+	    fwrite(names, 1, nameslen, f) != nameslen || fclose(f) == EOF)
 		kh_die("%s:", path);
 	kh_warn("%s: %zu sentences, %zu of %zu weights non-zero", path,
 	    ndata, kept, nb);
@@ -641,5 +802,8 @@ main(int argc, char **argv)
 	free(back);
 	sent_free(&one);
 	gaz_free(gaz);
+	for (int p = 0; p <= NPART; p++)
+		gaz_free(learned[p]);
+	free(names);
 	return 0;
 }
