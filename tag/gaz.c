@@ -17,6 +17,9 @@
 const char *const type_name[T_NTYPES] = { "O", "PER", "LOC", "ORG" };
 
 enum { G_NAME = 1, G_PREFIX = 2 };
+/* A bit for the hash of each name's first word: most words of a text
+ * start no name, and this says so from the first level of the cache. */
+#define FIRST_BITS 65536
 #define KEY_MAX 512
 
 struct ent {
@@ -28,6 +31,7 @@ struct ent {
 struct gaz {
 	struct ent *tab;
 	size_t cap, n, names;
+	uint64_t first[FIRST_BITS / 64];	/* hashes of first words */
 	char *str;		/* keys and norms, NUL-terminated */
 	size_t slen, scap;
 	struct sent tmp;
@@ -166,6 +170,11 @@ gaz_add(struct gaz *g, const char *name, size_t len, int type,
 	sent_all(&g->tmp, name, len);
 	if (g->tmp.n == 0)
 		return;
+	{
+		uint64_t h = hash(tok_key(&g->tmp, 0), g->tmp.t[0].klen);
+
+		g->first[(h >> 7) % FIRST_BITS / 64] |= 1ULL << (h >> 7) % 64;
+	}
 	for (size_t i = 0; i < g->tmp.n; i++) {
 		size_t n = g->tmp.t[i].klen;
 
@@ -335,6 +344,23 @@ gaz_match(const struct gaz *g, const struct sent *s, size_t i, int *type,
 	size_t k = 0, best = 0;
 	const struct ent *e, *f;
 
+	{
+		const struct tok *t = &s->t[i];
+		const char *w = tok_key(s, i);
+		uint64_t hs[TOK_STEMS + 1];
+		int q, any = 0;
+
+		if (t->cls == TOK_PUNCT)
+			return 0;
+		for (q = 0; q < t->nstem; q++)
+			hs[q] = hash(w, t->stem[q]);
+		hs[t->nstem] = hash(w, t->klen);
+		for (q = 0; q <= t->nstem && !any; q++)
+			any = g->first[(hs[q] >> 7) % FIRST_BITS / 64] >>
+			    (hs[q] >> 7) % 64 & 1;
+		if (!any)
+			return 0;
+	}
 	for (size_t j = i; j < s->n; j++) {
 		const struct tok *t = &s->t[j];
 
