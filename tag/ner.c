@@ -595,7 +595,12 @@ by_place(const void *a, const void *b)
 
 	if (x->m.field != y->m.field)
 		return x->m.field < y->m.field ? -1 : 1;
-	return x->m.bstart < y->m.bstart ? -1 : x->m.bstart > y->m.bstart;
+	if (x->m.bstart != y->m.bstart)
+		return x->m.bstart < y->m.bstart ? -1 : 1;
+	/* the longer first, then the first pass's */
+	if (x->m.bend != y->m.bend)
+		return x->m.bend > y->m.bend ? -1 : 1;
+	return (x->m.start == NONE) - (y->m.start == NONE);
 }
 
 size_t
@@ -611,6 +616,13 @@ ner_end(struct ner *n, const struct ner_mention **out)
 		int f = -1;
 
 		qsort(n->men, n->nmen, sizeof(*n->men), by_place);
+		/* two parts found in one place: the first one kept */
+		for (size_t i = had = 0; i < n->nmen; i++)
+			if (had == 0 || n->men[i].m.field !=
+			    n->men[had - 1].m.field || n->men[i].m.bstart >=
+			    n->men[had - 1].m.bend)
+				n->men[had++] = n->men[i];
+		n->nmen = had;
 		/* code points of the second pass's mentions, in one walk */
 		for (size_t i = 0; i < n->nmen; i++) {
 			struct men *m = &n->men[i];
