@@ -260,9 +260,18 @@ sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
 			glued = 1;
 			continue;
 		}
-		/* punctuation, a mark alone: one token each */
+		/* punctuation, a mark alone: one token each; a byte that is
+		 * not UTF-8 has the key U+FFFD, so keys are always UTF-8 */
 		i += n, c0++;
-		tok_add(s, text, b, i, cb, c0, TOK_PUNCT, glued, 0);
+		if (c == 0xfffd && n == 1) {
+			size_t at = s->n;
+
+			tok_add(s, "\xef\xbf\xbd", 0, 3, cb, c0, TOK_PUNCT, glued,
+			    0);
+			s->t[at].bstart = b, s->t[at].bend = i;
+		} else {
+			tok_add(s, text, b, i, cb, c0, TOK_PUNCT, glued, 0);
+		}
 		glued = 1;
 		if (k == K_END || (c == '.' && (i >= len || u[i] == ' ' ||
 		    u[i] == '\n')))
