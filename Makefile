@@ -144,6 +144,10 @@ bench: all
 	@scripts/deps.sh bench
 	bench/records.sh
 	bench/store.sh
+	bench/clean-eval.sh
+	bench/clean.sh
+	bench/tag-eval.sh
+	bench/tag.sh
 
 # --- install -------------------------------------------------------------
 # Man pages are renamed with the programs: .Nm validate -> .Nm kh-validate.

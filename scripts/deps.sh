@@ -14,6 +14,9 @@ need_pc() {	# need_pc PKGCONFIG-NAME DEBIAN-PACKAGE
 need_cmd() {	# need_cmd COMMAND DEBIAN-PACKAGE
 	command -v "$1" >/dev/null 2>&1 || missing="$missing $2"
 }
+need_py() {	# need_py PYTHON-MODULE DEBIAN-PACKAGE
+	python3 -c "import $1" >/dev/null 2>&1 || missing="$missing $2"
+}
 
 need_cmd pkg-config pkg-config
 need_cmd cc gcc
@@ -36,6 +39,8 @@ bench)
 	need_cmd jq jq
 	need_cmd python3 python3
 	need_cmd /usr/bin/time time
+	need_py dateparser python3-dateparser	# tag's anchor
+	need_cmd npm npm			# Readability.js, clean's anchor
 	;;
 build)
 	;;
