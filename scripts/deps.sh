@@ -15,7 +15,8 @@ need_cmd() {	# need_cmd COMMAND DEBIAN-PACKAGE
 	command -v "$1" >/dev/null 2>&1 || missing="$missing $2"
 }
 need_py() {	# need_py PYTHON-MODULE DEBIAN-PACKAGE
-	python3 -c "import $1" >/dev/null 2>&1 || missing="$missing $2"
+	# Debian's python, where Debian's modules are (not a pyenv one)
+	/usr/bin/python3 -c "import $1" >/dev/null 2>&1 || missing="$missing $2"
 }
 
 need_cmd pkg-config pkg-config
