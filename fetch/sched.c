@@ -40,6 +40,8 @@ struct host {
 	double last_used;
 	int active, fails;	/* running; failures in a row */
 	const char *refuse;	/* why its pages are not fetched, or NULL */
+	double closed_until;	/* it asked for a wait beyond --max-wait */
+	char closed_why[128];
 	struct job *head, *tail;
 	struct host *hnext;	/* hash chain */
 	struct host *bnext;	/* in the list of hosts with a queue */
@@ -420,6 +422,13 @@ pump(void)
 		while ((j = h->head) != NULL && running < opt.jobs) {
 			if (!j->is_robots && h->robots_state != ROBOTS_KNOWN)
 				break;
+			if (now < h->closed_until) {
+				/* Not for hours: its pages fail now rather
+				 * than hold the run up. */
+				dequeue(h);
+				job_done(j, CURLE_OK, h->closed_why);
+				continue;
+			}
 			t = j->not_before;
 			if (!h->is_file) {
 				if (h->active >= opt.per_host)
@@ -630,8 +639,14 @@ finished(struct job *j, CURLcode rc)
 		wait = retry_after(j);
 		if (wait < 0)
 			wait = backoff(++h->fails);
-		if (h->next_at < now_mono() + wait)
+		if (wait > opt.max_wait) {
+			h->closed_until = now_mono() + wait;
+			snprintf(h->closed_why, sizeof(h->closed_why),
+			    "HTTP %ld: the host asks for a wait of %.0f s, "
+			    "beyond --max-wait", status, wait);
+		} else if (h->next_at < now_mono() + wait) {
 			h->next_at = now_mono() + wait;
+		}
 		if (j->tries < opt.retries && wait <= opt.max_wait) {
 			retry(j, 0);
 			return;

@@ -164,12 +164,15 @@ check "429 without Retry-After: exponential backoff" t_429
 
 t_maxwait() {
 	start=$(date +%s)
-	echo "$u/retry-after/ra3?n=1&s=3600" | run maxwait --max-wait 10
+	h=http://127.0.0.4:$port
+	printf '%s\n' "$h/retry-after/ra3?n=1&s=3600" "$h/page/m1" \
+	    "$h/page/m2" | run maxwait --max-wait 10 --per-host 1 -k
 	end=$(date +%s)
 	expect "$tmp/maxwait" 'r["error"] == "HTTP 503"' 'r["status"] == 503' \
-	    "$end - $start < 5"
+	    'all("beyond --max-wait" in x["error"] for x in recs[1:])' \
+	    'len(recs) == 3' "$end - $start < 5"
 }
-check "Retry-After beyond --max-wait: given up at once" t_maxwait
+check "Retry-After beyond --max-wait: the host's pages given up at once" t_maxwait
 
 t_state() {
 	st=$tmp/state.jsonl
