@@ -11,6 +11,9 @@ PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 DOCDIR = $(PREFIX)/share/doc/khobor
+# Data the programs read (tag's gazetteers and model), found at run time
+# relative to the program: BINDIR/../share/khobor.
+DATADIR = $(PREFIX)/share/khobor
 # Installed names carry a prefix: kh-validate, kh-fetch, ...
 KH_PREFIX = kh-
 
@@ -162,13 +165,16 @@ install: all
 	        > $(DESTDIR)$(MANDIR)/man1/$(KH_PREFIX)$$p.1 || exit 1; \
 	done
 	install -m 644 docs/records.md README.md $(DESTDIR)$(DOCDIR)
+	mkdir -p $(DESTDIR)$(DATADIR)/tag
+	install -m 644 tag/data/gazetteer.tsv tag/data/places-bd.tsv \
+	    tag/data/ner.model $(DESTDIR)$(DATADIR)/tag
 
 uninstall:
 	for p in $(PROGS); do \
 	    rm -f $(DESTDIR)$(BINDIR)/$(KH_PREFIX)$$p \
 	        $(DESTDIR)$(MANDIR)/man1/$(KH_PREFIX)$$p.1; \
 	done
-	rm -rf $(DESTDIR)$(DOCDIR)
+	rm -rf $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf bin build
