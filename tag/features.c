@@ -177,9 +177,65 @@ feats_context(const struct feats *f, const struct sent *s, size_t i,
 	F(21, wm1 * 31 + f->hw[i]);
 	F(22, f->hw[i] * 31 + wp1);
 	F(30, sp1 * 16 + f->hx[i]);
-#undef F
 	return n;
 }
+
+/* The same features as feats_context (keep the two in step), split as
+ * the tagger sums them: a word's own part as the left neighbour
+ * (templates 4, 8) and as the right one (5, 9), the same at the ends
+ * of the sentence, the gazetteer labels around (11 to 15), and the
+ * pairs (21, 22, 30).  Integer sums do not depend on the order. */
+size_t
+feats_as_left(const struct feats *f, size_t i, unsigned bits,
+    uint32_t *out)
+{
+	size_t n = 0;
+
+	F(4, i == NONE_TOK ? 1 : f->hw[i]);
+	F(8, i == NONE_TOK ? 1 : f->hs[i]);
+	return n;
+}
+
+size_t
+feats_as_right(const struct feats *f, size_t i, unsigned bits,
+    uint32_t *out)
+{
+	size_t n = 0;
+
+	F(5, i == NONE_TOK ? 3 : f->hw[i]);
+	F(9, i == NONE_TOK ? 3 : f->hs[i]);
+	return n;
+}
+
+size_t
+feats_labels(unsigned lz, unsigned gz, unsigned gm1, unsigned gp1,
+    unsigned bits, uint32_t *out)
+{
+	size_t n = 0;
+
+	F(11, lz);
+	F(12, lz * 16 + gz);
+	F(13, gz);
+	F(14, gz * 16 + gm1);
+	F(15, gz * 16 + gp1);
+	return n;
+}
+
+size_t
+feats_pairs(const struct feats *f, const struct sent *s, size_t i,
+    unsigned bits, uint32_t *out)
+{
+	uint64_t wm1 = i > 0 ? f->hw[i - 1] : 1, wp1 = i + 1 < s->n ?
+	    f->hw[i + 1] : 3;
+	uint64_t sp1 = i + 1 < s->n ? f->hs[i + 1] : 3;
+	size_t n = 0;
+
+	F(21, wm1 * 31 + f->hw[i]);
+	F(22, f->hw[i] * 31 + wp1);
+	F(30, sp1 * 16 + f->hx[i]);
+	return n;
+}
+#undef F
 
 size_t
 feats_token(const struct feats *f, const struct sent *s, size_t i,

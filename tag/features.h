@@ -73,6 +73,19 @@ size_t feats_word(const struct feats *f, const struct sent *s, size_t i,
 	unsigned bits, uint32_t *out);
 size_t feats_context(const struct feats *f, const struct sent *s, size_t i,
 	unsigned bits, uint32_t *out);
+/* feats_context in parts, for a tagger that keeps sums: token i's
+ * own features as the left (right) neighbour of another, i NONE_TOK
+ * for the start (end) of the sentence; those of the gazetteer labels
+ * (9 for no neighbour); and the rest. */
+#define NONE_TOK ((size_t)-1)
+size_t feats_as_left(const struct feats *f, size_t i, unsigned bits,
+	uint32_t *out);
+size_t feats_as_right(const struct feats *f, size_t i, unsigned bits,
+	uint32_t *out);
+size_t feats_labels(unsigned lz, unsigned gz, unsigned gm1, unsigned gp1,
+	unsigned bits, uint32_t *out);
+size_t feats_pairs(const struct feats *f, const struct sent *s, size_t i,
+	unsigned bits, uint32_t *out);
 uint64_t feats_word_id(const struct feats *f, const struct sent *s,
 	size_t i);
 /* The bucket of the pair (label before, label): the transition

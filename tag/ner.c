@@ -62,20 +62,55 @@ struct ner {
 	size_t nlinks;
 	const char *text[2];	/* the fields of the record */
 	size_t len[2];
-	int32_t margin;		/* what starting a name costs, from the model */
-	int32_t trans[NLABEL][NLABEL];	/* label after label */
+	int32_t marg[NSTRIDE];	/* what starting a name costs, a label */
+	/* label after label, a lane per label; a pair that may not
+	 * follow costs FORBID */
+	int32_t trans[NLABEL][NSTRIDE];
+	/* The sums of a token's features as the tagger splits them
+	 * (features.h): those of the word alone, per word in the
+	 * cache; those of the sentence's ends; those of the gazetteer
+	 * labels, for each (lz, gz, gz before, gz after). */
 	struct wcache {
 		uint64_t id;	/* feats_word_id; 0: empty */
-		int32_t sum[NSTRIDE];
+		int16_t own[NSTRIDE];	/* feats_word */
+		int16_t left[NSTRIDE];	/* as the left neighbour */
+		int16_t right[NSTRIDE];	/* as the right neighbour */
+		int16_t pad[4];	/* an entry a cache line */
 	} *cache;
+	int16_t start[NSTRIDE], end[NSTRIDE];
+	int16_t (*labsum)[NSTRIDE];
 };
+
+/* Far below any score (SENT_MAX tokens of at most 32 weights of 128)
+ * and far from overflow when added twice. */
+#define FORBID (-(1 << 28))
+/* gz of no neighbour (9) and labels 0..6 as 0..7 */
+#define GZ_IX(g) ((g) == 9 ? 7u : (unsigned)(g))
+#define LABSUM(lz, gz, gm, gp) ((((lz) * NLABEL + (gz)) * 8 + \
+	GZ_IX(gm)) * 8 + GZ_IX(gp))
+#define NLABSUM (NLABEL * NLABEL * 8 * 8)
+
+/* out[l] = the sum of the weights of buckets b[0..nb) for label l */
+static void
+sum_buckets(const struct ner *n, const uint32_t *b, size_t nb, int16_t *out)
+{
+	memset(out, 0, NSTRIDE * sizeof(*out));
+	for (size_t k = 0; k < nb; k++) {
+		const int8_t *wb = n->w + (size_t)b[k] * NSTRIDE;
+
+		for (int l = 0; l < NSTRIDE; l++)
+			out[l] += wb[l];
+	}
+}
 
 static void
 load_model(struct ner *n, const char *path)
 {
 	struct model_head h;
 	struct stat st;
-	size_t need;
+	uint32_t fb[FEAT_MAX];
+	size_t need, nf;
+	int32_t margin;
 	uint16_t one = 1;
 	int fd;
 
@@ -102,16 +137,36 @@ load_model(struct ner *n, const char *path)
 	if (!(h.scale > 0 && h.scale < 1e6f) || !(h.margin > -1e3f &&
 	    h.margin < 1e3f))
 		kh_die("%s: not a model of this tag", path);
-	n->margin = (int32_t)(h.margin / h.scale);
+	margin = (int32_t)(h.margin / h.scale);
+	for (int l = 0; l < NSTRIDE; l++)
+		n->marg[l] = label_inside(l) || l == 0 ? 0 : -margin;
 	n->learned = gaz_new();
 	gaz_parse(n->learned, (const char *)n->w + ((size_t)1 << h.bits) *
 	    NSTRIDE, h.names, path);
-	n->cache = kh_malloc(WCACHE * sizeof(*n->cache));
+	n->cache = aligned_alloc(64, WCACHE * sizeof(*n->cache));
+	if (n->cache == NULL)
+		kh_die("out of memory");
 	memset(n->cache, 0, WCACHE * sizeof(*n->cache));
 	for (int p = 0; p < NLABEL; p++)
-		for (int l = 0; l < NLABEL; l++)
-			n->trans[p][l] = n->w[(size_t)feats_trans(p, n->bits) *
-			    NSTRIDE + l];
+		for (int l = 0; l < NSTRIDE; l++)
+			n->trans[p][l] = l < NLABEL && label_ok(p, l) ?
+			    n->w[(size_t)feats_trans(p, n->bits) * NSTRIDE + l] :
+			    FORBID;
+	nf = feats_as_left(NULL, NONE_TOK, n->bits, fb);
+	sum_buckets(n, fb, nf, n->start);
+	nf = feats_as_right(NULL, NONE_TOK, n->bits, fb);
+	sum_buckets(n, fb, nf, n->end);
+	n->labsum = kh_malloc(NLABSUM * sizeof(*n->labsum));
+	for (unsigned lz = 0; lz < NLABEL; lz++)
+		for (unsigned gz = 0; gz < NLABEL; gz++)
+			for (unsigned gm = 0; gm < 8; gm++)
+				for (unsigned gp = 0; gp < 8; gp++) {
+					nf = feats_labels(lz, gz, gm == 7 ? 9 : gm,
+					    gp == 7 ? 9 : gp, n->bits, fb);
+					sum_buckets(n, fb, nf, n->labsum[LABSUM(lz,
+					    gz, gm == 7 ? 9 : gm, gp == 7 ? 9 :
+					    gp)]);
+				}
 }
 
 struct ner *
@@ -145,6 +200,7 @@ ner_close(struct ner *n)
 	sent_free(&n->s);
 	feats_free(&n->f);
 	free(n->cache);
+	free(n->labsum);
 	free(n->lab);
 	free(n->vit);
 	free(n->back);
@@ -198,85 +254,126 @@ on_hit(size_t i, size_t j, int type, const char *norm, int weak,
 	n->nhits++;
 }
 
+/* Token i's word features, summed once for a word. */
+static const struct wcache *
+word(struct ner *n, size_t i)
+{
+	uint32_t fb[FEAT_MAX];
+	uint64_t id = feats_word_id(&n->f, &n->s, i);
+	struct wcache *c = &n->cache[id & (WCACHE - 1)];
+	size_t nf;
+
+	if (c->id != id) {
+		c->id = id;
+		nf = feats_word(&n->f, &n->s, i, n->bits, fb);
+		sum_buckets(n, fb, nf, c->own);
+		nf = feats_as_left(&n->f, i, n->bits, fb);
+		sum_buckets(n, fb, nf, c->left);
+		nf = feats_as_right(&n->f, i, n->bits, fb);
+		sum_buckets(n, fb, nf, c->right);
+	}
+	return c;
+}
+
 /* The model's labels for the sentence, into n->lab: Viterbi over
- * BIO labels as tag-train decodes, a name's start costing the margin. */
+ * BIO labels as tag-train decodes, a name's start costing the margin.
+ * A token's score is the sum of its features' weights, taken from
+ * sums kept per word and per gazetteer labels (features.h), with the
+ * pairs of words looked up. */
 static void
 label(struct ner *n)
 {
 	const struct sent *s = &n->s;
+	const struct feats *f = &n->f;
+	const struct wcache *c;
 	uint32_t fb[FEAT_MAX];
+	int16_t own[NSTRIDE], left[NSTRIDE], prevleft[NSTRIDE];
+	int16_t nown[NSTRIDE], nleft[NSTRIDE], right[NSTRIDE];
 	size_t ns = s->n, i, k, nf;
 	int best = 0;
 
 	if (ns > n->labcap) {
 		n->labcap = ns * 2;
 		n->lab = kh_realloc(n->lab, n->labcap);
-		n->vit = kh_realloc(n->vit, n->labcap * NLABEL *
+		n->vit = kh_realloc(n->vit, n->labcap * NSTRIDE *
 		    sizeof(*n->vit));
-		n->back = kh_realloc(n->back, n->labcap * NLABEL);
+		n->back = kh_realloc(n->back, n->labcap * NSTRIDE);
 	}
 	if (n->w == NULL) {
 		memset(n->lab, 0, ns);
 		return;
 	}
+	memcpy(prevleft, n->start, sizeof(prevleft));
+	c = word(n, 0);
+	memcpy(own, c->own, sizeof(own));
+	memcpy(left, c->left, sizeof(left));
 	for (i = 0; i < ns; i++) {
-		int32_t e[NSTRIDE], *v = n->vit + i * NLABEL, t;
+		int32_t e[NSTRIDE], *v = n->vit + i * NSTRIDE;
+		int16_t sum[NSTRIDE];
+		const int16_t *lab;
+		unsigned gm = i > 0 ? f->gz[i - 1] : 9;
+		unsigned gp = i + 1 < ns ? f->gz[i + 1] : 9;
 
-		uint64_t id = feats_word_id(&n->f, s, i);
-		struct wcache *c = &n->cache[id & (WCACHE - 1)];
-
-		/* the word's own features: summed once for a word */
-		if (c->id != id) {
-			c->id = id;
-			memset(c->sum, 0, sizeof(c->sum));
-			nf = feats_word(&n->f, s, i, n->bits, fb);
-			for (k = 0; k < nf; k++) {
-				const int8_t *wb = n->w + (size_t)fb[k] *
-				    NSTRIDE;
-
-				for (int l = 0; l < NSTRIDE; l++)
-					c->sum[l] += wb[l];
-			}
+		/* copies: the next word's entry may take this one's slot */
+		if (i + 1 < ns) {
+			c = word(n, i + 1);
+			memcpy(nown, c->own, sizeof(nown));
+			memcpy(nleft, c->left, sizeof(nleft));
+			memcpy(right, c->right, sizeof(right));
+		} else {
+			memcpy(right, n->end, sizeof(right));
+			memset(nown, 0, sizeof(nown));
+			memset(nleft, 0, sizeof(nleft));
 		}
+		lab = n->labsum[LABSUM(f->lz[i], f->gz[i], gm, gp)];
 		for (int l = 0; l < NSTRIDE; l++)
-			e[l] = c->sum[l] + (label_inside(l) || l == 0 ? 0 :
-			    -n->margin);
-		/* all eight lanes, so that the compiler adds them at once */
-		nf = feats_context(&n->f, s, i, n->bits, fb);
+			sum[l] = own[l] + prevleft[l] + right[l] + lab[l];
+		nf = feats_pairs(f, s, i, n->bits, fb);
 		for (k = 0; k < nf; k++) {
 			const int8_t *wb = n->w + (size_t)fb[k] * NSTRIDE;
 
 			for (int l = 0; l < NSTRIDE; l++)
-				e[l] += wb[l];
+				sum[l] += wb[l];
 		}
-		for (int l = 0; l < NLABEL; l++)
-			v[l] = INT32_MIN;
-		for (int p = 0; p < (i == 0 ? 1 : NLABEL); p++) {
-			int32_t base = i == 0 ? 0 : n->vit[(i - 1) * NLABEL + p];
+		for (int l = 0; l < NSTRIDE; l++)
+			e[l] = sum[l] + n->marg[l];
+		if (i == 0) {
+			/* only O and B-X start a sentence */
+			for (int l = 0; l < NSTRIDE; l++)
+				v[l] = n->trans[0][l] + e[l];
+			memset(n->back, 0, NSTRIDE);
+		} else {
+			const int32_t *pv = v - NSTRIDE;
+			uint8_t *bk = n->back + i * NSTRIDE;
+			int32_t m[NSTRIDE];
 
-			if (base == INT32_MIN)
-				continue;
-			for (int l = 0; l < NLABEL; l++) {
-				if (!label_ok(p, l))
-					continue;
-				/* scores stay far from overflow: a sentence
-				 * is at most SENT_MAX tokens of FEAT_MAX + 1
-				 * weights */
-				t = base + e[l] + n->trans[p][l];
-				if (t > v[l]) {
-					v[l] = t;
-					n->back[i * NLABEL + l] = p;
-				}
+			/* the best label before each label, the first of equals;
+			 * a forbidden pair is never the best, one is allowed */
+			for (int l = 0; l < NSTRIDE; l++) {
+				m[l] = pv[0] + n->trans[0][l];
+				bk[l] = 0;
 			}
+			for (int p = 1; p < NLABEL; p++)
+				for (int l = 0; l < NSTRIDE; l++) {
+					int32_t t = pv[p] + n->trans[p][l];
+
+					bk[l] = t > m[l] ? p : bk[l];
+					m[l] = t > m[l] ? t : m[l];
+				}
+			for (int l = 0; l < NSTRIDE; l++)
+				v[l] = m[l] + e[l];
 		}
+		memcpy(prevleft, left, sizeof(prevleft));
+		memcpy(own, nown, sizeof(own));
+		memcpy(left, nleft, sizeof(left));
 	}
 	for (int l = 1; l < NLABEL; l++)
-		if (n->vit[(ns - 1) * NLABEL + l] >
-		    n->vit[(ns - 1) * NLABEL + best])
+		if (n->vit[(ns - 1) * NSTRIDE + l] >
+		    n->vit[(ns - 1) * NSTRIDE + best])
 			best = l;
 	for (i = ns; i-- > 0; ) {
 		n->lab[i] = best;
-		best = n->back[i * NLABEL + best];
+		best = n->back[i * NSTRIDE + best];
 	}
 }
 
