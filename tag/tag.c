@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -55,24 +56,111 @@ walk_to(struct walk *w, size_t cp)
 	return w->b;
 }
 
-static struct json_object *
-mention(int field, size_t start, size_t end, const char *s, size_t len)
-{
-	struct json_object *m = json_object_new_object();
+/* The arrays of a record's mentions as JSON text, written as
+ * rec_write writes strings and numbers (lib/write.c): building a
+ * json-c object for each mention cost more than finding it. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+static struct buf tail;
 
-	json_object_object_add(m, "field",
-	    json_object_new_string(fields[field]));
-	json_object_object_add(m, "start", json_object_new_int64(start));
-	json_object_object_add(m, "end", json_object_new_int64(end));
-	json_object_object_add(m, "text",
-	    json_object_new_string_len(s, (int)len));
-	return m;
+static void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n > b->cap) {
+		while (b->len + n > b->cap)
+			b->cap = b->cap ? b->cap * 2 : 65536;
+		b->s = kh_realloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+}
+
+#define BUF_LIT(b, lit) buf_add((b), (lit), sizeof(lit) - 1)
+
+/* A JSON string as lib/write.c's put_string writes it: '"', '\\' and
+ * control characters escaped, all else as it is. */
+static void
+buf_str(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, j;
+	char esc[6] = { '\\', 'u', '0', '0' };
+	unsigned char c;
+
+	BUF_LIT(b, "\"");
+	for (;;) {
+		for (j = i; j < n && (unsigned char)s[j] >= 0x20 && s[j] != '"' &&
+		    s[j] != '\\'; j++)
+			;
+		buf_add(b, s + i, j - i);
+		if (j == n)
+			break;
+		switch (c = s[j]) {
+		case '"':
+		case '\\':
+			esc[1] = c;
+			buf_add(b, esc, 2);
+			break;
+		case '\b':
+			BUF_LIT(b, "\\b");
+			break;
+		case '\f':
+			BUF_LIT(b, "\\f");
+			break;
+		case '\n':
+			BUF_LIT(b, "\\n");
+			break;
+		case '\r':
+			BUF_LIT(b, "\\r");
+			break;
+		case '\t':
+			BUF_LIT(b, "\\t");
+			break;
+		default:
+			esc[1] = 'u';
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			buf_add(b, esc, 6);
+		}
+		i = j + 1;
+	}
+	BUF_LIT(b, "\"");
+}
+
+static void
+buf_num(struct buf *b, size_t v)
+{
+	char d[24];
+	size_t k = sizeof(d);
+
+	do
+		d[--k] = '0' + v % 10;
+	while ((v /= 10) > 0);
+	buf_add(b, d + k, sizeof(d) - k);
+}
+
+/* The members a mention starts with, after its '{'. */
+static void
+mention(struct buf *b, int field, size_t start, size_t end, const char *s,
+    size_t len)
+{
+	BUF_LIT(b, "{\"field\":");
+	buf_str(b, fields[field], strlen(fields[field]));
+	BUF_LIT(b, ",\"start\":");
+	buf_num(b, start);
+	BUF_LIT(b, ",\"end\":");
+	buf_num(b, end);
+	BUF_LIT(b, ",\"text\":");
+	buf_str(b, s, len);
 }
 
 struct dctx {
-	struct json_object *arr;
+	struct buf *b;
 	struct walk w;
 	int field;
+	int *n;
 };
 
 static void
@@ -80,7 +168,6 @@ on_date(const struct date_mention *d, void *arg)
 {
 	struct dctx *c = arg;
 	size_t b, e;
-	struct json_object *m;
 
 	if (d->start >= d->end)
 		return;
@@ -88,13 +175,18 @@ on_date(const struct date_mention *d, void *arg)
 	e = walk_to(&c->w, d->end);
 	if (e <= b || c->w.cp != d->end)
 		return;		/* past the end of the field: not a mention */
-	m = mention(c->field, d->start, d->end, c->w.s + b, e - b);
-	json_object_object_add(m, "value", json_object_new_string(d->value));
-	json_object_object_add(m, "kind", json_object_new_string(d->kind));
-	if (d->mod != NULL)
-		json_object_object_add(m, "mod",
-		    json_object_new_string(d->mod));
-	json_object_array_add(c->arr, m);
+	if ((*c->n)++ > 0)
+		BUF_LIT(c->b, ",");
+	mention(c->b, c->field, d->start, d->end, c->w.s + b, e - b);
+	BUF_LIT(c->b, ",\"value\":");
+	buf_str(c->b, d->value, strlen(d->value));
+	BUF_LIT(c->b, ",\"kind\":");
+	buf_str(c->b, d->kind, strlen(d->kind));
+	if (d->mod != NULL) {
+		BUF_LIT(c->b, ",\"mod\":");
+		buf_str(c->b, d->mod, strlen(d->mod));
+	}
+	BUF_LIT(c->b, "}");
 }
 
 static int
@@ -109,16 +201,56 @@ ref_from(struct json_object *rec, const char *key, struct date_ref *ref)
 	    json_object_get_string_len(v), ref);
 }
 
+/* The record as rec_write would write it with "dates" and "entities"
+ * appended: its own members through a memory stream, then the tail.
+ * A record that has either already (tagged twice) has them replaced
+ * where they stand, through json-c. */
+static void
+write_tagged(struct json_object *rec)
+{
+	static FILE *ms;
+	static char *mbuf;
+	static size_t msize;
+	struct json_object *o, *v;
+	off_t end;
+
+	if (json_object_object_get_ex(rec, "dates", NULL) ||
+	    json_object_object_get_ex(rec, "entities", NULL)) {
+		tail.s[0] = '{';
+		if ((o = json_tokener_parse(tail.s)) == NULL)
+			kh_die("cannot read back the mentions");
+		json_object_object_get_ex(o, "dates", &v);
+		json_object_object_add(rec, "dates", json_object_get(v));
+		json_object_object_get_ex(o, "entities", &v);
+		json_object_object_add(rec, "entities", json_object_get(v));
+		json_object_put(o);
+		rec_write(rec);
+		return;
+	}
+	if (ms == NULL && (ms = open_memstream(&mbuf, &msize)) == NULL)
+		kh_die("open_memstream:");
+	rewind(ms);
+	rec_print(ms, rec);
+	/* over its "}\n" */
+	if (fflush(ms) == EOF || (end = ftello(ms)) < 2 || mbuf[end - 2] !=
+	    '}' || fseeko(ms, end - 2, SEEK_SET) < 0)
+		kh_die("cannot write a record to memory");
+	fwrite_unlocked(tail.s, 1, tail.len - 1, ms);
+	if (fflush(ms) == EOF || (end = ftello(ms)) < 0)
+		kh_die("cannot write a record to memory: out of memory");
+	rec_write_text(mbuf, end);
+}
+
 static void
 tag(struct json_object *rec, const struct rec_pos *pos, void *arg)
 {
 	const char *str[2] = { NULL, NULL };
 	size_t len[2] = { 0, 0 };
-	struct json_object *v, *dates, *ents;
+	struct json_object *v;
 	const struct ner_mention *men;
 	struct date_ref ref;
 	size_t n;
-	int f;
+	int f, nd = 0;
 
 	(void)pos, (void)arg;
 	for (f = 0; f < 2; f++)
@@ -131,19 +263,21 @@ tag(struct json_object *rec, const struct rec_pos *pos, void *arg)
 		rec_write(rec);
 		return;
 	}
-	dates = json_object_new_array();
-	ents = json_object_new_array();
+	tail.len = 0;
+	BUF_LIT(&tail, ",\"dates\":[");
 	if (!no_dates) {
 		if (ref_from(rec, "published", &ref) < 0 &&
 		    ref_from(rec, "fetched_at", &ref) < 0)
 			ref = ref_opt;
 		for (f = 0; f < 2; f++) {
-			struct dctx c = { dates, { str[f], len[f], 0, 0 }, f };
+			struct dctx c = { &tail, { str[f], len[f], 0, 0 }, f,
+			    &nd };
 
 			if (str[f] != NULL)
 				dates_find(str[f], len[f], &ref, on_date, &c);
 		}
 	}
+	BUF_LIT(&tail, "],\"entities\":[");
 	if (!no_entities) {
 		ner_begin(ner);
 		for (f = 0; f < 2; f++)
@@ -152,20 +286,22 @@ tag(struct json_object *rec, const struct rec_pos *pos, void *arg)
 		n = ner_end(ner, &men);
 		for (size_t i = 0; i < n; i++) {
 			const struct ner_mention *m = &men[i];
-			struct json_object *o;
 
-			o = mention(m->field, m->start, m->end,
+			if (i > 0)
+				BUF_LIT(&tail, ",");
+			mention(&tail, m->field, m->start, m->end,
 			    str[m->field] + m->bstart, m->bend - m->bstart);
-			json_object_object_add(o, "type",
-			    json_object_new_string(type_name[m->type]));
-			json_object_object_add(o, "norm",
-			    json_object_new_string(m->norm));
-			json_object_array_add(ents, o);
+			BUF_LIT(&tail, ",\"type\":");
+			buf_str(&tail, type_name[m->type],
+			    strlen(type_name[m->type]));
+			BUF_LIT(&tail, ",\"norm\":");
+			buf_str(&tail, m->norm, strlen(m->norm));
+			BUF_LIT(&tail, "}");
 		}
 	}
-	json_object_object_add(rec, "dates", dates);
-	json_object_object_add(rec, "entities", ents);
-	rec_write(rec);
+	BUF_LIT(&tail, "]}");
+	buf_add(&tail, "", 1);	/* NUL-terminated, for json-c */
+	write_tagged(rec);
 }
 
 /* The folder of tag's data: $KH_TAG_DATA, else tag/data of the source
