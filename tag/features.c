@@ -8,14 +8,20 @@
 #include "khobor.h"
 #include "features.h"
 
-static uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ULL;
+#define SEED 0x9e3779b97f4a7c15ULL
 
+static uint64_t
+fnv(uint64_t h, const char *s, size_t n)
+{
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
 	return h;
+}
+
+static uint64_t
+hash(const char *s, size_t n)
+{
+	return fnv(SEED, s, n);
 }
 
 /* One feature: template t with value v, to a bucket. */
@@ -83,6 +89,7 @@ room(struct feats *f, size_t n)
 	f->hs = kh_realloc(f->hs, n * sizeof(*f->hs));
 	f->hx = kh_realloc(f->hx, n * sizeof(*f->hx));
 	f->hp = kh_realloc(f->hp, n * sizeof(*f->hp));
+	f->gh = kh_realloc(f->gh, n * sizeof(*f->gh));
 	f->gz = kh_realloc(f->gz, n);
 	f->lz = kh_realloc(f->lz, n);
 }
@@ -100,29 +107,32 @@ feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
 		const char *key = tok_key(s, i);
 		size_t n = s->t[i].klen;
 
-		f->hw[i] = hash(key, n);
-		f->hs[i] = f->hw[i];
-		f->hx[i] = 0;
 		if (s->t[i].nstem > 0) {
 			size_t st = s->t[i].stem[0];
 
 			f->hs[i] = hash(key, st);
+			f->hw[i] = fnv(f->hs[i], key + st, n - st);
 			f->hx[i] = hash(key + st, n - st);
+		} else {
+			f->hw[i] = hash(key, n);
+			f->hs[i] = f->hw[i];
+			f->hx[i] = 0;
 		}
+		gaz_key_hashes(&s->t[i], key, GAZ_FNV_SEED, f->gh[i]);
 		f->hp[i] = shape(s, i);
 		f->gz[i] = 0;
 		f->lz[i] = 0;
 	}
 	for (i = 0; learned != NULL && i < s->n; i = k) {
 		k = i + 1;
-		if ((j = gaz_match(learned, s, i, &type, &norm, &weak)) == 0)
+		if ((j = gaz_match(learned, s, i, f->gh[i], &type, &norm, &weak)) == 0)
 			continue;
 		for (k = i; k < i + j; k++)
 			f->lz[k] = label_of(type, k > i);
 	}
 	for (i = 0; i < s->n; i = k) {
 		k = i + 1;
-		if (g == NULL || (j = gaz_match(g, s, i, &type, &norm, &weak)) ==
+		if (g == NULL || (j = gaz_match(g, s, i, f->gh[i], &type, &norm, &weak)) ==
 		    0)
 			continue;
 		for (k = i; k < i + j; k++)
@@ -266,6 +276,7 @@ feats_free(struct feats *f)
 	free(f->hs);
 	free(f->hx);
 	free(f->hp);
+	free(f->gh);
 	free(f->gz);
 	free(f->lz);
 	memset(f, 0, sizeof(*f));

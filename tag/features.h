@@ -51,6 +51,7 @@ label_ok(int prev, int l)
  * token's key and stem, and the gazetteer's labels. */
 struct feats {
 	uint64_t *hw, *hs, *hx, *hp;	/* word, stem, suffix, shape */
+	uint64_t (*gh)[TOK_STEMS + 1];	/* gaz_key_hashes */
 	uint8_t *gz;			/* gazetteer label of each token */
 	uint8_t *lz;			/* the same of the learned names */
 	size_t cap;

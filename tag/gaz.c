@@ -47,13 +47,19 @@ type_parse(const char *s, size_t n)
 }
 
 static uint64_t
+fnv(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * GAZ_FNV_PRIME;
+	return h;
+}
+
+/* A key's hash: the FNV-1a state after it, or 1 (0 marks an empty
+ * slot). */
+static uint64_t
 hash(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return h | 1;	/* 0 marks an empty slot */
+	return fnv(GAZ_FNV_SEED, s, n) | 1;
 }
 
 struct gaz *
@@ -316,11 +322,17 @@ gaz_countries(struct gaz *g)
 }
 
 static const struct ent *
-get(const struct gaz *g, const char *key, size_t n)
+get_h(const struct gaz *g, const char *key, size_t n, uint64_t h)
 {
-	const struct ent *e = find(g, key, n, hash(key, n));
+	const struct ent *e = find(g, key, n, h | 1);
 
 	return e->h != 0 ? e : NULL;
+}
+
+static const struct ent *
+get(const struct gaz *g, const char *key, size_t n)
+{
+	return get_h(g, key, n, hash(key, n));
 }
 
 int
@@ -337,30 +349,23 @@ gaz_word(const struct gaz *g, const char *key, size_t len, int *type,
 }
 
 size_t
-gaz_match(const struct gaz *g, const struct sent *s, size_t i, int *type,
-    const char **norm, int *weak)
+gaz_match(const struct gaz *g, const struct sent *s, size_t i,
+    const uint64_t *hi, int *type, const char **norm, int *weak)
 {
 	char key[KEY_MAX];
 	size_t k = 0, best = 0;
 	const struct ent *e, *f;
+	uint64_t hk[TOK_STEMS + 1], raw;
+	int q, any = 0;
 
-	{
-		const struct tok *t = &s->t[i];
-		const char *w = tok_key(s, i);
-		uint64_t hs[TOK_STEMS + 1];
-		int q, any = 0;
-
-		if (t->cls == TOK_PUNCT)
-			return 0;
-		for (q = 0; q < t->nstem; q++)
-			hs[q] = hash(w, t->stem[q]);
-		hs[t->nstem] = hash(w, t->klen);
-		for (q = 0; q <= t->nstem && !any; q++)
-			any = g->first[(hs[q] >> 7) % FIRST_BITS / 64] >>
-			    (hs[q] >> 7) % 64 & 1;
-		if (!any)
-			return 0;
-	}
+	if (s->t[i].cls == TOK_PUNCT)
+		return 0;
+	for (q = 0; q <= s->t[i].nstem && !any; q++)
+		any = g->first[((hi[q] | 1) >> 7) % FIRST_BITS / 64] >>
+		    ((hi[q] | 1) >> 7) % 64 & 1;
+	if (!any)
+		return 0;
+	raw = 0;
 	for (size_t j = i; j < s->n; j++) {
 		const struct tok *t = &s->t[j];
 
@@ -368,18 +373,22 @@ gaz_match(const struct gaz *g, const struct sent *s, size_t i, int *type,
 			break;
 		if (k + t->klen + 1 >= KEY_MAX)
 			break;
-		if (j > i)
+		if (j > i) {
 			key[k++] = ' ';
+			gaz_key_hashes(t, tok_key(s, j), fnv(raw, " ", 1), hk);
+		} else {
+			memcpy(hk, hi, sizeof(hk));
+		}
 		memcpy(key + k, tok_key(s, j), t->klen);
-		e = get(g, key, k + t->klen);
+		e = get_h(g, key, k + t->klen, hk[t->nstem]);
 		if (e != NULL && (e->flags & G_NAME)) {
 			best = j - i + 1;
 			*type = e->type;
 			*norm = g->str + e->norm;
 			*weak = e->weak;
 		} else {
-			for (int q = 0; q < t->nstem; q++) {
-				f = get(g, key, k + t->stem[q]);
+			for (q = 0; q < t->nstem; q++) {
+				f = get_h(g, key, k + t->stem[q], hk[q]);
 				if (f != NULL && (f->flags & G_NAME)) {
 					best = j - i + 1;
 					*type = f->type;
@@ -391,7 +400,31 @@ gaz_match(const struct gaz *g, const struct sent *s, size_t i, int *type,
 		}
 		if (e == NULL || !(e->flags & G_PREFIX))
 			break;
+		raw = hk[t->nstem];
 		k += t->klen;
 	}
 	return best;
+}
+
+void
+gaz_key_hashes(const struct tok *t, const char *key, uint64_t seed,
+    uint64_t *h)
+{
+	int ord[TOK_STEMS], n = t->nstem;
+	size_t p = 0;
+
+	/* one pass, the stems shortest first */
+	for (int q = 0; q < n; q++) {
+		int k = q;
+
+		for (; k > 0 && t->stem[ord[k - 1]] > t->stem[q]; k--)
+			ord[k] = ord[k - 1];
+		ord[k] = q;
+	}
+	for (int k = 0; k < n; k++) {
+		seed = fnv(seed, key + p, t->stem[ord[k]] - p);
+		p = t->stem[ord[k]];
+		h[ord[k]] = seed;
+	}
+	h[n] = fnv(seed, key + p, t->klen - p);
 }

@@ -35,11 +35,20 @@ void gaz_parse(struct gaz *g, const char *text, size_t len,
 void gaz_countries(struct gaz *g);
 size_t gaz_size(const struct gaz *g);
 
+/* The hashes gaz_match wants of token t (key its key): the FNV-1a
+ * states from seed after each stem, h[0..nstem), and after the whole
+ * key, h[nstem]; the seed of a token alone is GAZ_FNV_SEED.  The
+ * same for every gazetteer, so a tagger hashes a token once. */
+#define GAZ_FNV_SEED 0xcbf29ce484222325ULL
+#define GAZ_FNV_PRIME 0x100000001b3ULL
+void gaz_key_hashes(const struct tok *t, const char *key, uint64_t seed,
+	uint64_t *h);
 /* The longest name that starts at token i of s, its last token maybe
- * with a case suffix: returns the number of tokens (0: none) and sets
- * *type and *norm (NUL-terminated, owned by g). */
+ * with a case suffix, h the hashes of token i (gaz_key_hashes):
+ * returns the number of tokens (0: none) and sets *type and *norm
+ * (NUL-terminated, owned by g). */
 size_t gaz_match(const struct gaz *g, const struct sent *s, size_t i,
-	int *type, const char **norm, int *weak);
+	const uint64_t *h, int *type, const char **norm, int *weak);
 /* Whether key (one token's key, a stem) is a one-token name. */
 int gaz_word(const struct gaz *g, const char *key, size_t len, int *type,
 	const char **norm);
