@@ -17,7 +17,7 @@
 
 /* One code point of s[0..n), n >= 1: its value, and its length in *len.
  * A byte that does not start valid UTF-8 is U+FFFD, one byte long. */
-static uint32_t
+static inline uint32_t
 utf8_get(const unsigned char *s, size_t n, size_t *len)
 {
 	uint32_t c = s[0], min;
@@ -26,6 +26,12 @@ utf8_get(const unsigned char *s, size_t n, size_t *len)
 	*len = 1;
 	if (c < 0x80)
 		return c;
+	/* the common case, Bengali: three bytes, no surrogate */
+	if (c >= 0xe0 && c <= 0xec && n > 2 && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80 && (c > 0xe0 || s[1] >= 0xa0)) {
+		*len = 3;
+		return (c & 0x0f) << 12 | (s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+	}
 	if (c >= 0xc2 && c <= 0xdf)
 		k = 1, c &= 0x1f, min = 0x80;
 	else if (c >= 0xe0 && c <= 0xef)
@@ -343,7 +349,7 @@ stem_ok(const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t cps = 0;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && cps < 2; i++)
 		cps += (u[i] & 0xc0) != 0x80;
 	if (cps < 2 || n < 3)
 		return 0;
@@ -379,10 +385,16 @@ suffix_strip(const char *key, size_t klen, size_t *stems, int max)
 		return 0;
 	ix = by_last[(unsigned char)key[klen - 1]];
 	for (; *ix >= 0 && k < max; ix++) {
-		size_t n = suffix_len[*ix];
+		size_t n = suffix_len[*ix], j = n;
+		const char *suf = suffixes[*ix], *end = key + klen - n;
 
-		if (n < klen && memcmp(key + klen - n, suffixes[*ix], n) == 0 &&
-		    stem_ok(key, klen - n))
+		if (n >= klen)
+			continue;
+		/* from the end: the last byte is known, the one before
+		 * tells most suffixes apart */
+		while (j > 0 && end[j - 1] == suf[j - 1])
+			j--;
+		if (j == 0 && stem_ok(key, klen - n))
 			stems[k++] = klen - n;
 	}
 	return k;
