@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,23 @@ walk_to(struct walk *w, size_t cp)
 {
 	if (cp < w->cp)
 		w->cp = 0, w->b = 0;
+	/* eight bytes at a time while they start fewer code points than
+	 * are still wanted, from a byte that starts one; then on to the
+	 * next start */
+	while (w->b + 8 <= w->len && cp - w->cp > 8 &&
+	    ((unsigned char)w->s[w->b] & 0xc0) != 0x80) {
+		uint64_t v, lead;
+
+		memcpy(&v, w->s + w->b, 8);
+		/* a byte starts a code point unless it is 10xxxxxx */
+		lead = (v >> 7 & ~v >> 6 & 0x0101010101010101ULL) ^
+		    0x0101010101010101ULL;
+		w->b += 8;
+		w->cp += lead * 0x0101010101010101ULL >> 56;
+		while (w->b < w->len && ((unsigned char)w->s[w->b] & 0xc0) ==
+		    0x80)
+			w->b++;
+	}
 	while (w->cp < cp && w->b < w->len) {
 		w->b++;
 		while (w->b < w->len && ((unsigned char)w->s[w->b] & 0xc0) ==
