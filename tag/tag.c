@@ -329,8 +329,10 @@ static const char *
 data_dir(const char *argv0)
 {
 	static char buf[PATH_MAX];
-	static const char *const up[] = { "/../tag/data",
-	    "/../../../tag/data" };
+	/* Installed (BINDIR/../share/khobor/tag, whatever the prefix), or
+	 * in the source tree (bin/, build/asan/bin/). */
+	static const char *const up[] = { "/../share/khobor/tag",
+	    "/../tag/data", "/../../../tag/data" };
 	const char *env = getenv("KH_TAG_DATA");
 	char exe[PATH_MAX];
 	ssize_t n;
@@ -344,7 +346,7 @@ data_dir(const char *argv0)
 		exe[n] = '\0';
 		if ((slash = strrchr(exe, '/')) != NULL)
 			*slash = '\0';
-		for (size_t i = 0; i < 2; i++) {
+		for (size_t i = 0; i < sizeof(up) / sizeof(*up); i++) {
 			int k = snprintf(buf, sizeof(buf), "%s%s/gazetteer.tsv",
 			    exe, up[i]);
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # make install: prefixed program names, renamed man pages, DESTDIR.
 . "$(dirname "$0")/lib.sh"
-plan 4
+plan 5
 
 dest=$tmp/dest
 install() {
@@ -29,4 +29,15 @@ messages() {
 	"$dest/opt/kh/bin/kh-store" 2>&1 | grep -q '^       kh-store cat '
 }
 check "an installed program names itself by its installed name" messages
+
+tag_data() {
+	# Found next to the program (PREFIX/share/khobor/tag), not in the
+	# source tree: run a copy of the installed tree elsewhere.
+	cp -r "$dest/opt/kh" "$tmp/moved"
+	test -f "$tmp/moved/share/khobor/tag/ner.model" &&
+	echo '{"url":"https://a.example/","text":"ঢাকায় ভ্লাদিমির পুতিন এলেন।"}' |
+	    env -u KH_TAG_DATA "$tmp/moved/bin/kh-tag" | tee "$tmp/tagged" |
+	    grep -q '"norm":"Vladimir Putin"' && "$tmp/moved/bin/kh-validate" "$tmp/tagged"
+}
+check "an installed tag finds its data from where it was installed" tag_data
 done_testing
