@@ -13,6 +13,7 @@
 
 #include <unicode/uchar.h>
 
+#include "khobor.h"
 #include "dateline.h"
 
 #define NTOK	64	/* tokens looked at in one window */
@@ -34,36 +35,6 @@ struct tok {
 	enum word_kind kind;	/* T_WORD */
 	uint32_t ch;		/* T_PUNCT: the character */
 };
-
-static uint32_t
-utf8_next(const unsigned char *s, size_t n, size_t *k)
-{
-	uint32_t c = s[0], min;
-	size_t need, i;
-
-	*k = 1;
-	if (c < 0x80)
-		return c;
-	if (c >= 0xc2 && c <= 0xdf)
-		need = 1, c &= 0x1f, min = 0x80;
-	else if (c >= 0xe0 && c <= 0xef)
-		need = 2, c &= 0x0f, min = 0x800;
-	else if (c >= 0xf0 && c <= 0xf4)
-		need = 3, c &= 0x07, min = 0x10000;
-	else
-		return 0xfffd;
-	if (need >= n)
-		return 0xfffd;
-	for (i = 1; i <= need; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0xfffd;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0xfffd;
-	*k = need + 1;
-	return c;
-}
 
 static int
 digit(uint32_t c)
@@ -199,7 +170,7 @@ next_tok(struct lexer *lx, struct tok *t)
 	for (;;) {
 		if (lx->i >= lx->len)
 			return 0;
-		c = utf8_next(p + lx->i, lx->len - lx->i, &k);
+		c = kh_utf8_next(p + lx->i, lx->len - lx->i, &k);
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 		    c == 0xa0 || (c >= 0x2000 && c <= 0x200b) || c == 0x202f ||
 		    c == 0xfeff || c == 0x3000)
@@ -213,7 +184,7 @@ next_tok(struct lexer *lx, struct tok *t)
 		t->val = 0;
 		t->ndig = 0;
 		while (lx->i < lx->len &&
-		    (d = digit(utf8_next(p + lx->i, lx->len - lx->i, &k))) >= 0) {
+		    (d = digit(kh_utf8_next(p + lx->i, lx->len - lx->i, &k))) >= 0) {
 			if (t->ndig < 9)
 				t->val = t->val * 10 + d;
 			t->ndig++;
@@ -222,7 +193,7 @@ next_tok(struct lexer *lx, struct tok *t)
 	} else if (wordch(c)) {
 		t->type = T_WORD;
 		while (lx->i < lx->len &&
-		    wordch(utf8_next(p + lx->i, lx->len - lx->i, &k)))
+		    wordch(kh_utf8_next(p + lx->i, lx->len - lx->i, &k)))
 			lx->i += k;
 	} else {
 		t->type = T_PUNCT;

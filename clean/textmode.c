@@ -47,38 +47,6 @@ struct line {
 
 /* --- UTF-8 -------------------------------------------------------------- */
 
-/* The code point at s[0..n), its length in *k (at least 1); 0xFFFD for
- * a bad sequence, which then counts one byte. */
-static uint32_t
-utf8_next(const unsigned char *s, size_t n, size_t *k)
-{
-	uint32_t c = s[0], min;
-	size_t need, i;
-
-	*k = 1;
-	if (c < 0x80)
-		return c;
-	if (c >= 0xc2 && c <= 0xdf)
-		need = 1, c &= 0x1f, min = 0x80;
-	else if (c >= 0xe0 && c <= 0xef)
-		need = 2, c &= 0x0f, min = 0x800;
-	else if (c >= 0xf0 && c <= 0xf4)
-		need = 3, c &= 0x07, min = 0x10000;
-	else
-		return 0xfffd;
-	if (need >= n)
-		return 0xfffd;
-	for (i = 1; i <= need; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0xfffd;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0xfffd;
-	*k = need + 1;
-	return c;
-}
-
 static int
 is_space(uint32_t c)
 {
@@ -199,7 +167,7 @@ count_words(const char *s, size_t len, int *words, int *stops)
 
 	*words = *stops = 0;
 	for (;;) {
-		c = i < len ? utf8_next(p + i, len - i, &k) : 0;
+		c = i < len ? kh_utf8_next(p + i, len - i, &k) : 0;
 		if (i < len && (is_wordch(c) || (in && c == 0x2019))) {
 			if (!in)
 				in = 1, n = 0;
@@ -246,7 +214,7 @@ collapse(const char *s, size_t len, char *out, size_t *n)
 	uint32_t c;
 
 	while (i < len) {
-		c = utf8_next(p + i, len - i, &k);
+		c = kh_utf8_next(p + i, len - i, &k);
 		if (is_space(c) || c < 0x20 || c == 0x7f) {
 			space = 1;
 		} else {
@@ -468,7 +436,7 @@ features(struct line *l, const char *s, size_t n)
 
 	l->stends = l->digits = l->letters = 0;
 	while (i < n) {
-		c = utf8_next(p + i, n - i, &k);
+		c = kh_utf8_next(p + i, n - i, &k);
 		if (is_digit(c))
 			l->digits++;
 		else if (is_letter(c))

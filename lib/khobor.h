@@ -119,6 +119,46 @@ struct json_object *rec_parse(struct rec_parser *p, const char *line, size_t len
 const char *rec_parsed_text(const struct rec_parser *p, size_t *len);
 size_t rec_utf8_valid(const unsigned char *s, size_t n);
 
+/* The code point at s[0..n) (n >= 1) and its length in *len; U+FFFD for
+ * a bad sequence (overlong, surrogate, cut short, past U+10FFFF), which
+ * counts one byte.  Inline: the stages' text scanners call it on every
+ * character. */
+static inline uint32_t
+kh_utf8_next(const unsigned char *s, size_t n, size_t *len)
+{
+	uint32_t c = s[0], min;
+	size_t k, i;
+
+	*len = 1;
+	if (c < 0x80)
+		return c;
+	/* The common case, Bengali: three bytes, no surrogate. */
+	if (c >= 0xe0 && c <= 0xec && n > 2 && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80 && (c > 0xe0 || s[1] >= 0xa0)) {
+		*len = 3;
+		return (c & 0x0f) << 12 | (s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+	}
+	if (c >= 0xc2 && c <= 0xdf)
+		k = 1, c &= 0x1f, min = 0x80;
+	else if (c >= 0xe0 && c <= 0xef)
+		k = 2, c &= 0x0f, min = 0x800;
+	else if (c >= 0xf0 && c <= 0xf4)
+		k = 3, c &= 0x07, min = 0x10000;
+	else
+		return 0xfffd;
+	if (n <= k)
+		return 0xfffd;
+	for (i = 1; i <= k; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0xfffd;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0xfffd;
+	*len = k + 1;
+	return c;
+}
+
 /* write.c: one record, one compact line on stdout: UTF-8 unescaped,
  * '/' unescaped.  A closed pipe ends the program at once and quietly
  * (SIGPIPE); any other write error is fatal. */

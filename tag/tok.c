@@ -15,44 +15,6 @@
 #include "khobor.h"
 #include "tok.h"
 
-/* One code point of s[0..n), n >= 1: its value, and its length in *len.
- * A byte that does not start valid UTF-8 is U+FFFD, one byte long. */
-static inline uint32_t
-utf8_get(const unsigned char *s, size_t n, size_t *len)
-{
-	uint32_t c = s[0], min;
-	size_t k, i;
-
-	*len = 1;
-	if (c < 0x80)
-		return c;
-	/* the common case, Bengali: three bytes, no surrogate */
-	if (c >= 0xe0 && c <= 0xec && n > 2 && (s[1] & 0xc0) == 0x80 &&
-	    (s[2] & 0xc0) == 0x80 && (c > 0xe0 || s[1] >= 0xa0)) {
-		*len = 3;
-		return (c & 0x0f) << 12 | (s[1] & 0x3f) << 6 | (s[2] & 0x3f);
-	}
-	if (c >= 0xc2 && c <= 0xdf)
-		k = 1, c &= 0x1f, min = 0x80;
-	else if (c >= 0xe0 && c <= 0xef)
-		k = 2, c &= 0x0f, min = 0x800;
-	else if (c >= 0xf0 && c <= 0xf4)
-		k = 3, c &= 0x07, min = 0x10000;
-	else
-		return 0xfffd;
-	if (n <= k)
-		return 0xfffd;
-	for (i = 1; i <= k; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0xfffd;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0xfffd;
-	*len = k + 1;
-	return c;
-}
-
 enum kind { K_SPACE, K_NEWLINE, K_JOINER, K_MARK, K_BN, K_LATIN,
 	K_DIGIT, K_LETTER, K_END, K_PUNCT };
 
@@ -162,7 +124,7 @@ key_add(struct sent *s, const char *text, size_t b, size_t e, int nfc)
 	} else {
 		keys_room(s, e - b);
 		while (i < e) {
-			c = utf8_get(u + i, e - i, &n);
+			c = kh_utf8_next(u + i, e - i, &n);
 			if (c != 0x200c && c != 0x200d) {
 				memcpy(s->keys + s->klen, text + i, n);
 				s->klen += n;
@@ -227,7 +189,7 @@ sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
 	if (i >= len)
 		return 0;
 	while (i < len && s->n < SENT_MAX) {
-		c = utf8_get(u + i, len - i, &n);
+		c = kh_utf8_next(u + i, len - i, &n);
 		k = kind(c);
 		if (k == K_SPACE || k == K_NEWLINE ||
 		    (k == K_JOINER)) {
@@ -255,7 +217,7 @@ sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
 				i += n, c0++;
 				if (i >= len)
 					break;
-				c = utf8_get(u + i, len - i, &n);
+				c = kh_utf8_next(u + i, len - i, &n);
 				if (!goes_on(w, kind(c)))
 					break;
 			}
@@ -429,7 +391,7 @@ tok_word_before(const char *text, size_t pos)
 	do
 		b--;
 	while (b > 0 && pos - b < 4 && (u[b] & 0xc0) == 0x80);
-	return wordy(kind(utf8_get(u + b, pos - b, &n)));
+	return wordy(kind(kh_utf8_next(u + b, pos - b, &n)));
 }
 
 size_t
@@ -438,7 +400,7 @@ tok_word_end(const char *text, size_t len, size_t pos)
 	const unsigned char *u = (const unsigned char *)text;
 	size_t n;
 
-	while (pos < len && wordy(kind(utf8_get(u + pos, len - pos, &n))))
+	while (pos < len && wordy(kind(kh_utf8_next(u + pos, len - pos, &n))))
 		pos += n;
 	return pos;
 }
@@ -450,7 +412,7 @@ tok_cps(const char *text, size_t from, size_t to)
 	size_t k = 0, n;
 
 	while (from < to) {
-		utf8_get(u + from, to - from, &n);
+		kh_utf8_next(u + from, to - from, &n);
 		from += n;
 		k++;
 	}
