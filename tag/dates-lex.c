@@ -301,6 +301,88 @@ bucket_of(const char *o, size_t n)
 	return -1;
 }
 
+/*
+ * Every form a word may take (its folded entry, or the entry and one
+ * case ending) in one hash table, so that a lookup is one fold and one
+ * probe.  A key reached by two entries keeps the longer entry, or the
+ * first in table order: what a walk of the entries would choose.
+ */
+#define NFORM	(NWORDS * (1 + sizeof(endings) / sizeof(endings[0])))
+#define NSLOT	8192	/* a power of two, over twice NFORM */
+
+struct form {
+	char s[MAXW];
+	unsigned char len, suffix;
+	short word;
+};
+static struct form forms[NFORM];
+static unsigned nforms;
+static struct slot {
+	unsigned hash;
+	short form;	/* -1: empty */
+} slots[NSLOT];
+
+/* Which first two letters a form may start with (as buckets). */
+static unsigned char pairs[NBUCKET][(NBUCKET + 7) / 8];
+
+static unsigned
+hash_of(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void
+add_form(int word, const char *e, size_t elen)
+{
+	const struct folded *f = &fold_words[word];
+	struct form *fm;
+	size_t n = f->len + elen;
+	unsigned h, k;
+	char key[MAXW];
+
+	if (n > MAXW)
+		return;		/* cannot happen: a fold is at most MAXW */
+	memcpy(key, f->s, f->len);
+	memcpy(key + f->len, e, elen);
+	h = hash_of(key, n);
+	for (k = h & (NSLOT - 1); slots[k].form >= 0; k = (k + 1) &
+	    (NSLOT - 1)) {
+		fm = &forms[slots[k].form];
+		if (slots[k].hash != h || fm->len != n ||
+		    memcmp(fm->s, key, n) != 0)
+			continue;
+		if (fold_words[fm->word].len < f->len) {
+			fm->word = (short)word;
+			fm->suffix = elen > 0;
+		}
+		return;
+	}
+	if (nforms >= NFORM || nforms >= NSLOT / 2)
+		return;		/* cannot happen: the sizes fit */
+	{
+		size_t u1;
+		int b1 = bucket_of(key, n), b2;
+		utf8((const unsigned char *)key, n, &u1);
+		if (u1 < n && (b2 = bucket_of(key + u1, n - u1)) >= 0) {
+			pairs[b1][b2 / 8] |= (unsigned char)(1 << b2 % 8);
+		} else if (u1 < n) {
+			/* a second letter no bucket holds: never filter */
+			memset(pairs[b1], 0xff, sizeof(pairs[b1]));
+		}
+	}
+	fm = &forms[nforms];
+	memcpy(fm->s, key, n);
+	fm->len = (unsigned char)n;
+	fm->suffix = elen > 0;
+	fm->word = (short)word;
+	slots[k].hash = h;
+	slots[k].form = (short)nforms++;
+}
+
 static void
 init(void)
 {
@@ -308,6 +390,8 @@ init(void)
 
 	for (b = 0; b < NBUCKET; b++)
 		bucket[b] = -1;
+	for (size_t k = 0; k < NSLOT; k++)
+		slots[k].form = -1;
 	/* in reverse, so that each bucket lists its words in table order */
 	for (size_t i = NWORDS; i-- > 0;) {
 		n = fold(words[i].s, strlen(words[i].s), fold_words[i].s);
@@ -317,24 +401,85 @@ init(void)
 		fold_words[i].next = bucket[b];
 		bucket[b] = (short)i;
 	}
+	for (size_t i = 0; i < NWORDS; i++) {
+		if (fold_words[i].len == 0)
+			continue;
+		add_form((int)i, "", 0);
+		if (words[i].flags & F_EXACT)
+			continue;
+		for (size_t e = 0; e < sizeof(endings) / sizeof(endings[0]);
+		    e++)
+			add_form((int)i, endings[e], strlen(endings[e]));
+	}
 }
 
+/* A Bengali letter folding leaves as it is (not U+09DC/DD/DF, E0 A7
+ * 9C/9D/9F): its bucket, else -1. */
 static int
-is_ending(const char *s, size_t n)
+plain_bn(const char *w)
 {
-	for (size_t i = 0; i < sizeof(endings) / sizeof(endings[0]); i++)
-		if (strlen(endings[i]) == n && memcmp(endings[i], s, n) == 0)
-			return 1;
-	return 0;
+	const unsigned char *s = (const unsigned char *)w;
+
+	if (s[0] != 0xe0 || (s[1] & 0xfe) != 0xa6 || (s[2] & 0xc0) != 0x80 ||
+	    (s[1] == 0xa7 && (s[2] == 0x9c || s[2] == 0x9d || s[2] == 0x9f)))
+		return -1;
+	return (s[1] & 1) << 6 | (s[2] & 0x3f);
+}
+
+/*
+ * Fold as fold() does, with a fast path for the Bengali block (three
+ * bytes, E0 A6/A7 xx); -1 when the fold would not fit.
+ */
+static int
+fold_fast(const unsigned char *s, size_t len, char *o)
+{
+	size_t i = 0, n = 0, used;
+	int c;
+
+	while (i < len) {
+		if (n + 6 > MAXW)
+			return -1;
+		if (s[i] < 0x80) {
+			c = s[i++];
+			o[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
+		/* U+0980..U+09FF but U+09DC/DD/DF (E0 A7 9C/9D/9F) */
+		if (i + 3 <= len && s[i] == 0xe0 && (s[i + 1] & 0xfe) == 0xa6
+		    && (s[i + 2] & 0xc0) == 0x80 && (s[i + 1] == 0xa6 ||
+		    (s[i + 2] != 0x9c && s[i + 2] != 0x9d &&
+		    s[i + 2] != 0x9f))) {
+			o[n] = (char)s[i], o[n + 1] = (char)s[i + 1];
+			o[n + 2] = (char)s[i + 2];
+			n += 3, i += 3;
+			continue;
+		}
+		c = utf8(s + i, len - i, &used);
+		i += used;
+		if (c < 0)
+			return -1;
+		if (c == 0x200c || c == 0x200d) {
+			continue;
+		} else if (c == 0x9dc || c == 0x9dd || c == 0x9df) {
+			n += put3(o + n, c == 0x9dc ? 0x9a1 : c == 0x9dd ?
+			    0x9a2 : 0x9af);
+			n += put3(o + n, 0x9bc);
+		} else if (c >= 0x800) {
+			n += put3(o + n, c);
+		} else {
+			return -1;
+		}
+	}
+	return (int)n;
 }
 
 const struct lexent *
 lex_lookup(const char *w, size_t len, int *suffix)
 {
 	char o[MAXW];
-	const struct lexent *best = NULL;
-	size_t bestlen = 0;
-	int n, b;
+	const struct form *fm;
+	unsigned h, k;
+	int n, b, b2 = -1;
 
 	*suffix = 0;
 	/* the first letter decides before any folding is done */
@@ -353,20 +498,27 @@ lex_lookup(const char *w, size_t len, int *suffix)
 	pthread_once(&once, init);
 	if (b < 0 || bucket[b] < 0)
 		return NULL;
-	if ((n = fold(w, len, o)) <= 0)
-		return NULL;
-	for (int i = bucket[b]; i >= 0; i = fold_words[i].next) {
-		const struct folded *f = &fold_words[i];
-		const struct lexent *e = &words[i];
-		if (f->len > (size_t)n || memcmp(f->s, o, f->len) != 0)
-			continue;
-		if (f->len != (size_t)n && ((e->flags & F_EXACT) ||
-		    !is_ending(o + f->len, n - f->len)))
-			continue;
-		if (f->len > bestlen)
-			best = e, bestlen = f->len;
+	/* the first two letters, when folding keeps them as they are */
+	if (len >= 2 && (unsigned char)w[0] < 0x80 &&
+	    (unsigned char)w[1] < 0x80) {
+		b2 = ((w[1] | 0x20) >= 'a' && (w[1] | 0x20) <= 'z') ?
+		    128 + (w[1] | 0x20) - 'a' : -1;
+	} else if (len >= 6 && plain_bn(w) >= 0) {
+		b2 = plain_bn(w + 3);
 	}
-	if (best != NULL)
-		*suffix = bestlen != (size_t)n;
-	return best;
+	if (b2 >= 0 && !(pairs[b][b2 / 8] & 1 << b2 % 8))
+		return NULL;
+	if ((n = fold_fast((const unsigned char *)w, len, o)) <= 0)
+		return NULL;
+	h = hash_of(o, (size_t)n);
+	for (k = h & (NSLOT - 1); slots[k].form >= 0; k = (k + 1) &
+	    (NSLOT - 1)) {
+		fm = &forms[slots[k].form];
+		if (slots[k].hash == h && fm->len == (size_t)n &&
+		    memcmp(fm->s, o, (size_t)n) == 0) {
+			*suffix = fm->suffix;
+			return &words[fm->word];
+		}
+	}
+	return NULL;
 }

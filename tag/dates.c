@@ -201,8 +201,27 @@ date_ref_parse(const char *s, size_t len, struct date_ref *ref)
 
 /* --- tokens --------------------------------------------------------------- */
 
-static int
+static int decode_slow(const unsigned char *, size_t, size_t *);
+
+/* One code point; ASCII and the Bengali block (E0 A6/A7 xx, most of
+ * the text) without a call. */
+static inline int
 decode(const unsigned char *s, size_t n, size_t *used)
+{
+	if (s[0] < 0x80) {
+		*used = 1;
+		return s[0];
+	}
+	if (s[0] == 0xe0 && n >= 3 && (s[1] & 0xfe) == 0xa6 &&
+	    (s[2] & 0xc0) == 0x80) {
+		*used = 3;
+		return 0x980 | (s[1] & 1) << 6 | (s[2] & 0x3f);
+	}
+	return decode_slow(s, n, used);
+}
+
+static int
+decode_slow(const unsigned char *s, size_t n, size_t *used)
 {
 	int c = s[0];
 
