@@ -8,6 +8,7 @@
  * a short list; the whole word is the mention, as the gold spans are.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "dates-lex.h"
@@ -324,6 +325,17 @@ static struct slot {
 
 /* Which first two letters a form may start with (as buckets). */
 static unsigned char pairs[NBUCKET][(NBUCKET + 7) / 8];
+/* And a Bloom filter of their first three. */
+#define NTRIPLE	(1 << 14)
+static unsigned char triples[NTRIPLE / 8];
+static atomic_int ready;
+
+static unsigned
+triple_of(int b1, int b2, int b3)
+{
+	return ((unsigned)b1 * 0x9e3779b1u ^ (unsigned)b2 * 0x85ebca77u ^
+	    (unsigned)b3 * 0xc2b2ae3du) >> 18;
+}
 
 static unsigned
 hash_of(const char *s, size_t n)
@@ -364,11 +376,19 @@ add_form(int word, const char *e, size_t elen)
 	if (nforms >= NFORM || nforms >= NSLOT / 2)
 		return;		/* cannot happen: the sizes fit */
 	{
-		size_t u1;
-		int b1 = bucket_of(key, n), b2;
+		size_t u1, u2;
+		int b1 = bucket_of(key, n), b2, b3;
 		utf8((const unsigned char *)key, n, &u1);
 		if (u1 < n && (b2 = bucket_of(key + u1, n - u1)) >= 0) {
 			pairs[b1][b2 / 8] |= (unsigned char)(1 << b2 % 8);
+			utf8((const unsigned char *)key + u1, n - u1, &u2);
+			if (u1 + u2 < n && (b3 = bucket_of(key + u1 + u2, n -
+			    u1 - u2)) >= 0)
+				triples[triple_of(b1, b2, b3) / 8] |=
+				    (unsigned char)(1 << triple_of(b1, b2, b3) %
+				    8);
+			/* a third letter no bucket holds matches no word
+			 * whose third letter is plain: nothing to add */
 		} else if (u1 < n) {
 			/* a second letter no bucket holds: never filter */
 			memset(pairs[b1], 0xff, sizeof(pairs[b1]));
@@ -411,6 +431,7 @@ init(void)
 		    e++)
 			add_form((int)i, endings[e], strlen(endings[e]));
 	}
+	atomic_store_explicit(&ready, 1, memory_order_release);
 }
 
 /* A Bengali letter folding leaves as it is (not U+09DC/DD/DF, E0 A7
@@ -424,6 +445,21 @@ plain_bn(const char *w)
 	    (s[1] == 0xa7 && (s[2] == 0x9c || s[2] == 0x9d || s[2] == 0x9f)))
 		return -1;
 	return (s[1] & 1) << 6 | (s[2] & 0x3f);
+}
+
+/* A letter folding leaves as it is, ASCII (lower cased) or Bengali: its
+ * bucket and *used, else -1. */
+static int
+plain(const char *w, size_t len, size_t *used)
+{
+	unsigned char c = (unsigned char)w[0];
+
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+		*used = 1;
+		return 128 + (c | 0x20) - 'a';
+	}
+	*used = 3;
+	return len >= 3 ? plain_bn(w) : -1;
 }
 
 /*
@@ -479,13 +515,16 @@ lex_lookup(const char *w, size_t len, int *suffix)
 	char o[MAXW];
 	const struct form *fm;
 	unsigned h, k;
-	int n, b, b2 = -1;
+	size_t u1, u2, u3;
+	int n, b, b2, b3;
 
 	*suffix = 0;
 	/* the first letter decides before any folding is done */
 	if (len == 0 || len >= MAXW)
 		return NULL;
-	{
+	if (!atomic_load_explicit(&ready, memory_order_acquire))
+		pthread_once(&once, init);
+	if ((b = plain(w, len, &u1)) < 0) {
 		size_t used;
 		int c = utf8((const unsigned char *)w, len, &used);
 		if (c >= 'A' && c <= 'Z')
@@ -494,20 +533,19 @@ lex_lookup(const char *w, size_t len, int *suffix)
 			c = c == 0x9dc ? 0x9a1 : c == 0x9dd ? 0x9a2 : 0x9af;
 		b = c >= 'a' && c <= 'z' ? 128 + c - 'a' :
 		    c >= 0x980 && c < 0xa00 ? c - 0x980 : -1;
-	}
-	pthread_once(&once, init);
-	if (b < 0 || bucket[b] < 0)
+		if (b < 0 || bucket[b] < 0)
+			return NULL;
+	} else if (bucket[b] < 0) {
 		return NULL;
-	/* the first two letters, when folding keeps them as they are */
-	if (len >= 2 && (unsigned char)w[0] < 0x80 &&
-	    (unsigned char)w[1] < 0x80) {
-		b2 = ((w[1] | 0x20) >= 'a' && (w[1] | 0x20) <= 'z') ?
-		    128 + (w[1] | 0x20) - 'a' : -1;
-	} else if (len >= 6 && plain_bn(w) >= 0) {
-		b2 = plain_bn(w + 3);
+	} else if (u1 < len && (b2 = plain(w + u1, len - u1, &u2)) >= 0) {
+		/* the first letters, when folding keeps them as they are */
+		if (!(pairs[b][b2 / 8] & 1 << b2 % 8))
+			return NULL;
+		if (u1 + u2 < len && (b3 = plain(w + u1 + u2, len - u1 - u2,
+		    &u3)) >= 0 && !(triples[triple_of(b, b2, b3) / 8] & 1 <<
+		    triple_of(b, b2, b3) % 8))
+			return NULL;
 	}
-	if (b2 >= 0 && !(pairs[b][b2 / 8] & 1 << b2 % 8))
-		return NULL;
 	if ((n = fold_fast((const unsigned char *)w, len, o)) <= 0)
 		return NULL;
 	h = hash_of(o, (size_t)n);

@@ -283,27 +283,38 @@ push(struct scan *sc, int type, size_t cb, int space)
 	return t;
 }
 
-/* Scan a word at sc->pos: letters until a non-letter. */
+/* Scan a word at sc->pos: letters until a non-letter.  A change of
+ * script ends a word ("2025সালে" is two): an ASCII word is ASCII
+ * letters; another is Bengali letters and signs (three bytes, E0 A6/A7
+ * xx), ZWNJ and ZWJ (E2 80 8C/8D). */
 static void
 lex_word(struct scan *sc, int space)
 {
-	size_t b = sc->pos, cb = sc->cp, used;
-	int c, ascii = 1;
+	const unsigned char *s = sc->s;
+	size_t b = sc->pos, p = b, len = sc->len, cb = sc->cp, cp = cb;
 	const struct lexent *e;
 	struct tok *t;
 	int suffix;
 
-	while (sc->pos < sc->len) {
-		c = decode(sc->s + sc->pos, sc->len - sc->pos, &used);
-		if (c < 0 || !word_cp(c))
-			break;
-		/* a script change ends a word: "2025সালে" is two */
-		if (sc->pos > b && ascii != (c < 0x80))
-			break;
-		ascii = c < 0x80;
-		sc->pos += used;
-		sc->cp++;
+	if (s[p] < 0x80) {
+		while (p < len && (s[p] | 0x20) >= 'a' && (s[p] | 0x20) <= 'z')
+			p++, cp++;
+	} else {
+		while (p + 3 <= len) {
+			if (s[p] == 0xe0 && (s[p + 1] & 0xfe) == 0xa6 &&
+			    (s[p + 2] & 0xc0) == 0x80) {
+				int c = 0x980 | (s[p + 1] & 1) << 6 |
+				    (s[p + 2] & 0x3f);
+				if (bn_digit(c) || c == 0x9e4 || c == 0x9e5)
+					break;
+			} else if (s[p] != 0xe2 || s[p + 1] != 0x80 ||
+			    (s[p + 2] != 0x8c && s[p + 2] != 0x8d)) {
+				break;
+			}
+			p += 3, cp++;
+		}
 	}
+	sc->pos = p, sc->cp = cp;
 	e = lex_lookup((const char *)sc->s + b, sc->pos - b, &suffix);
 	t = push(sc, e ? T_WORD : T_OTHER, cb, space);
 	t->ce = sc->cp;
