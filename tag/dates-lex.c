@@ -436,7 +436,7 @@ init(void)
 
 /* A Bengali letter folding leaves as it is (not U+09DC/DD/DF, E0 A7
  * 9C/9D/9F): its bucket, else -1. */
-static int
+static inline int
 plain_bn(const char *w)
 {
 	const unsigned char *s = (const unsigned char *)w;
@@ -449,7 +449,7 @@ plain_bn(const char *w)
 
 /* A letter folding leaves as it is, ASCII (lower cased) or Bengali: its
  * bucket and *used, else -1. */
-static int
+static inline int
 plain(const char *w, size_t len, size_t *used)
 {
 	unsigned char c = (unsigned char)w[0];

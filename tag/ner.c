@@ -10,7 +10,6 @@
  * (কিম after কিম জং উন), and a suffix that was not safe to strip is
  * stripped when the stem is a name of the record.
  */
-#define _GNU_SOURCE	/* memmem */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -626,6 +625,43 @@ link_names(struct ner *n)
 	}
 }
 
+/*
+ * memmem(t, len, part, plen), plen > 0: the first place part is found.
+ * memchr (vectorised) looks for the part's least common byte, guessed:
+ * not a lead byte of Bengali (E0 A6/A7), a space, nor the last byte of
+ * its commonest letters and signs (া ি ে ্ র ক ন); each hit is checked
+ * whole.  Much faster than memmem on Bengali text.
+ */
+static const char *
+find(const char *t, size_t len, const char *part, size_t plen)
+{
+	static const char common[] = "\xe0\xa6\xa7 \xbe\xbf\x87\x8d\xb0"
+	    "\x95\xa8";
+	const char *at, *end = t + len;
+	size_t o = plen - 1;
+	unsigned char c;
+
+	if (plen > len)
+		return NULL;
+	for (size_t i = plen; i-- > 0;) {
+		c = (unsigned char)part[i];
+		if (strchr(common, c) == NULL) {
+			o = i;
+			break;
+		}
+	}
+	c = (unsigned char)part[o];
+	/* part may start at t .. end - plen: part[o] at t + o .. */
+	for (at = t + o; at + (plen - o) <= end; at++) {
+		at = memchr(at, c, (size_t)(end - (plen - o) + 1 - at));
+		if (at == NULL)
+			return NULL;
+		if (memcmp(at - o, part, plen) == 0)
+			return at - o;
+	}
+	return NULL;
+}
+
 /* Second pass, when the record has PER names of several tokens: a
  * word left alone that is a part of one (কিম, কিমের) is that person.
  * The parts are searched for in the text as they are, at the start of
@@ -660,8 +696,8 @@ parts(struct ner *n)
 
 				if (t == NULL)
 					continue;
-				while (pos < len && (at = memmem(t + pos, len -
-				    pos, part, plen)) != NULL) {
+				while (pos < len && (at = find(t + pos, len - pos,
+				    part, plen)) != NULL) {
 					size_t b = at - t;
 					int ns;
 
