@@ -37,6 +37,7 @@ struct fetch_opt opt = {
 };
 
 static const char *state_path;
+#define STATE_EVERY 60.0	/* seconds between saves of --state */
 static const char *contact = "https://example.invalid/khobor-contact";
 static const char *ua_format = "khobor/" KH_VERSION " (+%s)";
 
@@ -251,6 +252,25 @@ emit(uint64_t seq, struct json_object *r)
 	}
 }
 
+/* A long run saves its state now and then, so that a crash (kill -9,
+ * power) loses at most a minute of it. */
+static void
+save_state_now_and_then(void)
+{
+	static double last;
+	double now = now_mono();
+
+	if (opt.state == NULL)
+		return;
+	if (last == 0)
+		last = now;
+	if (now - last < STATE_EVERY)
+		return;
+	last = now;
+	if (state_save(opt.state) < 0)
+		kh_run.error = 1;
+}
+
 void
 job_done(struct job *j, CURLcode rc, const char *error)
 {
@@ -328,6 +348,7 @@ job_done(struct job *j, CURLcode rc, const char *error)
 		}
 	}
 
+	save_state_now_and_then();
 	n_done++;
 	if (error != NULL)
 		n_failed++;
