@@ -132,6 +132,7 @@ job_free(struct job *j)
 	if (j->rec != NULL)
 		json_object_put(j->rec);
 	free(j->url);
+	free(j->path);
 	free(j->body);
 	free(j->not_text);
 	free(j);

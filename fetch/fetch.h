@@ -39,6 +39,7 @@ struct job {
 	unsigned long line;		/* where it came from, for messages */
 	uint64_t seq;			/* input order, for -k */
 	char *url;			/* now: after redirects, the target */
+	char *path;			/* url's path and query, from '/' */
 	int redirects, tries;
 	int is_robots;			/* the robots.txt of host */
 	struct host *host;

@@ -263,7 +263,8 @@ sched_add(struct job *j)
 		job_done(j, CURLE_OK, err);
 		return;
 	}
-	free(path);
+	free(j->path);
+	j->path = path;		/* for robots.txt, when the job starts */
 	h = get_host(key, strcmp(scheme, "file") == 0);
 	enqueue(h, j, 0);
 	if (h->robots_state == ROBOTS_UNKNOWN) {
@@ -443,14 +444,8 @@ pump(void)
 			}
 			dequeue(h);
 			if (!j->is_robots && h->robots != NULL) {
-				char scheme[16], key[1024], *path = NULL;
-				const char *err;
-				int ok = split_url(j->url, scheme,
-				    sizeof(scheme), key, sizeof(key), &path,
-				    &err) == 0 && robots_allowed(h->robots, path);
-
-				free(path);
-				if (!ok || h->refuse != NULL) {
+				if (h->refuse != NULL || j->path == NULL ||
+				    !robots_allowed(h->robots, j->path)) {
 					job_done(j, CURLE_OK, h->refuse != NULL ?
 					    h->refuse : "disallowed by "
 					    "robots.txt");
