@@ -508,6 +508,13 @@ score(struct tree *t, xmlNode *root)
 			best = n;
 		}
 	}
+	/* Text written straight into the best's parent, beside it, is
+	 * more of the article than the best: a dateline <small> above a
+	 * story typed into its <div> between <br>s. */
+	while (best != NULL && best != root && best->parent != NULL &&
+	    HAS_ST(best->parent) && !ST(t, best->parent)->drop &&
+	    ST(t, best->parent)->own > ST(t, best)->text)
+		best = best->parent;
 	return best;
 }
 
