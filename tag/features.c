@@ -9,6 +9,18 @@
 #include "features.h"
 
 #define SEED 0x9e3779b97f4a7c15ULL
+#define FCACHE 4096	/* keys whose hashes are kept */
+#define FKEY 40		/* longer keys are hashed each time */
+
+/* A key's hashes (hw, hs, hx, gh), which depend on its bytes and
+ * stems only: news text says the same words again and again, and
+ * FNV goes a byte at a time. */
+struct fcache {
+	uint64_t hw, hs, hx, gh[TOK_STEMS + 1];
+	uint16_t stem[TOK_STEMS];
+	uint8_t klen, nstem;	/* klen 0: empty */
+	char key[FKEY];
+};
 
 static uint64_t
 fnv(uint64_t h, const char *s, size_t n)
@@ -94,6 +106,80 @@ room(struct feats *f, size_t n)
 	f->lz = kh_realloc(f->lz, n);
 }
 
+/* A quick hash of a short key, eight bytes at a time, to find its
+ * slot; the slot is checked against the key itself. */
+static size_t
+slot(const char *key, size_t n)
+{
+	uint64_t h = n, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, key + i, 8);
+		h = (h ^ w) * 0xd6e8feb86659fd93ULL;
+		h ^= h >> 29;
+	}
+	if (i < n) {
+		w = 0;
+		memcpy(&w, key + i, n - i);
+		h = (h ^ w) * 0xd6e8feb86659fd93ULL;
+		h ^= h >> 29;
+	}
+	return (size_t)(h * 0x9e3779b97f4a7c15ULL >> 40) % FCACHE;
+}
+
+static void
+key_hashes(struct feats *f, const struct tok *t, const char *key, size_t i)
+{
+	size_t n = t->klen;
+
+	if (t->nstem > 0) {
+		size_t st = t->stem[0];
+
+		f->hs[i] = hash(key, st);
+		f->hw[i] = fnv(f->hs[i], key + st, n - st);
+		f->hx[i] = hash(key + st, n - st);
+	} else {
+		f->hw[i] = hash(key, n);
+		f->hs[i] = f->hw[i];
+		f->hx[i] = 0;
+	}
+	gaz_key_hashes(t, key, GAZ_FNV_SEED, f->gh[i]);
+}
+
+/* key_hashes through the cache */
+static void
+key_hashes_cached(struct feats *f, const struct tok *t, const char *key,
+    size_t i)
+{
+	struct fcache *c;
+	size_t n = t->klen;
+
+	if (n == 0 || n > FKEY) {
+		key_hashes(f, t, key, i);
+		return;
+	}
+	c = &f->cache[slot(key, n)];
+	if (c->klen == n && c->nstem == t->nstem && memcmp(c->key, key,
+	    n) == 0 && memcmp(c->stem, t->stem, t->nstem *
+	    sizeof(t->stem[0])) == 0) {
+		f->hw[i] = c->hw;
+		f->hs[i] = c->hs;
+		f->hx[i] = c->hx;
+		memcpy(f->gh[i], c->gh, sizeof(c->gh));
+		return;
+	}
+	key_hashes(f, t, key, i);
+	c->klen = n;
+	c->nstem = t->nstem;
+	memcpy(c->key, key, n);
+	memcpy(c->stem, t->stem, t->nstem * sizeof(t->stem[0]));
+	c->hw = f->hw[i];
+	c->hs = f->hs[i];
+	c->hx = f->hx[i];
+	memcpy(c->gh, f->gh[i], sizeof(c->gh));
+}
+
 void
 feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
     const struct gaz *learned, gaz_hit_fn *fn, void *arg)
@@ -103,22 +189,12 @@ feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
 	int type, weak;
 
 	room(f, s->n + 1);
+	if (f->cache == NULL) {
+		f->cache = kh_malloc(FCACHE * sizeof(*f->cache));
+		memset(f->cache, 0, FCACHE * sizeof(*f->cache));
+	}
 	for (i = 0; i < s->n; i++) {
-		const char *key = tok_key(s, i);
-		size_t n = s->t[i].klen;
-
-		if (s->t[i].nstem > 0) {
-			size_t st = s->t[i].stem[0];
-
-			f->hs[i] = hash(key, st);
-			f->hw[i] = fnv(f->hs[i], key + st, n - st);
-			f->hx[i] = hash(key + st, n - st);
-		} else {
-			f->hw[i] = hash(key, n);
-			f->hs[i] = f->hw[i];
-			f->hx[i] = 0;
-		}
-		gaz_key_hashes(&s->t[i], key, GAZ_FNV_SEED, f->gh[i]);
+		key_hashes_cached(f, &s->t[i], tok_key(s, i), i);
 		f->hp[i] = shape(s, i);
 		f->gz[i] = 0;
 		f->lz[i] = 0;
@@ -279,5 +355,6 @@ feats_free(struct feats *f)
 	free(f->gh);
 	free(f->gz);
 	free(f->lz);
+	free(f->cache);
 	memset(f, 0, sizeof(*f));
 }

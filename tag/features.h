@@ -55,6 +55,7 @@ struct feats {
 	uint8_t *gz;			/* gazetteer label of each token */
 	uint8_t *lz;			/* the same of the learned names */
 	size_t cap;
+	struct fcache *cache;		/* hashes of recent keys */
 };
 
 /* Fill f for sentence s, looking names up in g and in learned (the
