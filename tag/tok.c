@@ -217,6 +217,20 @@ sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
 				i += n, c0++;
 				if (i >= len)
 					break;
+				if (w == K_BN && len - i > 2 && u[i] == 0xe0 &&
+				    (u[i + 1] & 0xfe) == 0xa6 &&
+				    (u[i + 2] & 0xc0) == 0x80) {
+					/* U+0980..U+09FF, the common case: a
+					 * letter or sign goes on the word, a
+					 * digit or sign of money does not */
+					c = 0x980 + ((u[i + 1] & 1) << 6) +
+					    (u[i + 2] & 0x3f);
+					n = 3;
+					if ((c >= 0x09e6 && c <= 0x09ef) ||
+					    (c >= 0x09f2 && c <= 0x09fb))
+						break;
+					continue;
+				}
 				c = kh_utf8_next(u + i, len - i, &n);
 				if (!goes_on(w, kind(c)))
 					break;
