@@ -106,28 +106,6 @@ room(struct feats *f, size_t n)
 	f->lz = kh_realloc(f->lz, n);
 }
 
-/* A quick hash of a short key, eight bytes at a time, to find its
- * slot; the slot is checked against the key itself. */
-static size_t
-slot(const char *key, size_t n)
-{
-	uint64_t h = n, w;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, key + i, 8);
-		h = (h ^ w) * 0xd6e8feb86659fd93ULL;
-		h ^= h >> 29;
-	}
-	if (i < n) {
-		w = 0;
-		memcpy(&w, key + i, n - i);
-		h = (h ^ w) * 0xd6e8feb86659fd93ULL;
-		h ^= h >> 29;
-	}
-	return (size_t)(h * 0x9e3779b97f4a7c15ULL >> 40) % FCACHE;
-}
-
 static void
 key_hashes(struct feats *f, const struct tok *t, const char *key, size_t i)
 {
@@ -159,7 +137,7 @@ key_hashes_cached(struct feats *f, const struct tok *t, const char *key,
 		key_hashes(f, t, key, i);
 		return;
 	}
-	c = &f->cache[slot(key, n)];
+	c = &f->cache[t->kh % FCACHE];
 	if (c->klen == n && c->nstem == t->nstem && memcmp(c->key, key,
 	    n) == 0 && memcmp(c->stem, t->stem, t->nstem *
 	    sizeof(t->stem[0])) == 0) {

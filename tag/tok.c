@@ -135,6 +135,46 @@ key_add(struct sent *s, const char *text, size_t b, size_t e, int nfc)
 	s->keys[s->klen] = '\0';
 }
 
+#define SCACHE 4096	/* Bengali keys whose stems are kept */
+#define SKEY 52		/* longer keys are stripped each time */
+
+/* The stems of recent Bengali keys: the same words come again and
+ * again, and suffix_strip tries many suffixes. */
+static struct scache {
+	char key[SKEY];
+	uint8_t klen, nstem;	/* klen 0: empty */
+	uint16_t stem[TOK_STEMS];
+} scache[SCACHE];
+
+/* t's stems (t->key at key, t->kh set), through the cache. */
+static void
+stems(struct tok *t, const char *key)
+{
+	size_t st[TOK_STEMS];
+	int k;
+
+	if (t->klen > 0 && t->klen <= SKEY) {
+		struct scache *c = &scache[t->kh % SCACHE];
+
+		if (c->klen == t->klen && memcmp(c->key, key, t->klen) == 0) {
+			t->nstem = c->nstem;
+			memcpy(t->stem, c->stem, sizeof(t->stem));
+			return;
+		}
+		k = suffix_strip(key, t->klen, st, TOK_STEMS);
+		for (int j = 0; j < k; j++)
+			t->stem[j] = c->stem[j] = (uint16_t)st[j];
+		t->nstem = c->nstem = k;
+		c->klen = t->klen;
+		memcpy(c->key, key, t->klen);
+		return;
+	}
+	k = suffix_strip(key, t->klen, st, TOK_STEMS);
+	for (int j = 0; j < k; j++)
+		t->stem[j] = (uint16_t)st[j];
+	t->nstem = k;
+}
+
 static void
 tok_add(struct sent *s, const char *text, size_t b, size_t e, size_t cb,
     size_t ce, int cls, int glued, int nfc)
@@ -154,15 +194,10 @@ tok_add(struct sent *s, const char *text, size_t b, size_t e, size_t cb,
 	key_add(s, text, b, e, nfc);
 	t->klen = s->klen - t->key;
 	s->klen++;	/* keep the NUL */
+	t->kh = tok_hash(s->keys + t->key, t->klen);
 	t->nstem = 0;
-	if (cls == TOK_BN && t->klen < 65536) {
-		size_t st[TOK_STEMS];
-		int k = suffix_strip(s->keys + t->key, t->klen, st, TOK_STEMS);
-
-		for (int j = 0; j < k; j++)
-			t->stem[j] = (uint16_t)st[j];
-		t->nstem = k;
-	}
+	if (cls == TOK_BN && t->klen < 65536)
+		stems(t, s->keys + t->key);
 }
 
 /* Whether a word of kind k goes on with a code point of kind c. */
