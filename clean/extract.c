@@ -35,6 +35,7 @@ struct nstat {
 	unsigned link;		/* of which inside <a> */
 	unsigned punct;		/* commas and sentence ends below */
 	unsigned own;		/* text in the element's own text nodes */
+	unsigned ownp;		/* punctuation in them */
 	unsigned paras;		/* <p> elements below */
 	unsigned char drop;	/* never part of the text */
 	unsigned char scored;	/* has a score */
@@ -369,6 +370,7 @@ measure(struct tree *t, xmlNode *root, int strict)
 				count_text(n->content, &c, &p);
 				ps->text += c;
 				ps->own += c;
+				ps->ownp += p;
 				ps->punct += p;
 			}
 		}
@@ -467,7 +469,11 @@ score(struct tree *t, xmlNode *root)
 				descend = 0;
 			} else if (len >= 25 && (tag_in(n, para_tags) ||
 			    s->own >= 25)) {
-				double v = 1 + s->punct +
+				/* a text-bearing div votes with its own
+				 * text only, not every comma below it */
+				unsigned p = tag_in(n, para_tags) ?
+				    s->punct : s->ownp;
+				double v = 1 + p +
 				    (len / 100 > 3 ? 3 : len / 100);
 				xmlNode *a = n->parent;
 
