@@ -109,7 +109,22 @@ buf_str(struct buf *b, const char *s, size_t n)
 
 	BUF_LIT(b, "\"");
 	for (;;) {
-		for (j = i; j < n && (unsigned char)s[j] >= 0x20 && s[j] != '"' &&
+		/* eight bytes at a time while none is below 0x20, '"' or
+		 * '\\' (the tests of a byte < n and of a zero byte, which
+		 * are exact for whether there is one) */
+		for (j = i; j + 8 <= n; j += 8) {
+			uint64_t w, q, e;
+
+			memcpy(&w, s + j, 8);
+			q = w ^ 0x2222222222222222ULL;
+			e = w ^ 0x5c5c5c5c5c5c5c5cULL;
+			if ((((w - 0x2020202020202020ULL) & ~w) |
+			    ((q - 0x0101010101010101ULL) & ~q) |
+			    ((e - 0x0101010101010101ULL) & ~e)) &
+			    0x8080808080808080ULL)
+				break;
+		}
+		for (; j < n && (unsigned char)s[j] >= 0x20 && s[j] != '"' &&
 		    s[j] != '\\'; j++)
 			;
 		buf_add(b, s + i, j - i);
