@@ -514,6 +514,27 @@ score(struct tree *t, xmlNode *root)
 			best = n;
 		}
 	}
+	/* Readability's climb: an ancestor scored above the best's
+	 * nearer ancestors holds more of the article (the text split
+	 * over blocks that each vote for it) */
+	if (best != NULL) {
+		double last = ST(t, best)->score, floor = last / 3;
+
+		for (xmlNode *a = best->parent; a != NULL && a != root &&
+		    HAS_ST(a); a = a->parent) {
+			struct nstat *as = ST(t, a);
+
+			if (!as->scored)
+				continue;
+			if (as->drop || as->score < floor)
+				break;
+			if (as->score > last) {
+				best = a;
+				break;
+			}
+			last = as->score;
+		}
+	}
 	/* Text written straight into the best's parent, beside it, is
 	 * more of the article than the best: a dateline <small> above a
 	 * story typed into its <div> between <br>s. */
