@@ -27,6 +27,7 @@
 #include "tok.h"
 
 #define NONE ((size_t)-1)
+_Static_assert(NLABEL == 7 && NSTRIDE == 8, "label() steps through 7 labels");
 #define LINK_MAX 256	/* longer PER names kept for linking, a record */
 #define WCACHE 4096	/* words whose own weights are kept summed */
 
@@ -80,7 +81,11 @@ struct ner {
 	int16_t (*labsum)[NSTRIDE];
 };
 
+/* A lane a label (NSTRIDE): sums, weights; scores four labels a
+ * vector (sixteen bytes, what SSE2 has). */
 typedef int32_t vlane __attribute__((vector_size(16)));
+typedef int16_t vsum __attribute__((vector_size(NSTRIDE * 2)));
+typedef int8_t vweight __attribute__((vector_size(NSTRIDE)));
 
 /* Far below any score (SENT_MAX tokens of at most 32 weights of 128)
  * and far from overflow when added twice. */
@@ -309,8 +314,9 @@ label(struct ner *n)
 	memcpy(own, c->own, sizeof(own));
 	memcpy(left, c->left, sizeof(left));
 	for (i = 0; i < ns; i++) {
-		int32_t e[NSTRIDE], *v = n->vit + i * NSTRIDE;
-		int16_t sum[NSTRIDE];
+		int32_t *v = n->vit + i * NSTRIDE;
+		int32_t e[NSTRIDE];
+		vsum sum, a;
 		const int16_t *lab;
 		unsigned gm = i > 0 ? f->gz[i - 1] : 9;
 		unsigned gp = i + 1 < ns ? f->gz[i + 1] : 9;
@@ -327,14 +333,20 @@ label(struct ner *n)
 			memset(nleft, 0, sizeof(nleft));
 		}
 		lab = n->labsum[LABSUM(f->lz[i], f->gz[i], gm, gp)];
-		for (int l = 0; l < NSTRIDE; l++)
-			sum[l] = own[l] + prevleft[l] + right[l] + lab[l];
+		/* int16 lanes wrap as the int16 sums of tag-train do */
+		memcpy(&sum, own, sizeof(sum));
+		memcpy(&a, prevleft, sizeof(a));
+		sum += a;
+		memcpy(&a, right, sizeof(a));
+		sum += a;
+		memcpy(&a, lab, sizeof(a));
+		sum += a;
 		nf = feats_pairs(f, s, i, n->bits, fb);
 		for (k = 0; k < nf; k++) {
-			const int8_t *wb = n->w + (size_t)fb[k] * NSTRIDE;
+			vweight wb;
 
-			for (int l = 0; l < NSTRIDE; l++)
-				sum[l] += wb[l];
+			memcpy(&wb, n->w + (size_t)fb[k] * NSTRIDE, sizeof(wb));
+			sum += __builtin_convertvector(wb, vsum);
 		}
 		for (int l = 0; l < NSTRIDE; l++)
 			e[l] = sum[l] + n->marg[l];
@@ -355,13 +367,20 @@ label(struct ner *n)
 
 				memcpy(&tr, n->trans[0] + h, sizeof(tr));
 				m = tr + pv[0];
-				for (int p = 1; p < NLABEL; p++) {
-					memcpy(&tr, n->trans[p] + h, sizeof(tr));
-					t = tr + pv[p];
-					gt = t > m;
-					m = (t & gt) | (m & ~gt);
-					bk = (p & gt) | (bk & ~gt);
-				}
+#define STEP(p)	do { \
+					memcpy(&tr, n->trans[p] + h, sizeof(tr)); \
+					t = tr + pv[p]; \
+					gt = t > m; \
+					m = (t & gt) | (m & ~gt); \
+					bk = (p & gt) | (bk & ~gt); \
+				} while (0)
+				STEP(1);
+				STEP(2);
+				STEP(3);
+				STEP(4);
+				STEP(5);
+				STEP(6);
+#undef STEP
 				memcpy(&ev, e + h, sizeof(ev));
 				m += ev;
 				memcpy(v + h, &m, sizeof(m));
