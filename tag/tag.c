@@ -84,13 +84,19 @@ struct buf {
 static struct buf tail;
 
 static void
+buf_grow(struct buf *b, size_t n)
+{
+	while (b->len + n > b->cap)
+		b->cap = b->cap ? b->cap * 2 : 65536;
+	b->s = kh_realloc(b->s, b->cap);
+}
+
+/* inline: most pieces are a few bytes, a literal's length known */
+static inline void
 buf_add(struct buf *b, const char *s, size_t n)
 {
-	if (b->len + n > b->cap) {
-		while (b->len + n > b->cap)
-			b->cap = b->cap ? b->cap * 2 : 65536;
-		b->s = kh_realloc(b->s, b->cap);
-	}
+	if (b->len + n > b->cap)
+		buf_grow(b, n);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 }
