@@ -18,8 +18,26 @@
 enum kind { K_SPACE, K_NEWLINE, K_JOINER, K_MARK, K_BN, K_LATIN,
 	K_DIGIT, K_LETTER, K_END, K_PUNCT };
 
-static enum kind
+static enum kind kind_slow(uint32_t c);
+
+/* inline for the common code points, ASCII and Bengali */
+static inline enum kind
 kind(uint32_t c)
+{
+	if (c == ' ')
+		return K_SPACE;
+	if (c >= 0x0980 && c <= 0x09ff) {
+		if (c >= 0x09e6 && c <= 0x09ef)
+			return K_DIGIT;
+		if (c >= 0x09f2 && c <= 0x09fb)
+			return K_PUNCT;
+		return K_BN;
+	}
+	return kind_slow(c);
+}
+
+static enum kind
+kind_slow(uint32_t c)
 {
 	if (c < 0x80) {
 		if (c == '\n')
