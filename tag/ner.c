@@ -86,6 +86,7 @@ struct ner {
 typedef int32_t vlane __attribute__((vector_size(16)));
 typedef int16_t vsum __attribute__((vector_size(NSTRIDE * 2)));
 typedef int8_t vweight __attribute__((vector_size(NSTRIDE)));
+typedef uint8_t vlab __attribute__((vector_size(4)));
 
 /* Far below any score (SENT_MAX tokens of at most 32 weights of 128)
  * and far from overflow when added twice. */
@@ -100,13 +101,14 @@ typedef int8_t vweight __attribute__((vector_size(NSTRIDE)));
 static void
 sum_buckets(const struct ner *n, const uint32_t *b, size_t nb, int16_t *out)
 {
-	memset(out, 0, NSTRIDE * sizeof(*out));
-	for (size_t k = 0; k < nb; k++) {
-		const int8_t *wb = n->w + (size_t)b[k] * NSTRIDE;
+	vsum sum = { 0 };
+	vweight wb;
 
-		for (int l = 0; l < NSTRIDE; l++)
-			out[l] += wb[l];
+	for (size_t k = 0; k < nb; k++) {
+		memcpy(&wb, n->w + (size_t)b[k] * NSTRIDE, sizeof(wb));
+		sum += __builtin_convertvector(wb, vsum);
 	}
+	memcpy(out, &sum, sizeof(sum));
 }
 
 static void
@@ -364,6 +366,7 @@ label(struct ner *n)
 			 * forbidden pair is never the best, one is allowed */
 			for (int h = 0; h < NSTRIDE; h += 4) {
 				vlane m, t, gt, tr, bk = { 0 }, ev;
+				vlab b8;
 
 				memcpy(&tr, n->trans[0] + h, sizeof(tr));
 				m = tr + pv[0];
@@ -384,8 +387,8 @@ label(struct ner *n)
 				memcpy(&ev, e + h, sizeof(ev));
 				m += ev;
 				memcpy(v + h, &m, sizeof(m));
-				for (int l = 0; l < 4; l++)
-					bk8[h + l] = (uint8_t)bk[l];
+				b8 = __builtin_convertvector(bk, vlab);
+				memcpy(bk8 + h, &b8, sizeof(b8));
 			}
 		}
 		memcpy(prevleft, left, sizeof(prevleft));
