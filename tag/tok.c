@@ -227,6 +227,51 @@ goes_on(enum kind k, enum kind c)
 	return c == k;
 }
 
+/* Whether Bengali c after prev is a spot NFC would change. */
+static inline int
+bn_nfc(uint32_t prev, uint32_t c)
+{
+	return (c == 0x09dc || c == 0x09dd || c == 0x09df) ||
+	    (prev == 0x09c7 && (c == 0x09be || c == 0x09d7)) ||
+	    (prev == 0x09cd && c == 0x09bc);
+}
+
+/* The code points bn_nfc looks at, as bits of c - 0x980. */
+#define NFC_LO (1ULL << 0x3c | 1ULL << 0x3e)
+#define NFC_HI (1ULL << (0x57 - 64) | 1ULL << (0x5c - 64) | \
+	1ULL << (0x5d - 64) | 1ULL << (0x5f - 64))
+
+/* A Bengali word's run of U+0980..U+09FF from *i, three bytes each,
+ * the common case, without decoding or classing: a letter or sign goes
+ * on the word; returns 1 at a digit or a sign of money, which ends it,
+ * else 0 at the first other byte, for the general test. */
+static inline int
+bn_run(const unsigned char *u, size_t len, size_t *i, size_t *c0,
+    uint32_t *prev, int *nfc)
+{
+	size_t at = *i, cps = *c0;
+	uint32_t c, p = *prev, o;
+	int ret = 0;
+
+	while (len - at > 2 && u[at] == 0xe0 && (u[at + 1] & 0xfe) == 0xa6 &&
+	    (u[at + 2] & 0xc0) == 0x80) {
+		o = ((u[at + 1] & 1) << 6) + (u[at + 2] & 0x3f);
+		c = 0x980 + o;
+		if ((c >= 0x09e6 && c <= 0x09ef) ||
+		    (c >= 0x09f2 && c <= 0x09fb)) {
+			ret = 1;
+			break;
+		}
+		if (((o < 64 ? NFC_LO >> o : NFC_HI >> (o - 64)) & 1) &&
+		    bn_nfc(p, c))
+			*nfc = 1;
+		p = c;
+		at += 3, cps++;
+	}
+	*i = at, *c0 = cps, *prev = p;
+	return ret;
+}
+
 int
 sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
     size_t *cp)
@@ -259,31 +304,17 @@ sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
 			nfc = 0;
 			prev = 0;
 			for (;;) {
-				if (w == K_BN && ((c == 0x09dc || c == 0x09dd ||
-				    c == 0x09df) || (prev == 0x09c7 &&
-				    (c == 0x09be || c == 0x09d7)) ||
-				    (prev == 0x09cd && c == 0x09bc)))
+				if (w == K_BN && bn_nfc(prev, c))
 					nfc = 1;
 				else if (c >= 0x80 && w != K_BN)
 					nfc = 1;
 				prev = c;
 				i += n, c0++;
+				if (w == K_BN && bn_run(u, len, &i, &c0, &prev,
+				    &nfc))
+					break;
 				if (i >= len)
 					break;
-				if (w == K_BN && len - i > 2 && u[i] == 0xe0 &&
-				    (u[i + 1] & 0xfe) == 0xa6 &&
-				    (u[i + 2] & 0xc0) == 0x80) {
-					/* U+0980..U+09FF, the common case: a
-					 * letter or sign goes on the word, a
-					 * digit or sign of money does not */
-					c = 0x980 + ((u[i + 1] & 1) << 6) +
-					    (u[i + 2] & 0x3f);
-					n = 3;
-					if ((c >= 0x09e6 && c <= 0x09ef) ||
-					    (c >= 0x09f2 && c <= 0x09fb))
-						break;
-					continue;
-				}
 				c = kh_utf8_next(u + i, len - i, &n);
 				if (!goes_on(w, kind(c)))
 					break;
