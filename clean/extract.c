@@ -62,13 +62,6 @@ struct tree {
 	(node)->_private != NULL)
 
 static int
-tag_is(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->name != NULL &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
-static int
 tag_in(const xmlNode *n, const char *const *names)
 {
 	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
@@ -175,27 +168,16 @@ class_id(const xmlNode *n, char *buf, size_t sz)
 	return len;
 }
 
-static const char *
-attr(const xmlNode *n, const char *name)
-{
-	for (const xmlAttr *a = n->properties; a != NULL; a = a->next)
-		if (strcasecmp((const char *)a->name, name) == 0)
-			return a->children != NULL &&
-			    a->children->content != NULL ?
-			    (const char *)a->children->content : "";
-	return NULL;
-}
-
 static int
 hidden(const xmlNode *n)
 {
 	const char *v;
 
-	if (attr(n, "hidden") != NULL)
+	if (html_attr(n, "hidden") != NULL)
 		return 1;
-	if ((v = attr(n, "aria-hidden")) != NULL && strcmp(v, "true") == 0)
+	if ((v = html_attr(n, "aria-hidden")) != NULL && strcmp(v, "true") == 0)
 		return 1;
-	if ((v = attr(n, "style")) != NULL) {
+	if ((v = html_attr(n, "style")) != NULL) {
 		char sq[256];
 		size_t k = 0;
 
@@ -334,7 +316,7 @@ static int
 unlikely(const xmlNode *n, const struct nstat *s)
 {
 	if (!(s->hints & H_KILL) || (s->hints & H_MAYBE) ||
-	    tag_is(n, "body") || tag_is(n, "html") || tag_is(n, "a"))
+	    html_tag_is(n, "body") || html_tag_is(n, "html") || html_tag_is(n, "a"))
 		return 0;
 	if ((s->hints & H_WEAK) && s->text > 1500 && link_density(s) < 0.3)
 		return 0;
@@ -384,9 +366,9 @@ measure(struct tree *t, xmlNode *root, int strict)
 			if (n->type == XML_ELEMENT_NODE && HAS_ST(n)) {
 				struct nstat *s = ST(t, n);
 
-				if (tag_is(n, "a"))
+				if (html_tag_is(n, "a"))
 					s->link = s->text;
-				if (tag_is(n, "p"))
+				if (html_tag_is(n, "p"))
 					s->paras++;
 				if (strict && !s->drop && unlikely(n, s))
 					s->drop = 1;
@@ -425,8 +407,8 @@ init_score(struct tree *t, xmlNode *n)
 
 	s->scored = 1;
 	s->score = 25.0 * s->weight;
-	if (tag_is(n, "div") || tag_is(n, "article") || tag_is(n, "section")
-	    || tag_is(n, "main"))
+	if (html_tag_is(n, "div") || html_tag_is(n, "article") || html_tag_is(n, "section")
+	    || html_tag_is(n, "main"))
 		s->score += 5;
 	else if (tag_in(n, plus3))
 		s->score += 3;
@@ -434,7 +416,7 @@ init_score(struct tree *t, xmlNode *n)
 		s->score -= 3;
 	else if (tag_in(n, minus5))
 		s->score -= 5;
-	if (tag_is(n, "article"))
+	if (html_tag_is(n, "article"))
 		s->score += 10;
 }
 
@@ -709,8 +691,8 @@ skip_inside(struct tree *t, xmlNode *n, int top)
 		return 1;
 	if (top)
 		return 0;
-	if (tag_is(n, "h1") || tag_is(n, "figcaption") ||
-	    (tag_is(n, "figure") && s->text < 300))
+	if (html_tag_is(n, "h1") || html_tag_is(n, "figcaption") ||
+	    (html_tag_is(n, "figure") && s->text < 300))
 		return 1;
 	if ((s->hints & H_KILL) &&
 	    !(s->weight > 0 && s->text > 1000 && link_density(s) < 0.2))
@@ -744,7 +726,7 @@ write_node(struct tree *t, struct out *o, xmlNode *top)
 		if (n->type == XML_ELEMENT_NODE) {
 			if (!HAS_ST(n) || skip_inside(t, n, n == top))
 				descend = 0;
-			else if (tag_is(n, "br") || tag_in(n, block_tags))
+			else if (html_tag_is(n, "br") || tag_in(n, block_tags))
 				end_line(o);
 		} else if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
@@ -760,7 +742,7 @@ write_node(struct tree *t, struct out *o, xmlNode *top)
 			if (n->type == XML_ELEMENT_NODE &&
 			    tag_in(n, block_tags))
 				end_line(o);
-			else if (tag_is(n, "td") || tag_is(n, "th"))
+			else if (html_tag_is(n, "td") || html_tag_is(n, "th"))
 				o->space = 1;
 			if (n == top)
 				return;
@@ -791,14 +773,14 @@ keep_sibling(struct tree *t, xmlNode *best, xmlNode *sib)
 		return 0;
 	if (threshold < 10)
 		threshold = 10;
-	c1 = attr(best, "class");
-	c2 = attr(sib, "class");
+	c1 = html_attr(best, "class");
+	c2 = html_attr(sib, "class");
 	if (c1 != NULL && c2 != NULL && *c1 != '\0' && strcmp(c1, c2) == 0)
 		bonus = bs->score * 0.2;
 	if (s->scored && s->score + bonus >= threshold && s->weight >= 0)
 		return 1;
-	if (tag_is(sib, "p") || tag_is(sib, "blockquote") ||
-	    tag_is(sib, "pre")) {
+	if (html_tag_is(sib, "p") || html_tag_is(sib, "blockquote") ||
+	    html_tag_is(sib, "pre")) {
 		double ld = link_density(s);
 
 		if (s->text > 80 && ld < 0.25)
@@ -917,7 +899,7 @@ static xmlNode *
 find_body(xmlNode *root)
 {
 	for (xmlNode *n = root; n != NULL; n = next_node(n, root, 1))
-		if (tag_is(n, "body"))
+		if (html_tag_is(n, "body"))
 			return n;
 	return root;
 }

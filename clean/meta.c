@@ -80,24 +80,6 @@ set(struct meta *m, enum src i, const char *s)
 	m->v[i] = collapse(s, strlen(s));
 }
 
-static const char *
-attr(const xmlNode *n, const char *name)
-{
-	for (const xmlAttr *a = n->properties; a != NULL; a = a->next)
-		if (strcasecmp((const char *)a->name, name) == 0)
-			return a->children != NULL &&
-			    a->children->content != NULL ?
-			    (const char *)a->children->content : "";
-	return NULL;
-}
-
-static int
-tag_is(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->name != NULL &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
 static xmlNode *
 next_node(xmlNode *n, const xmlNode *root, int descend)
 {
@@ -367,16 +349,16 @@ ld_script(xmlNode *n, struct meta *m)
 static void
 meta_tag(xmlNode *n, struct meta *m)
 {
-	const char *key = attr(n, "property"), *c = attr(n, "content");
+	const char *key = html_attr(n, "property"), *c = html_attr(n, "content");
 	char k[64];
 	size_t i;
 
 	if (key == NULL)
-		key = attr(n, "name");
+		key = html_attr(n, "name");
 	if (key == NULL)
-		key = attr(n, "itemprop");
+		key = html_attr(n, "itemprop");
 	if (key == NULL) {
-		key = attr(n, "http-equiv");
+		key = html_attr(n, "http-equiv");
 		if (key != NULL && strcasecmp(key, "content-language") == 0)
 			set(m, S_LANG_META, c);
 		return;
@@ -439,7 +421,7 @@ meta_tag(xmlNode *n, struct meta *m)
 static void
 itemprop(xmlNode *n, struct meta *m)
 {
-	const char *p = attr(n, "itemprop"), *v;
+	const char *p = html_attr(n, "itemprop"), *v;
 	enum src i;
 
 	if (p == NULL)
@@ -452,10 +434,10 @@ itemprop(xmlNode *n, struct meta *m)
 		i = S_AUTH_ITEM;
 	else
 		return;
-	if (m->v[i] != NULL || tag_is(n, "meta"))
+	if (m->v[i] != NULL || html_tag_is(n, "meta"))
 		return;
-	if ((v = attr(n, "content")) != NULL ||
-	    (v = attr(n, "datetime")) != NULL)
+	if ((v = html_attr(n, "content")) != NULL ||
+	    (v = html_attr(n, "datetime")) != NULL)
 		set(m, i, v);
 	else if (i == S_AUTH_ITEM) {
 		char *t = node_text(n);
@@ -628,38 +610,38 @@ meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out)
 	char *t;
 
 	(void)doc;
-	if ((v = attr(root, "lang")) != NULL)
+	if ((v = html_attr(root, "lang")) != NULL)
 		set(&m, S_LANG_HTML, v);
 	for (xmlNode *n = root; n != NULL;) {
 		int descend = 1;
 
 		if (n->type == XML_ELEMENT_NODE) {
-			if (tag_is(n, "meta")) {
+			if (html_tag_is(n, "meta")) {
 				meta_tag(n, &m);
-			} else if (tag_is(n, "script")) {
-				v = attr(n, "type");
+			} else if (html_tag_is(n, "script")) {
+				v = html_attr(n, "type");
 				if (v != NULL && strcasecmp(v,
 				    "application/ld+json") == 0)
 					ld_script(n, &m);
 				descend = 0;
-			} else if (tag_is(n, "style")) {
+			} else if (html_tag_is(n, "style")) {
 				descend = 0;
-			} else if (tag_is(n, "title")) {
+			} else if (html_tag_is(n, "title")) {
 				if (m.v[S_TITLE_TAG] == NULL &&
 				    (n->parent == NULL ||
-				    !tag_is(n->parent, "svg")))
+				    !html_tag_is(n->parent, "svg")))
 					set_text(&m, S_TITLE_TAG, n);
 				descend = 0;
-			} else if (tag_is(n, "h1")) {
+			} else if (html_tag_is(n, "h1")) {
 				set_text(&m, S_TITLE_H1, n);
-			} else if (tag_is(n, "link")) {
-				v = attr(n, "rel");
+			} else if (html_tag_is(n, "link")) {
+				v = html_attr(n, "rel");
 				if (v != NULL && strcasecmp(v, "canonical") == 0)
-					set(&m, S_CANON_LINK, attr(n, "href"));
-			} else if (tag_is(n, "time")) {
-				set(&m, S_PUB_TIME, attr(n, "datetime"));
+					set(&m, S_CANON_LINK, html_attr(n, "href"));
+			} else if (html_tag_is(n, "time")) {
+				set(&m, S_PUB_TIME, html_attr(n, "datetime"));
 			}
-			if (attr(n, "itemprop") != NULL)
+			if (html_attr(n, "itemprop") != NULL)
 				itemprop(n, &m);
 		}
 		n = next_node(n, root, descend);
@@ -703,9 +685,9 @@ dateline(xmlNode *body, struct extract *out)
 	for (xmlNode *n = body; n != NULL && texts < 4000;) {
 		int descend = 1;
 
-		if (n->type == XML_ELEMENT_NODE && (tag_is(n, "script") ||
-		    tag_is(n, "style") || tag_is(n, "noscript") ||
-		    tag_is(n, "template")))
+		if (n->type == XML_ELEMENT_NODE && (html_tag_is(n, "script") ||
+		    html_tag_is(n, "style") || html_tag_is(n, "noscript") ||
+		    html_tag_is(n, "template")))
 			descend = 0;
 		else if (n->type == XML_TEXT_NODE && n->content != NULL &&
 		    n->parent != NULL && has_digit(n->content)) {
@@ -714,9 +696,9 @@ dateline(xmlNode *body, struct extract *out)
 
 			texts++;
 			/* the label may stand in an element of its own */
-			if (p->parent != NULL && !tag_is(p->parent, "body") &&
-			    (tag_is(p, "span") || tag_is(p, "time") ||
-			    tag_is(p, "strong") || tag_is(p, "b")))
+			if (p->parent != NULL && !html_tag_is(p->parent, "body") &&
+			    (html_tag_is(p, "span") || html_tag_is(p, "time") ||
+			    html_tag_is(p, "strong") || html_tag_is(p, "b")))
 				p = p->parent;
 			c = xmlNodeGetContent(p);
 			if (c != NULL) {

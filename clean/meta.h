@@ -5,9 +5,33 @@
 #ifndef META_H
 #define META_H
 
+#include <string.h>
+#include <strings.h>
+
 #include <libxml/tree.h>
 
 #include "extract.h"
+
+/* The value of attribute name of n ("" when it has none), or NULL when
+ * n lacks it.  Inline: the extractor asks on every element. */
+static inline const char *
+html_attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a != NULL; a = a->next)
+		if (strcasecmp((const char *)a->name, name) == 0)
+			return a->children != NULL &&
+			    a->children->content != NULL ?
+			    (const char *)a->children->content : "";
+	return NULL;
+}
+
+/* Is n the element name (lower case, as libxml2's HTML parser has it)? */
+static inline int
+html_tag_is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->name != NULL &&
+	    strcmp((const char *)n->name, name) == 0;
+}
 
 /* Fill out's metadata fields from the parsed page (before the text). */
 void meta_read(xmlDoc *doc, xmlNode *root, const char *url,
