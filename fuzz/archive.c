@@ -53,7 +53,7 @@ get(uint64_t off, uint32_t n)
 
 	if (arc_unit_read(fd, off, fsize, &u, &why) != 1)
 		return;
-	if (arc_unit_record(fd, &u, NULL, 0, n, &buf, &cap, &line, &len,
+	if (arc_unit_record(fd, &u, NULL, n, &buf, &cap, &line, &len,
 	    &why) == 0) {
 		if (line < buf || line + len > buf + u.raw)
 			abort();
@@ -91,7 +91,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fd < 0 || (dsize > 0 && write(fd, data, dsize) != (ssize_t)dsize))
 		abort();
 	fsize = dsize;
-	end = arc_scan(fd, NULL, 0, unit, NULL, &why);
+	end = arc_scan(fd, NULL, unit, NULL, &why);
 	if (end > fsize || (end < fsize && why == NULL))
 		abort();	/* a stop must say why */
 	if (idx != NULL) {

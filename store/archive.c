@@ -132,19 +132,61 @@ read_frame(int fd, const struct arc_unit *u, char **buf, size_t *cap,
 }
 
 int
-arc_unit_load(int fd, const struct arc_unit *u, const void *dict,
-    size_t dictlen, char **buf, size_t *cap, const char **why)
+arc_dict_set(struct arc_dict *d, const char *path, void *buf, size_t len,
+    const char **why)
+{
+	unsigned id = ZSTD_getDictID_fromDict(buf, len);
+
+	if (id == 0 || (d->dd = ZSTD_createDDict(buf, len)) == NULL)
+		return *why = "not a zstd dictionary", -1;
+	d->path = path;
+	d->buf = buf;
+	d->len = len;
+	d->id = id;
+	return 0;
+}
+
+/* The dictionary a frame needs: *dd NULL when it needs none.  -1 with
+ * *why when it needs one the archive does not have. */
+static int
+frame_dict(const struct arc_dict *d, const char *src, size_t n,
+    const ZSTD_DDict **dd, const char **why)
+{
+	static char msg[160];
+	unsigned id = ZSTD_getDictID_fromFrame(src, n);
+
+	*dd = NULL;
+	if (id == 0)
+		return 0;
+	if (d != NULL && d->id == id) {
+		*dd = d->dd;
+		return 0;
+	}
+	if (d == NULL)
+		snprintf(msg, sizeof(msg), "a frame needs the archive's "
+		    "dictionary (id %u), which is missing", id);
+	else
+		snprintf(msg, sizeof(msg), "a frame needs dictionary id %u, "
+		    "not %s (id %u)", id, d->path, d->id);
+	*why = msg;
+	return -1;
+}
+
+int
+arc_unit_load(int fd, const struct arc_unit *u, const struct arc_dict *d,
+    char **buf, size_t *cap, const char **why)
 {
 	static ZSTD_DCtx *dctx;
+	const ZSTD_DDict *dd;
 	const char *src;
 	size_t n, lines = 0;
 
 	if (dctx == NULL && (dctx = ZSTD_createDCtx()) == NULL)
 		kh_die("zstd: out of memory");
-	if ((src = read_frame(fd, u, buf, cap, why)) == NULL)
+	if ((src = read_frame(fd, u, buf, cap, why)) == NULL ||
+	    frame_dict(d, src, u->comp, &dd, why) < 0)
 		return -1;
-	n = ZSTD_decompress_usingDict(dctx, *buf, u->raw, src, u->comp, dict,
-	    dictlen);
+	n = ZSTD_decompress_usingDDict(dctx, *buf, u->raw, src, u->comp, dd);
 	if (ZSTD_isError(n))
 		return *why = ZSTD_getErrorName(n), -1;
 	if (n != u->raw || (*buf)[n - 1] != '\n')
@@ -159,11 +201,12 @@ arc_unit_load(int fd, const struct arc_unit *u, const void *dict,
 }
 
 int
-arc_unit_record(int fd, const struct arc_unit *u, const void *dict,
-    size_t dictlen, uint32_t n, char **buf, size_t *cap, const char **line,
-    size_t *len, const char **why)
+arc_unit_record(int fd, const struct arc_unit *u, const struct arc_dict *d,
+    uint32_t n, char **buf, size_t *cap, const char **line, size_t *len,
+    const char **why)
 {
 	static ZSTD_DCtx *dctx;
+	const ZSTD_DDict *dd;
 	const char *src;
 	ZSTD_inBuffer in;
 	ZSTD_outBuffer out;
@@ -175,11 +218,11 @@ arc_unit_record(int fd, const struct arc_unit *u, const void *dict,
 		return *why = "no such record in its unit", -1;
 	if (dctx == NULL && (dctx = ZSTD_createDCtx()) == NULL)
 		kh_die("zstd: out of memory");
-	ZSTD_DCtx_reset(dctx, ZSTD_reset_session_and_parameters);
-	if (dict != NULL)
-		ZSTD_DCtx_loadDictionary(dctx, dict, dictlen);
-	if ((src = read_frame(fd, u, buf, cap, why)) == NULL)
+	if ((src = read_frame(fd, u, buf, cap, why)) == NULL ||
+	    frame_dict(d, src, u->comp, &dd, why) < 0)
 		return -1;
+	ZSTD_DCtx_reset(dctx, ZSTD_reset_session_only);
+	ZSTD_DCtx_refDDict(dctx, dd);
 	in = (ZSTD_inBuffer){ src, u->comp, 0 };
 	out = (ZSTD_outBuffer){ *buf, u->raw, 0 };
 	start = *buf;
@@ -223,7 +266,7 @@ arc_nth_line(const char *recs, size_t raw, uint32_t n, size_t *len)
 }
 
 uint64_t
-arc_scan(int fd, const void *dict, size_t dictlen, arc_unit_fn *fn, void *arg,
+arc_scan(int fd, const struct arc_dict *d, arc_unit_fn *fn, void *arg,
     const char **why)
 {
 	static char *buf;
@@ -237,7 +280,7 @@ arc_scan(int fd, const void *dict, size_t dictlen, arc_unit_fn *fn, void *arg,
 	if (fstat(fd, &st) < 0)
 		return *why = strerror(errno), 0;
 	while ((r = arc_unit_read(fd, off, st.st_size, &u, why)) == 1) {
-		if (arc_unit_load(fd, &u, dict, dictlen, &buf, &cap, why) < 0)
+		if (arc_unit_load(fd, &u, d, &buf, &cap, why) < 0)
 			break;
 		if (fn != NULL && fn(&u, buf, arg))
 			break;
@@ -300,38 +343,64 @@ arc_record(const char *text, size_t len)
 	return rec_parse(p, text, len, 0, &err, &at);
 }
 
-int
-arc_record_keys(const char *text, size_t len, char **url, char **fetched_at,
-    char **hashes)
+/* A string member of a parsed record into buf: 1, 0 when absent or
+ * no string. */
+static int
+parsed_string(struct json_object *rec, const char *key, char **buf,
+    size_t *cap, const char **s, size_t *n)
 {
-	struct json_object *rec, *v;
-	char key[DEDUP_KEY], *h = NULL;
-	size_t hl = 0;
+	struct json_object *v;
 
-	rec = arc_record(text, len);
-	if (rec == NULL || !json_object_object_get_ex(rec, "url", &v) ||
-	    !json_object_is_type(v, json_type_string)) {
-		json_object_put(rec);
-		return -1;
+	if (!json_object_object_get_ex(rec, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return 0;
+	*n = json_object_get_string_len(v);
+	grow(buf, cap, *n + 1);
+	memcpy(*buf, json_object_get_string(v), *n + 1);
+	*s = *buf;
+	return 1;
+}
+
+int
+arc_record_keys(const char *text, size_t len, int check, struct arc_keys *k)
+{
+	static char *ubuf, *fbuf;
+	static size_t ucap, fcap;
+	struct json_object *rec = NULL;
+	char key[DEDUP_KEY];
+	size_t hl = 0;
+	int u, f, ret = -1;
+
+	u = json_string_member(text, len, "url", &k->url, &k->urllen);
+	f = json_string_member(text, len, "fetched_at", &k->fetched_at,
+	    &k->fetchedlen);
+	if (check || u < 0 || f < 0) {
+		if ((rec = arc_record(text, len)) == NULL)
+			return -1;
+		u = parsed_string(rec, "url", &ubuf, &ucap, &k->url,
+		    &k->urllen);
+		f = parsed_string(rec, "fetched_at", &fbuf, &fcap,
+		    &k->fetched_at, &k->fetchedlen);
 	}
-	*url = strdup(json_object_get_string(v));
-	*fetched_at = NULL;
-	if (json_object_object_get_ex(rec, "fetched_at", &v) &&
-	    json_object_is_type(v, json_type_string))
-		*fetched_at = strdup(json_object_get_string(v));
-	/* the bodies this record holds, as the writer listed them */
-	for (const char *const *f = dedup_fields; *f; f++) {
-		if (!dedup_key(rec, *f, key, sizeof(key)))
-			continue;
-		h = kh_realloc(h, hl + strlen(key) + 2);
-		hl += snprintf(h + hl, strlen(key) + 2, "%s%s", hl ? "," : "",
-		    key);
-	}
-	*hashes = h;
+	if (u != 1)
+		goto done;
+	/* the index keeps 40 bytes of it, and no control character */
+	if (f == 1 && k->fetchedlen > 40)
+		k->fetchedlen = 40;
+	for (size_t i = 0; f == 1 && i < k->fetchedlen; i++)
+		if ((unsigned char)k->fetched_at[i] < ' ')
+			f = 0;
+	if (f != 1)
+		k->fetched_at = NULL, k->fetchedlen = 0;
+	k->hashes[0] = '\0';
+	for (const char *const *fl = dedup_fields; *fl; fl++)
+		if (dedup_key(text, len, *fl, key, sizeof(key)))
+			hl += snprintf(k->hashes + hl, sizeof(k->hashes) - hl,
+			    "%s%s", hl ? "," : "", key);
+	ret = 0;
+done:
 	json_object_put(rec);
-	if (*url == NULL)
-		kh_die("strdup:");
-	return 0;
+	return ret;
 }
 
 /* --- writing ----------------------------------------------------------- */
@@ -354,6 +423,7 @@ struct arc_batch {
 	size_t npend, pcap;
 	char *z;		/* the unit: header and frame */
 	size_t zlen, zcap;
+	const ZSTD_CDict *cdict;	/* the dictionary it uses, or NULL */
 };
 
 struct arc_part {
@@ -362,7 +432,6 @@ struct arc_part {
 	int dfd, ifd;
 	uint64_t dend, iend;	/* where data and index end */
 	struct arc_batch *cur;	/* being filled */
-	ZSTD_CCtx *cctx;	/* made when arc_batch_write needs it */
 	char *line;		/* index lines */
 	size_t linecap;
 };
@@ -377,8 +446,8 @@ meta_add(struct arc_batch *b, const char *s, size_t n)
 
 void
 arc_part_add(struct arc_part *p, const char *text, size_t len,
-    const char *orig, size_t origlen, const char *url, size_t urllen,
-    const char *fetched_at, const char *hash)
+    const char *orig, size_t origlen, const struct arc_keys *k,
+    const char *hash)
 {
 	struct arc_batch *b;
 	char tail[160];
@@ -406,10 +475,11 @@ arc_part_add(struct arc_part *p, const char *text, size_t len,
 		b->pend = kh_realloc(b->pend, b->pcap * sizeof(*b->pend));
 	}
 	b->pend[b->npend].meta = b->mlen;
-	b->pend[b->npend].urllen = urllen;
-	meta_add(b, url, urllen);
-	n = snprintf(tail, sizeof(tail), "\t%zu\t%.40s\t%zu\t", b->npend,
-	    fetched_at && *fetched_at ? fetched_at : "-", len);
+	b->pend[b->npend].urllen = k->urllen;
+	meta_add(b, k->url, k->urllen);
+	n = snprintf(tail, sizeof(tail), "\t%zu\t%.*s\t%zu\t", b->npend,
+	    k->fetchedlen ? (int)k->fetchedlen : 1,
+	    k->fetchedlen ? k->fetched_at : "-", len);
 	meta_add(b, tail, n);
 	meta_add(b, hash ? hash : "-", hash ? strlen(hash) : 1);
 	meta_add(b, "\n", 1);
@@ -427,6 +497,8 @@ arc_part_take(struct arc_part *p)
 {
 	struct arc_batch *b = p->cur;
 
+	if (b != NULL)
+		b->cdict = p->o->cdict;
 	p->cur = NULL;
 	return b;
 }
@@ -475,8 +547,6 @@ arc_cctx_new(const struct arc_opts *o)
 		kh_die("zstd: out of memory");
 	ZSTD_CCtx_setParameter(c, ZSTD_c_compressionLevel, o->level);
 	ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 1);
-	if (o->dict != NULL)
-		ZSTD_CCtx_loadDictionary(c, o->dict, o->dictlen);
 	return c;
 }
 
@@ -489,6 +559,7 @@ arc_batch_compress(ZSTD_CCtx *c, struct arc_batch *b)
 		return 0;
 	bound = ZSTD_compressBound(b->len);
 	grow(&b->z, &b->zcap, ARC_HDR + bound);
+	ZSTD_CCtx_refCDict(c, b->cdict);	/* NULL: none */
 	comp = ZSTD_compress2(c, b->z + ARC_HDR, bound, b->buf, b->len);
 	if (ZSTD_isError(comp)) {
 		kh_warn("zstd: %s", ZSTD_getErrorName(comp));
@@ -557,24 +628,6 @@ done:
 	return ret;
 }
 
-int
-arc_batch_write(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
-{
-	if (p->cctx == NULL)
-		p->cctx = arc_cctx_new(p->o);
-	if (arc_batch_compress(p->cctx, b) < 0) {
-		arc_batch_free(b);
-		return -1;
-	}
-	return arc_batch_commit(p, b, emit);
-}
-
-int
-arc_part_flush(struct arc_part *p, arc_emit_fn *emit)
-{
-	return arc_batch_write(p, arc_part_take(p), emit);
-}
-
 /* Recovery: units after the index's last are indexed if whole. */
 struct recover {
 	struct arc_part *p;
@@ -586,32 +639,27 @@ recover_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
 	struct recover *rc = arg;
 	struct arc_part *p = rc->p;
-	const char *line, *h;
-	char *url, *fetched, *hashes;
+	struct arc_keys k;
+	const char *line;
 	size_t len = 0, n = 0;
-	char buf[96];
+	char buf[96 + sizeof(k.hashes)];
 	int m;
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		line = arc_nth_line(recs, u->raw, i, &len);
-		if (line == NULL ||
-		    arc_record_keys(line, len, &url, &fetched, &hashes) < 0)
+		if (line == NULL || arc_record_keys(line, len, 0, &k) < 0)
 			return 1;	/* not ours: stop here, cut the rest */
 		m = snprintf(buf, sizeof(buf), "\t%" PRIu64 "\t%" PRIu32
-		    "\t%" PRIu32 "\t%.40s\t%zu\t", u->off,
-		    ARC_HDR + u->comp, i, fetched ? fetched : "-", len);
-		h = hashes ? hashes : "-";
-		grow(&p->line, &p->linecap, n + strlen(url) + m + strlen(h) + 1);
-		memcpy(p->line + n, url, strlen(url));
-		n += strlen(url);
+		    "\t%" PRIu32 "\t%.*s\t%zu\t%s", u->off, ARC_HDR + u->comp,
+		    i, k.fetched_at ? (int)k.fetchedlen : 1,
+		    k.fetched_at ? k.fetched_at : "-", len,
+		    *k.hashes ? k.hashes : "-");
+		grow(&p->line, &p->linecap, n + k.urllen + m + 1);
+		memcpy(p->line + n, k.url, k.urllen);
+		n += k.urllen;
 		memcpy(p->line + n, buf, m);
 		n += m;
-		memcpy(p->line + n, h, strlen(h));
-		n += strlen(h);
 		p->line[n++] = '\n';
-		free(url);
-		free(fetched);
-		free(hashes);
 	}
 	if (index_append(p, p->line, n) < 0) {
 		kh_warn("%s:", p->idx);
@@ -734,8 +782,8 @@ arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
 		while (arc_unit_read(p->dfd, end, st.st_size, &u, &why) == 1) {
 			static char *buf;
 			static size_t cap;
-			if (arc_unit_load(p->dfd, &u, o->dict, o->dictlen,
-			    &buf, &cap, &why) < 0 || recover_unit(&u, buf, &rc))
+			if (arc_unit_load(p->dfd, &u, o->dict, &buf, &cap,
+			    &why) < 0 || recover_unit(&u, buf, &rc))
 				break;
 			end = arc_unit_end(&u);
 		}
@@ -778,7 +826,6 @@ arc_part_close(struct arc_part *p)
 		ret = -1;
 	if (p->ifd >= 0 && close(p->ifd) < 0)
 		ret = -1;
-	ZSTD_freeCCtx(p->cctx);
 	free(p->data);
 	free(p->idx);
 	arc_batch_free(p->cur);

@@ -18,7 +18,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dedup.h"
+
 struct json_object;
+typedef struct ZSTD_CCtx_s ZSTD_CCtx;
+typedef struct ZSTD_CDict_s ZSTD_CDict;
+typedef struct ZSTD_DDict_s ZSTD_DDict;
 
 #define ARC_MAGIC 0x184D2A5BU	/* a zstd skippable frame magic */
 #define ARC_HDR 24		/* unit header: 8 bytes frame, 16 payload */
@@ -51,6 +56,20 @@ struct arc_entry {
 };
 int arc_entry_parse(char *line, size_t len, struct arc_entry *e);
 
+/* The archive's zstd dictionary (store.c keeps it in a file beside the
+ * data).  A frame compressed with it carries its id and cannot be read
+ * without it; frames written before the archive had one carry none. */
+struct arc_dict {
+	const char *path;	/* for messages */
+	void *buf;
+	size_t len;
+	unsigned id;
+	ZSTD_DDict *dd;
+};
+/* The dictionary in buf (taken over), checked: 0, or -1 with *why. */
+int arc_dict_set(struct arc_dict *d, const char *path, void *buf,
+	size_t len, const char **why);
+
 /* Reading units.  arc_unit_read: the header at off; 1 ok, 0 at the end
  * of the file, -1 with *why set when no valid unit starts there (a cut
  * or damaged tail).  arc_unit_load: the unit's records, decompressed and
@@ -58,14 +77,14 @@ int arc_entry_parse(char *line, size_t len, struct arc_entry *e);
  * *why set when the frame is damaged. */
 int arc_unit_read(int fd, uint64_t off, uint64_t size, struct arc_unit *u,
 	const char **why);
-int arc_unit_load(int fd, const struct arc_unit *u, const void *dict,
-	size_t dictlen, char **buf, size_t *cap, const char **why);
+int arc_unit_load(int fd, const struct arc_unit *u, const struct arc_dict *d,
+	char **buf, size_t *cap, const char **why);
 
 /* Only the n-th record (0-based) of a unit, decompressing no further
  * than it: *line and *len point into *buf.  For get. */
-int arc_unit_record(int fd, const struct arc_unit *u, const void *dict,
-	size_t dictlen, uint32_t n, char **buf, size_t *cap, const char **line,
-	size_t *len, const char **why);
+int arc_unit_record(int fd, const struct arc_unit *u, const struct arc_dict *d,
+	uint32_t n, char **buf, size_t *cap, const char **line, size_t *len,
+	const char **why);
 
 /* Writing: a part is one data file and its index, open for appending
  * under the archive's lock. */
@@ -74,41 +93,37 @@ struct arc_opts {
 	int keep_orig;		/* keep records as they came, for emit */
 	int level;		/* zstd level */
 	size_t frame;		/* bytes of records a frame holds at most */
-	const void *dict;	/* a zstd dictionary, or NULL */
-	size_t dictlen;
+	const struct arc_dict *dict;	/* for reading back (recovery) */
+	const ZSTD_CDict *cdict;	/* frames taken from now on use it */
 };
 /* Open (creating) data and index; cut a torn tail (reporting it) and
  * index complete units that the index lacks.  NULL on error, reported. */
 struct arc_part *arc_part_open(const char *data, const char *idx,
 	const struct arc_opts *o);
 /* Queue one record: its JSON text as stored (no newline), the text as it
- * came if that differs (or NULL), and its index data (hash: the bodies
- * it holds, or NULL). */
+ * came if that differs (or NULL), and its index data (k; hash: the
+ * bodies it holds, or NULL). */
+struct arc_keys;
 void arc_part_add(struct arc_part *p, const char *text, size_t len,
-	const char *orig, size_t origlen, const char *url, size_t urllen,
-	const char *fetched_at, const char *hash);
+	const char *orig, size_t origlen, const struct arc_keys *k,
+	const char *hash);
 size_t arc_part_pending(const struct arc_part *p);
-/* Compress and append what is queued, fsync data then index.  On
- * success the queued records are durable; emit is then called for each
+/* Writing what is queued takes three steps, so that several threads can
+ * compress while units are still committed in order: take what is
+ * queued (NULL if nothing; it will use the dictionary o->cdict names
+ * now), compress it (any thread, with a context of its own), then
+ * commit it: append, fsync data then index, in the order of the takes.
+ * On success the records are durable; emit is then called for each
  * with its text (as it came, with keep_orig), its index hash field, and
- * where it now is (unit offset, record number).
- * -1 on error (reported; the files are cut back to where they were). */
-typedef void arc_emit_fn(const char *text, size_t len, const char *hash,
-	size_t hashlen, uint64_t off, uint32_t recno);
-int arc_part_flush(struct arc_part *p, arc_emit_fn *emit);
-/* The same in two steps, so that another thread can do the second: take
- * what is queued (NULL if nothing), then write it (and free it).  The
- * writes of one part must come in the order of the takes. */
+ * where it now is (unit offset, record number).  -1 on error (reported;
+ * the files are cut back to where they were); commit frees the batch
+ * whatever happens. */
 struct arc_batch;
 struct arc_batch *arc_part_take(struct arc_part *p);
-/* Or in three, so that several threads can compress while units are
- * still committed in order: compress (any thread, its own context),
- * then commit (write, fsync, index, emit; in take order). */
-typedef struct ZSTD_CCtx_s ZSTD_CCtx;
+typedef void arc_emit_fn(const char *text, size_t len, const char *hash,
+	size_t hashlen, uint64_t off, uint32_t recno);
 ZSTD_CCtx *arc_cctx_new(const struct arc_opts *o);
 int arc_batch_compress(ZSTD_CCtx *c, struct arc_batch *b);
-int arc_batch_write(struct arc_part *p, struct arc_batch *b,
-	arc_emit_fn *emit);
 int arc_batch_commit(struct arc_part *p, struct arc_batch *b,
 	arc_emit_fn *emit);
 void arc_batch_free(struct arc_batch *b);
@@ -119,7 +134,7 @@ int arc_part_close(struct arc_part *p);
  * and sets *why if something else follows. */
 typedef int arc_unit_fn(const struct arc_unit *u, const char *recs,
 	void *arg);
-uint64_t arc_scan(int fd, const void *dict, size_t dictlen, arc_unit_fn *fn,
+uint64_t arc_scan(int fd, const struct arc_dict *d, arc_unit_fn *fn,
 	void *arg, const char **why);
 
 /* The record-th line of a unit's records (0-based): pointer and length. */
@@ -130,9 +145,18 @@ const char *arc_nth_line(const char *recs, size_t raw, uint32_t n,
  * checks), or NULL when it is not a record. */
 struct json_object *arc_record(const char *text, size_t len);
 
-/* The url, fetched_at and held bodies (dedup.h) of a record's JSON text,
- * for indexing; all malloc'd, the last two may be NULL. */
-int arc_record_keys(const char *text, size_t len, char **url,
-	char **fetched_at, char **hashes);
+/* What the index keeps of a record: its url, its fetched_at (NULL when
+ * it has none) and the bodies it holds (dedup.h; "" for none).  From
+ * the text where it can, else from the parsed record; with check, the
+ * record is parsed (and so checked) anyway.  The pointers are valid
+ * until the next call.  -1 when the text is no record with a string
+ * url. */
+struct arc_keys {
+	const char *url, *fetched_at;
+	size_t urllen, fetchedlen;
+	char hashes[2 * DEDUP_KEY + 2];
+};
+int arc_record_keys(const char *text, size_t len, int check,
+	struct arc_keys *k);
 
 #endif

@@ -3,6 +3,7 @@
  * member in a record's text without parsing it again, and a string
  * table.
  */
+#define _GNU_SOURCE	/* memmem */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,21 +121,35 @@ fnv(const char *s, size_t n)
 }
 
 int
-dedup_key(struct json_object *rec, const char *field, char *out,
+json_string_member(const char *text, size_t len, const char *key,
+    const char **s, size_t *n)
+{
+	size_t start, value, end;
+
+	if (json_member(text, len, key, &start, &value, &end) < 0)
+		/* absent, unless its key is written with escapes */
+		return memmem(text, len, "\\u", 2) != NULL ? -1 : 0;
+	if (text[value] != '"' || memchr(text + value, '\\', end - value))
+		return -1;
+	*s = text + value + 1;
+	*n = end - value - 2;
+	return 1;
+}
+
+int
+dedup_key(const char *text, size_t len, const char *field, char *out,
     size_t outlen)
 {
-	struct json_object *v;
+	size_t start, value, end, n, k;
 	const char *s;
 	uint64_t h;
-	size_t n, k;
 
-	if (!json_object_object_get_ex(rec, field, &v) ||
-	    !json_object_is_type(v, json_type_string) ||
-	    (n = json_object_get_string_len(v)) < DEDUP_MIN)
+	if (json_member(text, len, field, &start, &value, &end) < 0 ||
+	    text[value] != '"' || (n = end - value - 2) < DEDUP_MIN)
 		return 0;
 	/* A fingerprint of 3 KiB at most, from the start, the middle and
 	 * the end: cheap on a page, and a clash costs only a comparison. */
-	s = json_object_get_string(v);
+	s = text + value + 1;
 	k = n < 1024 ? n : 1024;
 	h = fnv_more(1469598103934665603ULL, s, k);
 	h = fnv_more(h, s + n / 2 - k / 2, k);

@@ -109,7 +109,7 @@ cmd_cat(struct archive *a, int warc)
 			st = KH_EXIT_ERROR;
 			continue;
 		}
-		arc_scan(fd, opt.arc.dict, opt.arc.dictlen,
+		arc_scan(fd, opt.arc.dict,
 		    warc ? warc_unit : cat_unit, wc, &why);
 		if (why != NULL) {
 			kh_warn("%s: %s; run store verify", v[i].data, why);
@@ -171,7 +171,7 @@ cmd_get(struct archive *a, char **urls)
 				if (fd < 0 || fstat(fd, &sb) < 0 ||
 				    arc_unit_read(fd, e.off, sb.st_size, &u,
 				    &why) != 1 || arc_unit_record(fd, &u,
-				    opt.arc.dict, opt.arc.dictlen, e.recno,
+				    opt.arc.dict, e.recno,
 				    &buf, &cap, &line, &len, &why) < 0) {
 					kh_warn("%s: cannot read the record of "
 					    "%s: %s", v[i].data, *urls, fd < 0 ?
@@ -295,45 +295,45 @@ walk_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
 	struct walk *wk = arg;
 	struct arc_entry e;
+	struct arc_keys k;
 	const char *line;
-	char *url, *fetched, *hashes, *nl;
+	char *nl;
 	size_t len = 0;
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		line = arc_nth_line(recs, u->raw, i, &len);
-		if (line == NULL ||
-		    arc_record_keys(line, len, &url, &fetched, &hashes) < 0) {
+		if (line == NULL || arc_record_keys(line, len, 1, &k) < 0) {
 			problem(wk, "unit at %" PRIu64 ", record %" PRIu32
 			    ": not a record with a url", u->off, i);
 			continue;
 		}
 		wk->records++;
 		if (wk->out == NULL && unresolved(line, len))
-			problem(wk, "%s: refers to a body no record holds",
-			    url);
+			problem(wk, "%.*s: refers to a body no record holds",
+			    (int)k.urllen, k.url);
 		if (wk->out != NULL) {
-			fprintf(wk->out, "%s\t%" PRIu64 "\t%" PRIu32 "\t%"
-			    PRIu32 "\t%s\t%zu\t%s\n", url, u->off, ARC_HDR +
-			    u->comp, i, fetched ? fetched : "-", len,
-			    hashes ? hashes : "-");
+			fprintf(wk->out, "%.*s\t%" PRIu64 "\t%" PRIu32 "\t%"
+			    PRIu32 "\t%.*s\t%zu\t%s\n", (int)k.urllen, k.url,
+			    u->off, ARC_HDR + u->comp, i,
+			    k.fetched_at ? (int)k.fetchedlen : 1,
+			    k.fetched_at ? k.fetched_at : "-", len,
+			    *k.hashes ? k.hashes : "-");
 		} else if (wk->idx != NULL) {
 			nl = memchr(wk->idx + wk->at, '\n', wk->idxlen - wk->at);
 			if (nl == NULL || arc_entry_parse(wk->idx + wk->at,
 			    nl - (wk->idx + wk->at), &e) < 0) {
-				problem(wk, "the index lacks %s (unit at %"
-				    PRIu64 ")", url, u->off);
+				problem(wk, "the index lacks %.*s (unit at %"
+				    PRIu64 ")", (int)k.urllen, k.url, u->off);
 			} else {
 				if (e.off != u->off || e.recno != i ||
-				    e.urllen != strlen(url) ||
-				    memcmp(e.url, url, e.urllen) != 0)
-					problem(wk, "index line for %s does "
-					    "not match the data", url);
+				    e.urllen != k.urllen ||
+				    memcmp(e.url, k.url, e.urllen) != 0)
+					problem(wk, "index line for %.*s does "
+					    "not match the data", (int)k.urllen,
+					    k.url);
 				wk->at = nl - wk->idx + 1;
 			}
 		}
-		free(url);
-		free(fetched);
-		free(hashes);
 	}
 	return 0;
 }
@@ -374,7 +374,7 @@ walk_part(const struct part_name *pn, int rebuild)
 	} else if ((wk.idx = slurp(pn->idx, &wk.idxlen)) == NULL) {
 		problem(&wk, "no index (%s); run store reindex", pn->idx);
 	}
-	end = arc_scan(fd, opt.arc.dict, opt.arc.dictlen, walk_unit, &wk, &why);
+	end = arc_scan(fd, opt.arc.dict, walk_unit, &wk, &why);
 	if (why != NULL) {
 		problem(&wk, "at byte %" PRIu64 " of %jd: %s", end,
 		    (intmax_t)sb.st_size, why);

@@ -84,6 +84,34 @@ archive_init(struct archive *a, const char *path, int create)
 	}
 }
 
+/* The archive's dictionary: DIR/khobor.dict, or FILE.zst.dict. */
+char *
+dict_path(const struct archive *a)
+{
+	return pathcat(a->path, a->single ? "" : "/", a->single ? ".dict" :
+	    "khobor.dict");
+}
+
+/* Use the archive's dictionary, if it has one. */
+void
+dict_load(struct archive *a)
+{
+	static struct arc_dict d;
+	const char *why;
+	size_t len;
+	char *path = dict_path(a), *buf;
+
+	if ((buf = slurp(path, &len)) == NULL) {
+		if (errno != ENOENT)
+			kh_die("%s:", path);
+		free(path);
+		return;
+	}
+	if (arc_dict_set(&d, path, buf, len, &why) < 0)
+		kh_die("%s: %s", path, why);
+	opt.arc.dict = &d;
+}
+
 /* Writers and repairs take the archive's lock; two at once wait in turn. */
 void
 archive_lock(struct archive *a)
@@ -201,16 +229,30 @@ slurp(const char *path, size_t *len)
 {
 	struct stat st;
 	char *buf;
-	ssize_t r;
+	ssize_t r = 0;
 	size_t n = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC), e;
 
-	if (fd < 0 || fstat(fd, &st) < 0)
+	if (fd < 0)
 		return NULL;
+	if (fstat(fd, &st) < 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return NULL;
+	}
 	buf = kh_malloc(st.st_size + 1);
 	while (n < (size_t)st.st_size &&
-	    (r = read(fd, buf + n, st.st_size - n)) > 0)
-		n += r;
+	    ((r = read(fd, buf + n, st.st_size - n)) > 0 ||
+	    (r < 0 && errno == EINTR)))
+		n += r > 0 ? r : 0;
+	if (r < 0) {
+		e = errno;
+		close(fd);
+		free(buf);
+		errno = e;
+		return NULL;
+	}
 	close(fd);
 	buf[n] = '\0';
 	*len = n;
@@ -329,7 +371,7 @@ body_at(int day, uint64_t off, uint32_t recno, const char *field, size_t *n)
 	}
 	if (fstat(fd, &sb) < 0 ||
 	    arc_unit_read(fd, off, sb.st_size, &u, &why) != 1 ||
-	    arc_unit_record(fd, &u, opt.arc.dict, opt.arc.dictlen, recno, &buf,
+	    arc_unit_record(fd, &u, opt.arc.dict, recno, &buf,
 	    &cap, &line, &len, &why) < 0 ||
 	    json_member(line, len, field, &start, &value, &end) < 0)
 		return NULL;
@@ -445,6 +487,9 @@ option(int c, char *arg)
 	case OPT_WARC:
 		opt.warc = 1;
 		break;
+	case OPT_NO_DICT:
+		opt.no_dict = 1;
+		break;
 	default:
 		kh_usage();
 	}
@@ -457,6 +502,7 @@ main(int argc, char **argv)
 		{ "tee", no_argument, NULL, OPT_TEE },
 		{ "level", required_argument, NULL, OPT_LEVEL },
 		{ "frame-size", required_argument, NULL, OPT_FRAME },
+		{ "no-dict", no_argument, NULL, OPT_NO_DICT },
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "to", required_argument, NULL, OPT_TO },
 		{ "where", required_argument, NULL, OPT_WHERE },
@@ -466,7 +512,8 @@ main(int argc, char **argv)
 	};
 	static const struct kh_cli cli = {
 		.usage = "[-hq] [--frame-size size] [--level n] "
-		    "[--max-line size] [--progress] [--strict] [--tee] "
+		    "[--max-line size] [--no-dict] [--progress] [--strict] "
+		    "[--tee] "
 		    "[--version] -o archive [file ...]\n"
 		    "cat [--from day] [--to day] [--where field=value] "
 		    "archive\n"
@@ -484,6 +531,7 @@ main(int argc, char **argv)
 		    "      --tee         pass each record on once it is "
 		    "stored\n"
 		    "      --level N     zstd level (default 3)\n"
+		    "      --no-dict     neither train nor use a dictionary\n"
 		    "      --frame-size N  bytes of records a frame holds "
 		    "(default 1M; 16M\n"
 		    "                    at levels 10 and above)\n"
@@ -523,6 +571,7 @@ main(int argc, char **argv)
 		kh_usage();
 	}
 	archive_init(&a, args[1], 0);
+	dict_load(&a);
 	refs_in = &a;
 	if (strcmp(args[0], "cat") == 0)
 		st = cmd_cat(&a, 0);

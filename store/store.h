@@ -21,11 +21,12 @@ enum {
 	OPT_WHERE,
 	OPT_REPAIR,
 	OPT_WARC,
+	OPT_NO_DICT,
 };
 
 struct store_opt {
 	const char *out;	/* -o: the archive to write */
-	int tee, repair, warc, frame_set;
+	int tee, repair, warc, frame_set, no_dict;
 	struct arc_opts arc;
 	const char *from, *to;	/* cat: YYYY-MM-DD bounds */
 	char *where_key, *where_val;
@@ -53,6 +54,8 @@ int day_num(const char *day);
 char *pathcat(const char *a, const char *b, const char *c);
 void archive_init(struct archive *a, const char *path, int create);
 void archive_lock(struct archive *a);
+char *dict_path(const struct archive *a);
+void dict_load(struct archive *a);
 void sync_dir(const struct archive *a);
 void day_paths(const struct archive *a, const char *day, char **data,
     char **idx);

@@ -2,7 +2,7 @@
 # store: round trip, rotation, appends, get/ls/stats/new, reindex,
 # damage, and what stock tools see.
 . "$(dirname "$0")/lib.sh"
-plan 20
+plan 22
 
 # Records over three days, Bengali text, a page-sized body, odd bytes.
 python3 - "$tmp/in.jsonl" <<'PY'
@@ -223,7 +223,8 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
         r["fetched_at"] = r["fetched_at"].replace("2024-08-1", "2024-09-1")
         r["text"] = "রাশিয়ার প্রেসিডেন্ট। " * 40 if int(r["url"].rsplit("/", 1)[1]) % 2 else "short"
         out.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
-        big += len(r["html"].encode()) >= 512
+        # the length as the record writes it, escapes and all
+        big += len(json.dumps(r["html"], ensure_ascii=False).encode()) - 2 >= 512
 open(sys.argv[2] + ".big", "w").write("%d\n" % big)
 PY
 	store -o "$tmp/dd" --frame-size 16K "$tmp/in.jsonl" &&
@@ -251,6 +252,76 @@ dedup_reindex() {
 	grep -q 'refers to a body no record holds' "$tmp/e"
 }
 check "references survive reindex; verify finds dangling ones" dedup_reindex
+
+# --- the dictionary ----------------------------------------------------------
+# Pages of one site: the same frame around each story, 20 KB a page.
+# 600 KB first (too little to train on), then 5.4 MB, which trains one
+# on its first 4 MB.  Small frames, as a slow pipeline writes them, are
+# where a dictionary pays most.
+python3 - "$tmp/site.jsonl" <<'PY'
+import json, random, sys
+rnd = random.Random(5)
+words = "রাশিয়ার প্রেসিডেন্ট ঢাকা সফর বৈঠক সরকার নির্বাচন কমিশন বাজেট".split()
+nav = "".join('<li class="menu-item"><a href="https://site.example/section/%d">বিভাগ %d</a></li>'
+              % (k, k) for k in range(150))
+js = "".join('window.cfg_%d={enabled:true,slot:"ad-%d",size:[300,250]};' % (k, k)
+             for k in range(60))
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for i in range(300):
+        story = " ".join(rnd.choice(words) for _ in range(80))
+        html = ('<html><head><title>খবর %d</title><script>%s</script></head><body>'
+                '<ul class="nav">%s</ul><article><h1>শিরোনাম %d</h1><p>%s</p></article>'
+                '<footer>© সর্বস্বত্ব সংরক্ষিত</footer></body></html>' % (i, js, nav, i, story))
+        f.write(json.dumps({"url": "https://site.example/%d" % i,
+                            "fetched_at": "2024-08-20T%02d:00:00Z" % (i % 24),
+                            "html": html}, ensure_ascii=False,
+                           separators=(",", ":")) + "\n")
+PY
+dictionary() {
+	D=$tmp/site.zst
+	head -n 30 "$tmp/site.jsonl" >"$tmp/site1"
+	tail -n +31 "$tmp/site.jsonl" >"$tmp/site2"
+	store -o "$D" --frame-size 16K "$tmp/site1" && test ! -e "$D.dict" &&
+	store -o "$D" --frame-size 16K "$tmp/site2" && test -s "$D.dict" || return 1
+	# frames from before the dictionary and with it, in one file
+	zstd -dc -D "$D.dict" "$D" >"$tmp/zd" && same "$tmp/site.jsonl" "$tmp/zd" &&
+	{ ! zstd -dc "$D" >/dev/null 2>&1; } &&
+	store cat "$D" >"$tmp/sd" && same "$tmp/site.jsonl" "$tmp/sd" &&
+	store get "$D" https://site.example/250 >"$tmp/g" &&
+	sed -n 251p "$tmp/site.jsonl" | same - "$tmp/g" &&
+	store verify -q "$D" || return 1
+	# it pays: the same records in a fresh archive without one
+	store -o "$tmp/nd.zst" --frame-size 16K --no-dict "$tmp/site.jsonl" &&
+	test ! -e "$tmp/nd.zst.dict" &&
+	with=$(($(wc -c <"$D") + $(wc -c <"$D.dict"))) && without=$(wc -c <"$tmp/nd.zst") &&
+	echo "with the dictionary $with bytes (counting it), without $without" &&
+	test "$with" -lt "$without" || return 1
+	# a lost dictionary is named, not a crash
+	mv "$D.dict" "$tmp/saved.dict"
+	store cat "$D" >/dev/null 2>"$tmp/e"; st=$?
+	mv "$tmp/saved.dict" "$D.dict"
+	cat "$tmp/e"
+	test $st -ne 0 && test $st -le 2 && grep -q "needs the archive's dictionary" "$tmp/e"
+}
+if command -v zstd >/dev/null; then
+	check "a dictionary is trained, kept beside the archive, and read with zstd -D" dictionary
+else
+	skip "the dictionary" "no zstd"
+fi
+
+slow_dictionary() {
+	# Input pauses: what came is stored without waiting for the
+	# dictionary, which is trained later in the run.
+	{ head -n 5 "$tmp/site.jsonl"; sleep 2.5; tail -n +6 "$tmp/site.jsonl"; } |
+	    store -o "$tmp/slow" --tee >"$tmp/slowtee" & p=$!
+	sleep 1.8
+	early=$(wc -l <"$tmp/slowtee")
+	wait $p && echo "$early records stored during the pause" &&
+	test "$early" -eq 5 && test -s "$tmp/slow/khobor.dict" &&
+	store cat "$tmp/slow" >"$tmp/sc" && same "$tmp/site.jsonl" "$tmp/sc" &&
+	zstd -dc -D "$tmp/slow/khobor.dict" "$tmp/slow"/*.zst | same "$tmp/site.jsonl" -
+}
+check "a pause in input stores what came; the dictionary follows" slow_dictionary
 
 export_warc() {
 	store -o "$tmp/ex.zst" "$here/golden/validate-example/stdin" &&
