@@ -125,9 +125,9 @@ cmd_cat(struct archive *a, int warc)
 
 /* The last index line of url in one index file, or NULL. */
 static char *
-find_url(char *idx, size_t len, const char *url, struct arc_entry *e)
+find_url(char *idx, size_t len, const char *url, size_t ul,
+    struct arc_entry *e)
 {
-	size_t ul = strlen(url);
 	char *p = idx, *hit = NULL, *nl;
 
 	while ((p = memmem(p, idx + len - p, url, ul)) != NULL) {
@@ -143,56 +143,149 @@ find_url(char *idx, size_t len, const char *url, struct arc_entry *e)
 	return hit;
 }
 
-int
-cmd_get(struct archive *a, char **urls)
+/*
+ * Where get finds urls.  One url: a search through the indexes, newest
+ * day first.  More (or "-", urls on the standard input): every index read
+ * once into a table, the newest entry of each url kept.
+ */
+struct finder {
+	struct part_name *v;
+	size_t n;
+	int *fd;		/* each part's data file, opened when needed */
+	struct strmap map;
+	int mapped;
+};
+
+static void
+map_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
+{
+	struct finder *f = arg;
+	struct strmap_ent *m;
+	int added;
+
+	m = strmap_get(&f->map, e->url, e->urllen, &added);
+	m->part = pn - f->v;	/* later days and lines win */
+	m->off = e->off;
+	m->recno = e->recno;
+}
+
+/* The part, unit offset and record number of url: 1, or 0 if absent. */
+static int
+locate(struct finder *f, const char *url, size_t ul, size_t *part,
+    uint64_t *off, uint32_t *recno)
+{
+	struct strmap_ent *m;
+	struct arc_entry e;
+	size_t ilen;
+	char *idx;
+	int found = 0;
+
+	if (f->mapped) {
+		if ((m = strmap_find(&f->map, url, ul)) == NULL)
+			return 0;
+		*part = m->part, *off = m->off, *recno = m->recno;
+		return 1;
+	}
+	for (size_t i = f->n; i-- > 0 && !found;) {
+		if ((idx = slurp(f->v[i].idx, &ilen)) == NULL)
+			continue;
+		if (find_url(idx, ilen, url, ul, &e) != NULL) {
+			*part = i, *off = e.off, *recno = e.recno;
+			found = 1;
+		}
+		free(idx);
+	}
+	return found;
+}
+
+/* Write the record of url: 0, or the exit status it calls for. */
+static int
+get_one(struct finder *f, const char *url, size_t ul)
 {
 	static char *buf;
 	static size_t cap;
-	struct part_name *v;
-	struct arc_entry e;
 	struct arc_unit u;
-	const char *why, *line;
 	struct stat sb;
-	size_t n, len, ilen;
-	char *idx;
-	int fd, st = 0, found;
+	const char *why = NULL, *line;
+	uint64_t off;
+	uint32_t recno;
+	size_t part, len;
+	int fd;
+
+	if (!locate(f, url, ul, &part, &off, &recno)) {
+		kh_warn("%.*s: not in the archive", (int)ul, url);
+		return KH_EXIT_SKIPPED;
+	}
+	if ((fd = f->fd[part]) < 0 &&
+	    (fd = f->fd[part] = open(f->v[part].data, O_RDONLY | O_CLOEXEC)) < 0)
+		why = strerror(errno);
+	else if (fstat(fd, &sb) < 0)
+		why = strerror(errno);
+	else if (arc_unit_read(fd, off, sb.st_size, &u, &why) == 1 &&
+	    arc_unit_record(fd, &u, opt.arc.dict, recno, &buf, &cap, &line,
+	    &len, &why) == 0) {
+		line = restore(line, len, &len);
+		rec_write_text(line, len);
+		return 0;
+	} else if (why == NULL) {
+		why = "no unit where the index says";
+	}
+	kh_warn("%s: cannot read the record of %.*s: %s", f->v[part].data,
+	    (int)ul, url, why);
+	return KH_EXIT_ERROR;
+}
+
+int
+cmd_get(struct archive *a, char **urls)
+{
+	struct finder f = { 0 };
+	struct rec_reader r;
+	enum rec_read rd;
+	char *line;
+	size_t len;
+	int st = 0, k;
 
 	if (*urls == NULL)
 		kh_usage();
-	v = list_parts(a, &n);
-	for (; *urls; urls++) {
-		found = 0;
-		for (size_t i = n; i-- > 0 && !found;) {
-			if ((idx = slurp(v[i].idx, &ilen)) == NULL)
-				continue;
-			if (find_url(idx, ilen, *urls, &e) != NULL) {
-				found = 1;
-				fd = open(v[i].data, O_RDONLY | O_CLOEXEC);
-				if (fd < 0 || fstat(fd, &sb) < 0 ||
-				    arc_unit_read(fd, e.off, sb.st_size, &u,
-				    &why) != 1 || arc_unit_record(fd, &u,
-				    opt.arc.dict, e.recno,
-				    &buf, &cap, &line, &len, &why) < 0) {
-					kh_warn("%s: cannot read the record of "
-					    "%s: %s", v[i].data, *urls, fd < 0 ?
-					    strerror(errno) : why);
-					st = KH_EXIT_ERROR;
-				} else {
-					line = restore(line, len, &len);
-					rec_write_text(line, len);
-				}
-				if (fd >= 0)
-					close(fd);
-			}
-			free(idx);
-		}
-		if (!found) {
-			kh_warn("%s: not in the archive", *urls);
-			if (st == 0)
-				st = KH_EXIT_SKIPPED;
-		}
+	f.v = list_parts(a, &f.n);
+	f.fd = kh_malloc((f.n + 1) * sizeof(*f.fd));
+	for (size_t i = 0; i < f.n; i++)
+		f.fd[i] = -1;
+	if (urls[1] != NULL || strcmp(urls[0], "-") == 0) {
+		each_entry_in(f.v, f.n, map_entry, &f);
+		f.mapped = 1;
 	}
-	free_parts(v, n);
+	if (strcmp(urls[0], "-") == 0 && urls[1] == NULL) {
+		/* a url a line; each record out as soon as it is found */
+		rec_reader_init(&r, STDIN_FILENO, "<stdin>", kh_run.max_line);
+		while ((rd = rec_read_line(&r, &line, &len)) != REC_EOF) {
+			if (rd != REC_LINE) {
+				kh_warn("<stdin>:%lu: %s", r.pos.line, rd ==
+				    REC_IOERR ? strerror(errno) :
+				    "line too long");
+				st = KH_EXIT_ERROR;
+				break;
+			}
+			if (len > 0 && line[len - 1] == '\r')
+				len--;
+			if (len == 0)
+				continue;
+			if ((k = get_one(&f, line, len)) > st)
+				st = k;
+			rec_flush();
+		}
+		rec_reader_free(&r);
+	} else {
+		for (; *urls; urls++)
+			if ((k = get_one(&f, *urls, strlen(*urls))) > st)
+				st = k;
+	}
+	for (size_t i = 0; i < f.n; i++)
+		if (f.fd[i] >= 0)
+			close(f.fd[i]);
+	free(f.fd);
+	strmap_free(&f.map);
+	free_parts(f.v, f.n);
 	return st;
 }
 

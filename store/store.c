@@ -268,15 +268,12 @@ day_num(const char *day)
 
 /* Each index line of each part, to fn. */
 void
-each_entry(struct archive *a, void (*fn)(const struct arc_entry *,
-    const struct part_name *, void *), void *arg)
+each_entry_in(const struct part_name *v, size_t n, entry_fn *fn, void *arg)
 {
-	struct part_name *v;
 	struct arc_entry e;
-	size_t n, len;
+	size_t len;
 	char *idx, *p, *nl;
 
-	v = list_parts(a, &n);
 	for (size_t i = 0; i < n; i++) {
 		if ((idx = slurp(v[i].idx, &len)) == NULL) {
 			kh_warn("%s: no index; run store reindex", v[i].idx);
@@ -287,6 +284,16 @@ each_entry(struct archive *a, void (*fn)(const struct arc_entry *,
 				fn(&e, &v[i], arg);
 		free(idx);
 	}
+}
+
+void
+each_entry(struct archive *a, entry_fn *fn, void *arg)
+{
+	struct part_name *v;
+	size_t n;
+
+	v = list_parts(a, &n);
+	each_entry_in(v, n, fn, arg);
 	free_parts(v, n);
 }
 

@@ -62,8 +62,11 @@ void day_paths(const struct archive *a, const char *day, char **data,
 struct part_name *list_parts(const struct archive *a, size_t *n);
 void free_parts(struct part_name *v, size_t n);
 char *slurp(const char *path, size_t *len);
-void each_entry(struct archive *a, void (*fn)(const struct arc_entry *,
-    const struct part_name *, void *), void *arg);
+typedef void entry_fn(const struct arc_entry *, const struct part_name *,
+    void *);
+void each_entry(struct archive *a, entry_fn *fn, void *arg);
+void each_entry_in(const struct part_name *v, size_t n, entry_fn *fn,
+    void *arg);
 
 /* References to bodies other records hold (dedup.h). */
 void ref_name(char *out, size_t n, int day, uint64_t off, uint32_t recno);

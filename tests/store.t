@@ -66,9 +66,21 @@ get_one() {
 	grep '"url":"https://bd.example/news/42"' "$tmp/in.jsonl" >"$tmp/w" &&
 	same "$tmp/w" "$tmp/g" &&
 	{ store get "$A" https://bd.example/none 2>"$tmp/e"; test $? -eq 1; } &&
-	grep -q 'https://bd.example/none: not in the archive' "$tmp/e"
+	grep -q 'https://bd.example/none: not in the archive' "$tmp/e" || return 1
+	# several, in the order asked, from argv or a line each on stdin
+	for n in 7 250 7 0 299; do
+		grep "\"url\":\"https://bd.example/news/$n\"" "$tmp/in.jsonl"
+	done >"$tmp/w5"
+	store get "$A" https://bd.example/news/7 https://bd.example/news/250 \
+	    https://bd.example/news/7 https://bd.example/news/0 \
+	    https://bd.example/news/299 >"$tmp/g5" && same "$tmp/w5" "$tmp/g5" &&
+	printf 'https://bd.example/news/%s\r\n' 7 250 7 0 299 |
+	    store get "$A" - >"$tmp/g5" && same "$tmp/w5" "$tmp/g5" &&
+	{ printf '%s\n' https://bd.example/news/7 https://bd.example/none https://bd.example/news/0 |
+	    store get "$A" - >"$tmp/g2" 2>"$tmp/e"; test $? -eq 1; } &&
+	test "$(wc -l <"$tmp/g2")" -eq 2 && grep -q 'none: not in the archive' "$tmp/e"
 }
-check "get URL gives the record; a missing url is status 1" get_one
+check "get URL gives the record (or several, or a line each from stdin); a missing url is status 1" get_one
 
 ls_stats() {
 	store ls "$A" >"$tmp/ls" && test "$(wc -l <"$tmp/ls")" -eq 300 &&
