@@ -524,7 +524,7 @@ main(int argc, char **argv)
 		    "[--version] -o archive [file ...]\n"
 		    "cat [--from day] [--to day] [--where field=value] "
 		    "archive\n"
-		    "get archive url ...\n"
+		    "get archive url ... | -\n"
 		    "ls archive\n"
 		    "stats archive\n"
 		    "verify [--repair] archive\n"
