@@ -22,17 +22,22 @@ skip_ws(const char *s, size_t i, size_t n)
 	return i;
 }
 
-/* At a '"': past the closing quote.  -1 if the text ends first. */
+/* At a '"': past the closing quote.  -1 if the text ends first.  A
+ * quote closes the string unless an odd run of backslashes precedes it;
+ * memchr finds the quotes, as strings are most of a record. */
 static int
 skip_string(const char *s, size_t *i, size_t n)
 {
-	for ((*i)++; *i < n; (*i)++) {
-		if (s[*i] == '\\')
-			(*i)++;
-		else if (s[*i] == '"') {
-			(*i)++;
+	const char *p = s + *i + 1, *end = s + n, *q, *b;
+
+	while ((q = memchr(p, '"', end - p)) != NULL) {
+		for (b = q; b > p && b[-1] == '\\'; b--)
+			;
+		if ((q - b) % 2 == 0) {
+			*i = q + 1 - s;
 			return 0;
 		}
+		p = q + 1;
 	}
 	return -1;
 }
