@@ -335,6 +335,10 @@ cmd_stats(struct archive *a)
 		printf("days\t%s..%s\n", v[0].day, v[n - 1].day);
 	printf("records\t%" PRIu64 "\nframes\t%" PRIu64 "\n", s.records,
 	    s.units);
+	if (opt.arc.dict != NULL) {	/* it counts in the ratio */
+		printf("dictionary\t%zu\n", opt.arc.dict->len);
+		comp += opt.arc.dict->len;
+	}
 	printf("bytes\t%" PRIu64 "\ncompressed\t%" PRIu64 "\n", s.raw, comp);
 	printf("ratio\t%.2f\n", comp ? (double)s.raw / comp : 0.0);
 	free_parts(v, n);

@@ -301,7 +301,8 @@ dictionary() {
 	store cat "$D" >"$tmp/sd" && same "$tmp/site.jsonl" "$tmp/sd" &&
 	store get "$D" https://site.example/250 >"$tmp/g" &&
 	sed -n 251p "$tmp/site.jsonl" | same - "$tmp/g" &&
-	store verify -q "$D" || return 1
+	store verify -q "$D" &&
+	store stats "$D" | grep -q "^dictionary	$(wc -c <"$D.dict")\$" || return 1
 	# it pays: the same records in a fresh archive without one
 	store -o "$tmp/nd.zst" --frame-size 16K --no-dict "$tmp/site.jsonl" &&
 	test ! -e "$tmp/nd.zst.dict" &&
