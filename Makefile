@@ -40,19 +40,21 @@ store_SRCS = store/store.c store/put.c store/get.c store/archive.c \
 	store/dedup.c store/warc.c \
 	store/sha1.c
 store_PKGS = libzstd zlib
-TOOLS = passthru warc-export sha1-test
+TOOLS = passthru warc-export sha1-test scan-test
 passthru_SRCS = bench/passthru.c
 warc-export_SRCS = tests/warc-export.c store/warc.c store/sha1.c
 warc-export_PKGS = zlib
 sha1-test_SRCS = tests/sha1-test.c store/sha1.c
+scan-test_SRCS = tests/scan-test.c
 
 # Fuzz targets: one per parser of outside input, fuzz/NAME.c linked with
 # NAME_FUZZ_LINK and the library (see "fuzzing" below).
-FUZZ_TARGETS = records check archive
+FUZZ_TARGETS = records check archive scan
 records_FUZZ_LINK = validate/check.c
 check_FUZZ_LINK = validate/check.c
 archive_FUZZ_LINK = store/archive.c store/dedup.c store/sha1.c
 archive_FUZZ_PKGS = libzstd
+# scan: rec_scan() against rec_parse(), the library alone
 
 # The stages keep their build lines next to their code: each adds to
 # PROGS, TOOLS and FUZZ_TARGETS and sets its NAME_SRCS and NAME_PKGS.

@@ -118,6 +118,15 @@ struct json_object *rec_parse(struct rec_parser *p, const char *line, size_t len
 /* The JSON text the last rec_parse() read: the line without BOM and CR. */
 const char *rec_parsed_text(const struct rec_parser *p, size_t *len);
 size_t rec_utf8_valid(const unsigned char *s, size_t n);
+/* scan.c: rec_parse()'s verdict on a line without building a record,
+ * for a program that keeps the text as it is.  Returns 1 for a record
+ * (*text, *tlen: its JSON text, as rec_parsed_text() gives it), 0 for a
+ * blank line (*err NULL), -1 for a bad line with *err (a static
+ * message) and *at (the byte offset of the problem, or -1).  A line
+ * with a number only json-c's tree can judge (NaN, 1., a 20-digit
+ * integer) goes to rec_parse() inside. */
+int rec_scan(const char *line, size_t len, int first, const char **err,
+	long *at, const char **text, size_t *tlen);
 
 /* The code point at s[0..n) (n >= 1) and its length in *len; U+FFFD for
  * a bad sequence (overlong, surrogate, cut short, past U+10FFFF), which

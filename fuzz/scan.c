@@ -1,0 +1,109 @@
+/*
+ * scan.c: libFuzzer target for rec_scan() (lib/scan.c), differential:
+ * each line of the input goes to rec_scan() and to rec_parse(), the
+ * first line as a file's first (a BOM is dropped there).
+ *
+ * What must hold:
+ * - both say the same of the line: a record, blank, or bad;
+ * - for a record, rec_scan()'s text is rec_parsed_text()'s;
+ * - for a bad line, an offset within the line (or -1) and a message;
+ *   where rec_parse() found a NUL byte, invalid UTF-8 or JSON that is
+ *   not an object, rec_scan() says the same at the same offset;
+ * - nothing reads out of bounds (ASan, UBSan).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "khobor.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static _Noreturn void
+broken(const char *what, const char *line, size_t len, const char *e1,
+    long at1, const char *e2, long at2)
+{
+	kh_warn("%s: %.*s", what, len > 512 ? 512 : (int)len, line);
+	kh_warn("rec_parse: %s at %ld", e1 ? e1 : "(none)", at1);
+	kh_warn("rec_scan: %s at %ld", e2 ? e2 : "(none)", at2);
+	abort();
+}
+
+/* rec_parse()'s messages that rec_scan() gives in the same cases. */
+static int
+same_case(const char *err)
+{
+	static const char *const msgs[] = {
+		"NUL byte (not allowed in JSON text)",
+		"invalid UTF-8",
+		"a JSON array, not an object",
+		"a JSON string, not an object",
+		"a JSON number, not an object",
+		"a JSON boolean, not an object",
+		"JSON null, not an object",
+	};
+
+	for (size_t i = 0; i < sizeof(msgs) / sizeof(msgs[0]); i++)
+		if (strcmp(err, msgs[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+one_line(struct rec_parser *p, const char *line, size_t len, int first)
+{
+	struct json_object *obj;
+	const char *e1, *e2, *t1, *t2;
+	size_t l1, l2;
+	long at1, at2;
+	int v1, v2;
+
+	obj = rec_parse(p, line, len, first, &e1, &at1);
+	v1 = obj != NULL ? 1 : e1 == NULL ? 0 : -1;
+	json_object_put(obj);
+	t1 = rec_parsed_text(p, &l1);
+	v2 = rec_scan(line, len, first, &e2, &at2, &t2, &l2);
+	if (v1 != v2)
+		broken("rec_scan and rec_parse disagree", line, len, e1, at1,
+		    e2, at2);
+	if (v2 == 1 && (t1 != t2 || l1 != l2))
+		broken("rec_scan's text is not rec_parse's", line, len, e1,
+		    at1, e2, at2);
+	if (v2 == 0 && e2 != NULL)
+		broken("rec_scan: a message for a blank line", line, len, e1,
+		    at1, e2, at2);
+	if (v2 < 0 && (e2 == NULL || *e2 == '\0' || at2 < -1 ||
+	    at2 > (long)len))
+		broken("rec_scan: no message, or offset out of the line", line,
+		    len, e1, at1, e2, at2);
+	if (v2 < 0 && same_case(e1) && (strcmp(e1, e2) != 0 || at1 != at2))
+		broken("rec_scan's message is not rec_parse's", line, len, e1,
+		    at1, e2, at2);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct rec_parser *p;
+	const char *s = (const char *)data, *e = s + size, *nl;
+	char *line;
+	size_t len;
+	int first = 1;
+
+	if (p == NULL)
+		p = rec_parser_new();
+	while (s < e) {
+		nl = memchr(s, '\n', e - s);
+		len = nl != NULL ? (size_t)(nl - s) : (size_t)(e - s);
+		/* a copy of its exact size, so ASan sees a read past it */
+		line = malloc(len > 0 ? len : 1);
+		if (line == NULL)
+			abort();
+		memcpy(line, s, len);
+		one_line(p, line, len, first);
+		free(line);
+		first = 0;
+		s += len + 1;
+	}
+	return 0;
+}

@@ -1,0 +1,558 @@
+/*
+ * scan.c: rec_parse()'s verdict on a line without building a json-c
+ * tree, for a program that keeps a record's text as it is (store).
+ *
+ * The grammar is json-c 0.16's with JSON_TOKENER_STRICT, as rec_parse()
+ * sees it, which is not quite RFC 8259:
+ * - whitespace is space, tab, CR and LF (not VT or FF);
+ * - a member name may be in single quotes ('a' or 'a"b'); a value not;
+ * - raw control bytes (U+0001..U+001F) pass inside strings;
+ * - a \u escape is four hex digits; a lone or reversed surrogate passes
+ *   (json-c writes U+FFFD for it);
+ * - an integer may be 00 or -01 (not 01); NaN, Infinity, -Infinity and
+ *   doubles strtod() reads but RFC 8259 does not (1., -.5, 01.5) are
+ *   read, and rec_parse() rejects them after;
+ * - a value may sit at most 31 containers deep (json_tokener_new()'s
+ *   depth of 32 counts the top-level object);
+ * - after the object only whitespace.
+ *
+ * rec_parse() judges numbers on json-c's tree: one that would not be
+ * written back as read (NaN, 1., an integer json-c clamps to 64 bits) is
+ * an error only if the tree keeps it, and a later duplicate member name
+ * drops it ({"a":NaN,"a":1} passes).  Such numbers are rare, so a line
+ * that has one is handed to rec_parse() itself, once its JSON is known
+ * to be well formed; every other line is judged here.
+ *
+ * One pass: strings are scanned 16 or 8 bytes at a time for the quote,
+ * a backslash, NUL or a byte of a multibyte character, which is checked
+ * there (outside strings the grammar allows ASCII only).  A line that
+ * fails is looked over again for a NUL and invalid UTF-8, so that it is
+ * reported as rec_parse() reports it.
+ */
+#include <stdint.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "khobor.h"
+
+/* The deepest a value may be: json-c's default depth less one. */
+#define MAX_DEPTH (JSON_TOKENER_DEFAULT_DEPTH - 1)
+
+struct scan {
+	const unsigned char *s;
+	size_t len, i;
+	const char *err;	/* the first problem; NULL while none */
+	size_t at;
+	int rare;		/* a number only rec_parse() can judge */
+};
+
+static int
+fail(struct scan *sc, const char *err, size_t at)
+{
+	sc->err = err;
+	sc->at = at;
+	return -1;
+}
+
+static int
+incomplete(struct scan *sc)
+{
+	return fail(sc, "record ends before its JSON is complete", sc->len);
+}
+
+static int
+ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void
+skip_ws(struct scan *sc)
+{
+	while (sc->i < sc->len && ws(sc->s[sc->i]))
+		sc->i++;
+}
+
+static int
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+hex(unsigned char c)
+{
+	return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* The bytes of w equal to b, as their high bits (exact: no carries
+ * between bytes, unlike the shorter (x - ONES) & ~x test). */
+static inline uint64_t
+bytes_eq(uint64_t w, uint64_t b)
+{
+	uint64_t x = w ^ (b * ONES);
+
+	return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
+}
+
+/* The index of the first byte of a word that m marks. */
+static inline size_t
+first_byte(uint64_t m)
+{
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(m) / 8;
+#else
+	return (size_t)__builtin_ctzll(m) / 8;
+#endif
+}
+
+/* From s[i], the first byte a string's scan must stop at: the quote q,
+ * a backslash, NUL or a byte of a multibyte character; or n. */
+static inline size_t
+plain_run(const unsigned char *s, size_t i, size_t n, unsigned char q)
+{
+	uint64_t w, m;
+
+#ifdef __SSE2__
+	const __m128i vq = _mm_set1_epi8((char)q);
+	const __m128i vb = _mm_set1_epi8('\\');
+	const __m128i vz = _mm_setzero_si128();
+	__m128i v;
+	unsigned mm;
+
+	for (; i + 16 <= n; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(s + i));
+		mm = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, vq), _mm_cmpeq_epi8(v, vb)),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, vz), v)));
+		if (mm != 0)
+			return i + (size_t)__builtin_ctz(mm);
+	}
+#endif
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		m = bytes_eq(w, q) | bytes_eq(w, '\\') | bytes_eq(w, 0) |
+		    (w & HIGHS);
+		if (m != 0)
+			return i + first_byte(m);
+	}
+	while (i < n && s[i] != q && s[i] != '\\' && s[i] != 0 && s[i] < 0x80)
+		i++;
+	return i;
+}
+
+/* The length of the well-formed UTF-8 character at s[i] (RFC 3629, as
+ * rec_utf8_valid() takes it), or 0. */
+static inline size_t
+utf8_char(const unsigned char *s, size_t i, size_t n)
+{
+	unsigned char c = s[i], lo = 0x80, hi = 0xbf;
+	size_t need, k;
+
+	if (c >= 0xc2 && c <= 0xdf) {
+		need = 1;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		need = 2;
+		if (c == 0xe0)
+			lo = 0xa0;
+		else if (c == 0xed)
+			hi = 0x9f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		need = 3;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f;
+	} else {
+		return 0;
+	}
+	if (n - i <= need || s[i + 1] < lo || s[i + 1] > hi)
+		return 0;
+	for (k = 2; k <= need; k++)
+		if ((s[i + k] & 0xc0) != 0x80)
+			return 0;
+	return need + 1;
+}
+
+/* The string whose opening quote q is at sc->i: past its closing
+ * quote.  A backslash takes one of json-c's escapes after it.  A NUL
+ * or invalid UTF-8 is an error that rec_scan() then words as
+ * rec_parse() does. */
+static int
+string(struct scan *sc, unsigned char q)
+{
+	const unsigned char *s = sc->s;
+	size_t i = sc->i + 1, n = sc->len, k;
+
+	for (;;) {
+		i = plain_run(s, i, n, q);
+		if (i >= n)
+			return incomplete(sc);
+		if (s[i] == q) {
+			sc->i = i + 1;
+			return 0;
+		}
+		if (s[i] >= 0x80) {
+			/* a run of multibyte characters (Bengali text) */
+			do {
+				if ((k = utf8_char(s, i, n)) == 0)
+					return fail(sc, "invalid UTF-8", i);
+				i += k;
+			} while (i < n && s[i] >= 0x80);
+			continue;
+		}
+		if (s[i] == 0)
+			return fail(sc, "NUL byte", i);
+		if (++i >= n)
+			return incomplete(sc);
+		switch (s[i]) {
+		case '"': case '\\': case '/': case 'b': case 'f': case 'n':
+		case 'r': case 't':
+			i++;
+			break;
+		case 'u':
+			for (k = 1; k <= 4; k++) {
+				if (i + k >= n)
+					return incomplete(sc);
+				if (!hex(s[i + k]))
+					return fail(sc, "malformed JSON (invalid "
+					    "string sequence)", i + k);
+			}
+			i += 5;
+			break;
+		default:
+			return fail(sc, "malformed JSON (invalid string "
+			    "sequence)", i);
+		}
+	}
+}
+
+/* One of true, false, null, NaN, Infinity at sc->i. */
+static int
+literal(struct scan *sc, const char *word, const char *err)
+{
+	size_t k;
+
+	for (k = 0; word[k] != '\0'; k++) {
+		if (sc->i + k >= sc->len)
+			return incomplete(sc);
+		if (sc->s[sc->i + k] != (unsigned char)word[k])
+			return fail(sc, err, sc->i + k);
+	}
+	sc->i += k;
+	return 0;
+}
+
+/* An integer json-c clamps to 64 bits, or one rec_parse()'s check for
+ * that counts as too long: digits d[0..nd), negative or not. */
+static int
+long_int(const unsigned char *d, size_t nd, int neg)
+{
+	static const char minabs[] = "9223372036854775808";
+	static const char umax[] = "18446744073709551615";
+	const char *lim = neg ? minabs : umax;
+	size_t nl = neg ? sizeof(minabs) - 1 : sizeof(umax) - 1;
+
+	return nd > nl || (nd == nl && memcmp(d, lim, nl) >= 0);
+}
+
+/* Does strtod() read all of s[0..n) (digits, '.', 'e', signs)?  Sets
+ * *json when RFC 8259 writes the number so too. */
+static int
+strtod_reads(const unsigned char *s, size_t n, int *json)
+{
+	size_t i = 0, a, b = 0, c = 0;
+
+	*json = 1;
+	if (i < n && s[i] == '-')
+		i++;
+	for (a = i; i < n && is_digit(s[i]); i++)
+		;
+	a = i - a;		/* digits before '.' */
+	if (a == 0 || (a > 1 && s[i - a] == '0'))
+		*json = 0;
+	if (i < n && s[i] == '.') {
+		for (b = ++i; i < n && is_digit(s[i]); i++)
+			;
+		b = i - b;	/* digits after '.' */
+		if (b == 0)
+			*json = 0;
+	}
+	if (a + b == 0)
+		return 0;
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		for (c = i; i < n && is_digit(s[i]); i++)
+			;
+		if (i == c)
+			return 0;
+	}
+	return i == n;
+}
+
+/* A number at sc->i, as json-c takes one in: the longest run of the
+ * characters a number may have in that place, then judged whole. */
+static int
+number(struct scan *sc, int depth)
+{
+	const unsigned char *s = sc->s;
+	size_t start = sc->i, i = sc->i, n = sc->len;
+	int dbl = 0, exp = 0, neg_ok = 1, pos_ok = 0, json;
+	unsigned char c;
+
+	for (; i < n; i++) {
+		c = s[i];
+		if (is_digit(c)) {
+			neg_ok = pos_ok = 0;
+		} else if ((c == 'e' || c == 'E') && !exp) {
+			exp = dbl = 1;
+			neg_ok = pos_ok = 1;
+		} else if (c == '.' && !dbl) {
+			dbl = 1;
+			neg_ok = pos_ok = 1;
+		} else if ((c == '-' && neg_ok) || (c == '+' && pos_ok)) {
+			neg_ok = pos_ok = 0;
+		} else {
+			break;
+		}
+	}
+	if (i == n && depth > 0)
+		return incomplete(sc);
+	if (i < n && depth > 0 && !ws(s[i]) && s[i] != ',' && s[i] != ']' &&
+	    s[i] != '}' && s[i] != '/' && s[i] != 'I' && s[i] != 'i')
+		return fail(sc, "malformed JSON (number expected)", i);
+	if (i - start == 1 && s[start] == '-' && i < n &&
+	    (s[i] == 'I' || s[i] == 'i')) {
+		sc->i = i;
+		if (literal(sc, "Infinity", "malformed JSON (unexpected "
+		    "character)") < 0)
+			return -1;
+		sc->rare = 1;
+		return 0;
+	}
+	sc->i = i;
+	if (dbl) {
+		if (!strtod_reads(s + start, i - start, &json))
+			return fail(sc, "malformed JSON (number expected)", i);
+		if (!json)
+			sc->rare = 1;
+		return 0;
+	}
+	c = s[start] == '-';
+	if (i - start == c)
+		return fail(sc, "malformed JSON (number expected)", i);
+	if (!c && s[start] == '0') {
+		/* json-c takes 00 and -01, not 01 */
+		for (size_t k = start; k < i; k++)
+			if (s[k] != '0')
+				return fail(sc, "malformed JSON (number "
+				    "expected)", i);
+	}
+	if (long_int(s + start + c, i - start - c, c))
+		sc->rare = 1;
+	return 0;
+}
+
+/* A scalar value (not an object or array) at sc->i. */
+static int
+scalar(struct scan *sc, int depth)
+{
+	switch (sc->s[sc->i]) {
+	case '"':
+		return string(sc, '"');
+	case 't':
+		return literal(sc, "true", "malformed JSON (boolean expected)");
+	case 'f':
+		return literal(sc, "false",
+		    "malformed JSON (boolean expected)");
+	case 'n':
+		return literal(sc, "null", "malformed JSON (null expected)");
+	case 'N':
+		sc->rare = 1;
+		return literal(sc, "NaN", "malformed JSON (null expected)");
+	case 'I':
+		sc->rare = 1;
+		return literal(sc, "Infinity",
+		    "malformed JSON (unexpected character)");
+	case '-': case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		return number(sc, depth);
+	default:
+		return fail(sc, "malformed JSON (unexpected character)", sc->i);
+	}
+}
+
+/*
+ * The one value of the line: an explicit stack of the open containers
+ * ('}' or ']'), so a deep line costs no recursion.  Returns the first
+ * byte of the value (what kind it is), or -1.
+ */
+static int
+value(struct scan *sc)
+{
+	char open[MAX_DEPTH + 1];
+	int depth = 0, top = -1;
+	unsigned char c;
+
+next_value:
+	skip_ws(sc);
+	if (sc->i >= sc->len)
+		return incomplete(sc);
+	if (depth > MAX_DEPTH)
+		return fail(sc, "malformed JSON (nesting too deep)", sc->i);
+	c = sc->s[sc->i];
+	if (top < 0)
+		top = c;
+	if (c == '{' || c == '[') {
+		open[depth++] = c == '{' ? '}' : ']';
+		sc->i++;
+		skip_ws(sc);
+		if (sc->i >= sc->len)
+			return incomplete(sc);
+		if (sc->s[sc->i] == open[depth - 1]) {
+			sc->i++;
+			depth--;
+			goto after_value;
+		}
+		if (c == '[')
+			goto next_value;
+		goto member;
+	}
+	if (scalar(sc, depth) < 0)
+		return -1;
+
+after_value:
+	skip_ws(sc);
+	if (depth == 0) {
+		if (sc->i < sc->len)
+			return fail(sc, "malformed JSON (unexpected "
+			    "character)", sc->i);
+		return top;
+	}
+	if (sc->i >= sc->len)
+		return incomplete(sc);
+	c = sc->s[sc->i];
+	if (c == open[depth - 1]) {
+		sc->i++;
+		depth--;
+		goto after_value;
+	}
+	if (c != ',')
+		return fail(sc, open[depth - 1] == '}' ?
+		    "malformed JSON (object value separator ',' expected)" :
+		    "malformed JSON (array value separator ',' expected)",
+		    sc->i);
+	sc->i++;
+	skip_ws(sc);
+	if (sc->i >= sc->len)
+		return incomplete(sc);
+	if (open[depth - 1] == ']')
+		goto next_value;
+
+member:
+	/* json-c takes a name in single quotes too */
+	c = sc->s[sc->i];
+	if (c != '"' && c != '\'')
+		return fail(sc, "malformed JSON (quoted object property name "
+		    "expected)", sc->i);
+	if (string(sc, c) < 0)
+		return -1;
+	skip_ws(sc);
+	if (sc->i >= sc->len)
+		return incomplete(sc);
+	if (sc->s[sc->i] != ':')
+		return fail(sc, "malformed JSON (object property name "
+		    "separator ':' expected)", sc->i);
+	sc->i++;
+	goto next_value;
+}
+
+static const char *
+not_object(int c)
+{
+	switch (c) {
+	case '[':
+		return "a JSON array, not an object";
+	case '"':
+		return "a JSON string, not an object";
+	case 't':
+	case 'f':
+		return "a JSON boolean, not an object";
+	case 'n':
+		return "JSON null, not an object";
+	default:
+		return "a JSON number, not an object";
+	}
+}
+
+/* The rare line: rec_parse()'s own verdict. */
+static int
+judge(const char *line, size_t len, int first, const char **err, long *at)
+{
+	static struct rec_parser *p;
+	struct json_object *obj;
+
+	if (p == NULL)
+		p = rec_parser_new();
+	obj = rec_parse(p, line, len, first, err, at);
+	if (obj == NULL)
+		return -1;
+	json_object_put(obj);
+	return 1;
+}
+
+int
+rec_scan(const char *line, size_t len, int first, const char **err,
+    long *at, const char **text, size_t *tlen)
+{
+	struct scan sc = { 0 };
+	const char *nul, *s = line;
+	size_t bom = 0, n = len, bad, k;
+	int top;
+
+	*err = NULL;
+	*at = -1;
+	if (first && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		bom = 3;
+	s += bom, n -= bom;
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	*text = s;
+	*tlen = n;
+	for (k = 0; k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'); k++)
+		;
+	if (k == n)
+		return 0;	/* blank */
+	sc.s = (const unsigned char *)s;
+	sc.len = n;
+	if ((top = value(&sc)) < 0) {
+		/* A NUL or invalid UTF-8 anywhere is what rec_parse()
+		 * reports first; a line that scans well has neither. */
+		if ((nul = memchr(s, '\0', n)) != NULL) {
+			*err = "NUL byte (not allowed in JSON text)";
+			*at = bom + (nul - s);
+		} else if ((bad = rec_utf8_valid((const unsigned char *)s,
+		    n)) < n) {
+			*err = "invalid UTF-8";
+			*at = bom + bad;
+		} else {
+			*err = sc.err;
+			*at = bom + sc.at;
+		}
+		return -1;
+	}
+	if (top != '{') {
+		*err = not_object(top);
+		return -1;
+	}
+	if (sc.rare)
+		return judge(line, len, first, err, at);
+	return 1;
+}

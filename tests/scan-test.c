@@ -1,0 +1,244 @@
+/*
+ * scan-test: rec_scan() (lib/scan.c) against rec_parse() over a file of
+ * cases, in TAP; or, with --bench, the speed of both over a file of
+ * records.
+ *
+ *   scan-test CASES
+ *   scan-test --bench FILE
+ *
+ * A case is one line, "EXPECT<tab>LINE": LINE is given to both, as a
+ * file's first line and as a later one, and they must agree (verdict,
+ * and the text of a record).  EXPECT is what rec_scan() says of it as
+ * a first line: "-" (only agree), "ok", "blank", or "AT MESSAGE" for a
+ * bad line.  In LINE, %XX stands for the byte of hex XX, %% for '%'.
+ * Lines starting with '#' and empty lines are comments.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "khobor.h"
+
+static int n, failed;
+
+static void
+ok(int cond, const char *name, unsigned long lineno)
+{
+	printf("%sok %d - line %lu: %s\n", cond ? "" : "not ", ++n, lineno,
+	    name);
+	failed |= !cond;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+		return (c | 0x20) - 'a' + 10;
+	return -1;
+}
+
+/* %XX and %% decoded in place; the new length. */
+static size_t
+decode(char *s, size_t len)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '%' && i + 1 < len && s[i + 1] == '%') {
+			s[o++] = '%';
+			i++;
+		} else if (s[i] == '%' && i + 2 < len && hexval(s[i + 1]) >= 0 &&
+		    hexval(s[i + 2]) >= 0) {
+			s[o++] = (char)(hexval(s[i + 1]) << 4 | hexval(s[i + 2]));
+			i += 2;
+		} else {
+			s[o++] = s[i];
+		}
+	}
+	return o;
+}
+
+/* What rec_parse() says: 1, 0 or -1, and its text. */
+static int
+parse(struct rec_parser *p, const char *s, size_t len, int first,
+    const char **err, long *at, const char **text, size_t *tlen)
+{
+	struct json_object *obj;
+
+	obj = rec_parse(p, s, len, first, err, at);
+	*text = rec_parsed_text(p, tlen);
+	json_object_put(obj);
+	return obj != NULL ? 1 : *err != NULL ? -1 : 0;
+}
+
+static int
+agree(struct rec_parser *p, const char *s, size_t len, int first)
+{
+	const char *e1, *e2, *t1, *t2;
+	size_t l1, l2;
+	long a1, a2;
+	int v1, v2;
+
+	v1 = parse(p, s, len, first, &e1, &a1, &t1, &l1);
+	v2 = rec_scan(s, len, first, &e2, &a2, &t2, &l2);
+	if (v1 == v2 && (v1 != 1 || (t1 == t2 && l1 == l2)))
+		return 1;
+	printf("# %s line: rec_parse %d (%s at %ld), rec_scan %d (%s at "
+	    "%ld)\n", first ? "first" : "later", v1, e1 ? e1 : "-", a1, v2,
+	    e2 ? e2 : "-", a2);
+	return 0;
+}
+
+/* Does rec_scan() say of the line what expect says? */
+static int
+expected(const char *expect, const char *s, size_t len)
+{
+	const char *err, *text;
+	char *end;
+	size_t tlen;
+	long at, want;
+	int v;
+
+	v = rec_scan(s, len, 1, &err, &at, &text, &tlen);
+	if (strcmp(expect, "-") == 0)
+		return 1;
+	if (strcmp(expect, "ok") == 0 && v == 1)
+		return 1;
+	if (strcmp(expect, "blank") == 0 && v == 0)
+		return 1;
+	want = strtol(expect, &end, 10);
+	if (v < 0 && end != expect && *end == ' ' && want == at &&
+	    strcmp(end + 1, err) == 0)
+		return 1;
+	printf("# want: %s\n# got:  %d %ld %s\n", expect, v, at,
+	    err ? err : "-");
+	return 0;
+}
+
+static int
+cases(const char *path)
+{
+	struct rec_parser *p = rec_parser_new();
+	unsigned long lineno = 0;
+	char *line = NULL, *tab;
+	size_t cap = 0, len;
+	ssize_t got;
+	FILE *f;
+
+	if ((f = fopen(path, "r")) == NULL)
+		kh_die("%s:", path);
+	while ((got = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		len = got;
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		if (len == 0 || line[0] == '#')
+			continue;
+		if ((tab = memchr(line, '\t', len)) == NULL)
+			kh_die("%s:%lu: no tab after what is expected", path,
+			    lineno);
+		*tab++ = '\0';
+		len = decode(tab, len - (tab - line));
+		ok(agree(p, tab, len, 1) && agree(p, tab, len, 0) &&
+		    expected(line, tab, len), line, lineno);
+	}
+	if (ferror(f))
+		kh_die("%s: read error", path);
+	fclose(f);
+	free(line);
+	rec_parser_free(p);
+	printf("1..%d\n", n);
+	return failed;
+}
+
+static double
+now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static int
+by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* One pass of rec_parse() (p) or rec_scan() (p NULL) over buf: MB/s. */
+static double
+pass(struct rec_parser *p, const char *buf, size_t size,
+    unsigned long *records)
+{
+	const char *s = buf, *e = buf + size, *nl, *err, *text;
+	struct json_object *obj;
+	size_t len, tlen;
+	double t = now();
+	long at;
+
+	*records = 0;
+	for (; s < e; s += len + 1) {
+		nl = memchr(s, '\n', e - s);
+		len = nl != NULL ? (size_t)(nl - s) : (size_t)(e - s);
+		if (p != NULL) {
+			obj = rec_parse(p, s, len, s == buf, &err, &at);
+			*records += obj != NULL;
+			json_object_put(obj);
+		} else {
+			*records += rec_scan(s, len, s == buf, &err, &at,
+			    &text, &tlen) == 1;
+		}
+	}
+	return size / (now() - t) / 1e6;
+}
+
+static int
+bench(const char *path)
+{
+	struct rec_parser *p = rec_parser_new();
+	size_t size = 0, cap = 1 << 20, got;
+	double mbs[2][5];
+	unsigned long recs[2];
+	char *buf = kh_malloc(cap);
+	FILE *f;
+
+	if ((f = fopen(path, "r")) == NULL)
+		kh_die("%s:", path);
+	while ((got = fread(buf + size, 1, cap - size, f)) > 0)
+		if ((size += got) == cap)
+			buf = kh_realloc(buf, cap *= 2);
+	if (ferror(f))
+		kh_die("%s: read error", path);
+	fclose(f);
+	for (int i = 0; i < 5; i++) {
+		mbs[0][i] = pass(NULL, buf, size, &recs[0]);
+		mbs[1][i] = pass(p, buf, size, &recs[1]);
+	}
+	qsort(mbs[0], 5, sizeof(double), by_value);
+	qsort(mbs[1], 5, sizeof(double), by_value);
+	printf("%s: %.1f MB, median of 5\n", path, size / 1e6);
+	printf("rec_scan:  %6.0f MB/s (%lu records)\n", mbs[0][2], recs[0]);
+	printf("rec_parse: %6.0f MB/s (%lu records)\n", mbs[1][2], recs[1]);
+	free(buf);
+	rec_parser_free(p);
+	if (recs[0] != recs[1])
+		kh_die("rec_scan and rec_parse disagree on the records");
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	kh_setprog(argv[0]);
+	if (argc == 3 && strcmp(argv[1], "--bench") == 0)
+		return bench(argv[2]);
+	if (argc == 2 && argv[1][0] != '-')
+		return cases(argv[1]);
+	kh_die("usage: scan-test cases | --bench file");
+}
