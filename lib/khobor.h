@@ -186,6 +186,13 @@ void rec_close(void);
 typedef void rec_fn(struct json_object *rec, const struct rec_pos *pos,
 	void *arg);
 void rec_loop(char **files, rec_fn *fn, void *arg);
+/* The same loop for a program that needs only each record's text (in
+ * pos->text, pos->len): rec_scan() checks each line, with the same
+ * reports, counts, --strict, progress and idle/wait hooks, and no
+ * json-c tree is built.  It takes no bare URLs (rec_accept_bare_urls()
+ * is for rec_loop only). */
+typedef void rec_text_fn(const struct rec_pos *pos, void *arg);
+void rec_loop_text(char **files, rec_text_fn *fn, void *arg);
 /* Let rec_loop take a line that is not JSON (its first byte other than
  * space or tab is not '{') as a bare URL: the record {"url": line}, the
  * line stripped of surrounding blanks.  A line with blanks inside, or

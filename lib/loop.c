@@ -104,9 +104,40 @@ end_record(void)
 		exit(rec_exit());
 }
 
+/* What a loop hands records to: rec_loop's fn with a parsed record, or
+ * rec_loop_text's text_fn with the text rec_scan() checked. */
+struct loop {
+	struct rec_parser *p;	/* rec_loop's; NULL for rec_loop_text */
+	rec_fn *fn;
+	rec_text_fn *text_fn;
+	void *arg;
+};
+
+/* One line: 1 a record (*rec, NULL for rec_loop_text; pos->text and
+ * pos->len its text), 0 blank, -1 bad (*err, *at). */
+static int
+take(struct loop *l, char *line, size_t len, struct rec_pos *pos,
+    struct json_object **rec, const char **err, long *at)
+{
+	int first = pos->line == 1;
+
+	*rec = NULL;
+	if (l->p == NULL)
+		return rec_scan(line, len, first, err, at, &pos->text,
+		    &pos->len);
+	if (bare_urls && !is_json(line, len, first)) {
+		*rec = bare_url(line, len, first, err, at);
+		pos->text = line;
+		pos->len = len;
+	} else {
+		*rec = rec_parse(l->p, line, len, first, err, at);
+		pos->text = rec_parsed_text(l->p, &pos->len);
+	}
+	return *rec != NULL ? 1 : *err != NULL ? -1 : 0;
+}
+
 static void
-read_file(struct rec_parser *p, int fd, const char *name, rec_fn *fn,
-    void *arg)
+read_file(struct loop *l, int fd, const char *name)
 {
 	struct rec_reader r;
 	struct json_object *rec;
@@ -116,6 +147,7 @@ read_file(struct rec_parser *p, int fd, const char *name, rec_fn *fn,
 	char *line;
 	size_t len;
 	long at;
+	int got;
 
 	rec_reader_init(&r, fd, name, kh_run.max_line);
 	while ((st = rec_read_line(&r, &line, &len)) != REC_EOF) {
@@ -132,27 +164,19 @@ read_file(struct rec_parser *p, int fd, const char *name, rec_fn *fn,
 			end_record();
 			continue;
 		}
-		if (bare_urls && !is_json(line, len, r.pos.line == 1))
-			rec = bare_url(line, len, r.pos.line == 1, &err, &at);
-		else
-			rec = rec_parse(p, line, len, r.pos.line == 1, &err,
-			    &at);
-		if (rec == NULL && err == NULL)
+		if ((got = take(l, line, len, &r.pos, &rec, &err, &at)) == 0)
 			continue;	/* blank line */
 		kh_run.records++;
-		if (rec == NULL) {
+		if (got < 0) {
 			if (at >= 0)
 				rec_bad(&r.pos, "%s at byte %ld; skipped", err,
 				    at);
 			else
 				rec_bad(&r.pos, "%s; skipped", err);
+		} else if (rec == NULL) {
+			l->text_fn(&r.pos, l->arg);
 		} else {
-			r.pos.text = rec_parsed_text(p, &r.pos.len);
-			if (bare_urls && !is_json(line, len, r.pos.line == 1)) {
-				r.pos.text = line;
-				r.pos.len = len;
-			}
-			fn(rec, &r.pos, arg);
+			l->fn(rec, &r.pos, l->arg);
 			json_object_put(rec);
 		}
 		end_record();
@@ -161,11 +185,10 @@ read_file(struct rec_parser *p, int fd, const char *name, rec_fn *fn,
 	rec_reader_free(&r);
 }
 
-void
-rec_loop(char **files, rec_fn *fn, void *arg)
+static void
+loop_files(char **files, struct loop *l)
 {
 	static char *std_in[] = { "-", NULL };
-	struct rec_parser *p = rec_parser_new();
 	int fd;
 
 	if (files == NULL || *files == NULL)
@@ -173,7 +196,7 @@ rec_loop(char **files, rec_fn *fn, void *arg)
 	kh_progress_start();
 	for (; *files != NULL; files++) {
 		if (strcmp(*files, "-") == 0) {
-			read_file(p, STDIN_FILENO, "<stdin>", fn, arg);
+			read_file(l, STDIN_FILENO, "<stdin>");
 			continue;
 		}
 		if ((fd = open(*files, O_RDONLY | O_CLOEXEC)) < 0) {
@@ -181,10 +204,26 @@ rec_loop(char **files, rec_fn *fn, void *arg)
 			kh_run.error = 1;
 			continue;
 		}
-		read_file(p, fd, *files, fn, arg);
+		read_file(l, fd, *files);
 		close(fd);
 	}
-	rec_parser_free(p);
+}
+
+void
+rec_loop(char **files, rec_fn *fn, void *arg)
+{
+	struct loop l = { .p = rec_parser_new(), .fn = fn, .arg = arg };
+
+	loop_files(files, &l);
+	rec_parser_free(l.p);
+}
+
+void
+rec_loop_text(char **files, rec_text_fn *fn, void *arg)
+{
+	struct loop l = { .text_fn = fn, .arg = arg };
+
+	loop_files(files, &l);
 }
 
 int

@@ -5,6 +5,7 @@
  *
  *   scan-test CASES
  *   scan-test --bench FILE
+ *   scan-test --loop | --loop-text [--strict] [file ...]
  *
  * A case is one line, "EXPECT<tab>LINE": LINE is given to both, as a
  * file's first line and as a later one, and they must agree (verdict,
@@ -12,6 +13,10 @@
  * a first line: "-" (only agree), "ok", "blank", or "AT MESSAGE" for a
  * bad line.  In LINE, %XX stands for the byte of hex XX, %% for '%'.
  * Lines starting with '#' and empty lines are comments.
+ *
+ * --loop and --loop-text run rec_loop() or rec_loop_text() over the
+ * files and print each record's place and text: the two must print,
+ * report and exit alike.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,13 +237,53 @@ bench(const char *path)
 	return 0;
 }
 
+static void
+print_text(const struct rec_pos *pos, void *arg)
+{
+	(void)arg;
+	printf("%s:%lu: %.*s\n", pos->file, pos->line, (int)pos->len,
+	    pos->text);
+}
+
+static void
+print_record(struct json_object *rec, const struct rec_pos *pos, void *arg)
+{
+	(void)rec;
+	print_text(pos, arg);
+}
+
+static int
+loop(int argc, char **argv, int text)
+{
+	static const struct kh_cli cli = {
+		.usage = "--loop | --loop-text [--strict] [file ...]",
+		.shortopts = "",
+	};
+	int i = kh_options(argc, argv, &cli);
+
+	if (text)
+		rec_loop_text(argv + i, print_text, NULL);
+	else
+		rec_loop(argv + i, print_record, NULL);
+	return rec_exit();
+}
+
 int
 main(int argc, char **argv)
 {
+	int text;
+
+	if (argc >= 2 && (strcmp(argv[1], "--loop") == 0 ||
+	    strcmp(argv[1], "--loop-text") == 0)) {
+		text = strcmp(argv[1], "--loop-text") == 0;
+		argv[1] = argv[0];	/* the name kh_options() takes */
+		return loop(argc - 1, argv + 1, text);
+	}
 	kh_setprog(argv[0]);
 	if (argc == 3 && strcmp(argv[1], "--bench") == 0)
 		return bench(argv[2]);
 	if (argc == 2 && argv[1][0] != '-')
 		return cases(argv[1]);
-	kh_die("usage: scan-test cases | --bench file");
+	kh_die("usage: scan-test cases | --bench file | --loop[-text] "
+	    "[--strict] [file ...]");
 }
