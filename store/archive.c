@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#define ZSTD_STATIC_LINKING_ONLY	/* ZSTD_getCParams */
 #include <zstd.h>
 
 #include "khobor.h"
@@ -542,11 +543,21 @@ ZSTD_CCtx *
 arc_cctx_new(const struct arc_opts *o)
 {
 	ZSTD_CCtx *c = ZSTD_createCCtx();
+	ZSTD_compressionParameters cp;
+	unsigned log;
 
 	if (c == NULL)
 		kh_die("zstd: out of memory");
 	ZSTD_CCtx_setParameter(c, ZSTD_c_compressionLevel, o->level);
 	ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 1);
+	/* No more hash table entries than half a frame's bytes: a bigger
+	 * table is mostly empty and misses the cache (at level 5 on 768K
+	 * frames: 12% faster, 0.1% less ratio). */
+	cp = ZSTD_getCParams(o->level, o->frame, 0);
+	for (log = 1; ((size_t)2 << log) <= o->frame; log++)
+		;
+	if (log > 7 && cp.hashLog > log - 1)
+		ZSTD_CCtx_setParameter(c, ZSTD_c_hashLog, log - 1);
 	return c;
 }
 
