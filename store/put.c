@@ -473,10 +473,11 @@ sampled(int force)
 }
 
 static void
-put(const struct rec_pos *pos)
+put(const struct rec_pos *pos, void *arg)
 {
 	struct arc_keys k;
 
+	(void)arg;
 	if (arc_record_keys(pos->text, pos->len, 0, &k) < 0 || k.urllen == 0) {
 		rec_bad(pos, "no url; skipped");
 		return;
@@ -504,13 +505,6 @@ put(const struct rec_pos *pos)
 			sampled(0);
 	}
 	add(pos->text, pos->len, &k);
-}
-
-static void
-put_rec(struct json_object *rec, const struct rec_pos *pos, void *arg)
-{
-	(void)rec, (void)arg;
-	put(pos);
 }
 
 /* Input paused: store what came (rec_on_idle). */
@@ -573,7 +567,7 @@ cmd_write(char **files)
 	for (int i = 0; i < NWORKERS; i++)
 		if ((errno = pthread_create(&wq.tid[i], NULL, worker, NULL)))
 			kh_die("pthread_create:");
-	rec_loop(files, put_rec, NULL);
+	rec_loop_text(files, put, NULL);
 	sampled(1);
 	tr.on = 0;	/* input ended: no more samples */
 	sampled(0);	/* frees them */
