@@ -123,6 +123,9 @@ struct arc_batch *arc_part_take(struct arc_part *p);
 typedef void arc_emit_fn(const char *text, size_t len, const char *hash,
 	size_t hashlen, uint64_t off, uint32_t recno);
 ZSTD_CCtx *arc_cctx_new(const struct arc_opts *o);
+/* A dictionary made ready for frames with o's parameters. */
+ZSTD_CDict *arc_cdict_new(const struct arc_opts *o, const void *dict,
+	size_t len);
 int arc_batch_compress(ZSTD_CCtx *c, struct arc_batch *b);
 int arc_batch_commit(struct arc_part *p, struct arc_batch *b,
 	arc_emit_fn *emit);
