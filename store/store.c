@@ -30,9 +30,9 @@
 #include "store.h"
 #include "warc.h"
 
-/* Level 5 on 768K frames: whole-file zstd -3's ratio with the index and
- * the dictionary counted, and a get decompresses 0.4 MB on average. */
-struct store_opt opt = { .arc = { .level = 5, .frame = (size_t)768 << 10 } };
+/* Level 5 on 512K frames: whole-file zstd -3's ratio with the index and
+ * the dictionary counted, and a get decompresses 0.3 MB on average. */
+struct store_opt opt = { .arc = { .level = 5, .frame = (size_t)512 << 10 } };
 struct archive *refs_in;
 
 /* YYYY-MM-DD at the start of s, with a month and a day that can be. */
@@ -542,7 +542,7 @@ main(int argc, char **argv)
 		    "      --level N     zstd level (default 5)\n"
 		    "      --no-dict     neither train nor use a dictionary\n"
 		    "      --frame-size N  bytes of records a frame holds "
-		    "(default 768K; 16M\n"
+		    "(default 512K; 16M\n"
 		    "                    at levels 10 and above)\n"
 		    "      --from DAY, --to DAY  cat: days to read\n"
 		    "      --where F=V   cat: records whose field F is V\n"
