@@ -405,6 +405,24 @@ done:
 	return ret;
 }
 
+size_t
+arc_index_line(char **buf, size_t *cap, size_t at, const struct arc_keys *k,
+    const struct arc_unit *u, uint32_t recno, size_t size)
+{
+	char tail[96 + sizeof(k->hashes)];
+	int m;
+
+	m = snprintf(tail, sizeof(tail), "\t%" PRIu64 "\t%" PRIu32 "\t%"
+	    PRIu32 "\t%.*s\t%zu\t%s\n", u->off, ARC_HDR + u->comp, recno,
+	    k->fetched_at ? (int)k->fetchedlen : 1,
+	    k->fetched_at ? k->fetched_at : "-", size,
+	    *k->hashes ? k->hashes : "-");
+	grow(buf, cap, at + k->urllen + m);
+	memcpy(*buf + at, k->url, k->urllen);
+	memcpy(*buf + at + k->urllen, tail, m);
+	return at + k->urllen + m;
+}
+
 /* --- writing ----------------------------------------------------------- */
 
 struct pending {		/* a queued record's index data */
@@ -680,24 +698,12 @@ recover_unit(const struct arc_unit *u, const char *recs, void *arg)
 	struct arc_keys k;
 	const char *line;
 	size_t len = 0, n = 0;
-	char buf[96 + sizeof(k.hashes)];
-	int m;
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		line = arc_nth_line(recs, u->raw, i, &len);
 		if (line == NULL || arc_record_keys(line, len, 0, &k) < 0)
 			return 1;	/* not ours: stop here, cut the rest */
-		m = snprintf(buf, sizeof(buf), "\t%" PRIu64 "\t%" PRIu32
-		    "\t%" PRIu32 "\t%.*s\t%zu\t%s", u->off, ARC_HDR + u->comp,
-		    i, k.fetched_at ? (int)k.fetchedlen : 1,
-		    k.fetched_at ? k.fetched_at : "-", len,
-		    *k.hashes ? k.hashes : "-");
-		grow(&p->line, &p->linecap, n + k.urllen + m + 1);
-		memcpy(p->line + n, k.url, k.urllen);
-		n += k.urllen;
-		memcpy(p->line + n, buf, m);
-		n += m;
-		p->line[n++] = '\n';
+		n = arc_index_line(&p->line, &p->linecap, n, &k, u, i, len);
 	}
 	if (index_append(p, p->line, n) < 0) {
 		kh_warn("%s:", p->idx);

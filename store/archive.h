@@ -161,5 +161,10 @@ struct arc_keys {
 };
 int arc_record_keys(const char *text, size_t len, int check,
 	struct arc_keys *k);
+/* The index line of a record (its keys, its unit, its place there and
+ * its size) appended at *buf + at, grown as needed: the new length. */
+size_t arc_index_line(char **buf, size_t *cap, size_t at,
+	const struct arc_keys *k, const struct arc_unit *u, uint32_t recno,
+	size_t size);
 
 #endif

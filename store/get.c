@@ -390,12 +390,14 @@ unresolved(const char *text, size_t len)
 static int
 walk_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
+	static char *buf;
+	static size_t cap;
 	struct walk *wk = arg;
 	struct arc_entry e;
 	struct arc_keys k;
 	const char *line;
 	char *nl;
-	size_t len = 0;
+	size_t len = 0, n;
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		line = arc_nth_line(recs, u->raw, i, &len);
@@ -409,12 +411,8 @@ walk_unit(const struct arc_unit *u, const char *recs, void *arg)
 			problem(wk, "%.*s: refers to a body no record holds",
 			    (int)k.urllen, k.url);
 		if (wk->out != NULL) {
-			fprintf(wk->out, "%.*s\t%" PRIu64 "\t%" PRIu32 "\t%"
-			    PRIu32 "\t%.*s\t%zu\t%s\n", (int)k.urllen, k.url,
-			    u->off, ARC_HDR + u->comp, i,
-			    k.fetched_at ? (int)k.fetchedlen : 1,
-			    k.fetched_at ? k.fetched_at : "-", len,
-			    *k.hashes ? k.hashes : "-");
+			n = arc_index_line(&buf, &cap, 0, &k, u, i, len);
+			fwrite(buf, 1, n, wk->out);
 		} else if (wk->idx != NULL) {
 			nl = memchr(wk->idx + wk->at, '\n', wk->idxlen - wk->at);
 			if (nl == NULL || arc_entry_parse(wk->idx + wk->at,
