@@ -369,7 +369,6 @@ arc_record_keys(const char *text, size_t len, int check, struct arc_keys *k)
 	static char *ubuf, *fbuf;
 	static size_t ucap, fcap;
 	struct json_object *rec = NULL;
-	char key[DEDUP_KEY];
 	size_t hl = 0;
 	int u, f, ret = -1;
 
@@ -395,10 +394,15 @@ arc_record_keys(const char *text, size_t len, int check, struct arc_keys *k)
 	if (f != 1)
 		k->fetched_at = NULL, k->fetchedlen = 0;
 	k->hashes[0] = '\0';
-	for (const char *const *fl = dedup_fields; *fl; fl++)
-		if (dedup_key(text, len, *fl, key, sizeof(key)))
-			hl += snprintf(k->hashes + hl, sizeof(k->hashes) - hl,
-			    "%s%s", hl ? "," : "", key);
+	for (int i = 0; i < DEDUP_NFIELDS; i++) {
+		if (!dedup_key(text, len, dedup_fields[i], k->body[i],
+		    sizeof(k->body[i]))) {
+			k->body[i][0] = '\0';
+			continue;
+		}
+		hl += snprintf(k->hashes + hl, sizeof(k->hashes) - hl, "%s%s",
+		    hl ? "," : "", k->body[i]);
+	}
 	ret = 0;
 done:
 	json_object_put(rec);

@@ -149,7 +149,8 @@ const char *arc_nth_line(const char *recs, size_t raw, uint32_t n,
 struct json_object *arc_record(const char *text, size_t len);
 
 /* What the index keeps of a record: its url, its fetched_at (NULL when
- * it has none) and the bodies it holds (dedup.h; "" for none).  From
+ * it has none) and the bodies it holds (dedup.h): the key of each of
+ * dedup_fields ("" for none) and all of them joined ("" for none).  From
  * the text where it can, else from the parsed record; with check, the
  * record is parsed (and so checked) anyway.  The pointers are valid
  * until the next call.  -1 when the text is no record with a string
@@ -157,7 +158,8 @@ struct json_object *arc_record(const char *text, size_t len);
 struct arc_keys {
 	const char *url, *fetched_at;
 	size_t urllen, fetchedlen;
-	char hashes[2 * DEDUP_KEY + 2];
+	char body[DEDUP_NFIELDS][DEDUP_KEY];
+	char hashes[DEDUP_NFIELDS * (DEDUP_KEY + 1)];
 };
 int arc_record_keys(const char *text, size_t len, int check,
 	struct arc_keys *k);

@@ -11,7 +11,7 @@
 #include "khobor.h"
 #include "dedup.h"
 
-const char *const dedup_fields[] = { "html", "text", NULL };
+const char *const dedup_fields[DEDUP_NFIELDS + 1] = { "html", "text", NULL };
 
 static size_t
 skip_ws(const char *s, size_t i, size_t n)

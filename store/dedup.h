@@ -22,7 +22,8 @@
 #define DEDUP_MIN 512
 
 /* The fields whose bodies are stored once. */
-extern const char *const dedup_fields[];
+#define DEDUP_NFIELDS 2
+extern const char *const dedup_fields[DEDUP_NFIELDS + 1];
 
 /* Where the member "key": value stands in a record's JSON text, at the
  * top level: *start at the key's quote, *value at the value, *end just

@@ -271,23 +271,23 @@ today(char *day)
 
 /* A body that a durable record holds already, byte for byte, becomes a
  * reference to that record; one that none holds is listed in *keys for
- * the index.  Returns 1 when the text changed (then *text, *len is the
- * text to store). */
+ * the index.  k: the record's keys.  Returns 1 when the text changed
+ * (then *text, *len is the text to store). */
 static int
-dedup(const char *in, size_t inlen, const char **text, size_t *len,
-    const char **keys)
+dedup(const char *in, size_t inlen, const struct arc_keys *k,
+    const char **text, size_t *len, const char **keys)
 {
 	static char *out, *ks;
 	static size_t kcap;
 	struct strmap_ent at;
-	char key[DEDUP_KEY], ref[80];
-	const char *src = in, *body;
+	char ref[80];
+	const char *src = in, *body, *key, *const *f = dedup_fields;
 	size_t kl = 0, start, value, end, bn, srclen = inlen, need;
 	int changed = 0, m;
 
 	*keys = NULL;
-	for (const char *const *f = dedup_fields; *f; f++) {
-		if (!dedup_key(src, srclen, *f, key, sizeof(key)))
+	for (int i = 0; i < DEDUP_NFIELDS; i++, f++) {
+		if (*(key = k->body[i]) == '\0')
 			continue;
 		if (held_at(key, &at) &&
 		    json_member(src, srclen, *f, &start, &value, &end) == 0 &&
@@ -337,7 +337,7 @@ add(const char *text, size_t len, const struct arc_keys *k)
 	if (arc_part_pending(part) > 0 &&
 	    arc_part_pending(part) + len + 1 > opt.arc.frame)
 		flush_part(part);
-	if (dedup(text, len, &out, &n, &hashes))
+	if (dedup(text, len, k, &out, &n, &hashes))
 		arc_part_add(part, out, n, text, len, k, hashes);
 	else
 		arc_part_add(part, text, len, NULL, 0, k, hashes);
@@ -407,10 +407,8 @@ release(void)
 static void
 use_dict(void)
 {
-	static ZSTD_CDict *cd;
-
-	cd = arc_cdict_new(&opt.arc, opt.arc.dict->buf, opt.arc.dict->len);
-	opt.arc.cdict = cd;
+	opt.arc.cdict = arc_cdict_new(&opt.arc, opt.arc.dict->buf,
+	    opt.arc.dict->len);
 }
 
 /* Train on what was sampled, save the dictionary, use it from now on. */
@@ -574,9 +572,9 @@ cmd_write(char **files)
 		if ((errno = pthread_create(&wq.tid[i], NULL, worker, NULL)))
 			kh_die("pthread_create:");
 	rec_loop_text(files, put, NULL);
+	if (tr.len < DICT_MIN)
+		tr.on = 0;	/* input ended with too little to train on */
 	sampled(1);
-	tr.on = 0;	/* input ended: no more samples */
-	sampled(0);	/* frees them */
 	while (w.n > 0)
 		close_slot(w.n - 1);
 	pthread_mutex_lock(&wq.mu);
