@@ -45,7 +45,7 @@ passthru_SRCS = bench/passthru.c
 warc-export_SRCS = tests/warc-export.c store/warc.c store/sha1.c
 warc-export_PKGS = zlib
 sha1-test_SRCS = tests/sha1-test.c store/sha1.c
-scan-test_SRCS = tests/scan-test.c
+scan-test_SRCS = tests/scan-test.c tests/members.c
 
 # Fuzz targets: one per parser of outside input, fuzz/NAME.c linked with
 # NAME_FUZZ_LINK and the library (see "fuzzing" below).
@@ -55,6 +55,7 @@ check_FUZZ_LINK = validate/check.c
 archive_FUZZ_LINK = store/archive.c store/dedup.c store/sha1.c
 archive_FUZZ_PKGS = libzstd
 # scan: rec_scan() against rec_parse(), the library alone
+scan_FUZZ_LINK = tests/members.c
 
 # The stages keep their build lines next to their code: each adds to
 # PROGS, TOOLS and FUZZ_TARGETS and sets its NAME_SRCS and NAME_PKGS.

@@ -5,7 +5,8 @@
  *
  * What must hold:
  * - both say the same of the line: a record, blank, or bad;
- * - for a record, rec_scan()'s text is rec_parsed_text()'s;
+ * - for a record, rec_scan()'s text is rec_parsed_text()'s, and the
+ *   members rec_scan_members() finds are json-c's (tests/members.c);
  * - for a bad line, an offset within the line (or -1) and a message;
  *   where rec_parse() found a NUL byte, invalid UTF-8 or JSON that is
  *   not an object, rec_scan() says the same at the same offset;
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "khobor.h"
+#include "../tests/members.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -52,17 +54,21 @@ same_case(const char *err)
 static void
 one_line(struct rec_parser *p, const char *line, size_t len, int first)
 {
+	static struct rec_members m;
 	struct json_object *obj;
-	const char *e1, *e2, *t1, *t2;
+	const char *e1, *e2, *t1, *t2, *why;
 	size_t l1, l2;
 	long at1, at2;
 	int v1, v2;
 
 	obj = rec_parse(p, line, len, first, &e1, &at1);
 	v1 = obj != NULL ? 1 : e1 == NULL ? 0 : -1;
-	json_object_put(obj);
 	t1 = rec_parsed_text(p, &l1);
-	v2 = rec_scan(line, len, first, &e2, &at2, &t2, &l2);
+	v2 = rec_scan_members(line, len, first, &e2, &at2, &t2, &l2, &m);
+	why = v1 == 1 && v2 == 1 ? members_differ(obj, t2, l2, &m) : NULL;
+	json_object_put(obj);
+	if (why != NULL)
+		broken(why, line, len, e1, at1, e2, at2);
 	if (v1 != v2)
 		broken("rec_scan and rec_parse disagree", line, len, e1, at1,
 		    e2, at2);

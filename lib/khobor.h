@@ -71,6 +71,8 @@ struct rec_pos {
 	unsigned long line;
 	const char *text;	/* the record's JSON text as read (no BOM, */
 	size_t len;		/* CR or newline); valid in the callback */
+	/* rec_loop_text: the members of the record's object */
+	const struct rec_members *members;
 };
 
 /* read.c: a line reader bounded by max bytes a line, over a file
@@ -127,6 +129,29 @@ size_t rec_utf8_valid(const unsigned char *s, size_t n);
  * integer) goes to rec_parse() inside. */
 int rec_scan(const char *line, size_t len, int first, const char **err,
 	long *at, const char **text, size_t *tlen);
+/* The same, and for a record the members of its object as they stand
+ * in *text, in order (duplicates too), so that a program can take a
+ * member's text without a second pass: name and namelen the name
+ * between its quotes, as written; value and valuelen the value's JSON
+ * text (a string with its quotes).  escaped is set when a name holds a
+ * backslash (then it may spell another name than it shows).  m is
+ * reused from line to line; it holds nothing useful unless 1 is
+ * returned. */
+struct rec_member {
+	size_t name, namelen, value, valuelen;
+};
+struct rec_members {
+	struct rec_member *v;
+	size_t n, cap;
+	int escaped;
+};
+int rec_scan_members(const char *line, size_t len, int first,
+	const char **err, long *at, const char **text, size_t *tlen,
+	struct rec_members *m);
+/* The member named name (as written, no escapes) in m, the last one if
+ * there are several, as json-c keeps the last; NULL if none. */
+const struct rec_member *rec_member_get(const struct rec_members *m,
+	const char *text, const char *name);
 
 /* The code point at s[0..n) (n >= 1) and its length in *len; U+FFFD for
  * a bad sequence (overlong, surrogate, cut short, past U+10FFFF), which

@@ -111,6 +111,7 @@ struct loop {
 	rec_fn *fn;
 	rec_text_fn *text_fn;
 	void *arg;
+	struct rec_members members;	/* rec_loop_text's, line by line */
 };
 
 /* One line: 1 a record (*rec, NULL for rec_loop_text; pos->text and
@@ -122,9 +123,12 @@ take(struct loop *l, char *line, size_t len, struct rec_pos *pos,
 	int first = pos->line == 1;
 
 	*rec = NULL;
-	if (l->p == NULL)
-		return rec_scan(line, len, first, err, at, &pos->text,
-		    &pos->len);
+	pos->members = NULL;
+	if (l->p == NULL) {
+		pos->members = &l->members;
+		return rec_scan_members(line, len, first, err, at, &pos->text,
+		    &pos->len, &l->members);
+	}
 	if (bare_urls && !is_json(line, len, first)) {
 		*rec = bare_url(line, len, first, err, at);
 		pos->text = line;
@@ -224,6 +228,7 @@ rec_loop_text(char **files, rec_text_fn *fn, void *arg)
 	struct loop l = { .text_fn = fn, .arg = arg };
 
 	loop_files(files, &l);
+	free(l.members.v);
 }
 
 int

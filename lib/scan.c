@@ -46,7 +46,22 @@ struct scan {
 	const char *err;	/* the first problem; NULL while none */
 	size_t at;
 	int rare;		/* a number only rec_parse() can judge */
+	struct rec_members *m;	/* the top-level members, or NULL */
 };
+
+/* A top-level member begins: its name is s[name, end). */
+static void
+member_name(struct scan *sc, size_t name, size_t end)
+{
+	struct rec_members *m = sc->m;
+
+	if (m->n == m->cap)
+		m->v = kh_realloc(m->v, (m->cap = m->cap ? 2 * m->cap : 16) *
+		    sizeof(*m->v));
+	m->v[m->n++] = (struct rec_member){ name, end - name, 0, 0 };
+	if (memchr(sc->s + name, '\\', end - name) != NULL)
+		m->escaped = 1;
+}
 
 static int
 fail(struct scan *sc, const char *err, size_t at)
@@ -400,6 +415,7 @@ value(struct scan *sc)
 	char open[MAX_DEPTH + 1];
 	int depth = 0, top = -1;
 	unsigned char c;
+	size_t k;
 
 next_value:
 	skip_ws(sc);
@@ -410,6 +426,8 @@ next_value:
 	c = sc->s[sc->i];
 	if (top < 0)
 		top = c;
+	else if (depth == 1 && sc->m != NULL && top == '{')
+		sc->m->v[sc->m->n - 1].value = sc->i;
 	if (c == '{' || c == '[') {
 		open[depth++] = c == '{' ? '}' : ']';
 		sc->i++;
@@ -429,6 +447,10 @@ next_value:
 		return -1;
 
 after_value:
+	if (depth == 1 && sc->m != NULL && top == '{') {
+		struct rec_member *v = &sc->m->v[sc->m->n - 1];
+		v->valuelen = sc->i - v->value;
+	}
 	skip_ws(sc);
 	if (depth == 0) {
 		if (sc->i < sc->len)
@@ -462,8 +484,11 @@ member:
 	if (c != '"' && c != '\'')
 		return fail(sc, "malformed JSON (quoted object property name "
 		    "expected)", sc->i);
+	k = sc->i;
 	if (string(sc, c) < 0)
 		return -1;
+	if (depth == 1 && sc->m != NULL)
+		member_name(sc, k + 1, sc->i - 1);
 	skip_ws(sc);
 	if (sc->i >= sc->len)
 		return incomplete(sc);
@@ -512,6 +537,13 @@ int
 rec_scan(const char *line, size_t len, int first, const char **err,
     long *at, const char **text, size_t *tlen)
 {
+	return rec_scan_members(line, len, first, err, at, text, tlen, NULL);
+}
+
+int
+rec_scan_members(const char *line, size_t len, int first, const char **err,
+    long *at, const char **text, size_t *tlen, struct rec_members *m)
+{
 	struct scan sc = { 0 };
 	const char *nul, *s = line;
 	size_t bom = 0, n = len, bad, k;
@@ -532,6 +564,8 @@ rec_scan(const char *line, size_t len, int first, const char **err,
 		return 0;	/* blank */
 	sc.s = (const unsigned char *)s;
 	sc.len = n;
+	if ((sc.m = m) != NULL)
+		m->n = 0, m->escaped = 0;
 	if ((top = value(&sc)) < 0) {
 		/* A NUL or invalid UTF-8 anywhere is what rec_parse()
 		 * reports first; a line that scans well has neither. */
@@ -555,4 +589,17 @@ rec_scan(const char *line, size_t len, int first, const char **err,
 	if (sc.rare)
 		return judge(line, len, first, err, at);
 	return 1;
+}
+
+const struct rec_member *
+rec_member_get(const struct rec_members *m, const char *text,
+    const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = m->n; i-- > 0;)
+		if (m->v[i].namelen == n &&
+		    memcmp(text + m->v[i].name, name, n) == 0)
+			return &m->v[i];
+	return NULL;
 }

@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "khobor.h"
+#include "members.h"
 
 static int n, failed;
 
@@ -66,34 +67,30 @@ decode(char *s, size_t len)
 	return o;
 }
 
-/* What rec_parse() says: 1, 0 or -1, and its text. */
-static int
-parse(struct rec_parser *p, const char *s, size_t len, int first,
-    const char **err, long *at, const char **text, size_t *tlen)
-{
-	struct json_object *obj;
-
-	obj = rec_parse(p, s, len, first, err, at);
-	*text = rec_parsed_text(p, tlen);
-	json_object_put(obj);
-	return obj != NULL ? 1 : *err != NULL ? -1 : 0;
-}
-
+/* rec_parse() and rec_scan_members() say the same of the line, and
+ * the members are the record's. */
 static int
 agree(struct rec_parser *p, const char *s, size_t len, int first)
 {
-	const char *e1, *e2, *t1, *t2;
+	static struct rec_members m;
+	struct json_object *obj;
+	const char *e1, *e2, *t1, *t2, *why = NULL;
 	size_t l1, l2;
 	long a1, a2;
 	int v1, v2;
 
-	v1 = parse(p, s, len, first, &e1, &a1, &t1, &l1);
-	v2 = rec_scan(s, len, first, &e2, &a2, &t2, &l2);
-	if (v1 == v2 && (v1 != 1 || (t1 == t2 && l1 == l2)))
+	obj = rec_parse(p, s, len, first, &e1, &a1);
+	t1 = rec_parsed_text(p, &l1);
+	v1 = obj != NULL ? 1 : e1 != NULL ? -1 : 0;
+	v2 = rec_scan_members(s, len, first, &e2, &a2, &t2, &l2, &m);
+	if (v1 == 1 && v2 == 1)
+		why = members_differ(obj, t2, l2, &m);
+	json_object_put(obj);
+	if (v1 == v2 && (v1 != 1 || (t1 == t2 && l1 == l2)) && why == NULL)
 		return 1;
 	printf("# %s line: rec_parse %d (%s at %ld), rec_scan %d (%s at "
-	    "%ld)\n", first ? "first" : "later", v1, e1 ? e1 : "-", a1, v2,
-	    e2 ? e2 : "-", a2);
+	    "%ld)%s%s\n", first ? "first" : "later", v1, e1 ? e1 : "-", a1, v2,
+	    e2 ? e2 : "-", a2, why ? ": " : "", why ? why : "");
 	return 0;
 }
 
