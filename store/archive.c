@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,11 +210,9 @@ arc_unit_record(int fd, const struct arc_unit *u, const struct arc_dict *d,
 {
 	static ZSTD_DCtx *dctx;
 	const ZSTD_DDict *dd;
-	const char *src;
-	ZSTD_inBuffer in;
-	ZSTD_outBuffer out;
-	const char *start, *nl;
-	size_t r, scan = 0;
+	const char *src, *start, *nl;
+	char *out;
+	size_t r, need, at = 0, scan = 0;
 	uint32_t seen = 0;
 
 	if (n >= u->nrec)
@@ -223,19 +222,25 @@ arc_unit_record(int fd, const struct arc_unit *u, const struct arc_dict *d,
 	if ((src = read_frame(fd, u, buf, cap, why)) == NULL ||
 	    frame_dict(d, src, u->comp, &dd, why) < 0)
 		return -1;
-	ZSTD_DCtx_reset(dctx, ZSTD_reset_session_only);
-	ZSTD_DCtx_refDDict(dctx, dd);
-	in = (ZSTD_inBuffer){ src, u->comp, 0 };
-	out = (ZSTD_outBuffer){ *buf, u->raw, 0 };
-	start = *buf;
-	/* Decompress only as far as the record: on average half a frame. */
-	for (;;) {
-		size_t before = out.pos;
-		r = ZSTD_decompressStream(dctx, &out, &in);
+	/* Decompress only as far as the record, a block at a time straight
+	 * into *buf (zstd's own streaming would decode the whole frame in
+	 * one go, as it fits): on average half a frame. */
+	r = dd != NULL ? ZSTD_decompressBegin_usingDDict(dctx, dd) :
+	    ZSTD_decompressBegin(dctx);
+	if (ZSTD_isError(r))
+		return *why = ZSTD_getErrorName(r), -1;
+	out = *buf;
+	start = out;
+	while ((need = ZSTD_nextSrcSizeToDecompress(dctx)) != 0) {
+		if (need > u->comp - at)
+			break;	/* the frame is cut short */
+		r = ZSTD_decompressContinue(dctx, out + scan, u->raw - scan,
+		    src + at, need);
 		if (ZSTD_isError(r))
 			return *why = ZSTD_getErrorName(r), -1;
-		while ((nl = memchr(*buf + scan, '\n', out.pos - scan)) != NULL) {
-			scan = nl - *buf + 1;
+		at += need;
+		for (r += scan; (nl = memchr(out + scan, '\n', r - scan));) {
+			scan = nl - out + 1;
 			if (seen++ == n) {
 				*line = start;
 				*len = nl - start;
@@ -243,9 +248,7 @@ arc_unit_record(int fd, const struct arc_unit *u, const struct arc_dict *d,
 			}
 			start = nl + 1;
 		}
-		scan = out.pos;
-		if (r == 0 || (in.pos == in.size && out.pos == before))
-			break;	/* the frame ended before the record */
+		scan = r;
 	}
 	return *why = "a frame does not hold what its header says", -1;
 }
@@ -363,19 +366,50 @@ parsed_string(struct json_object *rec, const char *key, char **buf,
 	return 1;
 }
 
-int
-arc_record_keys(const char *text, size_t len, int check, struct arc_keys *k)
+/* A string member whose text is its value: 1 with *v, *n the string
+ * between its quotes; 0 when absent or no string; -1 when escapes hide
+ * it (in the value, or maybe in a name): json-c must read it. */
+static int
+text_string(const char *text, const struct rec_members *m, const char *key,
+    const char **v, size_t *n)
 {
+	const struct rec_member *e = rec_member_get(m, text, key);
+
+	if (e == NULL)
+		return m->escaped ? -1 : 0;
+	if (text[e->value] != '"')
+		return 0;
+	if (memchr(text + e->value, '\\', e->valuelen) != NULL)
+		return -1;
+	*v = text + e->value + 1;
+	*n = e->valuelen - 2;
+	return 1;
+}
+
+int
+arc_record_keys(const char *text, size_t len, const struct rec_members *m,
+    struct arc_keys *k)
+{
+	static struct rec_members own;
 	static char *ubuf, *fbuf;
 	static size_t ucap, fcap;
 	struct json_object *rec = NULL;
-	size_t hl = 0;
+	const struct rec_member *e;
+	const char *err, *t;
+	size_t hl = 0, tl;
+	long at;
 	int u, f, ret = -1;
 
-	u = json_string_member(text, len, "url", &k->url, &k->urllen);
-	f = json_string_member(text, len, "fetched_at", &k->fetched_at,
+	if (m == NULL) {	/* a record read back: check it too */
+		if (rec_scan_members(text, len, 0, &err, &at, &t, &tl,
+		    &own) != 1 || t != text || tl != len)
+			return -1;
+		m = &own;
+	}
+	u = text_string(text, m, "url", &k->url, &k->urllen);
+	f = text_string(text, m, "fetched_at", &k->fetched_at,
 	    &k->fetchedlen);
-	if (check || u < 0 || f < 0) {
+	if (u < 0 || f < 0) {
 		if ((rec = arc_record(text, len)) == NULL)
 			return -1;
 		u = parsed_string(rec, "url", &ubuf, &ucap, &k->url,
@@ -395,8 +429,9 @@ arc_record_keys(const char *text, size_t len, int check, struct arc_keys *k)
 		k->fetched_at = NULL, k->fetchedlen = 0;
 	k->hashes[0] = '\0';
 	for (int i = 0; i < DEDUP_NFIELDS; i++) {
-		if (!dedup_key(text, len, dedup_fields[i], k->body[i],
-		    sizeof(k->body[i]))) {
+		e = rec_member_get(m, text, dedup_fields[i]);
+		if (e == NULL || !dedup_key(dedup_fields[i], text + e->value,
+		    e->valuelen, k->body[i], sizeof(k->body[i]))) {
 			k->body[i][0] = '\0';
 			continue;
 		}
@@ -461,6 +496,35 @@ struct arc_part {
 	size_t linecap;
 };
 
+/* Batches done with, kept with their buffers for the next ones: a
+ * frame's buffers then grow once a run, not once a frame (reallocs,
+ * page faults and unmapping cost the reading thread a tenth of its
+ * time).  A steady run has NJOBS + NWORKERS + 2 in flight (put.c). */
+#define POOL_MAX 8
+static struct {
+	pthread_mutex_t mu;
+	struct arc_batch *b[POOL_MAX];
+	int n;
+} pool = { .mu = PTHREAD_MUTEX_INITIALIZER };
+
+static struct arc_batch *
+batch_new(size_t frame)
+{
+	struct arc_batch *b = NULL;
+
+	pthread_mutex_lock(&pool.mu);
+	if (pool.n > 0)
+		b = pool.b[--pool.n];
+	pthread_mutex_unlock(&pool.mu);
+	if (b == NULL) {
+		b = kh_malloc(sizeof(*b));
+		memset(b, 0, sizeof(*b));
+		/* a frame's worth at once, not by reallocs */
+		grow(&b->buf, &b->cap, frame < (8 << 20) ? frame : 8 << 20);
+	}
+	return b;
+}
+
 static void
 meta_add(struct arc_batch *b, const char *s, size_t n)
 {
@@ -478,10 +542,8 @@ arc_part_add(struct arc_part *p, const char *text, size_t len,
 	char tail[160];
 	int n;
 
-	if (p->cur == NULL) {
-		p->cur = kh_malloc(sizeof(*p->cur));
-		memset(p->cur, 0, sizeof(*p->cur));
-	}
+	if (p->cur == NULL)
+		p->cur = batch_new(p->o->frame);
 	b = p->cur;
 	grow(&b->buf, &b->cap, b->len + len + 1);
 	memcpy(b->buf + b->len, text, len);
@@ -531,6 +593,16 @@ arc_part_take(struct arc_part *p)
 void
 arc_batch_free(struct arc_batch *b)
 {
+	if (b == NULL)
+		return;
+	pthread_mutex_lock(&pool.mu);
+	if (pool.n < POOL_MAX) {
+		b->len = b->olen = b->mlen = b->npend = b->zlen = 0;
+		b->cdict = NULL;
+		pool.b[pool.n++] = b;
+		b = NULL;
+	}
+	pthread_mutex_unlock(&pool.mu);
 	if (b == NULL)
 		return;
 	free(b->buf);
@@ -705,7 +777,7 @@ recover_unit(const struct arc_unit *u, const char *recs, void *arg)
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		line = arc_nth_line(recs, u->raw, i, &len);
-		if (line == NULL || arc_record_keys(line, len, 0, &k) < 0)
+		if (line == NULL || arc_record_keys(line, len, NULL, &k) < 0)
 			return 1;	/* not ours: stop here, cut the rest */
 		n = arc_index_line(&p->line, &p->linecap, n, &k, u, i, len);
 	}

@@ -150,19 +150,21 @@ struct json_object *arc_record(const char *text, size_t len);
 
 /* What the index keeps of a record: its url, its fetched_at (NULL when
  * it has none) and the bodies it holds (dedup.h): the key of each of
- * dedup_fields ("" for none) and all of them joined ("" for none).  From
- * the text where it can, else from the parsed record; with check, the
- * record is parsed (and so checked) anyway.  The pointers are valid
- * until the next call.  -1 when the text is no record with a string
- * url. */
+ * dedup_fields ("" for none) and all of them joined ("" for none).  m:
+ * the record's members as rec_scan_members() found them when it read
+ * the record; NULL to scan (and so check) the text here.  From the text
+ * where it can, else from the record json-c parses.  The pointers are
+ * valid until the next call.  -1 when the text is no record with a
+ * string url. */
 struct arc_keys {
 	const char *url, *fetched_at;
 	size_t urllen, fetchedlen;
 	char body[DEDUP_NFIELDS][DEDUP_KEY];
 	char hashes[DEDUP_NFIELDS * (DEDUP_KEY + 1)];
 };
-int arc_record_keys(const char *text, size_t len, int check,
-	struct arc_keys *k);
+struct rec_members;
+int arc_record_keys(const char *text, size_t len,
+	const struct rec_members *m, struct arc_keys *k);
 /* The index line of a record (its keys, its unit, its place there and
  * its size) appended at *buf + at, grown as needed: the new length. */
 size_t arc_index_line(char **buf, size_t *cap, size_t at,

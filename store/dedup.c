@@ -126,35 +126,18 @@ fnv(const char *s, size_t n)
 }
 
 int
-json_string_member(const char *text, size_t len, const char *key,
-    const char **s, size_t *n)
-{
-	size_t start, value, end;
-
-	if (json_member(text, len, key, &start, &value, &end) < 0)
-		/* absent, unless its key is written with escapes */
-		return memmem(text, len, "\\u", 2) != NULL ? -1 : 0;
-	if (text[value] != '"' || memchr(text + value, '\\', end - value))
-		return -1;
-	*s = text + value + 1;
-	*n = end - value - 2;
-	return 1;
-}
-
-int
-dedup_key(const char *text, size_t len, const char *field, char *out,
+dedup_key(const char *field, const char *value, size_t vlen, char *out,
     size_t outlen)
 {
-	size_t start, value, end, n, k;
+	size_t n, k;
 	const char *s;
 	uint64_t h;
 
-	if (json_member(text, len, field, &start, &value, &end) < 0 ||
-	    text[value] != '"' || (n = end - value - 2) < DEDUP_MIN)
+	if (vlen < 2 || value[0] != '"' || (n = vlen - 2) < DEDUP_MIN)
 		return 0;
 	/* A fingerprint of 3 KiB at most, from the start, the middle and
 	 * the end: cheap on a page, and a clash costs only a comparison. */
-	s = text + value + 1;
+	s = value + 1;
 	k = n < 1024 ? n : 1024;
 	h = fnv_more(1469598103934665603ULL, s, k);
 	h = fnv_more(h, s + n / 2 - k / 2, k);

@@ -32,19 +32,13 @@ extern const char *const dedup_fields[DEDUP_NFIELDS + 1];
 int json_member(const char *text, size_t len, const char *key,
 	size_t *start, size_t *value, size_t *end);
 
-/* The raw text of a top-level string member: 1 with *s, *n the string
- * as written between its quotes; 0 when the record has no such member;
- * -1 when its text alone cannot tell (the value holds escapes or is no
- * string, or a key may be written with escapes): parse it then. */
-int json_string_member(const char *text, size_t len, const char *key,
-	const char **s, size_t *n);
-
-/* The index key of the record's body in field, "field:LENGTH:FINGERPRINT"
- * (16 hex digits of a hash of its start, middle and end), over the JSON
- * string as written, escapes and all, since bodies are compared so; into
- * out: 1, or 0 when the field is no string of DEDUP_MIN bytes or more. */
+/* The index key of a record's body in field, "field:LENGTH:FINGERPRINT"
+ * (16 hex digits of a hash of its start, middle and end), over value,
+ * the field's JSON value as written (a string: escapes and all, since
+ * bodies are compared so); into out: 1, or 0 when the value is no
+ * string of DEDUP_MIN bytes or more. */
 #define DEDUP_KEY 64
-int dedup_key(const char *text, size_t len, const char *field, char *out,
+int dedup_key(const char *field, const char *value, size_t vlen, char *out,
 	size_t outlen);
 
 /* A hash table of strings, each with a place in the archive. */

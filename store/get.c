@@ -401,7 +401,7 @@ walk_unit(const struct arc_unit *u, const char *recs, void *arg)
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		line = arc_nth_line(recs, u->raw, i, &len);
-		if (line == NULL || arc_record_keys(line, len, 1, &k) < 0) {
+		if (line == NULL || arc_record_keys(line, len, NULL, &k) < 0) {
 			problem(wk, "unit at %" PRIu64 ", record %" PRIu32
 			    ": not a record with a url", u->off, i);
 			continue;
