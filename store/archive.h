@@ -112,11 +112,13 @@ size_t arc_part_pending(const struct arc_part *p);
  * compress while units are still committed in order: take what is
  * queued (NULL if nothing; it will use the dictionary o->cdict names
  * now), compress it (any thread, with a context of its own), then
- * commit it: append, fsync data then index, in the order of the takes.
- * On success the records are durable; emit is then called for each
- * with its text (as it came, with keep_orig), its index hash field, and
- * where it now is (unit offset, record number).  -1 on error (reported;
- * the files are cut back to where they were); commit frees the batch
+ * commit it, in the order of the takes: write it after the units
+ * written before it, sync the data file (once for several units), and
+ * index it.  Once indexed, its records are durable; emit is then called
+ * for each with its text (as it came, with keep_orig), its index hash
+ * field, and where it now is (unit offset, record number).  Each step
+ * returns -1 on error (reported; the files are cut back to the last
+ * unit indexed, arc_part_undo).  arc_batch_index frees the batch
  * whatever happens. */
 struct arc_batch;
 struct arc_batch *arc_part_take(struct arc_part *p);
@@ -127,8 +129,11 @@ ZSTD_CCtx *arc_cctx_new(const struct arc_opts *o);
 ZSTD_CDict *arc_cdict_new(const struct arc_opts *o, const void *dict,
 	size_t len);
 int arc_batch_compress(ZSTD_CCtx *c, struct arc_batch *b);
-int arc_batch_commit(struct arc_part *p, struct arc_batch *b,
+int arc_batch_write(struct arc_part *p, struct arc_batch *b);
+int arc_part_sync(struct arc_part *p);
+int arc_batch_index(struct arc_part *p, struct arc_batch *b,
 	arc_emit_fn *emit);
+void arc_part_undo(struct arc_part *p);
 void arc_batch_free(struct arc_batch *b);
 int arc_part_close(struct arc_part *p);
 
