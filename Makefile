@@ -40,8 +40,9 @@ store_SRCS = store/store.c store/put.c store/get.c store/archive.c \
 	store/dedup.c store/warc.c \
 	store/sha1.c
 store_PKGS = libzstd zlib
-TOOLS = passthru warc-export sha1-test scan-test
+TOOLS = passthru warc-export sha1-test scan-test getlat
 passthru_SRCS = bench/passthru.c
+getlat_SRCS = bench/getlat.c
 warc-export_SRCS = tests/warc-export.c store/warc.c store/sha1.c
 warc-export_PKGS = zlib
 sha1-test_SRCS = tests/sha1-test.c store/sha1.c

@@ -11,8 +11,9 @@
 # at >= 0.8x its speed; store --level 19's ratio >= 0.95x zstd -19's.
 # Then store get over 1000 urls drawn with a fixed seed: in one running
 # `store get ARCHIVE -` (a url written, its record read back; median,
-# p99; target: median under 1 ms), and a process each, beside what
-# starting a process costs here (/bin/true, store --version).
+# p99; target: median under 1 ms), timed by a client in C (getlat) and
+# by one in python, and a process each, beside what starting a process
+# costs here (/bin/true, store --version).
 # Unless -s, store and zstd again on near duplicates (6 variants of each
 # of the first 60 pages), where a dictionary or long window pays off.
 #
@@ -49,7 +50,8 @@ find_shared
 need_tools python3 zstd
 
 store=bin/store
-if [ ! -x "$store" ] || [ ! -x bin/clean ]; then
+getlat=build/opt/bin/getlat
+if [ ! -x "$store" ] || [ ! -x bin/clean ] || [ ! -x "$getlat" ]; then
 	echo "$prog: building with make" >&2
 	${MAKE:-make} >&2 || die "make failed"
 fi
@@ -110,11 +112,12 @@ gen "$file" pages
 
 # --- time ------------------------------------------------------------------
 echo "$prog: timing, $runs runs each" >&2
-python3 - "$runs" "$store" "$file" "$vfile" "$variants" <<'EOF'
+python3 - "$runs" "$store" "$file" "$vfile" "$variants" "$getlat" <<'EOF'
 import hashlib, json, os, random, statistics, subprocess, sys, time, zlib
 
 runs, store, file, vfile = int(sys.argv[1]), *sys.argv[2:5]
 variants, out, W = sys.argv[5] == "1", "bench/out/store-", 24
+getlat = sys.argv[6]
 
 def fail(msg):
     sys.exit("store.sh: " + msg)
@@ -244,17 +247,35 @@ def served():
         fail("store get - exited %d" % p.returncode)
     return sorted(t)
 
-served_runs = [served() for _ in range(runs)]
+def served_c():
+    # The same through getlat, a client in C: python's readline costs
+    # about half a millisecond of its own on a record of 124 KB.
+    r = subprocess.run([getlat, store, arc, urlfile], check=True,
+                       stdout=subprocess.PIPE, text=True).stdout.split()
+    if r[0] != "n" or r[1] != str(len(picks)):
+        fail("getlat: " + " ".join(r))
+    return float(r[3]), float(r[5])
+
+urlfile = out + "get-urls.txt"
+with open(urlfile, "w") as f:
+    f.write("".join(u + "\n" for u in picks))
+served_runs, c_runs = [], []
+for _ in range(runs):	# alternately, so that load hits both alike
+    served_runs.append(served())
+    c_runs.append(served_c())
 once = sorted(ms([store, "get", arc, u]) for u in picks)
 boot = [ms([store, "--version"]) for _ in range(200)]
 true = [ms(["/bin/true"]) for _ in range(200)]
 # the median over the runs of each run's median and p99
-med = statistics.median(statistics.median(t) for t in served_runs)
-p99 = statistics.median(t[989] for t in served_runs)
+med = statistics.median(m for m, _ in c_runs)
+p99 = statistics.median(p for _, p in c_runs)
+py_med = statistics.median(statistics.median(t) for t in served_runs)
+py_p99 = statistics.median(t[989] for t in served_runs)
 print()
 print("store get, 1000 urls of %d (seed 1), ms" % len(urls))
 line("", "median", "p99")
 line("get -, url to record", "%.3f" % med, "%.3f" % p99)
+line("  python client", "%.3f" % py_med, "%.3f" % py_p99)
 line("get, a process each", "%.3f" % statistics.median(once),
      "%.3f" % once[989])
 line("  /bin/true", "%.3f" % statistics.median(true))
