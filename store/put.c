@@ -554,6 +554,44 @@ sampled(int force)
 	}
 }
 
+/* Samples from the records of one unit of the archive: 1 (stop) once
+ * there are enough. */
+static int
+sample_unit(const struct arc_unit *u, const char *recs, void *arg)
+{
+	const char *line;
+	size_t len = 0;
+
+	(void)arg;
+	for (uint32_t i = 0; i < u->nrec && tr.len < DICT_TRAIN; i++)
+		if ((line = arc_nth_line(recs, u->raw, i, &len)) != NULL)
+			sample(line, len);
+	return tr.len >= DICT_TRAIN;
+}
+
+/* A run too small to train on: learn from the records stored before,
+ * newest day first, so that an archive fed by small cron runs gets a
+ * dictionary all the same (its next frames use it).  Best effort: a
+ * part that cannot be read is passed over (verify reports it). */
+static void
+sample_archive(void)
+{
+	struct part_name *v;
+	const char *why;
+	size_t n;
+	int fd;
+
+	drain();	/* nothing of this run is half written */
+	v = list_parts(&w.a, &n);
+	for (size_t i = n; i-- > 0 && tr.len < DICT_TRAIN;) {
+		if ((fd = open(v[i].data, O_RDONLY | O_CLOEXEC)) < 0)
+			continue;
+		arc_scan(fd, NULL, sample_unit, NULL, &why);
+		close(fd);
+	}
+	free_parts(v, n);
+}
+
 /* A record to hold while the trainer works: after what it reads. */
 static void
 hold_more(const char *text, size_t len)
@@ -681,8 +719,10 @@ cmd_write(char **files)
 	if ((errno = pthread_create(&wq.committer, NULL, committer, NULL)))
 		kh_die("pthread_create:");
 	rec_loop_text(files, put, NULL);
+	if (tr.on && !tr.training && tr.len < DICT_MIN)
+		sample_archive();
 	if (tr.len < DICT_MIN)
-		tr.on = 0;	/* input ended with too little to train on */
+		tr.on = 0;	/* too little to train on, even so */
 	sampled(1);
 	while (w.n > 0)
 		close_slot(w.n - 1);
