@@ -413,6 +413,14 @@ static struct {
 	char *path;		/* where it saved it */
 } tr;
 
+/* A record at the end of tr.buf, which has room for it. */
+static void
+append(const char *text, size_t len)
+{
+	memcpy(tr.buf + tr.len, text, len);
+	tr.buf[tr.len + len] = '\n';
+}
+
 static void
 sample(const char *text, size_t len)
 {
@@ -420,8 +428,7 @@ sample(const char *text, size_t len)
 		tr.cap = tr.len + len + 1 + tr.len / 2;
 		tr.buf = kh_realloc(tr.buf, tr.cap);
 	}
-	memcpy(tr.buf + tr.len, text, len);
-	tr.buf[tr.len + len] = '\n';
+	append(text, len);
 	for (size_t at = 0; at < len + 1; at += SAMPLE) {
 		if (tr.n == tr.scap) {
 			tr.scap = tr.scap ? 2 * tr.scap : 1024;
@@ -600,8 +607,7 @@ hold_more(const char *text, size_t len)
 		sampled(1);	/* full: wait for the trainer */
 		return;
 	}
-	memcpy(tr.buf + tr.len, text, len);
-	tr.buf[tr.len + len] = '\n';
+	append(text, len);
 	tr.len += len + 1;
 	tr.held++;
 }
