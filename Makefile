@@ -32,6 +32,10 @@ SAN = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
 # command (store get, validate) does not pay to load ICU or libcurl.
 PKGS = json-c libzstd zlib libcurl libxml-2.0 icu-uc icu-i18n
 
+# The included build files define targets of their own (stopwords): make
+# alone must still build the programs.
+.DEFAULT_GOAL := all
+
 # Programs for users land in bin/; tools for tests and benchmarks in
 # build/opt/bin/.  Both also get a sanitizer build in build/asan/bin/.
 PROGS = validate store
