@@ -501,8 +501,9 @@ struct arc_part {
 /* Batches done with, kept with their buffers for the next ones: a
  * frame's buffers then grow once a run, not once a frame (reallocs,
  * page faults and unmapping cost the reading thread a tenth of its
- * time).  A steady run has NJOBS + NWORKERS + 2 in flight (put.c). */
-#define POOL_MAX 8
+ * time).  A steady run has up to NJOBS + workers + 2 in flight, more
+ * when frames wait for their turn to be committed (put.c). */
+#define POOL_MAX 32
 static struct {
 	pthread_mutex_t mu;
 	struct arc_batch *b[POOL_MAX];

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,18 +38,19 @@ static struct {
 } w;
 
 /*
- * Frames are compressed by two worker threads while this one reads and
- * parses the next records, so on two cores parsing costs no time and a
- * higher level costs less.  Each frame gets a sequence number when it is
+ * Frames are compressed by worker threads (one a CPU this process may
+ * use, at most MAXWORKERS, or --threads) while this one reads and
+ * parses the next records, so parsing costs little time and a higher
+ * level costs less.  Each frame gets a sequence number when it is
  * queued, and a third thread commits them (written, fsynced, indexed)
  * strictly in that order, so the units of a part and their index lines
  * keep the order of the records; the workers never wait for the disk
  * (an fsync each frame held one of them up to a fifth of a run).  A
  * small queue bounds the memory.
  */
-#define NWORKERS 2
-#define NJOBS 4
-#define NSLOTS 16	/* frames compressed, waiting for their turn */
+#define MAXWORKERS 16
+#define NJOBS 8
+#define NSLOTS 32	/* frames compressed, waiting for their turn */
 struct job {
 	struct arc_part *part;
 	struct arc_batch *batch;
@@ -57,7 +59,8 @@ struct job {
 	int ok;		/* compressed without error */
 };
 static struct {
-	pthread_t tid[NWORKERS], committer;
+	pthread_t tid[MAXWORKERS], committer;
+	int nworkers;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;	/* any change below */
 	struct job q[NJOBS];	/* queued, not yet taken */
@@ -179,6 +182,21 @@ committer(void *arg)
 	}
 	pthread_mutex_unlock(&wq.mu);
 	return NULL;
+}
+
+/* The CPUs this process may run on (its affinity: taskset, cgroups'
+ * cpusets), at most MAXWORKERS. */
+static int
+cpus(void)
+{
+	cpu_set_t set;
+	long n;
+
+	if (sched_getaffinity(0, sizeof(set), &set) == 0)
+		n = CPU_COUNT(&set);
+	else
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > MAXWORKERS ? MAXWORKERS : (int)n;
 }
 
 static void *
@@ -405,6 +423,13 @@ static struct {
 	size_t len, cap;
 	size_t *size, n, scap;	/* the samples in buf */
 	size_t held;		/* records at the start of buf not stored */
+	struct rec_member *mem;	/* their members, one after another, */
+	size_t nmem, memcap;	/* so that storing them scans them not */
+	struct held_rec {	/* again */
+		size_t nmem;	/* SIZE_MAX: unknown (scan it) */
+		int escaped;
+	} *rec;
+	size_t reccap;
 	pthread_t tid;		/* the trainer, while training */
 	int training, done;	/* done: set by the trainer as it ends */
 	size_t sampled;		/* bytes of buf it trains on */
@@ -419,6 +444,29 @@ append(const char *text, size_t len)
 {
 	memcpy(tr.buf + tr.len, text, len);
 	tr.buf[tr.len + len] = '\n';
+}
+
+/* One more record held: its members (offsets into its text) too. */
+static void
+held_one(const struct rec_members *m)
+{
+	struct held_rec *r;
+
+	if (tr.held == tr.reccap)
+		tr.rec = kh_realloc(tr.rec, (tr.reccap = tr.reccap ?
+		    2 * tr.reccap : 256) * sizeof(*tr.rec));
+	r = &tr.rec[tr.held++];
+	if (m == NULL) {
+		r->nmem = SIZE_MAX;
+		return;
+	}
+	if (tr.nmem + m->n > tr.memcap)
+		tr.mem = kh_realloc(tr.mem, (tr.memcap = 2 * (tr.nmem + m->n)) *
+		    sizeof(*tr.mem));
+	memcpy(tr.mem + tr.nmem, m->v, m->n * sizeof(*m->v));
+	tr.nmem += m->n;
+	r->nmem = m->n;
+	r->escaped = m->escaped;
 }
 
 static void
@@ -444,16 +492,24 @@ static void
 release(void)
 {
 	struct arc_keys k;
-	size_t len;
+	struct rec_members m;
+	size_t len, mem = 0;
 	char *p = tr.buf, *nl;
 
-	for (; tr.held > 0; tr.held--, p = nl + 1) {
+	for (size_t i = 0; i < tr.held; i++, p = nl + 1) {
 		nl = memchr(p, '\n', tr.buf + tr.len - p);
 		len = nl - p;
-		if (arc_record_keys(p, len, NULL, &k) < 0)
+		m.v = tr.mem + mem;
+		m.n = m.cap = tr.rec[i].nmem;
+		m.escaped = tr.rec[i].escaped;
+		if (m.n != SIZE_MAX)
+			mem += m.n;
+		if (arc_record_keys(p, len, m.n == SIZE_MAX ? NULL : &m,
+		    &k) < 0)
 			kh_die("a record held for the dictionary is lost");
 		add(p, len, &k);
 	}
+	tr.held = tr.nmem = 0;
 	tr.hold = 0;
 }
 
@@ -557,6 +613,8 @@ sampled(int force)
 	if (!tr.on) {
 		free(tr.buf);
 		free(tr.size);
+		free(tr.mem);
+		free(tr.rec);
 		memset(&tr, 0, sizeof(tr));
 	}
 }
@@ -601,7 +659,7 @@ sample_archive(void)
 
 /* A record to hold while the trainer works: after what it reads. */
 static void
-hold_more(const char *text, size_t len)
+hold_more(const char *text, size_t len, const struct rec_members *m)
 {
 	if (tr.len + len + 1 > tr.cap) {
 		sampled(1);	/* full: wait for the trainer */
@@ -609,7 +667,7 @@ hold_more(const char *text, size_t len)
 	}
 	append(text, len);
 	tr.len += len + 1;
-	tr.held++;
+	held_one(m);
 }
 
 static void
@@ -636,7 +694,7 @@ put(const struct rec_pos *pos, void *arg)
 	}
 	if (tr.training) {
 		if (tr.hold) {
-			hold_more(pos->text, pos->len);
+			hold_more(pos->text, pos->len, pos->members);
 			if (tr.hold) {
 				sampled(0);	/* the trainer may be done */
 				return;
@@ -647,7 +705,7 @@ put(const struct rec_pos *pos, void *arg)
 	} else if (tr.on) {
 		sample(pos->text, pos->len);
 		if (tr.hold) {
-			tr.held++;
+			held_one(pos->members);
 			if (tr.len >= DICT_TRAIN)
 				sampled(0);
 			return;
@@ -713,13 +771,16 @@ cmd_write(char **files)
 	if (opt.arc.dict != NULL && !opt.no_dict)
 		use_dict();
 	tr.on = tr.hold = opt.arc.dict == NULL && !opt.no_dict;
+	if (tr.on)	/* once: growing it moves it, and records held */
+		tr.buf = kh_malloc(tr.cap = DICT_TRAIN + HOLD_MORE + (1 << 20));
 	recover_all(&w.a);
 	opt.arc.keep_orig = opt.tee;
 	refs_in = &w.a;
 	each_entry(&w.a, held_entry, NULL);
 	/* A slow pipeline: store what came after a second without input. */
 	rec_on_idle(idle, 1000);
-	for (int i = 0; i < NWORKERS; i++)
+	wq.nworkers = opt.threads > 0 ? opt.threads : cpus();
+	for (int i = 0; i < wq.nworkers; i++)
 		if ((errno = pthread_create(&wq.tid[i], NULL, worker, NULL)))
 			kh_die("pthread_create:");
 	if ((errno = pthread_create(&wq.committer, NULL, committer, NULL)))
@@ -736,7 +797,7 @@ cmd_write(char **files)
 	wq.stop = 1;
 	pthread_cond_broadcast(&wq.cv);
 	pthread_mutex_unlock(&wq.mu);
-	for (int i = 0; i < NWORKERS; i++)
+	for (int i = 0; i < wq.nworkers; i++)
 		pthread_join(wq.tid[i], NULL);
 	pthread_join(wq.committer, NULL);
 	return rec_exit();

@@ -499,6 +499,12 @@ option(int c, char *arg)
 	case OPT_NO_DICT:
 		opt.no_dict = 1;
 		break;
+	case OPT_THREADS:
+		opt.threads = atoi(arg);
+		if (opt.threads < 1 || opt.threads > 16 ||
+		    strspn(arg, "0123456789") != strlen(arg))
+			kh_die("--threads: want 1..16: %s", arg);
+		break;
 	default:
 		kh_usage();
 	}
@@ -512,6 +518,7 @@ main(int argc, char **argv)
 		{ "level", required_argument, NULL, OPT_LEVEL },
 		{ "frame-size", required_argument, NULL, OPT_FRAME },
 		{ "no-dict", no_argument, NULL, OPT_NO_DICT },
+		{ "threads", required_argument, NULL, OPT_THREADS },
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "to", required_argument, NULL, OPT_TO },
 		{ "where", required_argument, NULL, OPT_WHERE },
@@ -523,7 +530,7 @@ main(int argc, char **argv)
 		.usage = "[-hq] [--frame-size size] [--level n] "
 		    "[--max-line size] [--no-dict] [--progress] [--strict] "
 		    "[--tee] "
-		    "[--version] -o archive [file ...]\n"
+		    "[--threads n] [--version] -o archive [file ...]\n"
 		    "cat [--from day] [--to day] [--where field=value] "
 		    "archive\n"
 		    "get archive url ... | -\n"
@@ -541,6 +548,8 @@ main(int argc, char **argv)
 		    "stored\n"
 		    "      --level N     zstd level (default 5)\n"
 		    "      --no-dict     neither train nor use a dictionary\n"
+		    "      --threads N   compressing threads (default: one a "
+		    "CPU, at most 16)\n"
 		    "      --frame-size N  bytes of records a frame holds "
 		    "(default 512K; 16M\n"
 		    "                    at levels 10 and above)\n"

@@ -22,11 +22,13 @@ enum {
 	OPT_REPAIR,
 	OPT_WARC,
 	OPT_NO_DICT,
+	OPT_THREADS,
 };
 
 struct store_opt {
 	const char *out;	/* -o: the archive to write */
 	int tee, repair, warc, frame_set, no_dict;
+	int threads;		/* compressing threads; 0: one a CPU */
 	struct arc_opts arc;
 	const char *from, *to;	/* cat: YYYY-MM-DD bounds */
 	char *where_key, *where_val;

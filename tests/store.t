@@ -2,7 +2,7 @@
 # store: round trip, rotation, appends, get/ls/stats/new, reindex,
 # damage, and what stock tools see.
 . "$(dirname "$0")/lib.sh"
-plan 23
+plan 24
 
 # Records over three days, Bengali text, a page-sized body, odd bytes.
 python3 - "$tmp/in.jsonl" <<'PY'
@@ -369,6 +369,23 @@ if command -v zstd >/dev/null; then
 else
 	skip "small runs train a dictionary" "no zstd"
 fi
+
+threads() {
+	# Frames are compressed by several threads, and committed in order:
+	# the archive does not depend on how many.
+	store -o "$tmp/t1.zst" --threads 1 --frame-size 16K "$tmp/site.jsonl" &&
+	store -o "$tmp/t3.zst" --threads 3 --frame-size 16K "$tmp/site.jsonl" &&
+	cmp "$tmp/t1.zst" "$tmp/t3.zst" && cmp "$tmp/t1.zst.idx" "$tmp/t3.zst.idx" &&
+	cmp "$tmp/t1.zst.dict" "$tmp/t3.zst.dict" &&
+	store cat "$tmp/t3.zst" | same "$tmp/site.jsonl" - || return 1
+	for n in 0 17 2x; do
+		store -o "$tmp/t0.zst" --threads "$n" </dev/null 2>"$tmp/e"
+		test $? -eq 2 &&
+		grep -q "^store: --threads: want 1\.\.16: $n\$" "$tmp/e" || return 1
+	done
+	test ! -e "$tmp/t0.zst"
+}
+check "--threads: the same archive whatever the number; bad numbers refused" threads
 
 export_warc() {
 	store -o "$tmp/ex.zst" "$here/golden/validate-example/stdin" &&
