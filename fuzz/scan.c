@@ -7,6 +7,9 @@
  * - both say the same of the line: a record, blank, or bad;
  * - for a record, rec_scan()'s text is rec_parsed_text()'s, and the
  *   members rec_scan_members() finds are json-c's (tests/members.c);
+ * - a record flagged lax (a form json-c reads and JSON lacks) comes
+ *   back from rec_scan_strict() written anew: a record, not lax, with
+ *   json-c's tree of the line;
  * - for a bad line, an offset within the line (or -1) and a message;
  *   where rec_parse() found a NUL byte, invalid UTF-8 or JSON that is
  *   not an object, rec_scan() says the same at the same offset;
@@ -51,6 +54,32 @@ same_case(const char *err)
 	return 0;
 }
 
+/* A lax line written anew by rec_scan_strict(): NULL when it is a
+ * strict record with obj's tree, else what is wrong. */
+static const char *
+anew(struct json_object *obj, const char *line, size_t len, int first)
+{
+	static struct rec_parser *p2;
+	static struct rec_members m;
+	struct json_object *again;
+	const char *err, *text, *why = NULL;
+	size_t tlen;
+	long at;
+
+	if (p2 == NULL)
+		p2 = rec_parser_new();
+	if (rec_scan_strict(line, len, first, &err, &at, &text, &tlen,
+	    &m) != 1)
+		return "rec_scan_strict cannot write a lax record anew";
+	if (m.lax)
+		return "rec_scan_strict wrote a lax record";
+	again = rec_parse(p2, text, tlen, 0, &err, &at);
+	if (again == NULL || !json_object_equal(obj, again))
+		why = "rec_scan_strict changed the record";
+	json_object_put(again);
+	return why;
+}
+
 static void
 one_line(struct rec_parser *p, const char *line, size_t len, int first)
 {
@@ -66,6 +95,8 @@ one_line(struct rec_parser *p, const char *line, size_t len, int first)
 	t1 = rec_parsed_text(p, &l1);
 	v2 = rec_scan_members(line, len, first, &e2, &at2, &t2, &l2, &m);
 	why = v1 == 1 && v2 == 1 ? members_differ(obj, t2, l2, &m) : NULL;
+	if (why == NULL && v1 == 1 && v2 == 1 && m.lax)
+		why = anew(obj, line, len, first);
 	json_object_put(obj);
 	if (why != NULL)
 		broken(why, line, len, e1, at1, e2, at2);

@@ -70,7 +70,8 @@ struct rec_pos {
 	const char *file;
 	unsigned long line;
 	const char *text;	/* the record's JSON text as read (no BOM, */
-	size_t len;		/* CR or newline); valid in the callback */
+	size_t len;		/* CR or newline; rec_loop_text: strict
+				 * JSON); valid in the callback */
 	/* rec_loop_text: the members of the record's object */
 	const struct rec_members *members;
 };
@@ -144,10 +145,24 @@ struct rec_members {
 	struct rec_member *v;
 	size_t n, cap;
 	int escaped;
+	const char *lax;	/* NULL, or the (first) form json-c reads
+				 * and JSON lacks that the text has */
+	char *buf;	/* rec_scan_strict's text */
+	size_t buflen;
 };
 int rec_scan_members(const char *line, size_t len, int first,
 	const char **err, long *at, const char **text, size_t *tlen,
 	struct rec_members *m);
+/* The same, but a lax record (a name in single quotes, a raw control
+ * character or a lone surrogate escape in a string, 00 or -01, a NaN
+ * that a later duplicate drops) comes back written anew as rec_write()
+ * writes it, strict JSON (*text in m->buf, until m's next use), with
+ * its members: a program that keeps records as text writes only JSON
+ * that any reader takes.  rec_loop_text() hands on records so. */
+int rec_scan_strict(const char *line, size_t len, int first,
+	const char **err, long *at, const char **text, size_t *tlen,
+	struct rec_members *m);
+void rec_members_free(struct rec_members *m);
 /* The member named name (as written, no escapes) in m, the last one if
  * there are several, as json-c keeps the last; NULL if none. */
 const struct rec_member *rec_member_get(const struct rec_members *m,
@@ -212,9 +227,10 @@ typedef void rec_fn(struct json_object *rec, const struct rec_pos *pos,
 	void *arg);
 void rec_loop(char **files, rec_fn *fn, void *arg);
 /* The same loop for a program that needs only each record's text (in
- * pos->text, pos->len): rec_scan() checks each line, with the same
- * reports, counts, --strict, progress and idle/wait hooks, and no
- * json-c tree is built.  It takes no bare URLs (rec_accept_bare_urls()
+ * pos->text, pos->len): rec_scan_strict() checks each line, with the
+ * same reports, counts, --strict, progress and idle/wait hooks, and no
+ * json-c tree is built (but for a lax line, written anew as strict
+ * JSON).  It takes no bare URLs (rec_accept_bare_urls()
  * is for rec_loop only). */
 typedef void rec_text_fn(const struct rec_pos *pos, void *arg);
 void rec_loop_text(char **files, rec_text_fn *fn, void *arg);

@@ -126,7 +126,7 @@ take(struct loop *l, char *line, size_t len, struct rec_pos *pos,
 	pos->members = NULL;
 	if (l->p == NULL) {
 		pos->members = &l->members;
-		return rec_scan_members(line, len, first, err, at, &pos->text,
+		return rec_scan_strict(line, len, first, err, at, &pos->text,
 		    &pos->len, &l->members);
 	}
 	if (bare_urls && !is_json(line, len, first)) {
@@ -228,7 +228,7 @@ rec_loop_text(char **files, rec_text_fn *fn, void *arg)
 	struct loop l = { .text_fn = fn, .arg = arg };
 
 	loop_files(files, &l);
-	free(l.members.v);
+	rec_members_free(&l.members);
 }
 
 int

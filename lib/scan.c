@@ -23,13 +23,22 @@
  * that has one is handed to rec_parse() itself, once its JSON is known
  * to be well formed; every other line is judged here.
  *
+ * A line in one of these forms that is not JSON (a single-quoted name,
+ * a raw control byte or a lone surrogate escape in a string, an integer
+ * with a leading zero, NaN and the like that a duplicate name drops) is
+ * flagged lax: rec_scan_strict() writes it anew as strict JSON, as the stages
+ * that print json-c's tree do, so that what a program keeping the text
+ * writes (store's archive) reads with any JSON reader (jq).
+ *
  * One pass: strings are scanned 16 or 8 bytes at a time for the quote,
- * a backslash, NUL or a byte of a multibyte character, which is checked
- * there (outside strings the grammar allows ASCII only).  A line that
+ * a backslash, a control byte or a byte of a multibyte character, which
+ * is checked there (outside strings the grammar allows ASCII only).  A line that
  * fails is looked over again for a NUL and invalid UTF-8, so that it is
  * reported as rec_parse() reports it.
  */
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -46,6 +55,7 @@ struct scan {
 	const char *err;	/* the first problem; NULL while none */
 	size_t at;
 	int rare;		/* a number only rec_parse() can judge */
+	const char *lax;	/* the first form JSON lacks, or NULL */
 	struct rec_members *m;	/* the top-level members, or NULL */
 };
 
@@ -61,6 +71,14 @@ member_name(struct scan *sc, size_t name, size_t end)
 	m->v[m->n++] = (struct rec_member){ name, end - name, 0, 0 };
 	if (memchr(sc->s + name, '\\', end - name) != NULL)
 		m->escaped = 1;
+}
+
+/* A form json-c reads and JSON lacks. */
+static void
+lax(struct scan *sc, const char *why)
+{
+	if (sc->lax == NULL)
+		sc->lax = why;
 }
 
 static int
@@ -127,7 +145,8 @@ first_byte(uint64_t m)
 }
 
 /* From s[i], the first byte a string's scan must stop at: the quote q,
- * a backslash, NUL or a byte of a multibyte character; or n. */
+ * a backslash, a control byte (NUL to U+001F) or a byte of a multibyte
+ * character; or n. */
 static inline size_t
 plain_run(const unsigned char *s, size_t i, size_t n, unsigned char q)
 {
@@ -136,7 +155,7 @@ plain_run(const unsigned char *s, size_t i, size_t n, unsigned char q)
 #ifdef __SSE2__
 	const __m128i vq = _mm_set1_epi8((char)q);
 	const __m128i vb = _mm_set1_epi8('\\');
-	const __m128i vz = _mm_setzero_si128();
+	const __m128i vc = _mm_set1_epi8(0x20);
 	__m128i v;
 	unsigned mm;
 
@@ -144,19 +163,22 @@ plain_run(const unsigned char *s, size_t i, size_t n, unsigned char q)
 		v = _mm_loadu_si128((const __m128i *)(s + i));
 		mm = (unsigned)_mm_movemask_epi8(_mm_or_si128(
 		    _mm_or_si128(_mm_cmpeq_epi8(v, vq), _mm_cmpeq_epi8(v, vb)),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, vz), v)));
+		    _mm_or_si128(_mm_cmplt_epi8(v, vc), v)));
 		if (mm != 0)
 			return i + (size_t)__builtin_ctz(mm);
 	}
 #endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
-		m = bytes_eq(w, q) | bytes_eq(w, '\\') | bytes_eq(w, 0) |
-		    (w & HIGHS);
+		/* below 0x20: a byte whose low seven bits plus 0x60 do
+		 * not reach 0x80 (bytes with the high bit stop anyway) */
+		m = bytes_eq(w, q) | bytes_eq(w, '\\') |
+		    (~((w & ~HIGHS) + 0x60 * ONES) & HIGHS) | (w & HIGHS);
 		if (m != 0)
 			return i + first_byte(m);
 	}
-	while (i < n && s[i] != q && s[i] != '\\' && s[i] != 0 && s[i] < 0x80)
+	while (i < n && s[i] != q && s[i] != '\\' && s[i] >= 0x20 &&
+	    s[i] < 0x80)
 		i++;
 	return i;
 }
@@ -194,6 +216,23 @@ utf8_char(const unsigned char *s, size_t i, size_t n)
 	return need + 1;
 }
 
+/* Of four hex digits: 1 a high surrogate (D800-DBFF), 2 a low one
+ * (DC00-DFFF), else 0. */
+static int
+surrogate(const unsigned char *h)
+{
+	if ((h[0] | 0x20) != 'd')
+		return 0;
+	switch (h[1] | 0x20) {
+	case '8': case '9': case 'a': case 'b':
+		return 1;
+	case 'c': case 'd': case 'e': case 'f':
+		return 2;
+	default:
+		return 0;
+	}
+}
+
 /* The string whose opening quote q is at sc->i: past its closing
  * quote.  A backslash takes one of json-c's escapes after it.  A NUL
  * or invalid UTF-8 is an error that rec_scan() then words as
@@ -223,6 +262,11 @@ string(struct scan *sc, unsigned char q)
 		}
 		if (s[i] == 0)
 			return fail(sc, "NUL byte", i);
+		if (s[i] < 0x20) {	/* raw: json-c takes it, JSON not */
+			lax(sc, "a raw control character in a string");
+			i++;
+			continue;
+		}
 		if (++i >= n)
 			return incomplete(sc);
 		switch (s[i]) {
@@ -238,6 +282,16 @@ string(struct scan *sc, unsigned char q)
 					return fail(sc, "malformed JSON (invalid "
 					    "string sequence)", i + k);
 			}
+			/* a surrogate not in a pair: json-c makes it
+			 * U+FFFD, some readers (jq 1.6) refuse it */
+			k = surrogate(s + i + 1);
+			if (k == 1 && i + 10 < n && s[i + 5] == '\\' &&
+			    s[i + 6] == 'u' && hex(s[i + 7]) && hex(s[i + 8]) &&
+			    hex(s[i + 9]) && hex(s[i + 10]) &&
+			    surrogate(s + i + 7) == 2)
+				i += 6;	/* the pair's first half */
+			else if (k != 0)
+				lax(sc, "a lone surrogate escape");
 			i += 5;
 			break;
 		default:
@@ -350,14 +404,17 @@ number(struct scan *sc, int depth)
 		    "character)") < 0)
 			return -1;
 		sc->rare = 1;
+		lax(sc, "NaN or Infinity");
 		return 0;
 	}
 	sc->i = i;
 	if (dbl) {
 		if (!strtod_reads(s + start, i - start, &json))
 			return fail(sc, "malformed JSON (number expected)", i);
-		if (!json)
+		if (!json) {
 			sc->rare = 1;
+			lax(sc, "a number JSON lacks (1., .5)");
+		}
 		return 0;
 	}
 	c = s[start] == '-';
@@ -370,6 +427,8 @@ number(struct scan *sc, int depth)
 				return fail(sc, "malformed JSON (number "
 				    "expected)", i);
 	}
+	if (s[start + c] == '0' && i - start - c > 1)
+		lax(sc, "an integer with a leading zero (00, -01)");
 	if (long_int(s + start + c, i - start - c, c))
 		sc->rare = 1;
 	return 0;
@@ -391,9 +450,11 @@ scalar(struct scan *sc, int depth)
 		return literal(sc, "null", "malformed JSON (null expected)");
 	case 'N':
 		sc->rare = 1;
+		lax(sc, "NaN or Infinity");
 		return literal(sc, "NaN", "malformed JSON (null expected)");
 	case 'I':
 		sc->rare = 1;
+		lax(sc, "NaN or Infinity");
 		return literal(sc, "Infinity",
 		    "malformed JSON (unexpected character)");
 	case '-': case '0': case '1': case '2': case '3': case '4':
@@ -485,6 +546,8 @@ member:
 		return fail(sc, "malformed JSON (quoted object property name "
 		    "expected)", sc->i);
 	k = sc->i;
+	if (c == '\'')
+		lax(sc, "a name in single quotes");
 	if (string(sc, c) < 0)
 		return -1;
 	if (depth == 1 && sc->m != NULL)
@@ -517,16 +580,23 @@ not_object(int c)
 	}
 }
 
+static struct rec_parser *
+parser(void)
+{
+	static struct rec_parser *p;
+
+	if (p == NULL)
+		p = rec_parser_new();
+	return p;
+}
+
 /* The rare line: rec_parse()'s own verdict. */
 static int
 judge(const char *line, size_t len, int first, const char **err, long *at)
 {
-	static struct rec_parser *p;
 	struct json_object *obj;
 
-	if (p == NULL)
-		p = rec_parser_new();
-	obj = rec_parse(p, line, len, first, err, at);
+	obj = rec_parse(parser(), line, len, first, err, at);
 	if (obj == NULL)
 		return -1;
 	json_object_put(obj);
@@ -565,7 +635,7 @@ rec_scan_members(const char *line, size_t len, int first, const char **err,
 	sc.s = (const unsigned char *)s;
 	sc.len = n;
 	if ((sc.m = m) != NULL)
-		m->n = 0, m->escaped = 0;
+		m->n = 0, m->escaped = 0, m->lax = NULL;
 	if ((top = value(&sc)) < 0) {
 		/* A NUL or invalid UTF-8 anywhere is what rec_parse()
 		 * reports first; a line that scans well has neither. */
@@ -586,6 +656,8 @@ rec_scan_members(const char *line, size_t len, int first, const char **err,
 		*err = not_object(top);
 		return -1;
 	}
+	if (m != NULL)
+		m->lax = sc.lax;
 	if (sc.rare)
 		return judge(line, len, first, err, at);
 	return 1;
@@ -602,4 +674,44 @@ rec_member_get(const struct rec_members *m, const char *text,
 		    memcmp(text + m->v[i].name, name, n) == 0)
 			return &m->v[i];
 	return NULL;
+}
+
+int
+rec_scan_strict(const char *line, size_t len, int first, const char **err,
+    long *at, const char **text, size_t *tlen, struct rec_members *m)
+{
+	struct json_object *obj;
+	FILE *f;
+	int v;
+
+	v = rec_scan_members(line, len, first, err, at, text, tlen, m);
+	if (v != 1 || !m->lax)
+		return v;
+	/* json-c's tree of it, printed as every stage prints a record */
+	if ((obj = rec_parse(parser(), line, len, first, err, at)) == NULL)
+		return -1;	/* rec_scan_members() said it would parse */
+	free(m->buf);
+	m->buf = NULL;
+	if ((f = open_memstream(&m->buf, &m->buflen)) == NULL)
+		kh_die("open_memstream:");
+	rec_print(f, obj);
+	json_object_put(obj);
+	if (fclose(f) != 0)
+		kh_die("open_memstream:");
+	v = rec_scan_members(m->buf, m->buflen - 1, 0, err, at, text, tlen,
+	    m);
+	if (v == 1 && m->lax) {	/* json-c wrote what JSON lacks */
+		*err = "cannot be written as strict JSON";
+		*at = -1;
+		return -1;
+	}
+	return v;
+}
+
+void
+rec_members_free(struct rec_members *m)
+{
+	free(m->v);
+	free(m->buf);
+	memset(m, 0, sizeof(*m));
 }
