@@ -5,6 +5,8 @@
  * problem".  With -p it also writes the records that passed, so it can
  * stand between two stages of a pipeline.
  */
+#include <stdio.h>
+
 #include "khobor.h"
 #include "check.h"
 
@@ -16,11 +18,34 @@ report(void *arg, const char *field, const char *msg)
 	rec_bad(arg, "%s: %s", field, msg);
 }
 
+/* json-c reads a few forms JSON lacks (a name in single quotes, a raw
+ * tab in a string...): khobor's stages never write them, and a stage of
+ * one's own must not either. */
+static int
+strict_json(const struct rec_pos *pos)
+{
+	static struct rec_members m;
+	const char *err, *text;
+	char msg[160];
+	size_t tlen;
+	long at;
+
+	if (rec_scan_members(pos->text, pos->len, 0, &err, &at, &text, &tlen,
+	    &m) != 1 || m.lax == NULL)
+		return 0;
+	snprintf(msg, sizeof(msg), "not JSON, though json-c reads it: %s",
+	    m.lax);
+	report((void *)pos, "(line)", msg);
+	return -1;
+}
+
 static void
 validate(struct json_object *rec, const struct rec_pos *pos, void *arg)
 {
+	int bad = strict_json(pos);
+
 	(void)arg;
-	if (check_record(rec, report, (void *)pos) == 0 && pass)
+	if (check_record(rec, report, (void *)pos) == 0 && !bad && pass)
 		rec_write(rec);
 }
 
