@@ -253,24 +253,41 @@ put3(char *o, int c)
 	return 3;
 }
 
-/* Fold w into o (MAXW bytes); -1 when too long or not a word. */
+/*
+ * Fold w into o (MAXW bytes): ASCII lowered, ZWNJ and ZWJ dropped,
+ * U+09DC/DD/DF decomposed with their nukta, other code points from
+ * U+0800 kept; -1 when too long or not a word.  The Bengali block
+ * (three bytes, E0 A6/A7 xx), most of what it sees, is copied as it is.
+ */
 static int
-fold(const char *w, size_t len, char *o)
+fold(const unsigned char *s, size_t len, char *o)
 {
-	const unsigned char *s = (const unsigned char *)w;
 	size_t i = 0, n = 0, used;
 	int c;
 
 	while (i < len) {
+		if (n + 6 > MAXW)
+			return -1;
+		if (s[i] < 0x80) {
+			c = s[i++];
+			o[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
+		/* U+0980..U+09FF but U+09DC/DD/DF (E0 A7 9C/9D/9F) */
+		if (i + 3 <= len && s[i] == 0xe0 && (s[i + 1] & 0xfe) == 0xa6
+		    && (s[i + 2] & 0xc0) == 0x80 && (s[i + 1] == 0xa6 ||
+		    (s[i + 2] != 0x9c && s[i + 2] != 0x9d &&
+		    s[i + 2] != 0x9f))) {
+			o[n] = (char)s[i], o[n + 1] = (char)s[i + 1];
+			o[n + 2] = (char)s[i + 2];
+			n += 3, i += 3;
+			continue;
+		}
 		c = utf8(s + i, len - i, &used);
 		i += used;
 		if (c < 0)
 			return -1;
-		if (n + 6 > MAXW)
-			return -1;
-		if (c < 0x80) {
-			o[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		} else if (c == 0x200c || c == 0x200d) {
+		if (c == 0x200c || c == 0x200d) {
 			continue;
 		} else if (c == 0x9dc || c == 0x9dd || c == 0x9df) {
 			n += put3(o + n, c == 0x9dc ? 0x9a1 : c == 0x9dd ?
@@ -414,7 +431,8 @@ init(void)
 		slots[k].form = -1;
 	/* in reverse, so that each bucket lists its words in table order */
 	for (size_t i = NWORDS; i-- > 0;) {
-		n = fold(words[i].s, strlen(words[i].s), fold_words[i].s);
+		n = fold((const unsigned char *)words[i].s, strlen(words[i].s),
+		    fold_words[i].s);
 		if (n <= 0 || (b = bucket_of(fold_words[i].s, n)) < 0)
 			continue;	/* cannot happen: the table is ours */
 		fold_words[i].len = (unsigned char)n;
@@ -462,53 +480,6 @@ plain(const char *w, size_t len, size_t *used)
 	return len >= 3 ? plain_bn(w) : -1;
 }
 
-/*
- * Fold as fold() does, with a fast path for the Bengali block (three
- * bytes, E0 A6/A7 xx); -1 when the fold would not fit.
- */
-static int
-fold_fast(const unsigned char *s, size_t len, char *o)
-{
-	size_t i = 0, n = 0, used;
-	int c;
-
-	while (i < len) {
-		if (n + 6 > MAXW)
-			return -1;
-		if (s[i] < 0x80) {
-			c = s[i++];
-			o[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			continue;
-		}
-		/* U+0980..U+09FF but U+09DC/DD/DF (E0 A7 9C/9D/9F) */
-		if (i + 3 <= len && s[i] == 0xe0 && (s[i + 1] & 0xfe) == 0xa6
-		    && (s[i + 2] & 0xc0) == 0x80 && (s[i + 1] == 0xa6 ||
-		    (s[i + 2] != 0x9c && s[i + 2] != 0x9d &&
-		    s[i + 2] != 0x9f))) {
-			o[n] = (char)s[i], o[n + 1] = (char)s[i + 1];
-			o[n + 2] = (char)s[i + 2];
-			n += 3, i += 3;
-			continue;
-		}
-		c = utf8(s + i, len - i, &used);
-		i += used;
-		if (c < 0)
-			return -1;
-		if (c == 0x200c || c == 0x200d) {
-			continue;
-		} else if (c == 0x9dc || c == 0x9dd || c == 0x9df) {
-			n += put3(o + n, c == 0x9dc ? 0x9a1 : c == 0x9dd ?
-			    0x9a2 : 0x9af);
-			n += put3(o + n, 0x9bc);
-		} else if (c >= 0x800) {
-			n += put3(o + n, c);
-		} else {
-			return -1;
-		}
-	}
-	return (int)n;
-}
-
 const struct lexent *
 lex_lookup(const char *w, size_t len, int *suffix)
 {
@@ -546,7 +517,7 @@ lex_lookup(const char *w, size_t len, int *suffix)
 		    triple_of(b, b2, b3) % 8))
 			return NULL;
 	}
-	if ((n = fold_fast((const unsigned char *)w, len, o)) <= 0)
+	if ((n = fold((const unsigned char *)w, len, o)) <= 0)
 		return NULL;
 	h = hash_of(o, (size_t)n);
 	for (k = h & (NSLOT - 1); slots[k].form >= 0; k = (k + 1) &

@@ -422,10 +422,11 @@ hyphen_suffix(const struct sent *s, size_t j)
 	return j;
 }
 
+/* A new mention of field, zeroed but for field, alt, first and last
+ * (NONE). */
 static struct men *
-men_add(struct ner *n, int field, size_t i, size_t j, int type)
+men_new(struct ner *n, int field)
 {
-	const struct sent *s = &n->s;
 	struct men *m;
 
 	if (n->nmen == n->mencap) {
@@ -435,12 +436,21 @@ men_add(struct ner *n, int field, size_t i, size_t j, int type)
 	m = &n->men[n->nmen++];
 	memset(m, 0, sizeof(*m));
 	m->m.field = field;
+	m->alt = m->first = m->last = NONE;
+	return m;
+}
+
+static struct men *
+men_add(struct ner *n, int field, size_t i, size_t j, int type)
+{
+	const struct sent *s = &n->s;
+	struct men *m = men_new(n, field);
+
 	m->m.start = s->t[i].start;
 	m->m.end = s->t[j - 1].end;
 	m->m.bstart = s->t[i].bstart;
 	m->m.bend = s->t[j - 1].bend;
 	m->m.type = type;
-	m->alt = m->first = m->last = NONE;
 	m->ntok = (int)(j - i);
 	return m;
 }
@@ -487,28 +497,18 @@ model_norm(struct ner *n, struct men *m, size_t i, size_t j)
 	}
 }
 
-/* Remember a PER name of several tokens: its first key and its last
- * key's stem, for the short mentions of the same person. */
 /* A PER mention of the second pass at bytes [b, e) of field f; its
  * code points are counted when the mentions are in order. */
 static void
 men_at(struct ner *n, int f, size_t b, size_t e, size_t norm)
 {
-	struct men *m;
+	struct men *m = men_new(n, f);
 
-	if (n->nmen == n->mencap) {
-		n->mencap = n->mencap ? n->mencap * 2 : 64;
-		n->men = kh_realloc(n->men, n->mencap * sizeof(*n->men));
-	}
-	m = &n->men[n->nmen++];
-	memset(m, 0, sizeof(*m));
-	m->m.field = f;
 	m->m.bstart = b;
 	m->m.bend = e;
 	m->m.start = NONE;	/* counted in ner_end */
 	m->m.type = T_PER;
 	m->norm = norm;
-	m->alt = m->first = m->last = NONE;
 	m->ntok = 1;
 }
 

@@ -36,6 +36,7 @@ kind(uint32_t c)
 	return kind_slow(c);
 }
 
+/* The code points kind() leaves: not ' ', not U+0980..U+09FF. */
 static enum kind
 kind_slow(uint32_t c)
 {
@@ -53,13 +54,7 @@ kind_slow(uint32_t c)
 			return K_END;
 		return c < 0x20 || c == 0x7f ? K_SPACE : K_PUNCT;
 	}
-	if (c >= 0x0980 && c <= 0x09ff) {
-		if (c >= 0x09e6 && c <= 0x09ef)
-			return K_DIGIT;
-		if (c >= 0x09f2 && c <= 0x09fb)
-			return K_PUNCT;
-		return K_BN;
-	}
+	/* kind() took the Bengali block */
 	if (c == 0x0964 || c == 0x0965)
 		return K_END;
 	if (c == 0x200c || c == 0x200d)
