@@ -24,15 +24,7 @@ usage() {
 	exit 2
 }
 . "$(dirname "$0")/lib.sh"
-
-while getopts n: c; do
-	case $c in
-	n) posint "$OPTARG"; runs=$OPTARG ;;
-	*) usage ;;
-	esac
-done
-shift $((OPTIND - 1))
-[ $# -eq 0 ] || usage
+only_runs "$@"
 
 find_shared
 need_tools python3 /usr/bin/time

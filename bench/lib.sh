@@ -12,6 +12,17 @@ posint() {	# posint VALUE: a positive integer, or usage
 	esac
 }
 
+only_runs() {	# only_runs "$@": a script whose one option is -n runs
+	while getopts n: c; do
+		case $c in
+		n) posint "$OPTARG"; runs=$OPTARG ;;
+		*) usage ;;
+		esac
+	done
+	shift $((OPTIND - 1))
+	[ $# -eq 0 ] || usage
+}
+
 # Sets script, root and shared (absolute), then cd to the repository.
 # Exits 0 with a note when ../shared (or $KH_SHARED) is not there.
 find_shared() {
