@@ -39,16 +39,15 @@ static struct {
 
 /*
  * Frames are compressed by worker threads (one a CPU this process may
- * use, at most MAXWORKERS, or --threads) while this one reads and
+ * use, at most MAX_THREADS, or --threads) while this one reads and
  * parses the next records, so parsing costs little time and a higher
  * level costs less.  Each frame gets a sequence number when it is
- * queued, and a third thread commits them (written, fsynced, indexed)
+ * queued, and one more thread commits them (written, fsynced, indexed)
  * strictly in that order, so the units of a part and their index lines
  * keep the order of the records; the workers never wait for the disk
  * (an fsync each frame held one of them up to a fifth of a run).  A
  * small queue bounds the memory.
  */
-#define MAXWORKERS 16
 #define NJOBS 8
 #define NSLOTS 32	/* frames compressed, waiting for their turn */
 struct job {
@@ -59,7 +58,7 @@ struct job {
 	int ok;		/* compressed without error */
 };
 static struct {
-	pthread_t tid[MAXWORKERS], committer;
+	pthread_t tid[MAX_THREADS], committer;
 	int nworkers;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;	/* any change below */
@@ -185,7 +184,7 @@ committer(void *arg)
 }
 
 /* The CPUs this process may run on (its affinity: taskset, cgroups'
- * cpusets), at most MAXWORKERS. */
+ * cpusets), at most MAX_THREADS. */
 static int
 cpus(void)
 {
@@ -196,7 +195,7 @@ cpus(void)
 		n = CPU_COUNT(&set);
 	else
 		n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > MAXWORKERS ? MAXWORKERS : (int)n;
+	return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
 }
 
 static void *
@@ -426,7 +425,7 @@ static struct {
 	struct rec_member *mem;	/* their members, one after another, */
 	size_t nmem, memcap;	/* so that storing them scans them not */
 	struct held_rec {	/* again */
-		size_t nmem;	/* SIZE_MAX: unknown (scan it) */
+		size_t nmem;
 		int escaped;
 	} *rec;
 	size_t reccap;
@@ -456,10 +455,6 @@ held_one(const struct rec_members *m)
 		tr.rec = kh_realloc(tr.rec, (tr.reccap = tr.reccap ?
 		    2 * tr.reccap : 256) * sizeof(*tr.rec));
 	r = &tr.rec[tr.held++];
-	if (m == NULL) {
-		r->nmem = SIZE_MAX;
-		return;
-	}
 	if (tr.nmem + m->n > tr.memcap)
 		tr.mem = kh_realloc(tr.mem, (tr.memcap = 2 * (tr.nmem + m->n)) *
 		    sizeof(*tr.mem));
@@ -492,7 +487,7 @@ static void
 release(void)
 {
 	struct arc_keys k;
-	struct rec_members m;
+	struct rec_members m = { 0 };
 	size_t len, mem = 0;
 	char *p = tr.buf, *nl;
 
@@ -502,10 +497,8 @@ release(void)
 		m.v = tr.mem + mem;
 		m.n = m.cap = tr.rec[i].nmem;
 		m.escaped = tr.rec[i].escaped;
-		if (m.n != SIZE_MAX)
-			mem += m.n;
-		if (arc_record_keys(p, len, m.n == SIZE_MAX ? NULL : &m,
-		    &k) < 0)
+		mem += m.n;
+		if (arc_record_keys(p, len, &m, &k) < 0)
 			kh_die("a record held for the dictionary is lost");
 		add(p, len, &k);
 	}

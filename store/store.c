@@ -501,9 +501,9 @@ option(int c, char *arg)
 		break;
 	case OPT_THREADS:
 		opt.threads = atoi(arg);
-		if (opt.threads < 1 || opt.threads > 16 ||
+		if (opt.threads < 1 || opt.threads > MAX_THREADS ||
 		    strspn(arg, "0123456789") != strlen(arg))
-			kh_die("--threads: want 1..16: %s", arg);
+			kh_die("--threads: want 1..%d: %s", MAX_THREADS, arg);
 		break;
 	default:
 		kh_usage();

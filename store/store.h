@@ -25,6 +25,8 @@ enum {
 	OPT_THREADS,
 };
 
+#define MAX_THREADS 16	/* compressing threads, at most */
+
 struct store_opt {
 	const char *out;	/* -o: the archive to write */
 	int tee, repair, warc, frame_set, no_dict;
