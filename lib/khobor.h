@@ -62,6 +62,14 @@ struct kh_cli {
 	void (*opt)(int c, char *arg);
 };
 int kh_options(int argc, char **argv, const struct kh_cli *cli);
+/* Descriptors 0, 1 and 2 closed when the program started get /dev/null
+ * opened the wrong way round (0 for writing, 1 for reading), so that no
+ * file the program opens takes their place and reading records from a
+ * closed stdin or writing them to a closed stdout fails as it would
+ * have (EBADF, exit 2) instead of reading a lock file or writing
+ * nowhere; a closed stderr gets /dev/null.  kh_options() calls it
+ * first; a program that does not use kh_options() calls it itself. */
+void kh_std_fds(void);
 _Noreturn void kh_usage(void);
 int kh_parse_size(const char *s, size_t *out);
 

@@ -3,11 +3,34 @@
  * program's own, parsed with getopt_long.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "khobor.h"
+
+void
+kh_std_fds(void)
+{
+	static const int mode[3] = { O_WRONLY, O_RDONLY, O_WRONLY };
+	int fd, nul;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		/* open() gives the lowest free descriptor: fd itself. */
+		nul = open("/dev/null", mode[fd]);
+		if (nul < 0)
+			_exit(KH_EXIT_ERROR);	/* nowhere to say it */
+		if (nul != fd) {
+			if (dup2(nul, fd) < 0)
+				_exit(KH_EXIT_ERROR);
+			close(nul);
+		}
+	}
+}
 
 #ifndef KH_VERSION
 #define KH_VERSION "unknown"
@@ -109,6 +132,7 @@ kh_options(int argc, char **argv, const struct kh_cli *c)
 	char *so;
 	int ch;
 
+	kh_std_fds();
 	/* Big output blocks; the reader flushes before it waits. */
 	setvbuf(stdout, NULL, _IOFBF, (size_t)128 << 10);
 	kh_setprog(argv[0]);
