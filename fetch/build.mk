@@ -8,3 +8,6 @@ FUZZ_TARGETS += robots charset
 robots_FUZZ_LINK = fetch/robots.c
 charset_FUZZ_LINK = fetch/charset.c
 charset_FUZZ_PKGS = icu-i18n
+# Drivers for tests/robots.t and tests/charset.t.
+TOOLS += robots-test
+robots-test_SRCS = tests/robots-test.c fetch/robots.c
