@@ -11,3 +11,6 @@ charset_FUZZ_PKGS = icu-i18n
 # Drivers for tests/robots.t and tests/charset.t.
 TOOLS += robots-test
 robots-test_SRCS = tests/robots-test.c fetch/robots.c
+TOOLS += charset-test
+charset-test_SRCS = tests/charset-test.c fetch/charset.c
+charset-test_PKGS = icu-i18n
