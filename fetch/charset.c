@@ -394,11 +394,12 @@ charset_label(const char *label, size_t len)
 static int
 take_label(const char *s, size_t len)
 {
-	while (len > 0 && strchr("\"'", *s) != NULL) {
+	while (len > 0 && (*s == '"' || *s == '\'')) {
 		s++;
 		len--;
 	}
-	while (len > 0 && strchr("\"';", s[len - 1]) != NULL)
+	while (len > 0 && (s[len - 1] == '"' || s[len - 1] == '\'' ||
+	    s[len - 1] == ';'))
 		len--;
 	return lookup(s, len);
 }
