@@ -13,7 +13,7 @@ charset-label_FUZZ_LINK = fetch/charset.c
 charset-label_FUZZ_PKGS = icu-i18n
 # Drivers for tests/robots.t and tests/charset.t.
 TOOLS += robots-test
-robots-test_SRCS = tests/robots-test.c fetch/robots.c
+robots-test_SRCS = tests/robots-test.c tests/slurp.c fetch/robots.c
 TOOLS += charset-test
-charset-test_SRCS = tests/charset-test.c fetch/charset.c
+charset-test_SRCS = tests/charset-test.c tests/slurp.c fetch/charset.c
 charset-test_PKGS = icu-i18n

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "khobor.h"
+#include "slurp.h"
 #include "../fetch/charset.h"
 
 static void
@@ -28,26 +29,6 @@ label(const char *s, size_t len)
 
 	fwrite(s, 1, len, stdout);
 	printf("\t%s\n", name != NULL ? name : "-");
-}
-
-/* The whole of a file, malloc'd, its length in *len. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	size_t cap = 1 << 16, n;
-	char *buf = kh_malloc(cap);
-	FILE *f;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		kh_die("%s:", path);
-	*len = 0;
-	while ((n = fread(buf + *len, 1, cap - *len, f)) > 0)
-		if ((*len += n) == cap)
-			buf = kh_realloc(buf, cap *= 2);
-	if (ferror(f))
-		kh_die("%s:", path);
-	fclose(f);
-	return buf;
 }
 
 int

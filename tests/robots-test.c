@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "khobor.h"
+#include "slurp.h"
 #include "../fetch/robots.h"
 
 static double
@@ -27,26 +28,6 @@ cpu_now(void)
 
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* The whole of a file, malloc'd, its length in *len. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	size_t cap = 1 << 16, n;
-	char *buf = kh_malloc(cap);
-	FILE *f;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		kh_die("%s:", path);
-	*len = 0;
-	while ((n = fread(buf + *len, 1, cap - *len, f)) > 0)
-		if ((*len += n) == cap)
-			buf = kh_realloc(buf, cap *= 2);
-	if (ferror(f))
-		kh_die("%s:", path);
-	fclose(f);
-	return buf;
 }
 
 static double spent;
