@@ -3,8 +3,17 @@ PROGS += fetch
 fetch_SRCS = fetch/fetch.c fetch/sched.c fetch/robots.c fetch/charset.c \
 	fetch/state.c
 fetch_PKGS = libcurl icu-i18n
-# robots.txt and charset sniffing read what servers send.
-FUZZ_TARGETS += robots charset
+# robots.txt, charset sniffing and charset labels read what servers
+# send.
+FUZZ_TARGETS += robots charset charset-label
 robots_FUZZ_LINK = fetch/robots.c
 charset_FUZZ_LINK = fetch/charset.c
 charset_FUZZ_PKGS = icu-i18n
+charset-label_FUZZ_LINK = fetch/charset.c
+charset-label_FUZZ_PKGS = icu-i18n
+# Drivers for tests/robots.t and tests/charset.t.
+TOOLS += robots-test
+robots-test_SRCS = tests/robots-test.c tests/slurp.c fetch/robots.c
+TOOLS += charset-test
+charset-test_SRCS = tests/charset-test.c tests/slurp.c fetch/charset.c
+charset-test_PKGS = icu-i18n

@@ -12,15 +12,26 @@
  * encoding sniffing: a byte order mark, the charset parameter of
  * content_type (may be NULL), a <meta charset> or http-equiv in the
  * first 4 KiB or an XML declaration, and without any of them UTF-8 when
- * the bytes are valid UTF-8, else ICU's detector.  Labels are read as
- * browsers read them (iso-8859-1 and us-ascii mean windows-1252); a label
- * ICU does not know is passed over.  Writes the name to name. */
+ * the bytes are valid UTF-8, else ICU's detector, else windows-1252.
+ * Labels are read by the WHATWG Encoding Standard's table (iso-8859-1
+ * and us-ascii mean windows-1252, utf-16 UTF-16LE); a label not in it
+ * (utf-7, utf-32) is passed over.  UTF-16 named in the document itself
+ * means UTF-8, and x-user-defined there windows-1252.  Writes the
+ * encoding's name in the Standard ("UTF-8", "windows-1252", "KOI8-R",
+ * "replacement", ...) to name. */
 void charset_detect(const char *body, size_t len, const char *content_type,
 	char name[CHARSET_NAME_MAX]);
 
-/* body from charset to UTF-8, a byte order mark dropped, bytes invalid
- * in the charset as U+FFFD.  Returns a malloc'd string with a NUL after
- * it, its length in *outlen; NULL when ICU has no such converter. */
+/* The name of the encoding label names in the Encoding Standard, or
+ * NULL when it names none.  ASCII whitespace around label does not
+ * count, nor the case of ASCII letters. */
+const char *charset_label(const char *label, size_t len);
+
+/* body from charset (a label or name of the Encoding Standard) to UTF-8,
+ * a byte order mark dropped, bytes invalid in the charset as U+FFFD;
+ * the replacement encoding gives one U+FFFD for a body of any length.
+ * Returns a malloc'd string of valid UTF-8 with a NUL after it, its
+ * length in *outlen; NULL when charset names no encoding. */
 char *charset_to_utf8(const char *body, size_t len, const char *charset,
 	size_t *outlen);
 

@@ -5,6 +5,14 @@
  * token, or, when none does, those for "*".  Several groups for the same
  * agent count as one.  Rules are compared by the length of their
  * pattern; '*' matches any run of bytes and a final '$' anchors the end.
+ *
+ * The file is the server's to write, so each question is answered in
+ * bounded time: rules are kept longest first, so the first that matches
+ * decides; a pattern is matched piece by piece (the runs between its
+ * stars), each piece at its leftmost place after the one before, found
+ * with Knuth-Morris-Pratt, so one rule costs O(pattern + path) whatever
+ * the bytes; paths are judged up to ROBOTS_PATH_MAX bytes; and one
+ * question stops after WORK_MAX steps.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -14,15 +22,26 @@
 #include "khobor.h"
 #include "robots.h"
 
+/* A step of matching: a byte compared or a table entry made.  Enough
+ * for a file of thousands of wildcard rules against paths of thousands
+ * of bytes (tens of milliseconds); beyond it the path is taken as
+ * disallowed, the answer that keeps us away rather than in. */
+#define WORK_MAX ((size_t)1 << 25)
+
 struct rule {
-	char *pat;	/* normalised: see norm() */
-	size_t len;
+	char *pat;	/* normalised (norm()), runs of '*' as one, no final
+			 * '$' */
+	size_t plen;
+	size_t len;	/* the normalised length as written: ranks rules */
 	int allow;
+	int anchored;	/* it ended in '$' */
 };
 
 struct ruleset {
 	struct rule *v;
 	size_t n, cap;
+	size_t piece;	/* the longest run between stars */
+	int disallows;	/* some rule is a Disallow */
 	double delay;	/* -1: none */
 	int seen;	/* some group matched */
 };
@@ -32,19 +51,58 @@ struct robots {
 	int all;	/* robots_all(): 1 allow, 0 deny, -1 parsed rules */
 };
 
+/* Keep pattern pat (len bytes, normalised).  A pattern of more than
+ * ROBOTS_PATH_MAX bytes other than '*' and the final '$' can match no
+ * path we judge, so it is dropped: a line of megabytes costs nothing
+ * when asking. */
 static void
 add_rule(struct ruleset *s, const char *pat, size_t len, int allow)
 {
+	struct rule *ru;
+	size_t i, n = 0, lit = 0, run = 0;
+	char *p;
+
+	for (i = 0; i < len; i++)
+		lit += pat[i] != '*';
+	if (len > 0 && pat[len - 1] == '$')
+		lit--;
+	if (lit > ROBOTS_PATH_MAX)
+		return;
 	if (s->n == s->cap) {
 		s->cap = s->cap ? 2 * s->cap : 16;
 		s->v = kh_realloc(s->v, s->cap * sizeof(*s->v));
 	}
-	s->v[s->n].pat = kh_malloc(len + 1);
-	memcpy(s->v[s->n].pat, pat, len);
-	s->v[s->n].pat[len] = '\0';
-	s->v[s->n].len = len;
-	s->v[s->n].allow = allow;
-	s->n++;
+	ru = &s->v[s->n++];
+	ru->len = len;
+	ru->allow = allow;
+	s->disallows |= !allow;
+	ru->anchored = len > 0 && pat[len - 1] == '$';
+	if (ru->anchored)
+		len--;
+	p = ru->pat = kh_malloc(len + 1);
+	for (i = 0; i < len; i++) {
+		if (pat[i] == '*') {
+			if (n > 0 && p[n - 1] == '*')
+				continue;	/* "**" is "*" */
+			run = 0;
+		} else if (++run > s->piece) {
+			s->piece = run;
+		}
+		p[n++] = pat[i];
+	}
+	p[n] = '\0';
+	ru->plen = n;
+}
+
+/* Longest first; of two as long, Allow first (it wins a tie). */
+static int
+rule_cmp(const void *a, const void *b)
+{
+	const struct rule *x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len < y->len ? 1 : -1;
+	return y->allow - x->allow;
 }
 
 static void
@@ -88,37 +146,74 @@ norm(const char *s, size_t len, char *out)
 	return o;
 }
 
-/* Does pattern pat (with '*' and a final '$') match the start of path,
- * or all of it when anchored?  Greedy with one backtrack point: linear
- * for patterns with no '*', O(n*m) at worst. */
-static int
-match(const char *pat, size_t plen, const char *path)
+/* Where needle (k bytes) first occurs in hay (n bytes), or -1:
+ * Knuth-Morris-Pratt, at most 2k + 2n steps whatever the bytes, counted
+ * in *work; -1 too when they pass WORK_MAX.  fail has room for k. */
+static long
+find(const char *needle, size_t k, const char *hay, size_t n, size_t *fail,
+    size_t *work)
 {
-	const char *star = NULL, *resume = NULL;
-	int anchored = plen > 0 && pat[plen - 1] == '$';
-	size_t i = 0;
+	size_t i, b;
 
-	if (anchored)
-		plen--;
-	for (;;) {
-		if (i == plen) {
-			if (!anchored || *path == '\0')
-				return 1;
-		} else if (pat[i] == '*') {
-			star = pat + ++i;
-			resume = path;
-			continue;
-		} else if (*path != '\0' && pat[i] == *path) {
-			i++;
-			path++;
-			continue;
-		}
-		/* Mismatch: let the last '*' take one more byte. */
-		if (star == NULL || *resume == '\0')
-			return 0;
-		path = ++resume;
-		i = star - pat;
+	if (k == 0)
+		return 0;
+	if (k > n)
+		return -1;
+	/* fail[i]: the longest proper prefix of needle[0..i] that also
+	 * ends there. */
+	fail[0] = 0;
+	for (i = 1, b = 0; i < k; i++) {
+		while (b > 0 && needle[i] != needle[b])
+			b = fail[b - 1];
+		if (needle[i] == needle[b])
+			b++;
+		fail[i] = b;
 	}
+	*work += 2 * k;
+	for (i = 0, b = 0; i < n; i++) {
+		while (b > 0 && hay[i] != needle[b])
+			b = fail[b - 1];
+		if (hay[i] == needle[b] && ++b == k)
+			return (long)(i + 1 - k);
+		if ((*work += 2) > WORK_MAX)
+			return -1;
+	}
+	return -1;
+}
+
+/* Does rule ru match the start of path (n bytes), or all of it when
+ * anchored?  The pieces between stars are taken in order, each at its
+ * leftmost place after the one before: if any placement works, that one
+ * does, as it leaves the most path to those after.  An anchored last
+ * piece must end the path. */
+static int
+match(const struct rule *ru, const char *path, size_t n, size_t *fail,
+    size_t *work)
+{
+	const char *p = ru->pat, *end = p + ru->plen, *star;
+	size_t at, k;
+	long pos;
+
+	*work += ru->plen;	/* the memchr()s */
+	star = memchr(p, '*', end - p);
+	k = (star != NULL ? star : end) - p;
+	if (k > n || memcmp(p, path, k) != 0)
+		return 0;	/* the first piece starts the path */
+	if (star == NULL)
+		return !ru->anchored || k == n;
+	at = k;
+	for (p = star + 1; (star = memchr(p, '*', end - p)) != NULL;
+	    p = star + 1) {
+		k = star - p;
+		if ((pos = find(p, k, path + at, n - at, fail, work)) < 0)
+			return 0;
+		at += pos + k;
+	}
+	k = end - p;
+	*work += k;
+	if (ru->anchored)
+		return n - at >= k && memcmp(path + n - k, p, k) == 0;
+	return find(p, k, path + at, n - at, fail, work) >= 0;
 }
 
 /* Is the user-agent value v (len bytes) our product token? */
@@ -223,6 +318,10 @@ robots_parse(const char *txt, size_t len, const char *agent)
 		}
 	}
 	free(buf);
+	if (mine.n > 0)
+		qsort(mine.v, mine.n, sizeof(*mine.v), rule_cmp);
+	if (star.n > 0)
+		qsort(star.v, star.n, sizeof(*star.v), rule_cmp);
 	if (mine.seen) {
 		r->set = mine;
 		free_set(&star);
@@ -257,28 +356,32 @@ robots_free(struct robots *r)
 int
 robots_allowed(const struct robots *r, const char *path)
 {
-	size_t i, best = 0, len = strlen(path);
-	int allow = 1, found = 0;
+	size_t i, n, work = 0, *fail, len = strlen(path);
+	int allow = 1;
 	char *buf;
 
 	if (r->all >= 0)
 		return r->all || strcmp(path, "/robots.txt") == 0;
-	if (strcmp(path, "/robots.txt") == 0 || r->set.n == 0)
+	if (strcmp(path, "/robots.txt") == 0 || !r->set.disallows)
 		return 1;
+	if (len > ROBOTS_PATH_MAX)
+		return 0;	/* normalised, it is no shorter */
 	buf = kh_malloc(3 * len + 1);
-	norm(path, len, buf);
-	for (i = 0; i < r->set.n; i++) {
-		const struct rule *ru = &r->set.v[i];
-
-		if (found && (ru->len < best || (ru->len == best &&
-		    (allow || !ru->allow))))
-			continue;
-		if (!match(ru->pat, ru->len, buf))
-			continue;
-		found = 1;
-		best = ru->len;
-		allow = ru->allow;
+	fail = kh_malloc((r->set.piece + 1) * sizeof(*fail));
+	if ((n = norm(path, len, buf)) > ROBOTS_PATH_MAX)
+		allow = 0;
+	/* Longest first: the first rule to match is the one. */
+	for (i = 0; n <= ROBOTS_PATH_MAX && i < r->set.n; i++) {
+		if (match(&r->set.v[i], buf, n, fail, &work)) {
+			allow = r->set.v[i].allow;
+			break;
+		}
+		if (work > WORK_MAX) {
+			allow = 0;
+			break;
+		}
 	}
+	free(fail);
 	free(buf);
 	return allow;
 }
