@@ -248,7 +248,7 @@ t_charsets() {
 	    'by["/meta-charset"]["charset"] == "windows-1252"' \
 	    'all(c in by["/meta-charset"]["html"] for c in "üß©")' \
 	    'by["/legacy"]["charset"] == "windows-1251"' \
-	    'by["/legacy-koi8"]["charset"] == "koi8-r"' \
+	    'by["/legacy-koi8"]["charset"] == "KOI8-R"' \
 	    '"Новости" in by["/legacy"]["html"] and "Новости" in by["/legacy-koi8"]["html"]' \
 	    'by["/bn"]["charset"] == "UTF-8" and "ঢাকা" in by["/bn"]["html"]' \
 	    'not by["/bom-utf8"]["html"].startswith("\ufeff")' \
