@@ -21,9 +21,11 @@ differs from what would be written.  Python 3 standard library only.
 import sys
 
 import bd
+import en
 from common import run
 
-OUTLETS = [bd.prothomalo, bd.jugantor, bd.kalerkantho, bd.bdnews24]
+OUTLETS = [bd.prothomalo, bd.jugantor, bd.kalerkantho, bd.bdnews24,
+           en.dailystar, en.dhakatribune]
 
 if __name__ == "__main__":
     sys.exit(run(OUTLETS, "--check" in sys.argv[1:]))
