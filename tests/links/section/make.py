@@ -22,10 +22,11 @@ import sys
 
 import bd
 import en
+import wb
 from common import run
 
 OUTLETS = [bd.prothomalo, bd.jugantor, bd.kalerkantho, bd.bdnews24,
-           en.dailystar, en.dhakatribune]
+           en.dailystar, en.dhakatribune, wb.anandabazar, wb.sangbadpratidin]
 
 if __name__ == "__main__":
     sys.exit(run(OUTLETS, "--check" in sys.argv[1:]))
