@@ -17,13 +17,14 @@ resolved and in canonical form (docs/records.md, "Canonical URLs").
 differs from what would be written.  Python 3 standard library only.
 """
 
-
 import sys
 
-import bd
-import en
-import wb
-from common import run
+sys.dont_write_bytecode = True	# no __pycache__ in the tests folder
+
+import bd  # noqa: E402
+import en  # noqa: E402
+import wb  # noqa: E402
+from common import run  # noqa: E402
 
 OUTLETS = [bd.prothomalo, bd.jugantor, bd.kalerkantho, bd.bdnews24,
            en.dailystar, en.dhakatribune, wb.anandabazar, wb.sangbadpratidin]
