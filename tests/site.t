@@ -15,22 +15,14 @@ python3 "$site/server.py" --port-file "$tmp/port" --log "$tmp/log" \
     --overlay "$site/update" --overlay-later 2>"$tmp/server.err" &
 srv=$!
 trap 'kill $srv 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 300 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_for test -s "$tmp/port"
 port=$(cat "$tmp/port" 2>/dev/null)
 
 check "site: the first state is served" \
     python3 "$site/check.py" served "${port:-0}"
 
 kill -USR1 $srv
-i=0
-while ! grep -q '"event": "overlay"' "$tmp/log" && [ $i -lt 300 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_for grep -q '"event": "overlay"' "$tmp/log"
 check "site: SIGUSR1 serves the second state" \
     python3 "$site/check.py" updated "${port:-0}"
 

@@ -135,25 +135,35 @@ DN_MENU = [("প্রচ্ছদ", "/"), ("জাতীয়", "/national"), 
            ("আমাদের সম্পর্কে", "/about")]
 
 
-def dn_page(o, title, body, canonical, desc="", extra_head="",
-            feeds=True):
+def shell(o, title, body, canonical, desc, extra_head, feeds, css, header,
+          footer):
+    """A whole page of outlet o: the head every page has, the header and
+    footer given."""
     head = ['<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, '
             'initial-scale=1">',
             '<title>%s</title>' % esc(title),
             '<link rel="canonical" href="%s%s">' % (o.origin, canonical),
-            '<meta property="og:site_name" content="দৈনিক নমুনা">']
+            '<meta property="og:site_name" content="%s">' % attr(o.name)]
     if desc:
         head.append('<meta name="description" content="%s">' % attr(desc))
     if feeds:
         head.append('<link rel="alternate" type="application/rss+xml" '
-                    'title="দৈনিক নমুনা" href="%s/feed/rss.xml">' % o.origin)
+                    'title="%s" href="%s%s">' % (attr(o.name), o.origin,
+                                                 o.rss))
         head.append('<link rel="alternate" type="application/atom+xml" '
-                    'title="দৈনিক নমুনা (Atom)" href="%s/feed/atom.xml">'
-                    % o.origin)
-    head.append('<link rel="stylesheet" href="/static/site.css">')
+                    'title="%s (Atom)" href="%s%s">' % (attr(o.name),
+                                                        o.origin, o.atom))
+    head.append('<link rel="stylesheet" href="%s">' % css)
     if extra_head:
         head.append(extra_head)
+    return ('<!DOCTYPE html>\n<html lang="%s">\n<head>\n%s\n</head>\n'
+            '<body>\n%s\n%s\n%s\n</body>\n</html>\n'
+            % (o.lang, "\n".join(head), header, body, footer))
+
+
+def dn_page(o, title, body, canonical, desc="", extra_head="",
+            feeds=True):
     header = "\n".join([
         '<header class="site-header">',
         '<div class="topbar"><span>ঢাকা, শনিবার, ১৭ আগস্ট ২০২৪</span> '
@@ -174,9 +184,8 @@ def dn_page(o, title, body, canonical, desc="", extra_head="",
         '<p>সম্পাদক: আনোয়ার হোসেন · ১২ কারওয়ান বাজার, ঢাকা ১২১৫</p>',
         '<p>© ২০২৪ দৈনিক নমুনা। সর্বস্বত্ব সংরক্ষিত।</p>',
         '</footer>'])
-    return ('<!DOCTYPE html>\n<html lang="bn">\n<head>\n%s\n</head>\n'
-            '<body>\n%s\n%s\n%s\n</body>\n</html>\n'
-            % ("\n".join(head), header, body, footer))
+    return shell(o, title, body, canonical, desc, extra_head, feeds,
+                 "/static/site.css", header, footer)
 
 
 def dn_card(o, s, href=None, summary=True):
@@ -312,23 +321,6 @@ CO_MENU = [("Home", "/"), ("Bangladesh", "/bangladesh"),
 
 
 def co_page(o, title, body, canonical, desc="", extra_head="", feeds=True):
-    head = ['<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, '
-            'initial-scale=1">',
-            '<title>%s</title>' % esc(title),
-            '<link rel="canonical" href="%s%s">' % (o.origin, canonical),
-            '<meta property="og:site_name" content="The Delta Courier">']
-    if desc:
-        head.append('<meta name="description" content="%s">' % attr(desc))
-    if feeds:
-        head.append('<link rel="alternate" type="application/rss+xml" '
-                    'title="The Delta Courier" href="%s/rss.xml">' % o.origin)
-        head.append('<link rel="alternate" type="application/atom+xml" '
-                    'title="The Delta Courier (Atom)" href="%s/atom.xml">'
-                    % o.origin)
-    head.append('<link rel="stylesheet" href="/static/courier.css">')
-    if extra_head:
-        head.append(extra_head)
     header = "\n".join([
         '<header id="masthead">',
         '<div class="top"><span>Saturday, August 17, 2024</span> '
@@ -348,9 +340,8 @@ def co_page(o, title, body, canonical, desc="", extra_head="", feeds=True):
         '<p>© 2024 The Delta Courier, Dhaka. A made-up newspaper for '
         'khobor\'s tests.</p>',
         '</footer>'])
-    return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n%s\n</head>\n'
-            '<body>\n%s\n%s\n%s\n</body>\n</html>\n'
-            % ("\n".join(head), header, body, footer))
+    return shell(o, title, body, canonical, desc, extra_head, feeds,
+                 "/static/courier.css", header, footer)
 
 
 def co_card(s, summary=True):
