@@ -238,11 +238,12 @@ def dailystar(check, report):
         body.append('</section>')
     body.append('<section class="multimedia"><h2>%s</h2>' % p.a(
         "/multimedia", "Star Multimedia", NAV))
-    for kind, t in (("video", "How Feni went under water in a night"),
-                    ("video", "Inside Dhaka's waterlogged streets"),
-                    ("photo", "In pictures: relief reaches Noakhali")):
-        href = "/multimedia/%s/news/%s-%d" % (kind, slugify(t),
-                                              3677000 + len(t))
+    for n, kind, t in ((3677036, "video",
+                        "How Feni went under water in a night"),
+                       (3676950, "video", "Inside Dhaka's waterlogged streets"),
+                       (3676871, "photo",
+                        "In pictures: relief reaches Noakhali")):
+        href = "/multimedia/%s/news/%s-%d" % (kind, slugify(t), n)
         body.append('<div class="mm">%s<h4>%s</h4></div>' % (
             p.a(href, '<img src="%smm.jpg" alt=""><span class="icon-%s">'
                 '</span>' % (DS_IMG, kind), ART), p.a(href, esc(t), ART)))
