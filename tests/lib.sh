@@ -46,6 +46,17 @@ same() {
 	return 1
 }
 
+# wait_for COMMAND...: run COMMAND every 0.1 s until it succeeds, for
+# 30 s at most (a server starting on a loaded machine); 1 if it never did.
+wait_for() {
+	w_i=0
+	until "$@"; do
+		[ $w_i -ge 300 ] && return 1
+		sleep 0.1
+		w_i=$((w_i + 1))
+	done
+}
+
 done_testing() {
 	exit $t_fail
 }
