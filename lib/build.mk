@@ -1,0 +1,7 @@
+# lib/url.c: build lines (included by the top Makefile).
+#
+# A program that calls kh_url_*() names icu-uc and libpsl in its
+# NAME_PKGS; others link without them (lib/ is a static library).
+TOOLS += url-test
+url-test_SRCS = tests/url-test.c
+url-test_PKGS = icu-uc libpsl
