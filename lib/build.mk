@@ -5,3 +5,7 @@
 TOOLS += url-test
 url-test_SRCS = tests/url-test.c
 url-test_PKGS = icu-uc libpsl
+# the fuzz target checks its output with libcurl's URL parser too
+FUZZ_TARGETS += url
+url_FUZZ_LINK =
+url_FUZZ_PKGS = libcurl icu-uc libpsl
