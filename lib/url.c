@@ -89,12 +89,18 @@ static const unsigned char cls[256] = {
 
 static const char hexdig[] = "0123456789ABCDEF";
 
-/* Tracking parameters: compared without regard to ASCII case.  A name
- * ending in '*' is a prefix. */
-static const char *const tracking[] = {
-	"utm_*", "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
-	"yclid", "mc_cid", "mc_eid", "igshid", "_ga", "_gl", "ref_src",
-	"_hsenc", "_hsmi", "mkt_tok"
+/* Tracking parameters: compared without regard to ASCII case; "utm_"
+ * is a prefix. */
+static const struct {
+	const char *name;
+	size_t len;
+} tracking[] = {
+#define T(s) { s, sizeof s - 1 }
+	T("fbclid"), T("gclid"), T("dclid"), T("gbraid"), T("wbraid"),
+	T("msclkid"), T("yclid"), T("mc_cid"), T("mc_eid"), T("igshid"),
+	T("_ga"), T("_gl"), T("ref_src"), T("_hsenc"), T("_hsmi"),
+	T("mkt_tok")
+#undef T
 };
 
 static int
@@ -244,21 +250,22 @@ segments(char *o, size_t root, size_t k, const char *p, size_t n)
 static int
 is_tracking(const char *s, size_t n)
 {
-	const char *t, *eq = memchr(s, '=', n);
-	size_t m, j;
+	const char *eq = memchr(s, '=', n);
+	size_t i, j;
 
 	if (eq != NULL)
 		n = eq - s;
-	for (size_t i = 0; i < sizeof tracking / sizeof tracking[0]; i++) {
-		t = tracking[i];
-		m = strlen(t);
-		if (t[m - 1] == '*' ? n < m - 1 : n != m)
+	if (n >= 4 && lower(s[0]) == 'u' && lower(s[1]) == 't' &&
+	    lower(s[2]) == 'm' && s[3] == '_')
+		return 1;
+	for (i = 0; i < sizeof tracking / sizeof tracking[0]; i++) {
+		if (tracking[i].len != n ||
+		    lower(s[0]) != (unsigned char)tracking[i].name[0])
 			continue;
-		if (t[m - 1] == '*')
-			m--;
-		for (j = 0; j < m && lower(s[j]) == (unsigned char)t[j]; j++)
+		for (j = 1; j < n && lower(s[j]) ==
+		    (unsigned char)tracking[i].name[j]; j++)
 			;
-		if (j == m)
+		if (j == n)
 			return 1;
 	}
 	return 0;
@@ -625,10 +632,11 @@ static const struct base *
 set_base(struct kh_url *u, const char *s)
 {
 	struct base *b = &u->base;
-	size_t n = strlen(s), i;
+	size_t n, i;
 
 	if (u->have_base && strcmp(b->in.p, s) == 0)
 		return b;
+	n = strlen(s);
 	reserve(&b->in, n + 1);
 	memcpy(b->in.p, s, n + 1);
 	u->have_base = 1;
