@@ -12,7 +12,8 @@
  *   may not stand raw, no fragment, no empty or tracking parameter, at
  *   most KH_URL_MAX bytes;
  * - libcurl's URL parser takes it and finds the same host;
- * - it is canonical again: given back unchanged without a base;
+ * - it is canonical again: given back unchanged without a base, by
+ *   another handle and by its own;
  * - against the base's canonical form the reference gives the same;
  * - kh_url_site() gives a suffix of its host, whole labels;
  * - for a reference of plain characters (letters, digits, . / ; = ? &
@@ -277,6 +278,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((again = kh_url_canon(u2, o, len, NULL, &len2, &err)) == NULL ||
 	    len2 != len || strcmp(again, o) != 0)
 		broken("not canonical again", base, r, rlen, o);
+	/* given back to its own handle, which writes where it reads */
+	if ((again = kh_url_canon(u, out, len, NULL, &len2, &err)) == NULL ||
+	    len2 != len || strcmp(again, o) != 0)
+		broken("not canonical again on its own handle", base, r, rlen,
+		    o);
 	if (canon_base != NULL &&
 	    ((again = kh_url_canon(u2, r, rlen, canon_base, &len2, &err)) ==
 	    NULL || strcmp(again, o) != 0))

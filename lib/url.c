@@ -49,6 +49,7 @@ struct base {
 
 struct kh_url {
 	struct buf out;		/* the result */
+	struct buf given;	/* a reference that was the last result */
 	struct buf tmp;		/* the reference without tabs, newlines */
 	struct buf host;	/* a host, percent-decoded */
 	char ace[HOST_IN_MAX];	/* a host, IDNA-mapped */
@@ -139,6 +140,7 @@ kh_url_free(struct kh_url *u)
 	if (u == NULL)
 		return;
 	free(u->out.p);
+	free(u->given.p);
 	free(u->tmp.p);
 	free(u->host.p);
 	free(u->site.p);
@@ -657,6 +659,12 @@ kh_url_canon(struct kh_url *u, const char *ref, size_t reflen,
 {
 	const struct base *b = base != NULL ? set_base(u, base) : NULL;
 
+	/* The last result given back: out is about to be written. */
+	if (u->out.p != NULL && ref >= u->out.p && ref < u->out.p + u->out.cap) {
+		reserve(&u->given, reflen);
+		memcpy(u->given.p, ref, reflen);
+		ref = u->given.p;
+	}
 	if ((*err = canon(u, &u->out, ref, reflen, b, len)) != NULL) {
 		*len = 0;
 		return NULL;

@@ -13,9 +13,10 @@
  * that message ("!" alone: kh_url_site() finds no host).  In the
  * fields, \t \n \r \s (space) \\ and \xHH stand for their bytes, and
  * \{N*TEXT} for TEXT written N times.  A canonical form given back
- * must be canonical again (given back unchanged without a base) and
- * hold no byte that may not stand raw in a URL.  Lines starting with
- * '#' and empty lines are comments.
+ * must be canonical again (given back unchanged without a base, and
+ * by its own handle as reference and as base) and hold no byte that
+ * may not stand raw in a URL.  Lines starting with '#' and empty
+ * lines are comments.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,6 +160,16 @@ one(const char *fb, const char *fr, const char *fe, unsigned long lineno)
 	if (got == NULL || glen != wlen || memcmp(got, want, wlen) != 0) {
 		ok(0, lineno, fr);
 		printf("# want %.200s\n# got  %.200s\n", want,
+		    got ? got : err);
+		goto out;
+	}
+	/* a result given back to the same handle, as ref and as base */
+	if ((got = kh_url_canon(u, got, glen, NULL, &glen, &err)) == NULL ||
+	    glen != wlen || memcmp(got, want, wlen) != 0 ||
+	    (got = kh_url_canon(u, "", 0, got, &glen, &err)) == NULL ||
+	    glen != wlen || memcmp(got, want, wlen) != 0) {
+		ok(0, lineno, fr);
+		printf("# given back to its handle: %.200s\n",
 		    got ? got : err);
 		goto out;
 	}
