@@ -164,6 +164,7 @@ check-deps:
 # --- benchmarks ----------------------------------------------------------
 bench: all
 	@scripts/deps.sh bench
+	bench/url.sh
 	bench/records.sh
 	bench/store.sh
 	bench/clean-eval.sh

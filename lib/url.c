@@ -526,7 +526,7 @@ two_slashes(const char *r, size_t n)
 	    (r[1] == '/' || r[1] == '\\');
 }
 
-/* The first byte of r[0..n) in class c, or n. */
+/* The offset of the first c1 or c2 in r[0..n), or n. */
 static size_t
 span_to(const char *r, size_t n, unsigned char c1, unsigned char c2)
 {
