@@ -18,10 +18,11 @@
  * - kh_url_site() gives a suffix of its host, whole labels;
  * - for a reference of plain characters (letters, digits, . / ; = ? &
  *   _ ~ -) libcurl resolves to the same URL once that is made
- *   canonical (RFC 3986 5.2 both), but for an empty segment ("//")
- *   in the reference after its start or in the base: curl 7.88 takes ".//../../g" against
- *   http://a/b/c/d to http://a/g, where RFC 3986 5.2.4 and browsers
- *   have http://a/b/g;
+ *   canonical (RFC 3986 5.2 both), except where curl 7.88 is wrong:
+ *   an empty segment ("//") in the reference after its start or in the
+ *   base (".//../../g" against http://a/b/c/d: curl http://a/g, RFC
+ *   3986 5.2.4 and browsers http://a/b/g), and a query right after a
+ *   leading dot segment ("../?y": curl http://a/b?y, RFC http://a/b/?y);
  * - nothing reads out of bounds (ASan, UBSan).
  */
 #include <stdint.h>
@@ -215,7 +216,8 @@ curl_resolves(const char *base, const char *ref, size_t rlen,
 		return NULL;
 	for (size_t i = 0; i < rlen; i++)
 		if (ref[i] == '\0' || (i > 0 && ref[i] == '/' &&
-		    ref[i - 1] == '/') || strchr("abcdefghijklmnopqrstuvwxyz"
+		    ref[i - 1] == '/') || (i > 1 && ref[i] == '?' &&
+		    ref[i - 1] == '/' && ref[i - 2] == '.') || strchr("abcdefghijklmnopqrstuvwxyz"
 		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./;=?&_~-", ref[i]) ==
 		    NULL)
 			return NULL;
