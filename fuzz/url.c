@@ -15,6 +15,9 @@
  * - it is canonical again: given back unchanged without a base, by
  *   another handle and by its own;
  * - against the base's canonical form the reference gives the same;
+ * - written with its escapes of non-ASCII bytes raw and the others in
+ *   lower case, it gives the same form (a Bengali path raw and
+ *   encoded is one URL);
  * - kh_url_site() gives a suffix of its host, whole labels;
  * - for a reference of plain characters (letters, digits, . / ; = ? &
  *   _ ~ -) libcurl resolves to the same URL once that is made
@@ -185,6 +188,42 @@ not_canonical(const char *s, size_t n, const char **host, size_t *hlen)
 	return NULL;
 }
 
+/* s[0..n) with its escapes of non-ASCII bytes written raw and the
+ * others in lower case: NULL if that is canonically s, else what is
+ * wrong. */
+static const char *
+raw_differs(const char *s, size_t n)
+{
+	char *t = malloc(n + 1), *p = t;
+	const char *c, *err, *why = NULL;
+	size_t len;
+	int v;
+
+	if (t == NULL)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '%' || i + 2 >= n) {
+			*p++ = s[i];
+			continue;
+		}
+		v = (s[i + 1] <= '9' ? s[i + 1] - '0' : s[i + 1] - 'A' + 10) <<
+		    4 | (s[i + 2] <= '9' ? s[i + 2] - '0' : s[i + 2] - 'A' + 10);
+		if (v >= 0x80) {
+			*p++ = (char)v;
+		} else {
+			*p++ = '%';
+			*p++ = s[i + 1] | 0x20;
+			*p++ = s[i + 2] | 0x20;
+		}
+		i += 2;
+	}
+	if ((c = kh_url_canon(u2, t, p - t, NULL, &len, &err)) == NULL ||
+	    len != n || memcmp(c, s, n) != 0)
+		why = "written with raw and lower-case escapes it differs";
+	free(t);
+	return why;
+}
+
 /* libcurl's URL parser on s: NULL, or what is wrong. */
 static const char *
 curl_disagrees(const char *s, const char *host, size_t hlen)
@@ -275,7 +314,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((o = strdup(out)) == NULL)
 		abort();
 	if ((why = not_canonical(o, len, &host, &hlen)) != NULL ||
-	    (why = curl_disagrees(o, host, hlen)) != NULL)
+	    (why = curl_disagrees(o, host, hlen)) != NULL ||
+	    (why = raw_differs(o, len)) != NULL)
 		broken(why, base, r, rlen, o);
 	if ((again = kh_url_canon(u2, o, len, NULL, &len2, &err)) == NULL ||
 	    len2 != len || strcmp(again, o) != 0)
