@@ -49,8 +49,8 @@ passthru_SRCS = bench/passthru.c
 getlat_SRCS = bench/getlat.c
 warc-export_SRCS = tests/warc-export.c store/warc.c store/sha1.c
 warc-export_PKGS = zlib
-sha1-test_SRCS = tests/sha1-test.c store/sha1.c
-scan-test_SRCS = tests/scan-test.c tests/members.c
+sha1-test_SRCS = tests/sha1-test.c store/sha1.c tests/tap.c
+scan-test_SRCS = tests/scan-test.c tests/members.c tests/tap.c
 
 # Fuzz targets: one per parser of outside input, fuzz/NAME.c linked with
 # NAME_FUZZ_LINK and the library (see "fuzzing" below).

@@ -3,7 +3,7 @@
 # A program that calls kh_url_*() names icu-uc and libpsl in its
 # NAME_PKGS; others link without them (lib/ is a static library).
 TOOLS += url-test url-bench
-url-test_SRCS = tests/url-test.c
+url-test_SRCS = tests/url-test.c tests/tap.c
 url-test_PKGS = icu-uc libpsl
 url-bench_SRCS = bench/url-bench.c
 url-bench_PKGS = icu-uc libpsl

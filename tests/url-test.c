@@ -23,27 +23,9 @@
 #include <string.h>
 
 #include "khobor.h"
+#include "tap.h"
 
-static int n, failed;
 static struct kh_url *u;
-
-static void
-ok(int cond, unsigned long lineno, const char *name)
-{
-	printf("%sok %d - line %lu: %.80s\n", cond ? "" : "not ", ++n, lineno,
-	    name);
-	failed |= !cond;
-}
-
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-		return (c | 0x20) - 'a' + 10;
-	return -1;
-}
 
 /* A field with its escapes decoded, in a new string; its length in
  * *len. */
@@ -51,7 +33,7 @@ static char *
 decode(const char *s, size_t *len, unsigned long lineno)
 {
 	size_t cap = 64, o = 0, reps, m;
-	char *d = kh_malloc(cap), *end;
+	char *d = kh_malloc(cap), *end, hex[3] = "";
 	const char *t;
 
 	for (; *s; s++) {
@@ -68,9 +50,11 @@ decode(const char *s, size_t *len, unsigned long lineno)
 		case 's': d[o++] = ' '; break;
 		case '\\': d[o++] = '\\'; break;
 		case 'x':
-			if (hexval(s[1]) < 0 || hexval(s[2]) < 0)
+			hex[0] = s[1];
+			hex[1] = hex[0] != '\0' ? s[2] : '\0';
+			d[o++] = (char)strtoul(hex, &end, 16);
+			if (end != hex + 2)
 				kh_die("line %lu: bad \\x", lineno);
-			d[o++] = (char)(hexval(s[1]) << 4 | hexval(s[2]));
 			s += 2;
 			break;
 		case '{':
@@ -119,28 +103,25 @@ not_canonical(const char *s, size_t len)
 	return why;
 }
 
-static void
-one(const char *fb, const char *fr, const char *fe, unsigned long lineno)
+/* What is wrong with a case (site: a kh_url_site() case): NULL, or
+ * the message, in a static buffer. */
+static const char *
+wrong(const char *base, const char *ref, size_t rlen, const char *want,
+    size_t wlen, int site)
 {
-	char *base = NULL, *ref, *want, *exact;
+	static char msg[600];
 	const char *got, *err, *why;
-	size_t rlen, wlen, glen;
+	size_t glen;
+	char *exact;
 
-	if (strcmp(fb, "-") != 0)
-		base = decode(fb, &rlen, lineno);
-	ref = decode(fr, &rlen, lineno);
-	want = decode(fe, &wlen, lineno);
-	if (strcmp(fb, "site") == 0) {
+	if (site) {
 		got = kh_url_site(u, ref, &glen);
 		if (got == NULL ? strcmp(want, "!") == 0 :
-		    glen == wlen && memcmp(got, want, wlen) == 0) {
-			ok(1, lineno, fr);
-		} else {
-			ok(0, lineno, fr);
-			printf("# want %.200s\n# got  %.*s\n", want,
-			    got ? (int)glen : 6, got ? got : "(null)");
-		}
-		goto out;
+		    glen == wlen && memcmp(got, want, wlen) == 0)
+			return NULL;
+		snprintf(msg, sizeof msg, "want %.200s\n# got  %.*s", want,
+		    got ? (int)glen : 6, got ? got : "(null)");
+		return msg;
 	}
 	/* not NUL-terminated: exactly its bytes */
 	exact = kh_malloc(rlen > 0 ? rlen : 1);
@@ -148,38 +129,48 @@ one(const char *fb, const char *fr, const char *fe, unsigned long lineno)
 	got = kh_url_canon(u, exact, rlen, base, &glen, &err);
 	free(exact);
 	if (want[0] == '!') {
-		if (got == NULL && strcmp(err, want + 1) == 0) {
-			ok(1, lineno, fr);
-		} else {
-			ok(0, lineno, fr);
-			printf("# want refusal: %s\n# got  %.200s\n",
-			    want + 1, got ? got : err);
-		}
-		goto out;
+		if (got == NULL && strcmp(err, want + 1) == 0)
+			return NULL;
+		snprintf(msg, sizeof msg, "want refusal: %s\n# got  %.200s",
+		    want + 1, got ? got : err);
+		return msg;
 	}
 	if (got == NULL || glen != wlen || memcmp(got, want, wlen) != 0) {
-		ok(0, lineno, fr);
-		printf("# want %.200s\n# got  %.200s\n", want,
+		snprintf(msg, sizeof msg, "want %.200s\n# got  %.200s", want,
 		    got ? got : err);
-		goto out;
+		return msg;
 	}
 	/* a result given back to the same handle, as ref and as base */
 	if ((got = kh_url_canon(u, got, glen, NULL, &glen, &err)) == NULL ||
 	    glen != wlen || memcmp(got, want, wlen) != 0 ||
 	    (got = kh_url_canon(u, "", 0, got, &glen, &err)) == NULL ||
 	    glen != wlen || memcmp(got, want, wlen) != 0) {
-		ok(0, lineno, fr);
-		printf("# given back to its handle: %.200s\n",
+		snprintf(msg, sizeof msg, "given back to its handle: %.200s",
 		    got ? got : err);
-		goto out;
+		return msg;
 	}
 	if ((why = not_canonical(want, wlen)) != NULL) {
-		ok(0, lineno, fr);
-		printf("# %s: %.200s\n", why, want);
-		goto out;
+		snprintf(msg, sizeof msg, "%s: %.200s", why, want);
+		return msg;
 	}
-	ok(1, lineno, fr);
-out:
+	return NULL;
+}
+
+static void
+one(const char *fb, const char *fr, const char *fe, unsigned long lineno)
+{
+	char *base = NULL, *ref, *want;
+	const char *why;
+	size_t rlen, wlen;
+
+	if (strcmp(fb, "-") != 0 && strcmp(fb, "site") != 0)
+		base = decode(fb, &rlen, lineno);
+	ref = decode(fr, &rlen, lineno);
+	want = decode(fe, &wlen, lineno);
+	why = wrong(base, ref, rlen, want, wlen, strcmp(fb, "site") == 0);
+	tap_ok(why == NULL, "line %lu: %.80s", lineno, fr);
+	if (why != NULL)
+		printf("# %s\n", why);
 	free(base);
 	free(ref);
 	free(want);
@@ -221,6 +212,5 @@ main(int argc, char **argv)
 	fclose(in);
 	free(line);
 	kh_url_free(u);
-	printf("1..%d\n", n);
-	return failed;
+	return tap_exit();
 }
