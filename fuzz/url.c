@@ -66,6 +66,14 @@ uphex(int c)
 	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
 }
 
+/* The byte of the upper-case escape at s ("%E0"). */
+static int
+escaped(const char *s)
+{
+	return (s[1] <= '9' ? s[1] - '0' : s[1] - 'A' + 10) << 4 |
+	    (s[2] <= '9' ? s[2] - '0' : s[2] - 'A' + 10);
+}
+
 /* Bytes of a path or query: NULL if all may stand there. */
 static const char *
 bad_chars(const char *s, const char *e, int query)
@@ -74,9 +82,7 @@ bad_chars(const char *s, const char *e, int query)
 		if (*s == '%') {
 			if (e - s < 3 || !uphex(s[1]) || !uphex(s[2]))
 				return "a '%' not of an upper-case escape";
-			int v = (s[1] <= '9' ? s[1] - '0' : s[1] - 'A' + 10) << 4 |
-			    (s[2] <= '9' ? s[2] - '0' : s[2] - 'A' + 10);
-			if (unreserved(v))
+			if (unreserved(escaped(s)))
 				return "an escape of an unreserved byte";
 			s += 2;
 		} else if (!unreserved(*s) && !strchr("!$&'()*+,;=:@/[]", *s) &&
@@ -206,9 +212,7 @@ raw_differs(const char *s, size_t n)
 			*p++ = s[i];
 			continue;
 		}
-		v = (s[i + 1] <= '9' ? s[i + 1] - '0' : s[i + 1] - 'A' + 10) <<
-		    4 | (s[i + 2] <= '9' ? s[i + 2] - '0' : s[i + 2] - 'A' + 10);
-		if (v >= 0x80) {
+		if ((v = escaped(s + i)) >= 0x80) {
 			*p++ = (char)v;
 		} else {
 			*p++ = '%';
