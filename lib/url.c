@@ -658,9 +658,10 @@ kh_url_canon(struct kh_url *u, const char *ref, size_t reflen,
     const char *base, size_t *len, const char **err)
 {
 	const struct base *b = base != NULL ? set_base(u, base) : NULL;
+	uintptr_t r = (uintptr_t)ref, o = (uintptr_t)u->out.p;
 
 	/* The last result given back: out is about to be written. */
-	if (u->out.p != NULL && ref >= u->out.p && ref < u->out.p + u->out.cap) {
+	if (u->out.p != NULL && r >= o && r < o + u->out.cap) {
 		reserve(&u->given, reflen);
 		memcpy(u->given.p, ref, reflen);
 		ref = u->given.p;
