@@ -30,7 +30,7 @@ SAN = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
 # they are installed (see build/deps.mk below).  Every program links
 # json-c; a program's own NAME_PKGS adds the rest, so a short-lived
 # command (store get, validate) does not pay to load ICU or libcurl.
-PKGS = json-c libzstd zlib libcurl libxml-2.0 icu-uc icu-i18n
+PKGS = json-c libzstd zlib libcurl libxml-2.0 icu-uc icu-i18n libpsl
 
 # The included build files define targets of their own (stopwords): make
 # alone must still build the programs.
@@ -49,8 +49,8 @@ passthru_SRCS = bench/passthru.c
 getlat_SRCS = bench/getlat.c
 warc-export_SRCS = tests/warc-export.c store/warc.c store/sha1.c
 warc-export_PKGS = zlib
-sha1-test_SRCS = tests/sha1-test.c store/sha1.c
-scan-test_SRCS = tests/scan-test.c tests/members.c
+sha1-test_SRCS = tests/sha1-test.c store/sha1.c tests/tap.c
+scan-test_SRCS = tests/scan-test.c tests/members.c tests/tap.c
 
 # Fuzz targets: one per parser of outside input, fuzz/NAME.c linked with
 # NAME_FUZZ_LINK and the library (see "fuzzing" below).
@@ -68,6 +68,9 @@ include fetch/build.mk clean/build.mk clean/text.mk tag/build.mk \
 	tag/dates.mk
 
 LIB_SRCS = $(wildcard lib/*.c)
+
+# lib/url.c's test, benchmark and fuzz target.
+include lib/build.mk
 
 all: $(PROGS:%=bin/%) $(TOOLS:%=build/opt/bin/%)
 
@@ -131,12 +134,20 @@ build/asan/fuzz/$(1)-replay: build/asan/fuzz/$(1).o build/asan/fuzz/driver.o \
     $$($(1)_FUZZ_LINK:%.c=build/asan/%.o) build/asan/libkhobor.a
 	$$(CC) $$(CFLAGS) $$(SAN) $$(LDFLAGS) -o $$@ $$^ \
 	    $$(call libs,$(1)_FUZZ)
-build/fuzz/$(1): fuzz/$(1).c $$($(1)_FUZZ_LINK) $$(LIB_SRCS) build/deps.mk
+build/fuzz/$(1): fuzz/$(1).c $$($(1)_FUZZ_LINK) build/fuzz/libkhobor.a \
+    build/deps.mk
 	@mkdir -p $$(@D)
 	$$(FUZZ_CC) $$(FUZZ_FLAGS) $$(CPPFLAGS) $$(DEP_CFLAGS) -o $$@ $$< \
-	    $$($(1)_FUZZ_LINK) $$(LIB_SRCS) $$(call libs,$(1)_FUZZ)
+	    $$($(1)_FUZZ_LINK) build/fuzz/libkhobor.a $$(call libs,$(1)_FUZZ)
 endef
 $(foreach t,$(FUZZ_TARGETS),$(eval $(call fuzzer,$(t))))
+# The library as an archive, so that a target links only the files it
+# calls, and only they need their libraries (url.c: ICU, libpsl).
+build/fuzz/lib/%.o: lib/%.c build/deps.mk
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -c -o $@ $<
+build/fuzz/libkhobor.a: $(LIB_SRCS:lib/%.c=build/fuzz/lib/%.o)
+	$(AR) rcs $@ $^
 
 # --- tests ---------------------------------------------------------------
 CHECK_BINS = $(PROGS:%=build/asan/bin/%) $(TOOLS:%=build/asan/bin/%) \
@@ -153,6 +164,7 @@ check-deps:
 # --- benchmarks ----------------------------------------------------------
 bench: all
 	@scripts/deps.sh bench
+	bench/url.sh
 	bench/records.sh
 	bench/store.sh
 	bench/clean-eval.sh

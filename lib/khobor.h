@@ -265,6 +265,32 @@ struct kh_run {
 };
 extern struct kh_run kh_run;
 
+/* url.c: the canonical form of a URL (docs/records.md, "Canonical
+ * URLs") and the site it belongs to.  A program that calls these links
+ * ICU and libpsl: icu-uc and libpsl in its NAME_PKGS.  The handle holds
+ * the buffers (no allocation a URL once they have grown) and the last
+ * base in canonical form; one handle a thread. */
+#define KH_URL_MAX 8192		/* the longest canonical form, in bytes */
+struct kh_url;
+struct kh_url *kh_url_new(void);
+void kh_url_free(struct kh_url *u);
+/* The canonical form of ref (reflen bytes; need not be NUL-terminated)
+ * resolved against base (an absolute URL, NUL-terminated; NULL when ref
+ * must be absolute).  Returns the form, NUL-terminated, valid until the
+ * next call with u, its length in *len; or NULL with *err a static
+ * message ("not an http or https URL", "no host", "longer than 8192
+ * bytes", ...).  A bad base matters only to a ref that needs it ("bad
+ * base URL"). */
+const char *kh_url_canon(struct kh_url *u, const char *ref, size_t reflen,
+	const char *base, size_t *len, const char **err);
+/* The registered domain (eTLD+1, by the Public Suffix List) of the host
+ * of an absolute URL, lower case, valid until the next call with u:
+ * "bangla.bdnews24.com" -> "bdnews24.com", "www.dhaka.gov.bd" ->
+ * "dhaka.gov.bd"; the host itself for an IP address or a public suffix
+ * ("localhost"); NULL when there is no host.  For same-site tests.  It
+ * does not touch kh_url_canon()'s result. */
+const char *kh_url_site(struct kh_url *u, const char *url, size_t *len);
+
 /* progress.c: the --progress line on a terminal. */
 void kh_progress_start(void);
 void kh_progress_tick(void);

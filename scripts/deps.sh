@@ -28,6 +28,8 @@ need_pc zlib zlib1g-dev
 need_pc libcurl libcurl4-openssl-dev
 need_pc libxml-2.0 libxml2-dev
 need_pc icu-i18n libicu-dev
+# lib/url.c; the runtime libpsl5 comes with libcurl4
+need_pc libpsl libpsl-dev
 case $what in
 check)
 	need_cmd prove perl

@@ -27,16 +27,7 @@
 
 #include "khobor.h"
 #include "members.h"
-
-static int n, failed;
-
-static void
-ok(int cond, const char *name, unsigned long lineno)
-{
-	printf("%sok %d - line %lu: %s\n", cond ? "" : "not ", ++n, lineno,
-	    name);
-	failed |= !cond;
-}
+#include "tap.h"
 
 static int
 hexval(int c)
@@ -177,16 +168,15 @@ cases(const char *path)
 			    lineno);
 		*tab++ = '\0';
 		len = decode(tab, len - (tab - line));
-		ok(agree(p, tab, len, 1) && agree(p, tab, len, 0) &&
-		    expected(p, line, tab, len), line, lineno);
+		tap_ok(agree(p, tab, len, 1) && agree(p, tab, len, 0) &&
+		    expected(p, line, tab, len), "line %lu: %s", lineno, line);
 	}
 	if (ferror(f))
 		kh_die("%s: read error", path);
 	fclose(f);
 	free(line);
 	rec_parser_free(p);
-	printf("1..%d\n", n);
-	return failed;
+	return tap_exit();
 }
 
 static double

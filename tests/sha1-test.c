@@ -7,15 +7,7 @@
 #include <string.h>
 
 #include "../store/sha1.h"
-
-static int n, failed;
-
-static void
-ok(int cond, const char *name)
-{
-	printf("%sok %d - %s\n", cond ? "" : "not ", ++n, name);
-	failed |= !cond;
-}
+#include "tap.h"
 
 static void
 hex(const unsigned char d[SHA1_LEN], char out[2 * SHA1_LEN + 1])
@@ -58,10 +50,10 @@ vector(const char *name, const void *msg, size_t len, const char *want,
 	sha1_base32(d, got32);
 	if (strcmp(got, want) != 0)
 		printf("# got  %s\n# want %s\n", got, want);
-	ok(strcmp(got, want) == 0, name);
+	tap_ok(strcmp(got, want) == 0, "%s", name);
 	if (strcmp(got32, want32) != 0)
 		printf("# got  %s\n# want %s\n", got32, want32);
-	ok(strcmp(got32, want32) == 0, "... and in base32");
+	tap_ok(strcmp(got32, want32) == 0, "... and in base32");
 }
 
 int
@@ -77,7 +69,7 @@ main(void)
 	size_t len, chunk;
 	int same = 1, i;
 
-	printf("1..15\n");
+	tap_plan(15);
 	vector("FIPS 180-4 one block: \"abc\"", "abc", 3,
 	    "a9993e364706816aba3e25717850c26c9cd0d89d",
 	    "VGMT4NSHA2AWVOR6EVYXQUGCNSONBWE5");
@@ -108,20 +100,20 @@ main(void)
 			same &= memcmp(whole, part, SHA1_LEN) == 0;
 		}
 	}
-	ok(same, "the digest does not depend on how the input is split");
+	tap_ok(same, "the digest does not depend on how the input is split");
 
 	memset(ones, 0xff, sizeof ones);
 	for (i = 0; i < SHA1_LEN; i++)
 		seq[i] = i;
 	sha1_base32(zero, b32);
-	ok(strcmp(b32, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") == 0,
+	tap_ok(strcmp(b32, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") == 0,
 	    "base32 of 20 zero bytes");
 	sha1_base32(ones, b32);
-	ok(strcmp(b32, "77777777777777777777777777777777") == 0,
+	tap_ok(strcmp(b32, "77777777777777777777777777777777") == 0,
 	    "base32 of 20 0xff bytes");
 	sha1_base32(seq, b32);
-	ok(strcmp(b32, "AAAQEAYEAUDAOCAJBIFQYDIOB4IBCEQT") == 0,
+	tap_ok(strcmp(b32, "AAAQEAYEAUDAOCAJBIFQYDIOB4IBCEQT") == 0,
 	    "base32 of bytes 0 to 19");
-	ok(strlen(b32) == 32, "base32 of a digest is 32 characters");
-	return failed;
+	tap_ok(strlen(b32) == 32, "base32 of a digest is 32 characters");
+	return tap_exit();
 }
