@@ -157,8 +157,12 @@ class_id(const xmlNode *n, char *buf, size_t sz)
 		const char *v = (const char *)a->children->content;
 		size_t vl = strlen(v);
 
-		if (len + vl + 2 >= sz)
-			vl = sz - len - 2 > sz ? 0 : sz - len - 2;
+		/* room for a byte of it, its space and the NUL; a value
+		 * that filled buf leaves none for the next */
+		if (len + 2 >= sz)
+			break;
+		if (vl > sz - len - 2)
+			vl = sz - len - 2;
 		for (size_t i = 0; i < vl; i++)
 			buf[len + i] = (char)tolower((unsigned char)v[i]);
 		len += vl;
