@@ -7,6 +7,7 @@
  * (textmode.c).  A record with an error, or with neither, passes
  * through untouched.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,6 +105,27 @@ from_text(struct json_object *rec, struct json_object *text)
 	free(keep);
 }
 
+/* A record clean added to, unless the next program would refuse it:
+ * up to nine fields more, and a title, description and text each as
+ * long as the page (with --keep-html, the page too). */
+static void
+put_record(struct json_object *rec, const struct rec_pos *pos)
+{
+	static FILE *ms;
+	static char *buf;
+	static size_t size;
+	off_t end;
+
+	if (ms == NULL && (ms = open_memstream(&buf, &size)) == NULL)
+		kh_die("open_memstream:");
+	rewind(ms);
+	rec_print(ms, rec);
+	if (fflush(ms) == EOF || (end = ftello(ms)) < 1)
+		kh_die("cannot write a record to memory: out of memory");
+	if (rec_fits(pos, (size_t)end - 1, rec_count_values(rec)))
+		rec_write_text(buf, (size_t)end - 1);
+}
+
 static void
 clean(struct json_object *rec, const struct rec_pos *pos, void *arg)
 {
@@ -123,8 +145,11 @@ clean(struct json_object *rec, const struct rec_pos *pos, void *arg)
 	} else if (json_object_object_get_ex(rec, "text", &v) &&
 	    json_object_is_type(v, json_type_string)) {
 		from_text(rec, v);
+	} else {
+		rec_write(rec);
+		return;
 	}
-	rec_write(rec);
+	put_record(rec, pos);
 }
 
 static void
@@ -145,8 +170,8 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const struct kh_cli cli = {
-		.usage = "[-hq] [--keep-html] [--max-line size] [--progress] "
-		    "[--strict] [--version] [file ...]",
+		.usage = "[-hq] [--keep-html] [--max-line size] [--max-values n] "
+		    "[--progress] [--strict] [--version] [file ...]",
 		.help = "  --keep-html       keep each record's html\n",
 		.shortopts = "",
 		.longopts = longopts,

@@ -318,6 +318,19 @@ ld_walk(struct json_object *o, struct meta *m, int depth)
 		ld_walk(v, m, depth + 1);
 }
 
+/* At least as many as the values json-c would make of s, in any of
+ * its modes: each value but the first comes after a '[', ',' or ':'
+ * (those in strings and comments are counted too). */
+static size_t
+ld_values_bound(const char *s)
+{
+	size_t n = 1;
+
+	for (; *s != '\0'; s++)
+		n += *s == '[' || *s == ',' || *s == ':';
+	return n;
+}
+
 static void
 ld_script(xmlNode *n, struct meta *m)
 {
@@ -333,7 +346,10 @@ ld_script(xmlNode *n, struct meta *m)
 	if (tok != NULL) {
 		size_t len = strlen((const char *)c);
 
-		if (len < INT32_MAX) {
+		/* a block with more values than a record may have is
+		 * no article's, and its tree could take gigabytes */
+		if (len < INT32_MAX &&
+		    ld_values_bound((const char *)c) <= kh_run.max_values) {
 			o = json_tokener_parse_ex(tok, (const char *)c,
 			    (int)len);
 			ld_walk(o, m, 0);

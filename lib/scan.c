@@ -14,6 +14,8 @@
  *   read, and rec_parse() rejects them after;
  * - a value may sit at most 31 containers deep (json_tokener_new()'s
  *   depth of 32 counts the top-level object);
+ * - a record holds at most kh_run.max_values values, counted as they
+ *   start (rec_parse() counts them so too, here, before json-c);
  * - after the object only whitespace.
  *
  * rec_parse() judges numbers on json-c's tree: one that would not be
@@ -55,6 +57,8 @@ struct scan {
 	const char *err;	/* the first problem; NULL while none */
 	size_t at;
 	int rare;		/* a number only rec_parse() can judge */
+	size_t values, max_values;	/* started so far, the most */
+	int too_many;		/* stopped at value max_values + 1 */
 	const char *lax;	/* the first form JSON lacks, or NULL */
 	struct rec_members *m;	/* the top-level members, or NULL */
 };
@@ -482,6 +486,10 @@ next_value:
 	skip_ws(sc);
 	if (sc->i >= sc->len)
 		return incomplete(sc);
+	if (++sc->values > sc->max_values) {
+		sc->too_many = 1;
+		return fail(sc, "too many values", sc->i);
+	}
 	if (depth > MAX_DEPTH)
 		return fail(sc, "malformed JSON (nesting too deep)", sc->i);
 	c = sc->s[sc->i];
@@ -634,6 +642,7 @@ rec_scan_members(const char *line, size_t len, int first, const char **err,
 		return 0;	/* blank */
 	sc.s = (const unsigned char *)s;
 	sc.len = n;
+	sc.max_values = kh_run.max_values;
 	if ((sc.m = m) != NULL)
 		m->n = 0, m->escaped = 0, m->lax = NULL;
 	if ((top = value(&sc)) < 0) {
@@ -646,6 +655,12 @@ rec_scan_members(const char *line, size_t len, int first, const char **err,
 		    n)) < n) {
 			*err = "invalid UTF-8";
 			*at = bom + bad;
+		} else if (sc.too_many) {
+			static char msg[96];
+
+			snprintf(msg, sizeof(msg), REC_TOO_MANY_VALUES,
+			    sc.max_values);
+			*err = msg;
 		} else {
 			*err = sc.err;
 			*at = bom + sc.at;
@@ -661,6 +676,22 @@ rec_scan_members(const char *line, size_t len, int first, const char **err,
 	if (sc.rare)
 		return judge(line, len, first, err, at);
 	return 1;
+}
+
+int
+rec_values_over(const char *s, size_t n, size_t max)
+{
+	struct scan sc = { 0 };
+
+	/* v values take 2v - 1 bytes at least: each its own first byte,
+	 * and all but the first elements of arrays a ',' or ':' before */
+	if (n / 2 < max)
+		return 0;
+	sc.s = (const unsigned char *)s;
+	sc.len = n;
+	sc.max_values = max;
+	(void)value(&sc);
+	return sc.too_many;
 }
 
 const struct rec_member *
