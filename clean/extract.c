@@ -639,8 +639,13 @@ dateline_only(const char *s, size_t n)
 static void
 end_line(struct out *o)
 {
-	char *s = o->buf + o->line;
+	char *s;
 	size_t n = o->len - o->line;
+
+	o->space = 0;
+	if (o->buf == NULL)
+		return;		/* nothing written yet */
+	s = o->buf + o->line;
 
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
@@ -815,8 +820,10 @@ extract_nfc(const char *s, size_t len, size_t *outlen)
 	if (U_FAILURE(err))
 		goto copy;
 	u = kh_malloc((len + 1) * sizeof *u);
-	u_strFromUTF8Lenient(u, (int32_t)len + 1, &ulen, s, (int32_t)len,
-	    &err);
+	/* a bad byte (never from libxml2, but the extractor takes any
+	 * bytes) becomes U+FFFD, not nothing: a line of it stays a line */
+	u_strFromUTF8WithSub(u, (int32_t)len + 1, &ulen, s, (int32_t)len,
+	    0xfffd, NULL, &err);
 	if (U_FAILURE(err))
 		goto copy;
 	if (unorm2_quickCheck(nfc, u, ulen, &err) == UNORM_YES &&

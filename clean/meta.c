@@ -548,13 +548,13 @@ lang_tag(const char *s)
 }
 
 static char *
-absolute(const char *href, const char *base)
+join_url(const char *href, const char *base)
 {
 	const char *p, *host_end;
 	size_t n;
 	char *r;
 
-	if (href == NULL || *href == '\0' || strchr(href, ' ') != NULL)
+	if (*href == '\0' || strchr(href, ' ') != NULL)
 		return NULL;
 	for (p = href; isalnum((unsigned char)*p) || *p == '+' || *p == '-' ||
 	    *p == '.'; p++)
@@ -588,6 +588,22 @@ absolute(const char *href, const char *base)
 	n = (size_t)(slash - base) + 1 + strlen(href) + 1;
 	r = kh_malloc(n);
 	snprintf(r, n, "%.*s/%s", (int)(slash - base), base, href);
+	return r;
+}
+
+/* href made absolute against base, or NULL: also when it holds a
+ * control character (a space, the one blank set() leaves, it refuses
+ * already), which no URL may. */
+static char *
+absolute(const char *href, const char *base)
+{
+	char *r = href != NULL ? join_url(href, base) : NULL;
+
+	for (const char *q = r; q != NULL && *q != '\0'; q++)
+		if ((unsigned char)*q < ' ' || *q == 0x7f) {
+			free(r);
+			return NULL;
+		}
 	return r;
 }
 
