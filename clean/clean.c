@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "khobor.h"
-#include "dateline.h"
 #include "extract.h"
 #include "textmode.h"
 
@@ -69,40 +68,18 @@ from_html(struct json_object *rec, struct json_object *html)
 static void
 from_text(struct json_object *rec, struct json_object *text)
 {
-	const char *s = json_object_get_string(text);
-	size_t len = (size_t)json_object_get_string_len(text), outlen, nl = 1;
-	unsigned char *keep;
+	size_t outlen;
 	char *art, date[64];
 
-	for (size_t i = 0; i < len; i++)
-		nl += s[i] == '\n';
-	keep = kh_malloc(nl);
-	memset(keep, 1, nl);
-	art = text_article(s, len, &outlen, keep);
-	if (!json_object_object_get_ex(rec, "published", NULL)) {
-		const char *line = s;
-
-		for (size_t i = 0; i < nl && line <= s + len; i++) {
-			const char *e = memchr(line, '\n',
-			    (size_t)(s + len - line));
-			size_t ll = e ? (size_t)(e - line) :
-			    (size_t)(s + len - line);
-
-			if (!keep[i] && ll < 200 && dateline_parse(line, ll,
-			    date, sizeof date) == DATELINE_PUBLISHED) {
-				put_str(rec, "published", date);
-				break;
-			}
-			if (e == NULL)
-				break;
-			line = e + 1;
-		}
-	}
+	art = text_mode(json_object_get_string(text),
+	    (size_t)json_object_get_string_len(text), &outlen, date,
+	    sizeof date);
+	if (!json_object_object_get_ex(rec, "published", NULL))
+		put_str(rec, "published", date);
 	/* an empty article still replaces the page text */
 	json_object_object_add(rec, "text",
 	    json_object_new_string_len(art, (int)outlen));
 	free(art);
-	free(keep);
 }
 
 /* A record clean added to, unless the next program would refuse it:
