@@ -678,14 +678,40 @@ rec_scan_members(const char *line, size_t len, int first, const char **err,
 	return 1;
 }
 
+/* At least as many as the values in s[0..n), whatever it holds: each
+ * value but the first comes after a '[', ',' or ':' (those in strings
+ * counted too). */
+static size_t
+values_bound(const unsigned char *s, size_t n)
+{
+	size_t v = 1, i = 0;
+
+#ifdef __SSE2__
+	const __m128i vc = _mm_set1_epi8(','), vk = _mm_set1_epi8(':');
+	const __m128i vb = _mm_set1_epi8('[');
+	__m128i x;
+
+	for (; i + 16 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(s + i));
+		v += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vc),
+		    _mm_cmpeq_epi8(x, vk)), _mm_cmpeq_epi8(x, vb))));
+	}
+#endif
+	for (; i < n; i++)
+		v += s[i] == ',' || s[i] == ':' || s[i] == '[';
+	return v;
+}
+
 int
 rec_values_over(const char *s, size_t n, size_t max)
 {
 	struct scan sc = { 0 };
 
 	/* v values take 2v - 1 bytes at least: each its own first byte,
-	 * and all but the first elements of arrays a ',' or ':' before */
-	if (n / 2 < max)
+	 * and all but the first elements of arrays a ',' or ':' before;
+	 * a page of HTML has far fewer ',', ':' and '[' than bytes */
+	if (n / 2 < max || values_bound((const unsigned char *)s, n) <= max)
 		return 0;
 	sc.s = (const unsigned char *)s;
 	sc.len = n;
