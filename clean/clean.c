@@ -147,8 +147,9 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const struct kh_cli cli = {
-		.usage = "[-hq] [--keep-html] [--max-line size] [--max-values n] "
-		    "[--progress] [--strict] [--version] [file ...]",
+		.usage = "[-hq] [--keep-html] [--max-line size] "
+		    "[--max-values n] [--progress] [--strict] [--version] "
+		    "[file ...]",
 		.help = "  --keep-html       keep each record's html\n",
 		.shortopts = "",
 		.longopts = longopts,

@@ -9,9 +9,9 @@
  * type is PER, LOC or ORG, its norm is non-empty valid UTF-8; mentions
  * of a field come in order without overlap; for input in UTF-8 (as a
  * record holds it), the record tag makes of it passes validate; nothing
- * leaks or reads out of bounds (ASan, UBSan).  The shipped gazetteer and model are used
- * when found next to the binary (build/asan/fuzz, build/fuzz) or in
- * $KH_TAG_DATA; else ICU's country names alone.
+ * leaks or reads out of bounds (ASan, UBSan).  The shipped gazetteer
+ * and model are used when found next to the binary (build/asan/fuzz,
+ * build/fuzz) or in $KH_TAG_DATA; else ICU's country names alone.
  */
 #include <limits.h>
 #include <stdint.h>

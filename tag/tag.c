@@ -452,8 +452,9 @@ main(int argc, char **argv)
 	};
 	static const struct kh_cli cli = {
 		.usage = "[-hq] [--gazetteer file] [--max-line size] "
-		    "[--max-values n] [--model file] [--no-dates] [--no-entities] [--progress] "
-		    "[--ref date] [--strict] [--version] [file ...]",
+		    "[--max-values n] [--model file] [--no-dates] "
+		    "[--no-entities] [--progress] [--ref date] [--strict] "
+		    "[--version] [file ...]",
 		.help = "  --gazetteer file  names of your own "
 		    "(name<TAB>PER|LOC|ORG<TAB>norm)\n"
 		    "  --model file      the entity model (default: "
