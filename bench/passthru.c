@@ -16,8 +16,8 @@ int
 main(int argc, char **argv)
 {
 	static const struct kh_cli cli = {
-		.usage = "[-hq] [--max-line size] [--progress] [--strict] "
-		    "[--version] [file ...]",
+		.usage = "[-hq] [--max-line size] [--max-values n] "
+		    "[--progress] [--strict] [--version] [file ...]",
 		.shortopts = "",
 	};
 	int i = kh_options(argc, argv, &cli);

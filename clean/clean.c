@@ -7,11 +7,11 @@
  * (textmode.c).  A record with an error, or with neither, passes
  * through untouched.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "khobor.h"
-#include "dateline.h"
 #include "extract.h"
 #include "textmode.h"
 
@@ -68,40 +68,39 @@ from_html(struct json_object *rec, struct json_object *html)
 static void
 from_text(struct json_object *rec, struct json_object *text)
 {
-	const char *s = json_object_get_string(text);
-	size_t len = (size_t)json_object_get_string_len(text), outlen, nl = 1;
-	unsigned char *keep;
+	size_t outlen;
 	char *art, date[64];
 
-	for (size_t i = 0; i < len; i++)
-		nl += s[i] == '\n';
-	keep = kh_malloc(nl);
-	memset(keep, 1, nl);
-	art = text_article(s, len, &outlen, keep);
-	if (!json_object_object_get_ex(rec, "published", NULL)) {
-		const char *line = s;
-
-		for (size_t i = 0; i < nl && line <= s + len; i++) {
-			const char *e = memchr(line, '\n',
-			    (size_t)(s + len - line));
-			size_t ll = e ? (size_t)(e - line) :
-			    (size_t)(s + len - line);
-
-			if (!keep[i] && ll < 200 && dateline_parse(line, ll,
-			    date, sizeof date) == DATELINE_PUBLISHED) {
-				put_str(rec, "published", date);
-				break;
-			}
-			if (e == NULL)
-				break;
-			line = e + 1;
-		}
-	}
+	art = text_mode(json_object_get_string(text),
+	    (size_t)json_object_get_string_len(text), &outlen, date,
+	    sizeof date);
+	if (!json_object_object_get_ex(rec, "published", NULL))
+		put_str(rec, "published", date);
 	/* an empty article still replaces the page text */
 	json_object_object_add(rec, "text",
 	    json_object_new_string_len(art, (int)outlen));
 	free(art);
-	free(keep);
+}
+
+/* A record clean added to, unless the next program would refuse it:
+ * up to nine fields more, and a title, description and text each as
+ * long as the page (with --keep-html, the page too). */
+static void
+put_record(struct json_object *rec, const struct rec_pos *pos)
+{
+	static FILE *ms;
+	static char *buf;
+	static size_t size;
+	off_t end;
+
+	if (ms == NULL && (ms = open_memstream(&buf, &size)) == NULL)
+		kh_die("open_memstream:");
+	rewind(ms);
+	rec_print(ms, rec);
+	if (fflush(ms) == EOF || (end = ftello(ms)) < 1)
+		kh_die("cannot write a record to memory: out of memory");
+	if (rec_fits(pos, (size_t)end - 1, rec_count_values(rec)))
+		rec_write_text(buf, (size_t)end - 1);
 }
 
 static void
@@ -123,8 +122,11 @@ clean(struct json_object *rec, const struct rec_pos *pos, void *arg)
 	} else if (json_object_object_get_ex(rec, "text", &v) &&
 	    json_object_is_type(v, json_type_string)) {
 		from_text(rec, v);
+	} else {
+		rec_write(rec);
+		return;
 	}
-	rec_write(rec);
+	put_record(rec, pos);
 }
 
 static void
@@ -145,8 +147,9 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const struct kh_cli cli = {
-		.usage = "[-hq] [--keep-html] [--max-line size] [--progress] "
-		    "[--strict] [--version] [file ...]",
+		.usage = "[-hq] [--keep-html] [--max-line size] "
+		    "[--max-values n] [--progress] [--strict] [--version] "
+		    "[file ...]",
 		.help = "  --keep-html       keep each record's html\n",
 		.shortopts = "",
 		.longopts = longopts,

@@ -157,8 +157,12 @@ class_id(const xmlNode *n, char *buf, size_t sz)
 		const char *v = (const char *)a->children->content;
 		size_t vl = strlen(v);
 
-		if (len + vl + 2 >= sz)
-			vl = sz - len - 2 > sz ? 0 : sz - len - 2;
+		/* room for a byte of it, its space and the NUL; a value
+		 * that filled buf leaves none for the next */
+		if (len + 2 >= sz)
+			break;
+		if (vl > sz - len - 2)
+			vl = sz - len - 2;
 		for (size_t i = 0; i < vl; i++)
 			buf[len + i] = (char)tolower((unsigned char)v[i]);
 		len += vl;
@@ -635,8 +639,13 @@ dateline_only(const char *s, size_t n)
 static void
 end_line(struct out *o)
 {
-	char *s = o->buf + o->line;
+	char *s;
 	size_t n = o->len - o->line;
+
+	o->space = 0;
+	if (o->buf == NULL)
+		return;		/* nothing written yet */
+	s = o->buf + o->line;
 
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
@@ -811,8 +820,10 @@ extract_nfc(const char *s, size_t len, size_t *outlen)
 	if (U_FAILURE(err))
 		goto copy;
 	u = kh_malloc((len + 1) * sizeof *u);
-	u_strFromUTF8Lenient(u, (int32_t)len + 1, &ulen, s, (int32_t)len,
-	    &err);
+	/* a bad byte (never from libxml2, but the extractor takes any
+	 * bytes) becomes U+FFFD, not nothing: a line of it stays a line */
+	u_strFromUTF8WithSub(u, (int32_t)len + 1, &ulen, s, (int32_t)len,
+	    0xfffd, NULL, &err);
 	if (U_FAILURE(err))
 		goto copy;
 	if (unorm2_quickCheck(nfc, u, ulen, &err) == UNORM_YES &&
@@ -849,6 +860,137 @@ copy:
 	r[len] = '\0';
 	*outlen = len;
 	return r;
+}
+
+/* --- declarations from XML -------------------------------------------- */
+
+/* Does s[0..n) start with word, in any case? */
+static int
+starts(const char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word);
+
+	return n >= k && strncasecmp(s, word, k) == 0;
+}
+
+/* The first of s[i..n) at which word starts (in any case), or n. */
+static size_t
+find_word(const char *s, size_t i, size_t n, const char *word)
+{
+	const char *p;
+
+	while (i < n && (p = memchr(s + i, word[0], n - i)) != NULL) {
+		i = (size_t)(p - s);
+		if (starts(p, n - i, word))
+			return i;
+		i++;
+	}
+	return n;
+}
+
+/* Past the quoted string at s[i] ('"' or '\''), or n. */
+static size_t
+past_quoted(const char *s, size_t i, size_t n)
+{
+	const char *q = memchr(s + i + 1, s[i], n - i - 1);
+
+	return q != NULL ? (size_t)(q - s) + 1 : n;
+}
+
+/* The end of the markup declaration at s[i] ("<!ENTITY ...>", or a
+ * DOCTYPE with its internal subset "[...]"): past its '>', quoted
+ * strings and, in a subset, comments and declarations skipped.  A
+ * subset that never ends ends at its first '>', as a browser ends a
+ * DOCTYPE; a declaration that never ends, at n.  *subset is set when a
+ * DOCTYPE has one. */
+static size_t
+decl_end(const char *s, size_t i, size_t n, int *subset)
+{
+	size_t first = n;
+	int in = 0;
+
+	*subset = 0;
+	for (i += 2; i < n; i++) {
+		if (s[i] == '"' || s[i] == '\'') {
+			i = past_quoted(s, i, n) - 1;
+		} else if (in && starts(s + i, n - i, "<!--")) {
+			i = find_word(s, i + 4, n, "-->") + 2;
+		} else if (!in && s[i] == '[') {
+			in = *subset = 1;
+		} else if (in && s[i] == ']') {
+			size_t k = i + 1;
+
+			while (k < n && (s[k] == ' ' || s[k] == '\t' ||
+			    s[k] == '\r' || s[k] == '\n' || s[k] == '\f'))
+				k++;
+			if (k < n && s[k] == '>')
+				return k + 1;
+		} else if (s[i] == '>') {
+			if (!in)
+				return i + 1;
+			if (first == n)
+				first = i + 1;
+		}
+	}
+	return first;
+}
+
+/*
+ * What XML puts in a DOCTYPE's internal subset ([...]) and the
+ * declarations <!ENTITY>, <!ELEMENT>, <!ATTLIST> and <!NOTATION> are
+ * no HTML: libxml2's HTML parser makes text of them (a billion laughs'
+ * entity definitions as the article), and a browser shows what follows
+ * the first '>'.  They are cut out of a copy of the page (NULL when
+ * there is none); their entities are not expanded, a reference to one
+ * stays as written, as a browser shows it.  Comments and the raw text
+ * of script and style are passed over.
+ */
+static char *
+strip_decls(const char *s, size_t n, size_t *outlen)
+{
+	static const char *const decls[] = { "<!ENTITY", "<!ELEMENT",
+	    "<!ATTLIST", "<!NOTATION", NULL };
+	char *out = NULL;
+	size_t i = 0, from = 0, o = 0, e;
+	const char *p;
+	int subset, cut;
+
+	while (i < n && (p = memchr(s + i, '<', n - i)) != NULL) {
+		i = (size_t)(p - s);
+		cut = 0;
+		if (starts(p, n - i, "<!--")) {
+			i = find_word(s, i + 4, n, "-->");
+			continue;
+		}
+		if (starts(p, n - i, "<script") || starts(p, n - i, "<style")) {
+			i = find_word(s, i + 6, n, starts(p, n - i, "<script") ?
+			    "</script" : "</style");
+			continue;
+		}
+		if (starts(p, n - i, "<!DOCTYPE")) {
+			e = decl_end(s, i, n, &subset);
+			cut = subset;
+		} else {
+			for (size_t k = 0; decls[k] != NULL && !cut; k++)
+				cut = starts(p, n - i, decls[k]);
+			e = cut ? decl_end(s, i, n, &subset) : i + 1;
+		}
+		if (cut) {
+			if (out == NULL)
+				out = kh_malloc(n + 1);
+			memcpy(out + o, s + from, i - from);
+			o += i - from;
+			from = e;
+		}
+		i = e;
+	}
+	if (out == NULL)
+		return NULL;
+	memcpy(out + o, s + from, n - from);
+	o += n - from;
+	out[o] = '\0';
+	*outlen = o;
+	return out;
 }
 
 /* --- the page ------------------------------------------------------------ */
@@ -910,15 +1052,23 @@ extract_html(const char *html, size_t len, const char *url,
 {
 	struct tree t = { 0 };
 	struct out o = { 0 };
+	char *copy;
 	xmlDoc *doc;
 	xmlNode *root, *body, *best;
 
 	memset(out, 0, sizeof *out);
 	if (len > INT32_MAX)
 		return -1;
+	if ((copy = strip_decls(html, len, &len)) != NULL)
+		html = copy;
+	/* XML_PARSE_HUGE: libxml2 would end the page at a text node (a
+	 * script, a paragraph) of 10,000,000 characters and drop the rest;
+	 * the line limit bounds a page instead */
 	doc = htmlReadMemory(html, (int)len, url, "UTF-8",
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-	    HTML_PARSE_COMPACT | HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED);
+	    HTML_PARSE_COMPACT | HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED |
+	    XML_PARSE_HUGE);
+	free(copy);
 	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
 		xmlFreeDoc(doc);
 		return -1;

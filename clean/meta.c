@@ -318,6 +318,19 @@ ld_walk(struct json_object *o, struct meta *m, int depth)
 		ld_walk(v, m, depth + 1);
 }
 
+/* At least as many as the values json-c would make of s, in any of
+ * its modes: each value but the first comes after a '[', ',' or ':'
+ * (those in strings and comments are counted too). */
+static size_t
+ld_values_bound(const char *s)
+{
+	size_t n = 1;
+
+	for (; *s != '\0'; s++)
+		n += *s == '[' || *s == ',' || *s == ':';
+	return n;
+}
+
 static void
 ld_script(xmlNode *n, struct meta *m)
 {
@@ -333,7 +346,10 @@ ld_script(xmlNode *n, struct meta *m)
 	if (tok != NULL) {
 		size_t len = strlen((const char *)c);
 
-		if (len < INT32_MAX) {
+		/* a block with more values than a record may have is
+		 * no article's, and its tree could take gigabytes */
+		if (len < INT32_MAX &&
+		    ld_values_bound((const char *)c) <= kh_run.max_values) {
 			o = json_tokener_parse_ex(tok, (const char *)c,
 			    (int)len);
 			ld_walk(o, m, 0);
@@ -532,13 +548,13 @@ lang_tag(const char *s)
 }
 
 static char *
-absolute(const char *href, const char *base)
+join_url(const char *href, const char *base)
 {
 	const char *p, *host_end;
 	size_t n;
 	char *r;
 
-	if (href == NULL || *href == '\0' || strchr(href, ' ') != NULL)
+	if (*href == '\0' || strchr(href, ' ') != NULL)
 		return NULL;
 	for (p = href; isalnum((unsigned char)*p) || *p == '+' || *p == '-' ||
 	    *p == '.'; p++)
@@ -572,6 +588,22 @@ absolute(const char *href, const char *base)
 	n = (size_t)(slash - base) + 1 + strlen(href) + 1;
 	r = kh_malloc(n);
 	snprintf(r, n, "%.*s/%s", (int)(slash - base), base, href);
+	return r;
+}
+
+/* href made absolute against base, or NULL: also when it holds a
+ * control character (a space, the one blank set() leaves, it refuses
+ * already), which no URL may. */
+static char *
+absolute(const char *href, const char *base)
+{
+	char *r = href != NULL ? join_url(href, base) : NULL;
+
+	for (const char *q = r; q != NULL && *q != '\0'; q++)
+		if ((unsigned char)*q < ' ' || *q == 0x7f) {
+			free(r);
+			return NULL;
+		}
 	return r;
 }
 

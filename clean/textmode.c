@@ -753,3 +753,35 @@ text_article(const char *text, size_t len, size_t *outlen,
 	*outlen = o;
 	return out;
 }
+
+char *
+text_mode(const char *s, size_t len, size_t *outlen, char *date,
+    size_t datesz)
+{
+	const char *line = s, *e;
+	size_t nl = 1, ll;
+	unsigned char *keep;
+	char *art;
+
+	for (size_t i = 0; i < len; i++)
+		nl += s[i] == '\n';
+	keep = kh_malloc(nl);
+	memset(keep, 1, nl);
+	art = text_article(s, len, outlen, keep);
+	if (datesz > 0)
+		date[0] = '\0';
+	for (size_t i = 0; i < nl && line <= s + len; i++) {
+		e = memchr(line, '\n', (size_t)(s + len - line));
+		ll = e ? (size_t)(e - line) : (size_t)(s + len - line);
+		if (!keep[i] && ll < 200 && dateline_parse(line, ll, date,
+		    datesz) == DATELINE_PUBLISHED)
+			break;
+		if (datesz > 0)
+			date[0] = '\0';	/* a "modified" one */
+		if (e == NULL)
+			break;
+		line = e + 1;
+	}
+	free(keep);
+	return art;
+}

@@ -17,6 +17,12 @@
 char *text_article(const char *text, size_t len, size_t *outlen,
 	unsigned char *keep);
 
+/* Text mode as clean runs it: text_article(), and in date (datesz
+ * bytes) the time of the first dateline that says "published" among
+ * the short lines left out, or "" when there is none. */
+char *text_mode(const char *text, size_t len, size_t *outlen, char *date,
+	size_t datesz);
+
 /* The share of words in s (UTF-8, len bytes) that are stop words of
  * Bengali or English (জন্য, করে, এবং, the, and, ...), 0..1, 0 for no
  * words: jusText's cue that a block is running prose. */

@@ -10,13 +10,15 @@
  * - otherwise the output is NUL-terminated within its size and reads
  *   YYYY-MM-DD, optionally THH:MM, :SS, and an offset +HH:MM, with a
  *   real day of a real month;
- * - the result does not depend on the output buffer's size, when it fits.
+ * - the result does not depend on the output buffer's size, when it fits;
+ * - a record with it as published (or modified) passes validate.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "khobor.h"
+#include "valid.h"
 #include "../clean/dateline.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -104,8 +106,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	k2 = dateline_parse(s, size, big, sizeof big);
 	if (k != DATELINE_NONE && (k2 != k || strcmp(out, big) != 0))
 		broken("result depends on the buffer's size", big);
-	if (k2 != DATELINE_NONE)
+	if (k2 != DATELINE_NONE) {
+		struct json_object *rec = json_object_new_object();
+
 		check_iso(big);
+		json_object_object_add(rec, "url",
+		    json_object_new_string("https://bd.example/d"));
+		valid_put(rec, k2 == DATELINE_PUBLISHED ? "published" :
+		    "modified", big, strlen(big));
+		valid_record(rec);
+	}
 	free(s);
 	return 0;
 }

@@ -7,10 +7,11 @@
  * names a field, 0 <= start < end <= the field's length in code points,
  * its byte offsets cut exactly those code points out of the field, its
  * type is PER, LOC or ORG, its norm is non-empty valid UTF-8; mentions
- * of a field come in order without overlap; nothing leaks or reads out
- * of bounds (ASan, UBSan).  The shipped gazetteer and model are used
- * when found next to the binary (build/asan/fuzz, build/fuzz) or in
- * $KH_TAG_DATA; else ICU's country names alone.
+ * of a field come in order without overlap; for input in UTF-8 (as a
+ * record holds it), the record tag makes of it passes validate; nothing
+ * leaks or reads out of bounds (ASan, UBSan).  The shipped gazetteer
+ * and model are used when found next to the binary (build/asan/fuzz,
+ * build/fuzz) or in $KH_TAG_DATA; else ICU's country names alone.
  */
 #include <limits.h>
 #include <stdint.h>
@@ -19,6 +20,7 @@
 #include <unistd.h>
 
 #include "khobor.h"
+#include "valid.h"
 #include "../tag/gaz.h"
 #include "../tag/ner.h"
 
@@ -100,6 +102,33 @@ open_ner(void)
 	ner = ner_open(mp, gaz, ng, ng > 0 ? paths[1] : NULL);
 }
 
+/* The record tag writes of the two fields and their n mentions m
+ * (tag.c). */
+static void
+as_record(const char *const f[2], const size_t len[2],
+    const struct ner_mention *m, size_t n)
+{
+	static const char *const fields[] = { "title", "text" };
+	struct json_object *rec = json_object_new_object(), *arr, *o;
+
+	json_object_object_add(rec, "url", json_object_new_string("x:"));
+	for (int k = 0; k < 2; k++)
+		json_object_object_add(rec, fields[k],
+		    json_object_new_string_len(f[k], (int)len[k]));
+	json_object_object_add(rec, "dates", json_object_new_array());
+	arr = json_object_new_array();
+	for (size_t i = 0; i < n; i++, m++) {
+		o = valid_mention(arr, fields[m->field], f[m->field],
+		    len[m->field], m->start, m->end);
+		json_object_object_add(o, "type",
+		    json_object_new_string(type_name[m->type]));
+		json_object_object_add(o, "norm",
+		    json_object_new_string(m->norm));
+	}
+	json_object_object_add(rec, "entities", arr);
+	valid_record(rec);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -139,5 +168,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    strlen(m->norm)) != strlen(m->norm))
 			broken("norm empty or not UTF-8");
 	}
+	if (rec_utf8_valid(data, size) == size)
+		as_record(f, len, m - n, n);
 	return 0;
 }

@@ -7,6 +7,9 @@
  *   '\n' at either end, no white space at a line's ends or twice in a
  *   row, no line twice; as many lines as flags set in keep;
  * - text_stop_density() is within 0..1;
+ * - for text in UTF-8 (as a record holds it), the record clean makes
+ *   of it in text mode (text_mode(): the article, a published date
+ *   from a dateline) passes validate;
  * - nothing leaks, nothing reads out of bounds (ASan, UBSan).
  */
 #include <stdint.h>
@@ -14,6 +17,7 @@
 #include <string.h>
 
 #include "khobor.h"
+#include "valid.h"
 #include "../clean/textmode.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -106,5 +110,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sd = text_stop_density((const char *)data, size);
 	if (!(sd >= 0 && sd <= 1))
 		broken("stop density out of 0..1", (const char *)data, size);
+	if (rec_utf8_valid(data, size) == size) {
+		/* clean.c's from_text */
+		struct json_object *rec = json_object_new_object();
+		char date[64];
+
+		json_object_object_add(rec, "url",
+		    json_object_new_string("https://bd.example/t"));
+		out = text_mode((const char *)data, size, &olen, date,
+		    sizeof date);
+		valid_put(rec, "published", date, strlen(date));
+		json_object_object_add(rec, "text",
+		    json_object_new_string_len(out, (int)olen));
+		free(out);
+		valid_record(rec);
+	}
 	return 0;
 }

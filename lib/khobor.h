@@ -28,6 +28,13 @@ enum {
 };
 
 #define REC_MAX_LINE_DEFAULT ((size_t)64 << 20)
+/* The most values (objects, arrays, strings, numbers, true, false,
+ * null, at any depth) a record may hold: json-c's tree of a record
+ * takes up to some 800 bytes a value, so this bounds its memory. */
+#define REC_MAX_VALUES_DEFAULT ((size_t)500000)
+/* The message for a record over the limit, with the limit. */
+#define REC_TOO_MANY_VALUES "record has more than %zu values (see " \
+	"--max-values)"
 
 /* err.c: messages as "prog: what"; a format ending in ':' appends
  * strerror(errno).  kh_die exits with KH_EXIT_ERROR. */
@@ -42,7 +49,8 @@ void *kh_malloc(size_t n);
 void *kh_realloc(void *p, size_t n);
 
 /* opt.c: the options every program shares (-h, -q, --help, --version,
- * --strict, --progress, --max-line) merged with the program's own.
+ * --strict, --progress, --max-line, --max-values) merged with the
+ * program's own.
  * opt() gets each option of the program's own; the return value is
  * optind.  help is printed under the usage line by --help (may be NULL).
  * Long options of the program use codes from KH_OPT_OWN up. */
@@ -51,6 +59,7 @@ enum {
 	KH_OPT_PROGRESS,
 	KH_OPT_MAX_LINE,
 	KH_OPT_VERSION,
+	KH_OPT_MAX_VALUES,
 	KH_OPT_OWN = 0x200
 };
 struct kh_cli {
@@ -120,7 +129,9 @@ void rec_reader_free(struct rec_reader *r);
  * call), *at to the byte
  * offset of the problem (or -1).  first marks the first line of a file,
  * where a UTF-8 byte order mark is dropped.  Blank lines give NULL with
- * *err NULL. */
+ * *err NULL.  A record with more values than kh_run.max_values is
+ * refused (REC_TOO_MANY_VALUES, *at -1) before json-c builds any of
+ * it. */
 struct rec_parser;
 struct rec_parser *rec_parser_new(void);
 void rec_parser_free(struct rec_parser *p);
@@ -128,7 +139,19 @@ struct json_object *rec_parse(struct rec_parser *p, const char *line, size_t len
 	int first, const char **err, long *at);
 /* The JSON text the last rec_parse() read: the line without BOM and CR. */
 const char *rec_parsed_text(const struct rec_parser *p, size_t *len);
+/* The values of a tree: v itself and every value in it, at any depth,
+ * as --max-values counts them. */
+size_t rec_count_values(struct json_object *v);
+/* Would the next program read a record of len bytes (its line without
+ * the newline) and values values, as it reads ours (--max-line,
+ * --max-values)?  1 if so; else rec_bad(pos) says why, the record
+ * counts as skipped, and 0.  For a program that adds to its records. */
+int rec_fits(const struct rec_pos *pos, size_t len, size_t values);
 size_t rec_utf8_valid(const unsigned char *s, size_t n);
+/* scan.c: 1 when the JSON text s[0..n) starts more than max values
+ * before its end or its first error, else 0.  Quick for a line shorter
+ * than 2 * max bytes, which cannot hold more. */
+int rec_values_over(const char *s, size_t n, size_t max);
 /* scan.c: rec_parse()'s verdict on a line without building a record,
  * for a program that keeps the text as it is.  Returns 1 for a record
  * (*text, *tlen: its JSON text, as rec_parsed_text() gives it), 0 for a
@@ -258,6 +281,7 @@ int rec_exit(void);
 struct kh_run {
 	int quiet, strict, progress;
 	size_t max_line;
+	size_t max_values;	/* see REC_MAX_VALUES_DEFAULT */
 	unsigned long records, skipped;
 	uint64_t bytes;
 	int error;		/* a system error happened: exit 2 */

@@ -15,6 +15,7 @@
 
 struct kh_run kh_run = {
 	.max_line = REC_MAX_LINE_DEFAULT,
+	.max_values = REC_MAX_VALUES_DEFAULT,
 	.skipped_word = "skipped",
 };
 

@@ -42,6 +42,7 @@ static const struct option common[] = {
 	{ "strict", no_argument, NULL, KH_OPT_STRICT },
 	{ "progress", no_argument, NULL, KH_OPT_PROGRESS },
 	{ "max-line", required_argument, NULL, KH_OPT_MAX_LINE },
+	{ "max-values", required_argument, NULL, KH_OPT_MAX_VALUES },
 	{ "version", no_argument, NULL, KH_OPT_VERSION },
 };
 #define NCOMMON (sizeof(common) / sizeof(common[0]))
@@ -53,6 +54,9 @@ static const char common_help[] =
     "      --progress    records/s and bytes/s on stderr, if a terminal\n"
     "      --max-line N  longest input line accepted (default 64M;\n"
     "                    suffixes K, M, G)\n"
+    "      --max-values N\n"
+    "                    most values (strings, numbers, objects...)\n"
+    "                    in one record (default 500000)\n"
     "      --version     print the version and exit\n";
 
 static const struct kh_cli *cli;
@@ -124,6 +128,23 @@ kh_parse_size(const char *s, size_t *out)
 	return 0;
 }
 
+/* "1000000": a count, decimal, above 0. */
+static int
+parse_count(const char *s, size_t *out)
+{
+	unsigned long long n;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || n == 0 || n > SIZE_MAX / 2)
+		return -1;
+	*out = (size_t)n;
+	return 0;
+}
+
 int
 kh_options(int argc, char **argv, const struct kh_cli *c)
 {
@@ -166,6 +187,11 @@ kh_options(int argc, char **argv, const struct kh_cli *c)
 		case KH_OPT_MAX_LINE:
 			if (kh_parse_size(optarg, &kh_run.max_line) < 0)
 				kh_die("--max-line: not a size: %s", optarg);
+			break;
+		case KH_OPT_MAX_VALUES:
+			if (parse_count(optarg, &kh_run.max_values) < 0)
+				kh_die("--max-values: not a number above 0: %s",
+				    optarg);
 			break;
 		case KH_OPT_VERSION:
 			printf("%s (khobor) %s\n", kh_prog, KH_VERSION);

@@ -6,6 +6,8 @@
  * not fit 64 bits, and reads NaN, Infinity, 1. and 01.5, which it would
  * write back as invalid JSON.  Those are caught here, so a record that passes
  * rec_parse() is written back as valid JSON with its values unchanged.
+ * Its tree takes far more memory than its text, so a record with more
+ * values than the limit is refused before json-c reads it.
  */
 #define _GNU_SOURCE	/* memmem */
 #include <math.h>
@@ -305,6 +307,14 @@ rec_parse(struct rec_parser *p, const char *line, size_t len, int first,
 		*at = bom + bad;
 		return NULL;
 	}
+	/* json-c takes up to some 800 bytes a value ({} in an array): a
+	 * 21 MB line of them would take 5 GB */
+	if (rec_values_over(line, len, kh_run.max_values)) {
+		snprintf(p->msg, sizeof(p->msg), REC_TOO_MANY_VALUES,
+		    kh_run.max_values);
+		*err = p->msg;
+		return NULL;
+	}
 	json_tokener_reset(p->tok);
 	obj = json_tokener_parse_ex(p->tok, line, len);
 	e = json_tokener_get_error(p->tok);
@@ -343,4 +353,44 @@ rec_parse(struct rec_parser *p, const char *line, size_t len, int first,
 		return NULL;
 	}
 	return obj;
+}
+
+size_t
+rec_count_values(struct json_object *v)
+{
+	size_t n = 1, i, k;
+
+	switch (json_object_get_type(v)) {
+	case json_type_array:
+		k = json_object_array_length(v);
+		for (i = 0; i < k; i++)
+			n += rec_count_values(json_object_array_get_idx(v, i));
+		break;
+	case json_type_object: {
+		json_object_object_foreach(v, key, val) {
+			(void)key;
+			n += rec_count_values(val);
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	return n;
+}
+
+int
+rec_fits(const struct rec_pos *pos, size_t len, size_t values)
+{
+	if (values > kh_run.max_values) {
+		rec_bad(pos, "record would have more than %zu values (see "
+		    "--max-values); skipped", kh_run.max_values);
+		return 0;
+	}
+	if (len > kh_run.max_line) {
+		rec_bad(pos, "record would be longer than %zu bytes (see "
+		    "--max-line); skipped", kh_run.max_line);
+		return 0;
+	}
+	return 1;
 }

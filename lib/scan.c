@@ -14,6 +14,8 @@
  *   read, and rec_parse() rejects them after;
  * - a value may sit at most 31 containers deep (json_tokener_new()'s
  *   depth of 32 counts the top-level object);
+ * - a record holds at most kh_run.max_values values, counted as they
+ *   start (rec_parse() counts them so too, here, before json-c);
  * - after the object only whitespace.
  *
  * rec_parse() judges numbers on json-c's tree: one that would not be
@@ -55,6 +57,8 @@ struct scan {
 	const char *err;	/* the first problem; NULL while none */
 	size_t at;
 	int rare;		/* a number only rec_parse() can judge */
+	size_t values, max_values;	/* started so far, the most */
+	int too_many;		/* stopped at value max_values + 1 */
 	const char *lax;	/* the first form JSON lacks, or NULL */
 	struct rec_members *m;	/* the top-level members, or NULL */
 };
@@ -482,6 +486,10 @@ next_value:
 	skip_ws(sc);
 	if (sc->i >= sc->len)
 		return incomplete(sc);
+	if (++sc->values > sc->max_values) {
+		sc->too_many = 1;
+		return fail(sc, "too many values", sc->i);
+	}
 	if (depth > MAX_DEPTH)
 		return fail(sc, "malformed JSON (nesting too deep)", sc->i);
 	c = sc->s[sc->i];
@@ -634,6 +642,7 @@ rec_scan_members(const char *line, size_t len, int first, const char **err,
 		return 0;	/* blank */
 	sc.s = (const unsigned char *)s;
 	sc.len = n;
+	sc.max_values = kh_run.max_values;
 	if ((sc.m = m) != NULL)
 		m->n = 0, m->escaped = 0, m->lax = NULL;
 	if ((top = value(&sc)) < 0) {
@@ -646,6 +655,12 @@ rec_scan_members(const char *line, size_t len, int first, const char **err,
 		    n)) < n) {
 			*err = "invalid UTF-8";
 			*at = bom + bad;
+		} else if (sc.too_many) {
+			static char msg[96];
+
+			snprintf(msg, sizeof(msg), REC_TOO_MANY_VALUES,
+			    sc.max_values);
+			*err = msg;
 		} else {
 			*err = sc.err;
 			*at = bom + sc.at;
@@ -661,6 +676,48 @@ rec_scan_members(const char *line, size_t len, int first, const char **err,
 	if (sc.rare)
 		return judge(line, len, first, err, at);
 	return 1;
+}
+
+/* At least as many as the values in s[0..n), whatever it holds: each
+ * value but the first comes after a '[', ',' or ':' (those in strings
+ * counted too). */
+static size_t
+values_bound(const unsigned char *s, size_t n)
+{
+	size_t v = 1, i = 0;
+
+#ifdef __SSE2__
+	const __m128i vc = _mm_set1_epi8(','), vk = _mm_set1_epi8(':');
+	const __m128i vb = _mm_set1_epi8('[');
+	__m128i x;
+
+	for (; i + 16 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(s + i));
+		v += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vc),
+		    _mm_cmpeq_epi8(x, vk)), _mm_cmpeq_epi8(x, vb))));
+	}
+#endif
+	for (; i < n; i++)
+		v += s[i] == ',' || s[i] == ':' || s[i] == '[';
+	return v;
+}
+
+int
+rec_values_over(const char *s, size_t n, size_t max)
+{
+	struct scan sc = { 0 };
+
+	/* v values take 2v - 1 bytes at least: each its own first byte,
+	 * and all but the first elements of arrays a ',' or ':' before;
+	 * a page of HTML has far fewer ',', ':' and '[' than bytes */
+	if (n / 2 < max || values_bound((const unsigned char *)s, n) <= max)
+		return 0;
+	sc.s = (const unsigned char *)s;
+	sc.len = n;
+	sc.max_values = max;
+	(void)value(&sc);
+	return sc.too_many;
 }
 
 const struct rec_member *

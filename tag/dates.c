@@ -17,6 +17,7 @@
  * February is a Gregorian leap one.  So 21 February is 8 Falgun, 16
  * December is 1 Poush, and year Y BS starts in Gregorian year Y + 593.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -120,11 +121,18 @@ iso_week(long z, int *wy, int *wn)
 	*wn = (int)((thu - days_of(y, 1, 1)) / 7 + 1);
 }
 
+/* A year a value can be written with: four digits, 0000 to 9999.
+ * What falls outside becomes PAST_REF or FUTURE_REF. */
+static int
+year_ok(int y)
+{
+	return y >= 0 && y <= 9999;
+}
+
 static int
 valid_day(int y, int m, int d)
 {
-	return y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= mdays(y, m);
+	return year_ok(y) && m >= 1 && m <= 12 && d >= 1 && d <= mdays(y, m);
 }
 
 static long
@@ -133,23 +141,27 @@ ref_days(const struct date_ref *r)
 	return days_of(r->year, r->month, r->day);
 }
 
-/* Bangla calendar day (revised 2019 rules) to days since the epoch;
- * -1 when there is no such day. */
-static long
-bangla_days(int by, int bm, int bd, int *gy)
+/* Bangla calendar day (revised 2019 rules) to days since the epoch in
+ * *z (before 1970, below 0); -1 when there is no such day.  The year is
+ * any the finder reads or resolves (0..9999, or the reference's); *gy
+ * is the Gregorian year it starts in, and the day may fall outside
+ * 0000..9999: the caller checks. */
+static int
+bangla_days(int by, int bm, int bd, int *gy, long *z)
 {
 	int len;
 	long off;
 
 	*gy = by + 593;
-	if (*gy < 1 || *gy > 9998 || bm < 1 || bm > 12 || bd < 1)
+	if (by < -1000 || by > 10000 || bm < 1 || bm > 12 || bd < 1)
 		return -1;
 	len = bm <= 6 ? 31 : bm == 11 ? (leap(*gy + 1) ? 30 : 29) : 30;
 	if (bd > len)
 		return -1;
 	off = bm <= 6 ? (bm - 1) * 31 : 186 + (bm - 7) * 30 -
 	    (bm == 12 && !leap(*gy + 1));
-	return days_of(*gy, 4, 14) + off + bd - 1;
+	*z = days_of(*gy, 4, 14) + off + bd - 1;
+	return 0;
 }
 
 /* The Bangla year the reference falls in. */
@@ -668,17 +680,21 @@ p_time(const struct scan *sc, int i, struct dt *w)
 	return j;
 }
 
+#define NO_YEAR INT_MIN
+
 /* Choose the year for a day or month given without one: the nearest
  * to the reference (dir 0), the latest on or before it (-1), the
- * earliest on or after it (1); wd, when not 0, must be the weekday. */
+ * earliest on or after it (1); wd, when not 0, must be the weekday.
+ * NO_YEAR when none; at the edges of the calendar it may be -1 or
+ * 10000, which the caller cannot write. */
 static int
 pick_year(const struct date_ref *r, int m, int d, int dir, int wd)
 {
-	long z0 = ref_days(r), best = -1, bestd = 0;
-	int y, dd;
+	long z0 = ref_days(r), bestd = 0;
+	int y, dd, best = NO_YEAR;
 
 	for (y = r->year - 1; y <= r->year + 1; y++) {
-		if (d > 0 ? !valid_day(y, m, d) : (y < 0 || y > 9999))
+		if (d > mdays(y, m))
 			continue;
 		long z = days_of(y, m, d > 0 ? d : 1);
 		long dist = z - z0;
@@ -691,10 +707,10 @@ pick_year(const struct date_ref *r, int m, int d, int dir, int wd)
 		if (wd && d > 0 && wday_of(z) != wd)
 			continue;
 		dd = (int)(dist < 0 ? -dist : dist);
-		if (best < 0 || dd < bestd)
+		if (best == NO_YEAR || dd < bestd)
 			best = y, bestd = dd;
 	}
-	return (int)best;
+	return best;
 }
 
 static void
@@ -875,47 +891,53 @@ p_date(const struct scan *sc, int i, struct dt *w, int *gran, int *bsp)
 	return 0;
 }
 
+/* What resolve() makes of a date: none, a value, or one that falls
+ * before year 0000 or after 9999 (PAST_REF, FUTURE_REF). */
+enum { R_NONE = -1, R_OK, R_BEFORE, R_AFTER };
+
 /* Turn a parsed date into a value: the year from the reference when
- * missing, the Bangla calendar converted.  Returns -1 when no date. */
+ * missing, the Bangla calendar converted. */
 static int
 resolve(const struct scan *sc, struct dt *w, int gran, int bs, int dir,
     int wd)
 {
 	const struct date_ref *r = sc->ref;
 	int gy;
+	long z;
 
 	if (bs) {
 		if (gran == 'Y')
-			return -1;	/* kept for the interval form below */
+			return R_NONE;	/* kept for the interval form below */
 		if (w->y < 0) {
 			if (r == NULL || !r->set)
-				return -1;
+				return R_NONE;
 			w->y = bangla_year(r);
 		}
 		if (gran != 'D')
-			return -1;
-		long z = bangla_days(w->y, w->m, w->d, &gy);
-		if (z < 0)
-			return -1;
+			return R_NONE;
+		if (bangla_days(w->y, w->m, w->d, &gy, &z) < 0)
+			return R_NONE;
 		civil(z, &w->y, &w->m, &w->d);
-		return 0;
+		return w->y < 0 ? R_BEFORE : w->y > 9999 ? R_AFTER : R_OK;
 	}
 	if (w->y < 0 && r != NULL && r->set) {
 		if ((w->y = pick_year(r, w->m, gran == 'D' ? w->d : 0, dir,
-		    wd)) < 0 && wd)
+		    wd)) == NO_YEAR && wd)
 			w->y = pick_year(r, w->m, gran == 'D' ? w->d : 0, dir,
 			    0);
-		if (w->y < 0)
-			return -1;
+		if (w->y == NO_YEAR)
+			return R_NONE;
+		if (!year_ok(w->y))
+			return w->y < 0 ? R_BEFORE : R_AFTER;
 	}
 	if (w->y > 9999)
-		return -1;
+		return R_NONE;
 	if (gran == 'D') {
 		if (w->y >= 0 ? !valid_day(w->y, w->m, w->d) :
 		    w->d > mdays(2000, w->m))
-			return -1;
+			return R_NONE;
 	}
-	return 0;
+	return R_OK;
 }
 
 static void
@@ -952,13 +974,18 @@ put_ref(struct match *mt, int dir)
 	mt->kind = "date";
 }
 
+/* The day z; dir says where it lies from the reference, for a day
+ * outside years 0000..9999. */
 static void
-put_days(struct match *mt, long z)
+put_days(struct match *mt, long z, int dir)
 {
 	struct dt w = { .h = -1, .mi = -1, .s = -1, .pod = -1 };
 
 	civil(z, &w.y, &w.m, &w.d);
-	put_dt(mt, &w);
+	if (year_ok(w.y))
+		put_dt(mt, &w);
+	else
+		put_ref(mt, dir);
 }
 
 /* A whole date expression: dates, ranges, weekday forms; the date's
@@ -978,8 +1005,8 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 	    !bs2 && w2.h < 0) {
 		w = w2;
 		w.d = d1;
-		if (resolve(sc, &w2, 'D', 0, dir, 0) == 0 && (w.y = w2.y,
-		    resolve(sc, &w, 'D', 0, dir, 0) == 0) && w.d < w2.d) {
+		if (resolve(sc, &w2, 'D', 0, dir, 0) == R_OK && (w.y = w2.y,
+		    resolve(sc, &w, 'D', 0, dir, 0) == R_OK) && w.d < w2.d) {
 			char a[40], b[40];
 			put_day(a, sizeof(a), w.y, w.m, w.d);
 			put_day(b, sizeof(b), w2.y, w2.m, w2.d);
@@ -993,7 +1020,7 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 	    is_word(sc, j, C_TO)) &&
 	    (j = p_date(sc, j + 1, &w2, &gran2, &bs2)) > 0 && gran2 == 'M' &&
 	    !bs2 && m1 < w2.m) {
-		if (resolve(sc, &w2, 'M', 0, dir, 0) == 0) {
+		if (resolve(sc, &w2, 'M', 0, dir, 0) == R_OK) {
 			if (w2.y < 0)
 				snprintf(mt->value, sizeof(mt->value),
 				    "XXXX-%02d/XXXX-%02d", m1, w2.m);
@@ -1009,15 +1036,18 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 	if ((j = p_date(sc, i, &w, &gran, &bs)) == 0)
 		return 0;
 	if (gran == 'Y' && bs) {
-		/* a Bangla year spans two Gregorian ones */
-		int gy, y2;
-		long z1 = bangla_days(w.y, 1, 1, &gy);
-		long z2 = bangla_days(w.y + 1, 1, 1, &y2) - 1;
-		if (z1 < 0 || y2 > 9999)
+		/* a Bangla year spans two Gregorian ones: 1 Boishakh to
+		 * 30 Chaitra */
+		int gy;
+		long z1, z2;
+		if (bangla_days(w.y, 1, 1, &gy, &z1) < 0 ||
+		    bangla_days(w.y, 12, 30, &gy, &z2) < 0)
 			return 0;
 		struct dt a = { .h = -1, .pod = -1 }, b = a;
 		civil(z1, &a.y, &a.m, &a.d);
 		civil(z2, &b.y, &b.m, &b.d);
+		if (!year_ok(a.y) || !year_ok(b.y))
+			return 0;	/* the year given runs past 9999 */
 		char sa[40], sb[40];
 		put_day(sa, sizeof(sa), a.y, a.m, a.d);
 		put_day(sb, sizeof(sb), b.y, b.m, b.d);
@@ -1025,8 +1055,12 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 		mt->kind = "date";
 		return j;
 	}
-	if (resolve(sc, &w, gran, bs, dir, 0) < 0)
+	if ((k = resolve(sc, &w, gran, bs, dir, 0)) == R_NONE)
 		return 0;
+	if (k != R_OK) {
+		put_ref(mt, k == R_BEFORE ? -1 : 1);
+		return j;
+	}
 	if (gran == 'D' && w.h < 0)
 		j = p_daytime(sc, j, &w);
 	put_gran(mt, &w, gran);
@@ -1040,7 +1074,7 @@ m_wday(const struct scan *sc, int i, struct match *mt, int dir)
 {
 	const struct tok *t = T(sc, i);
 	struct dt w;
-	int j = after_abbr(sc, i + 1), k, gran, bs, wd = t->val;
+	int j = after_abbr(sc, i + 1), k, gran, bs, rc, wd = t->val;
 
 	if (t->type != T_WORD || t->cat != C_WDAY)
 		return 0;
@@ -1054,8 +1088,12 @@ m_wday(const struct scan *sc, int i, struct match *mt, int dir)
 				goto bare;
 			k++;
 		}
-		if (resolve(sc, &w, gran, bs, 0, wd) < 0)
+		if ((rc = resolve(sc, &w, gran, bs, 0, wd)) == R_NONE)
 			goto bare;
+		if (rc != R_OK) {
+			put_ref(mt, rc == R_BEFORE ? -1 : 1);
+			return k;
+		}
 		if (w.h < 0)
 			k = p_daytime(sc, k, &w);
 		put_gran(mt, &w, gran);
@@ -1082,6 +1120,10 @@ bare:
 	else
 		z -= back;
 	civil(z, &w.y, &w.m, &w.d);
+	if (!year_ok(w.y)) {
+		put_ref(mt, z < ref_days(sc->ref) ? -1 : 1);
+		return j;
+	}
 	put_dt(mt, &w);
 	return k;
 }
@@ -1132,36 +1174,47 @@ put_duration(struct match *mt, int v, int u)
 	mt->kind = "duration";
 }
 
-/* Shift the reference by n units; the value as coarse as the unit. */
+/* Shift the reference by n units; the value as coarse as the unit.
+ * Past year 9999 or before 0000 (the ISO week's year for a week) it is
+ * FUTURE_REF or PAST_REF. */
 static void
 put_shift(const struct scan *sc, struct match *mt, int n, int u)
 {
 	const struct date_ref *r = sc->ref;
 	long z = ref_days(r);
-	int y, m, wy, wn;
+	int y, m, wn, dir = n < 0 ? -1 : n > 0;
 
 	switch (u) {
 	case U_DAY:
-		put_days(mt, z + n);
+		put_days(mt, z + n, dir);
 		return;
 	case U_WEEK:
-		iso_week(z + 7L * n, &wy, &wn);
-		snprintf(mt->value, sizeof(mt->value), "%04d-W%02d", wy, wn);
+		iso_week(z + 7L * n, &y, &wn);
+		if (year_ok(y))
+			snprintf(mt->value, sizeof(mt->value), "%04d-W%02d",
+			    y, wn);
 		break;
 	case U_MONTH:
 		m = r->month - 1 + n;
 		y = r->year + (m >= 0 ? m / 12 : -((11 - m) / 12));
 		m = ((m % 12) + 12) % 12 + 1;
-		snprintf(mt->value, sizeof(mt->value), "%04d-%02d", y, m);
+		if (year_ok(y))
+			snprintf(mt->value, sizeof(mt->value), "%04d-%02d", y,
+			    m);
 		break;
 	case U_DECADE:
-		snprintf(mt->value, sizeof(mt->value), "%03d",
-		    (r->year + 10 * n) / 10);
+		y = r->year + 10 * n;
+		if (year_ok(y))
+			snprintf(mt->value, sizeof(mt->value), "%03d", y / 10);
 		break;
 	default:
-		snprintf(mt->value, sizeof(mt->value), "%04d", r->year + n);
+		y = r->year + n;
+		if (year_ok(y))
+			snprintf(mt->value, sizeof(mt->value), "%04d", y);
 		break;
 	}
+	if (!year_ok(y))
+		put_ref(mt, dir);
 	mt->kind = "date";
 }
 
@@ -1261,7 +1314,7 @@ m_rel(const struct scan *sc, int i, struct match *mt)
 	if (is_word(sc, j, C_DAYREL) && T(sc, j)->val == 2 && dir < 0) {
 		/* গত পরশু: the day before yesterday */
 		if (ref_set(sc))
-			put_days(mt, ref_days(sc->ref) - 2);
+			put_days(mt, ref_days(sc->ref) - 2, -1);
 		else
 			put_ref(mt, -1);
 		return j + 1;
@@ -1294,7 +1347,7 @@ m_rel(const struct scan *sc, int i, struct match *mt)
 unit:
 	if (u == U_YEAR && (k = p_month(sc, j, &m, &b)) > 0 && !b) {
 		/* গত বছর নভেম্বরে; গত বছরের ১৫ আগস্ট */
-		if (!ref_set(sc)) {
+		if (!ref_set(sc) || !year_ok(sc->ref->year + dir)) {
 			put_ref(mt, dir);
 			return k;
 		}
@@ -1306,7 +1359,7 @@ unit:
 	if (u == U_YEAR && p_day(sc, j, &v) > 0 &&
 	    (k = p_date(sc, j, &w, &gran, &bs)) > 0 && gran == 'D' && !bs &&
 	    w.y < 0) {
-		if (!ref_set(sc)) {
+		if (!ref_set(sc) || !year_ok(sc->ref->year + dir)) {
 			put_ref(mt, dir);
 			return k;
 		}
@@ -1343,7 +1396,10 @@ m_dayrel(const struct scan *sc, int i, struct match *mt)
 		w.pod = t->unit - 1;
 	else if ((k = p_daytime(sc, j, &w)) > j)
 		j = k;
-	if (!ref_set(sc)) {
+	if (ref_set(sc))
+		civil(ref_days(sc->ref) + t->val, &w.y, &w.m, &w.d);
+	/* no reference, or a day outside years 0000..9999 */
+	if (!ref_set(sc) || !year_ok(w.y)) {
 		if (w.h >= 0) {
 			snprintf(mt->value, sizeof(mt->value),
 			    "XXXX-XX-XXT%02d:%02d", w.h, w.mi);
@@ -1353,7 +1409,6 @@ m_dayrel(const struct scan *sc, int i, struct match *mt)
 		put_ref(mt, t->val < 0 ? -1 : t->val > 0);
 		return j;
 	}
-	civil(ref_days(sc->ref) + t->val, &w.y, &w.m, &w.d);
 	put_dt(mt, &w);
 	return j;
 }
@@ -1362,8 +1417,8 @@ m_dayrel(const struct scan *sc, int i, struct match *mt)
 static int
 m_newyear(const struct scan *sc, int i, struct match *mt)
 {
-	int j = i, which = 0, y, best = -1;
-	long z, bestd = 0;
+	int j = i, which = 0, y, by = NO_YEAR, bk = 0;
+	long z, d, bestd = 0;
 
 	if (is_word(sc, j, C_BANGLA))
 		which = 2, j++;
@@ -1382,14 +1437,15 @@ m_newyear(const struct scan *sc, int i, struct match *mt)
 		for (int k = 1; k <= 2; k++) {
 			if (which && which != k)
 				continue;
-			long d = days_of(y, k == 1 ? 1 : 4, k == 1 ? 1 : 14) - z;
-			if (d < 0)
-				d = -d;
-			if (best < 0 || d < bestd)
-				best = y * 10 + k, bestd = d;
+			d = days_of(y, k == 1 ? 1 : 4, k == 1 ? 1 : 14) - z;
+			if (by == NO_YEAR || (d < 0 ? -d : d) < bestd)
+				by = y, bk = k, bestd = d < 0 ? -d : d;
 		}
-	snprintf(mt->value, sizeof(mt->value), "%04d-%s", best / 10,
-	    best % 10 == 1 ? "01-01" : "04-14");
+	if (!year_ok(by))
+		put_ref(mt, by < 0 ? -1 : 1);
+	else
+		snprintf(mt->value, sizeof(mt->value), "%04d-%s", by,
+		    bk == 1 ? "01-01" : "04-14");
 	mt->kind = "date";
 	return j + 1;
 }

@@ -82,6 +82,7 @@ struct buf {
 	size_t len, cap;
 };
 static struct buf tail;
+static size_t tail_values;	/* the values of the mentions in it */
 
 static void
 buf_grow(struct buf *b, size_t n)
@@ -193,6 +194,7 @@ mention(struct buf *b, int field, size_t start, size_t end, const char *s,
 	buf_num(b, end);
 	BUF_LIT(b, ",\"text\":");
 	buf_str(b, s, len);
+	tail_values += 5;
 }
 
 struct dctx {
@@ -221,9 +223,11 @@ on_date(const struct date_mention *d, void *arg)
 	buf_str(c->b, d->value, strlen(d->value));
 	BUF_LIT(c->b, ",\"kind\":");
 	buf_str(c->b, d->kind, strlen(d->kind));
+	tail_values += 2;
 	if (d->mod != NULL) {
 		BUF_LIT(c->b, ",\"mod\":");
 		buf_str(c->b, d->mod, strlen(d->mod));
+		tail_values++;
 	}
 	BUF_LIT(c->b, "}");
 }
@@ -243,18 +247,21 @@ ref_from(struct json_object *rec, const char *key, struct date_ref *ref)
 /* The record as rec_write would write it with "dates" and "entities"
  * appended: its own members through a memory stream, then the tail.
  * A record that has either already (tagged twice) has them replaced
- * where they stand, through json-c. */
+ * where they stand, through json-c.  It goes out if the next program
+ * would read it: values is what it holds. */
 static void
-write_tagged(struct json_object *rec)
+write_tagged(struct json_object *rec, const struct rec_pos *pos,
+    size_t values)
 {
 	static FILE *ms;
 	static char *mbuf;
 	static size_t msize;
 	struct json_object *o, *v;
 	off_t end;
+	int again = json_object_object_get_ex(rec, "dates", NULL) ||
+	    json_object_object_get_ex(rec, "entities", NULL);
 
-	if (json_object_object_get_ex(rec, "dates", NULL) ||
-	    json_object_object_get_ex(rec, "entities", NULL)) {
+	if (again) {
 		tail.s[0] = '{';
 		if ((o = json_tokener_parse(tail.s)) == NULL)
 			kh_die("cannot read back the mentions");
@@ -263,8 +270,6 @@ write_tagged(struct json_object *rec)
 		json_object_object_get_ex(o, "entities", &v);
 		json_object_object_add(rec, "entities", json_object_get(v));
 		json_object_put(o);
-		rec_write(rec);
-		return;
 	}
 	if (ms == NULL && (ms = open_memstream(&mbuf, &msize)) == NULL)
 		kh_die("open_memstream:");
@@ -272,12 +277,29 @@ write_tagged(struct json_object *rec)
 	rec_print(ms, rec);
 	/* over its "}\n" */
 	if (fflush(ms) == EOF || (end = ftello(ms)) < 2 || mbuf[end - 2] !=
-	    '}' || fseeko(ms, end - 2, SEEK_SET) < 0)
+	    '}' || fseeko(ms, end - (again ? 1 : 2), SEEK_SET) < 0)
 		kh_die("cannot write a record to memory");
-	fwrite_unlocked(tail.s, 1, tail.len - 1, ms);
+	if (!again)
+		fwrite_unlocked(tail.s, 1, tail.len - 1, ms);
 	if (fflush(ms) == EOF || (end = ftello(ms)) < 0)
 		kh_die("cannot write a record to memory: out of memory");
-	rec_write_text(mbuf, end);
+	if (rec_fits(pos, (size_t)end, values))
+		rec_write_text(mbuf, end);
+}
+
+/* The values of rec but for its dates and entities, which tag writes
+ * anew. */
+static size_t
+own_values(struct json_object *rec)
+{
+	struct json_object *v;
+	size_t n = rec_count_values(rec);
+
+	if (json_object_object_get_ex(rec, "dates", &v))
+		n -= rec_count_values(v);
+	if (json_object_object_get_ex(rec, "entities", &v))
+		n -= rec_count_values(v);
+	return n;
 }
 
 static void
@@ -291,7 +313,7 @@ tag(struct json_object *rec, const struct rec_pos *pos, void *arg)
 	size_t n;
 	int f, nd = 0;
 
-	(void)pos, (void)arg;
+	(void)arg;
 	for (f = 0; f < 2; f++)
 		if (json_object_object_get_ex(rec, fields[f], &v) &&
 		    json_object_is_type(v, json_type_string)) {
@@ -303,6 +325,7 @@ tag(struct json_object *rec, const struct rec_pos *pos, void *arg)
 		return;
 	}
 	tail.len = 0;
+	tail_values = 0;
 	BUF_LIT(&tail, ",\"dates\":[");
 	if (!no_dates) {
 		if (ref_from(rec, "published", &ref) < 0 &&
@@ -336,11 +359,16 @@ tag(struct json_object *rec, const struct rec_pos *pos, void *arg)
 			BUF_LIT(&tail, ",\"norm\":");
 			buf_str(&tail, m->norm, strlen(m->norm));
 			BUF_LIT(&tail, "}");
+			tail_values += 2;
 		}
 	}
 	BUF_LIT(&tail, "]}");
 	buf_add(&tail, "", 1);	/* NUL-terminated, for json-c */
-	write_tagged(rec);
+	/* the two arrays too; json-c reads the mentions back only when
+	 * they are not too many */
+	n = own_values(rec) + 2 + tail_values;
+	if (rec_fits(pos, 0, n))
+		write_tagged(rec, pos, n);
 }
 
 /* The folder of tag's data: $KH_TAG_DATA, else tag/data of the source
@@ -424,8 +452,9 @@ main(int argc, char **argv)
 	};
 	static const struct kh_cli cli = {
 		.usage = "[-hq] [--gazetteer file] [--max-line size] "
-		    "[--model file] [--no-dates] [--no-entities] [--progress] "
-		    "[--ref date] [--strict] [--version] [file ...]",
+		    "[--max-values n] [--model file] [--no-dates] "
+		    "[--no-entities] [--progress] [--ref date] [--strict] "
+		    "[--version] [file ...]",
 		.help = "  --gazetteer file  names of your own "
 		    "(name<TAB>PER|LOC|ORG<TAB>norm)\n"
 		    "  --model file      the entity model (default: "

@@ -3,7 +3,7 @@
 # pages, pass-through rules, text mode, and pages built to hurt (empty,
 # scripts only, 5 MB, 10,000 deep, broken, all links, odd bytes).
 . "$(dirname "$0")/lib.sh"
-plan 15
+plan 17
 
 fx=$root/tests/clean
 
@@ -154,6 +154,60 @@ valid() {
 	    grep -v '"html":42' | clean | validate
 }
 check "what clean writes passes validate" valid
+
+# libxml2 ends a page at a text node of 10,000,000 characters unless
+# told otherwise: the text was cut there and what followed was lost.
+huge_node() {
+	python3 -c '
+import json
+pages = {
+    "text": "<html><head><title>Big page</title></head><body><article><p>"
+        + "word " * 2300000 + "</p><p>After the big one, a closing "
+        "paragraph.</p></article></body></html>",
+    "script": "<html><head><title>Big page</title><script>var x=\""
+        + "a" * 11000000 + "\";</script></head><body><article><p>After "
+        "the big script, a paragraph, with commas, and more.</p>"
+        "</article></body></html>",
+}
+for k, v in pages.items():
+    print(json.dumps({"url": "https://bd.example/" + k, "html": v}))' \
+	    >"$tmp/huge.jsonl" &&
+	clean "$tmp/huge.jsonl" >"$tmp/huge.out" &&
+	python3 - "$tmp/huge.out" <<'PY'
+import json, sys
+a, b = (json.loads(l) for l in open(sys.argv[1], encoding="utf-8"))
+assert len(a["text"]) == 11500039, len(a["text"])
+assert a["text"].endswith("word\nAfter the big one, a closing paragraph."), a["text"][-60:]
+assert b["text"] == "After the big script, a paragraph, with commas, and more.", b
+assert "truncated" not in a and "truncated" not in b
+PY
+}
+check "a text node or script of 11M characters: read whole, the rest kept" huge_node
+
+# A JSON-LD block of 3,000,000 empty objects (9 MB): json-c's tree of it
+# took 2.3 GB.  One that may hold more values than a record may have
+# (--max-values) is not read; the page is.
+ld_values() {
+	python3 -c '
+import json
+ld = "[" + ",".join(["{}"] * 3000000) + "]"
+h = ("<html><head><title>Big JSON-LD</title><script type=\"application/ld+json\">"
+     + ld + "</script></head><body><article><p>The article, with commas, "
+     "and a full stop. It goes on for a while, as articles do.</p>"
+     "</article></body></html>")
+print(json.dumps({"url": "https://bd.example/ld", "html": h}))' >"$tmp/ld.jsonl"
+	kb=$(ulimit -v 1048576; /usr/bin/time -f %M -o "$tmp/ld.rss" \
+	    "$root/bin/clean" "$tmp/ld.jsonl" >"$tmp/ld.out"; tail -n 1 "$tmp/ld.rss")
+	echo "max RSS ${kb} KiB"
+	test "$kb" -lt 200000 &&
+	test "$(field title <"$tmp/ld.out")" = "Big JSON-LD" &&
+	field text <"$tmp/ld.out" | grep -q '^The article, with commas'
+}
+if [ -x "$root/bin/clean" ] && [ -x /usr/bin/time ]; then
+	check "a JSON-LD block of 3M values is not read: memory under 200 MB" ld_values
+else
+	skip "a JSON-LD block of 3M values" "no bin/clean or /usr/bin/time"
+fi
 
 full() {
 	rec bdnews24 | clean >/dev/full 2>"$tmp/f.err"

@@ -720,7 +720,10 @@ check_mentions(struct ctx *c, const char *field,
 		a = cp_to_byte(&cur[which], start);
 		b = cp_to_byte(&cur[which], end);
 		snprintf(f, sizeof(f), "%s.text", path);
-		if (surface != NULL && (strlen(surface) != b - a ||
+		/* the length json-c keeps: a surface may hold U+0000 */
+		json_object_object_get_ex(m, "text", &target);
+		if (surface != NULL && ((size_t)json_object_get_string_len(
+		    target) != b - a ||
 		    memcmp(surface, cur[which].s + a, b - a) != 0))
 			problem(c, f, "%s[%zu:%zu] is \"%.*s\", not \"%s\"",
 			    fname, start, end, (int)utf8_cut(cur[which].s + a,

@@ -63,8 +63,8 @@ int
 main(int argc, char **argv)
 {
 	static const struct kh_cli cli = {
-		.usage = "[-hpq] [--max-line size] [--progress] [--strict] "
-		    "[--version] [file ...]",
+		.usage = "[-hpq] [--max-line size] [--max-values n] "
+		    "[--progress] [--strict] [--version] [file ...]",
 		.help = "  -p                write the records that pass to "
 		    "stdout\n",
 		.shortopts = "p",
