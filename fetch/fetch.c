@@ -184,13 +184,13 @@ put(struct json_object *r, const char *key, struct json_object *v)
 		json_object_object_del(r, key);
 }
 
-/* s as a JSON string, NULL as none.  Bytes that are not UTF-8 become
- * U+FFFD: header values and messages hold whatever a server sent. */
-static struct json_object *
-str_or_null(const char *s)
+/* A copy of s (NULL: none) in which bytes that are not UTF-8 are
+ * U+FFFD: header values and messages hold whatever a server sent, and
+ * records and the state file are JSON. */
+static char *
+utf8_dup(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	struct json_object *v;
 	size_t n, i, len, o = 0;
 	char *fixed;
 
@@ -198,7 +198,7 @@ str_or_null(const char *s)
 		return NULL;
 	n = strlen(s);
 	if (rec_utf8_valid(u, n) == n)
-		return json_object_new_string_len(s, (int)n);
+		return strdup(s);
 	fixed = kh_malloc(3 * n + 1);
 	for (i = 0; i < n; i += len) {
 		if (kh_utf8_next(u + i, n - i, &len) == 0xfffd && len == 1) {
@@ -209,7 +209,20 @@ str_or_null(const char *s)
 			o += len;
 		}
 	}
-	v = json_object_new_string_len(fixed, (int)o);
+	fixed[o] = '\0';
+	return fixed;
+}
+
+/* s as a JSON string, NULL as none. */
+static struct json_object *
+str_or_null(const char *s)
+{
+	struct json_object *v;
+	char *fixed = utf8_dup(s);
+
+	if (fixed == NULL)
+		return NULL;
+	v = json_object_new_string(fixed);
 	free(fixed);
 	return v;
 }
@@ -307,12 +320,6 @@ pend_free(struct pend *p)
 	free(p->last_modified);
 	free(p->fetched_at);
 	free(p);
-}
-
-static char *
-dup_or_null(const char *s)
-{
-	return s != NULL ? strdup(s) : NULL;
 }
 
 /* A record goes out (r NULL: dropped); what the state is to remember of
@@ -570,9 +577,9 @@ state_entry_of(struct job *j, long status, const char *etag,
 		return NULL;
 	p = kh_malloc(sizeof(*p));
 	p->url = strdup(j->url);
-	p->etag = dup_or_null(etag != NULL || e == NULL ? etag : e->etag);
-	p->last_modified = dup_or_null(lastmod != NULL || e == NULL ?
-	    lastmod : e->last_modified);
+	p->etag = utf8_dup(etag != NULL || e == NULL ? etag : e->etag);
+	p->last_modified = utf8_dup(lastmod != NULL || e == NULL ? lastmod :
+	    e->last_modified);
 	p->fetched_at = strdup(at);
 	p->next = NULL;
 	return p;

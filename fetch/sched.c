@@ -518,6 +518,7 @@ robots_known(struct host *h, struct robots *r, const char *fmt, ...)
 {
 	va_list ap;
 
+	robots_free(h->robots);
 	h->robots = r;
 	h->robots_state = ROBOTS_KNOWN;
 	h->refuse[0] = '\0';
@@ -761,7 +762,14 @@ robots_done(struct job *j, CURLcode rc, long status)
 		robots_known(h, robots_all(0), "robots.txt unreachable: HTTP "
 		    "status %ld out of range: not fetched", status);
 	}
-	if (robots_delay(h->robots) > h->delay) {
+	if (robots_delay(h->robots) > opt.max_wait) {
+		/* Like a Retry-After beyond --max-wait: a site must not hold
+		 * a run up for hours. */
+		h->closed_until = HUGE_VAL;
+		snprintf(h->closed_why, sizeof(h->closed_why), "robots.txt "
+		    "asks for a Crawl-delay of %.0f s, beyond --max-wait",
+		    robots_delay(h->robots));
+	} else if (robots_delay(h->robots) > h->delay) {
 		h->delay = robots_delay(h->robots);
 		if (h->next_at < j->started + h->delay)
 			h->next_at = j->started + h->delay;

@@ -6,7 +6,7 @@
 # as a stream, with the time each came).
 . "$(dirname "$0")/lib.sh"
 . "$here/fetch-lib.sh"
-plan 14
+plan 15
 
 addrs=
 for i in $(seq 1 40); do addrs="$addrs 127.0.0.$i"; done
@@ -14,7 +14,8 @@ serve hostile-server.py --log "$tmp/log" --addr $addrs \
     --robots 127.0.0.20=huge --robots 127.0.0.21=binary \
     --robots 127.0.0.22=hang --robots 127.0.0.23=bomb \
     --robots 127.0.0.24=stall --robots 127.0.0.25=storm \
-    --robots 127.0.0.26=999 --robots 127.0.0.27=down
+    --robots 127.0.0.26=999 --robots 127.0.0.27=down \
+    --robots 127.0.0.32=loop --robots 127.0.0.33=crawl-delay
 h() {
 	echo "http://127.0.0.$1:$port"
 }
@@ -61,6 +62,9 @@ opt=${KH_BUILD:-$root/build}/../bin	# unsanitized, for RSS
 	echo "$(h 25)/good/robots-storm"
 	echo "$(h 26)/good/robots-999"
 	echo "$(h 27)/good/robots-down"
+	echo "$(h 32)/good/robots-loop"
+	echo "$(h 33)/good/crawl-delay-1"
+	echo "$(h 33)/good/crawl-delay-2"
 	echo "$(h 28)/status?line=HTTP/1.1%20999%20Weird"
 	echo "$(h 28)/status?line=HTTP/1.1%20000%20Zero"
 	echo "$(h 28)/status?line=HTTP/1.1%20199%20Odd"
@@ -136,10 +140,13 @@ t_mix_robots() {
 	    'by["/good/robots-storm"]["status"] == 200' \
 	    'by["/good/robots-999"]["error"] == "robots.txt unreachable: HTTP status 999 out of range: not fetched"' \
 	    'by["/good/robots-down"]["error"] == "robots.txt gave HTTP 500: not fetched"' \
+	    'by["/good/robots-loop"]["status"] == 200' \
+	    'by["/good/crawl-delay-1"]["error"] == "robots.txt asks for a Crawl-delay of 86000 s, beyond --max-wait"' \
+	    'by["/good/crawl-delay-2"]["error"] == by["/good/crawl-delay-1"]["error"]' \
 	    'by["/good/dead-port"]["error"] == "robots.txt unreachable: connection refused: not fetched"' \
 	    'by["/good/no-dns"]["error"] in ("robots.txt unreachable: could not resolve host: not fetched", "robots.txt unreachable: connect timeout after 4 s: not fetched")'
 }
-check "robots.txt: over 500 KiB parsed, binary, hanging, 429, 999, 5xx, dead port, no DNS" \
+check "robots.txt: over 500 KiB parsed, binary, hanging, 429, 999, 5xx, loops, a day's Crawl-delay, dead port, no DNS" \
     t_mix_robots
 
 t_mix_status() {
@@ -153,6 +160,16 @@ t_mix_status() {
 }
 check "status lines out of range, HTTP/0.9, headers that are not UTF-8, a 304 not asked for" \
     t_mix_status
+
+t_state_bytes() {
+	printf '%s\n' "$(h 28)/bad-headers" "$(h 2)/good/state" |
+	    stream sb 30 $F --state "$tmp/sb.state"
+	cat "$tmp/sb.state"
+	expect "$tmp/sb" 'len(recs) == 2' && validate "$tmp/sb" &&
+	validate "$tmp/sb.state"
+}
+check "--state: an ETag that is not UTF-8 keeps the state file JSON" \
+    t_state_bytes
 
 # The same floods with the unsanitized build: memory stays bounded by
 # --max-size, not by what the hosts send.
@@ -252,7 +269,7 @@ t_private() {
 	    'bq["to?loc=http://169.254.169.254/x"]["error"] == "redirect to a link-local address (169.254.169.254) refused; see --allow-private"' \
 	    '[x["status"] for x in recs if x["final_url"].endswith("/good/loopback-to-loopback")] == [200]' \
 	    '[x["status"] for x in recs if x["final_url"].endswith("/good/localhost")] == [200]' &&
-	expect "$tmp/priv2" 'r["error"] == "could not connect"'
+	expect "$tmp/priv2" 'r["error"] in ("could not connect", "network unreachable", "host unreachable")'
 }
 check "redirects from loopback: to loopback followed, to link-local refused; --allow-private" \
     t_private

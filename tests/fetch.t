@@ -6,7 +6,7 @@
 # Every record written must pass validate.
 . "$(dirname "$0")/lib.sh"
 . "$here/fetch-lib.sh"
-plan 38
+plan 39
 
 serve fetch-server.py --log "$tmp/log"
 u=http://127.0.0.1:$port
@@ -321,6 +321,25 @@ t_bad_input() {
 }
 check "bad input lines: reported and skipped, the rest fetched, status 1" \
     t_bad_input
+
+t_bad_url() {
+	printf '%s\n' '{"url":"foo"}' '{"url":"http://x.example/a b"}' \
+	    '{"url":"1http://x.example/"}' "{\"url\":\"$u/page/ok\\u0000x\"}" \
+	    "$u/page/burl" | run burl
+	cat "$tmp/burl.err"
+	expect "$tmp/burl" 'len(recs) == 1' 'r["status"] == 200' &&
+	    valid "$tmp/burl" &&
+	grep -q '^fetch: <stdin>:1: "url" is not an absolute URL; skipped$' \
+	    "$tmp/burl.err" &&
+	grep -q '^fetch: <stdin>:2: "url" holds a blank or control character; skipped$' \
+	    "$tmp/burl.err" &&
+	grep -q '^fetch: <stdin>:3: "url" is not an absolute URL; skipped$' \
+	    "$tmp/burl.err" &&
+	grep -q '^fetch: <stdin>:4: "url" is not an absolute URL; skipped$' \
+	    "$tmp/burl.err" && test "$(cat "$tmp/burl.st")" = 1
+}
+check "a url that is not absolute or holds blanks: skipped, not written" \
+    t_bad_url
 
 t_refetch() {
 	# A record fetched before: fetch's fields replaced in place.

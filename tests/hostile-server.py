@@ -38,8 +38,8 @@ Paths (the first segment names the mode):
 robots.txt modes: huge (600 KiB; "Disallow: /secret" first, "Disallow:
 /late" after the first 500 KiB), binary (random bytes and NULs), hang,
 stall (part of the body, then nothing), bomb (a 490 KB wildcard rule),
-storm (429), 999 (a status out of range), down (500), a path to a file
-(its bytes).  Python 3 standard library only.
+storm (429), 999 (a status out of range), down (500), loop (redirects
+to itself), crawl-delay (a day, nearly), a path to a file (its bytes).  Python 3 standard library only.
 """
 
 import itertools
@@ -370,6 +370,12 @@ class Handler(socketserver.BaseRequestHandler):
         elif mode == "storm":
             self.answer("429 Too Many Requests", b"later\n", text,
                         headers=[("Retry-After", "1")])
+        elif mode == "loop":
+            self.answer("302 Found", b"", text,
+                        headers=[("Location", "/robots.txt")])
+        elif mode == "crawl-delay":
+            self.answer("200 OK", b"User-agent: *\nCrawl-delay: 86000\n",
+                        text)
         elif mode == "999":
             self.send(b"HTTP/1.1 999 Odd\r\nContent-Length: 0\r\n\r\n")
         elif mode == "huge":
