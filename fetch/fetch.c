@@ -272,6 +272,12 @@ fetch_cause(struct job *j, CURLcode rc, char *msg, size_t n)
 	case CURLE_GOT_NOTHING:
 		snprintf(msg, n, "empty reply from server");
 		break;
+	case CURLE_OUT_OF_MEMORY:
+		/* What libcurl says of a header line over its limit (100 KB),
+		 * far more often than of memory. */
+		snprintf(msg, n, "a response header too large (or out of "
+		    "memory)");
+		break;
 	default:
 		if (oserr == ECONNRESET)
 			snprintf(msg, n, "connection reset");

@@ -6,7 +6,7 @@
 # as a stream, with the time each came).
 . "$(dirname "$0")/lib.sh"
 . "$here/fetch-lib.sh"
-plan 15
+plan 16
 
 addrs=
 for i in $(seq 1 40); do addrs="$addrs 127.0.0.$i"; done
@@ -109,6 +109,7 @@ t_mix_floods() {
 	expect "$tmp/mix" \
 	    'all(by[p]["truncated"] is True and len(by[p]["html"]) == 1 << 20 for p in ("/endless-chunked", "/bomb/gzip", "/bomb/deflate", "/bomb/gzip2"))' \
 	    '"encoding" in by["/bomb/layers"]["error"]' \
+	    'by["/big-header"]["error"] == "a response header too large (or out of memory)"' \
 	    'all("error" in by[p] and at[by[p]["url"]] < 4 for p in ("/big-header", "/header-flood", "/endless-1xx"))' \
 	    '"zstd" not in [l for l in log if l["path"] == "/bomb/zstd"][0]["ae"] or len(by["/bomb/zstd"]["html"]) == 1 << 20'
 }
@@ -273,6 +274,14 @@ t_private() {
 }
 check "redirects from loopback: to loopback followed, to link-local refused; --allow-private" \
     t_private
+
+t_all_valid() {
+	for f in mix mem mem4 flush ra rr breaker priv priv2 sb; do
+		[ -f "$tmp/$f" ] || continue
+		validate "$tmp/$f" || return 1
+	done
+}
+check "every record of every run passes validate" t_all_valid
 
 # A wildcard robots.txt rule of 490 KB against a 256 KiB path: the
 # matcher must answer in bounded time (fetch/robots.c, fixed on another

@@ -85,10 +85,11 @@ t_errors() {
 	    'by["/status/404"]["status"] == 404' \
 	    'by["/status/404"]["error"] == "HTTP 404"' \
 	    'by["/status/500"]["error"] == "HTTP 500"' \
-	    'all("html" not in x for x in recs)' &&
-	    valid "$tmp/errors"
+	    'all("html" not in x for x in recs)' \
+	    'st == "1"' && valid "$tmp/errors"
 }
-check "HTTP errors are records with error and status" t_errors
+check "HTTP errors are records with error and status (all failed: status 1)" \
+    t_errors
 
 t_okonly() {
 	printf '%s\n' "$u/status/404" "$u/page/ok" | run okonly --ok-only
