@@ -496,9 +496,10 @@ count_failure(long status, CURLcode rc, const char *error)
 	for (i = 0; i < KINDS - 1 && kinds[i].n > 0 &&
 	    strcmp(kinds[i].name, k) != 0; i++)
 		;
+	if (i == KINDS - 1)
+		k = "other";	/* the last slot takes what has no room */
 	if (kinds[i].n == 0)
-		snprintf(kinds[i].name, sizeof(kinds[i].name), "%s",
-		    i < KINDS - 1 ? k : "other");
+		snprintf(kinds[i].name, sizeof(kinds[i].name), "%s", k);
 	kinds[i].n++;
 }
 
