@@ -1,7 +1,7 @@
 # fetch: build lines (included by the top Makefile).
 PROGS += fetch
 fetch_SRCS = fetch/fetch.c fetch/sched.c fetch/robots.c fetch/charset.c \
-	fetch/state.c
+	fetch/state.c fetch/url.c
 fetch_PKGS = libcurl icu-i18n
 # robots.txt, charset sniffing and charset labels read what servers
 # send.
@@ -17,3 +17,7 @@ robots-test_SRCS = tests/robots-test.c tests/slurp.c fetch/robots.c
 TOOLS += charset-test
 charset-test_SRCS = tests/charset-test.c tests/slurp.c fetch/charset.c
 charset-test_PKGS = icu-i18n
+# URLs and Location headers as fetch reads them.
+FUZZ_TARGETS += fetch-url
+fetch-url_FUZZ_LINK = fetch/url.c
+fetch-url_FUZZ_PKGS = libcurl

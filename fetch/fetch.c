@@ -6,8 +6,11 @@
  * docs/records.md: the page in UTF-8, or an error.  Output is in the
  * order transfers end, or in input order with -k.  At most --queue
  * records are in flight; reading waits while the queue is full, and
- * transfers run while input is idle.
+ * transfers run while input is idle.  What --state remembers of a page
+ * waits until its record has been written and flushed, so a crash
+ * never leaves a page in the state that its reader did not get.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
@@ -32,14 +35,22 @@ struct fetch_opt opt = {
 	.max_wait = 600,
 	.retries = 2,
 	.max_redirects = 10,
+	.host_fails = 5,
 	.max_size = (size_t)10 << 20,
 	.queue = 1024,
 };
 
 static const char *state_path;
-#define STATE_EVERY 60.0	/* seconds between saves of --state */
+static double state_every = 60;	/* seconds between saves of --state */
+static long kill_after_save;	/* a test's crash point; 0: none */
 static const char *contact = "https://example.invalid/khobor-contact";
 static const char *ua_format = "khobor/" KH_VERSION " (+%s)";
+
+/* What --state is to remember of a page, once its record is out. */
+struct pend {
+	char *url, *etag, *last_modified, *fetched_at;
+	struct pend *next;
+};
 
 /* Records in flight, and for -k the ones finished out of turn. */
 static uint64_t next_seq, out_seq;
@@ -47,10 +58,21 @@ static unsigned long pending;
 static struct slot {
 	int done;
 	struct json_object *rec;	/* NULL: dropped */
+	struct pend *pend;
 } *ring;
 
-/* For --progress. */
-static unsigned long n_done, n_failed;
+/* Pages whose records are written but maybe not flushed yet. */
+static struct pend *unflushed, **unflushed_tail = &unflushed;
+static unsigned long n_unflushed;
+#define FLUSH_EVERY 256		/* records, when no wait comes first */
+
+/* For --progress and the summary. */
+static unsigned long n_done, n_failed, n_written, n_fetched, n_unchanged;
+#define KINDS 24
+static struct kind {
+	char name[24];		/* "404", "timeout", ... */
+	unsigned long n;
+} kinds[KINDS];
 
 static volatile sig_atomic_t stopping;
 
@@ -125,6 +147,18 @@ job_header(struct job *j, const char *name)
 	return h->value;
 }
 
+const char *
+job_media_type(struct job *j)
+{
+	char *ct = NULL;
+
+	if (j->easy == NULL || curl_easy_getinfo(j->easy,
+	    CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK || ct == NULL ||
+	    strchr(ct, '/') == NULL)
+		return NULL;
+	return ct;
+}
+
 void
 job_free(struct job *j)
 {
@@ -150,10 +184,47 @@ put(struct json_object *r, const char *key, struct json_object *v)
 		json_object_object_del(r, key);
 }
 
+/* A copy of s (NULL: none) in which bytes that are not UTF-8 are
+ * U+FFFD: header values and messages hold whatever a server sent, and
+ * records and the state file are JSON. */
+static char *
+utf8_dup(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n, i, len, o = 0;
+	char *fixed;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s);
+	if (rec_utf8_valid(u, n) == n)
+		return strdup(s);
+	fixed = kh_malloc(3 * n + 1);
+	for (i = 0; i < n; i += len) {
+		if (kh_utf8_next(u + i, n - i, &len) == 0xfffd && len == 1) {
+			memcpy(fixed + o, "\xef\xbf\xbd", 3);
+			o += 3;
+		} else {
+			memcpy(fixed + o, s + i, len);
+			o += len;
+		}
+	}
+	fixed[o] = '\0';
+	return fixed;
+}
+
+/* s as a JSON string, NULL as none. */
 static struct json_object *
 str_or_null(const char *s)
 {
-	return s != NULL ? json_object_new_string(s) : NULL;
+	struct json_object *v;
+	char *fixed = utf8_dup(s);
+
+	if (fixed == NULL)
+		return NULL;
+	v = json_object_new_string(fixed);
+	free(fixed);
+	return v;
 }
 
 static void
@@ -166,12 +237,14 @@ now_rfc3339(char *buf, size_t n)
 	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* The message for a transfer libcurl ended with an error. */
-static void
-curl_message(struct job *j, CURLcode rc, char *msg, size_t n)
+void
+fetch_cause(struct job *j, CURLcode rc, char *msg, size_t n)
 {
 	curl_off_t connected = 0;
+	long oserr = 0;
 
+	if (j->easy != NULL)
+		curl_easy_getinfo(j->easy, CURLINFO_OS_ERRNO, &oserr);
 	switch (rc) {
 	case CURLE_OPERATION_TIMEDOUT:
 		if (j->easy != NULL)
@@ -187,8 +260,28 @@ curl_message(struct job *j, CURLcode rc, char *msg, size_t n)
 		snprintf(msg, n, "too many redirects (more than %ld)",
 		    opt.max_redirects);
 		break;
+	case CURLE_COULDNT_RESOLVE_HOST:
+		snprintf(msg, n, "could not resolve host");
+		break;
+	case CURLE_COULDNT_CONNECT:
+		snprintf(msg, n, "%s", oserr == ECONNREFUSED ?
+		    "connection refused" : oserr == ENETUNREACH ?
+		    "network unreachable" : oserr == EHOSTUNREACH ?
+		    "host unreachable" : "could not connect");
+		break;
+	case CURLE_GOT_NOTHING:
+		snprintf(msg, n, "empty reply from server");
+		break;
+	case CURLE_OUT_OF_MEMORY:
+		/* What libcurl says of a header line over its limit (100 KB),
+		 * far more often than of memory. */
+		snprintf(msg, n, "a response header too large (or out of "
+		    "memory)");
+		break;
 	default:
-		if (j->errbuf[0] != '\0')
+		if (oserr == ECONNRESET)
+			snprintf(msg, n, "connection reset");
+		else if (j->errbuf[0] != '\0')
 			snprintf(msg, n, "%s: %s", curl_easy_strerror(rc),
 			    j->errbuf);
 		else
@@ -223,53 +316,280 @@ body_utf8(struct job *j, const char *ct, char cs[CHARSET_NAME_MAX],
 	return *copy;
 }
 
+static void
+pend_free(struct pend *p)
+{
+	if (p == NULL)
+		return;
+	free(p->url);
+	free(p->etag);
+	free(p->last_modified);
+	free(p->fetched_at);
+	free(p);
+}
+
+/* A record goes out (r NULL: dropped); what the state is to remember of
+ * its page waits for the next flush. */
+static void
+put_out(struct json_object *r, struct pend *p)
+{
+	if (r != NULL) {
+		rec_write(r);
+		json_object_put(r);
+		n_written++;
+	}
+	if (p != NULL) {
+		*unflushed_tail = p;
+		unflushed_tail = &p->next;
+		n_unflushed++;
+	}
+}
+
 /* Write what may be written: everything at once, or with -k the
  * finished records that are next in input order. */
 static void
-emit(uint64_t seq, struct json_object *r)
+emit(uint64_t seq, struct json_object *r, struct pend *p)
 {
 	struct slot *s;
 
 	if (!opt.keep_order) {
-		if (r != NULL) {
-			rec_write(r);
-			json_object_put(r);
-		}
+		put_out(r, p);
 		pending--;
+	} else {
+		s = &ring[seq % opt.queue];
+		s->done = 1;
+		s->rec = r;
+		s->pend = p;
+		while ((s = &ring[out_seq % opt.queue])->done) {
+			put_out(s->rec, s->pend);
+			s->done = 0;
+			s->rec = NULL;
+			s->pend = NULL;
+			out_seq++;
+			pending--;
+		}
+	}
+	if (n_unflushed >= FLUSH_EVERY)
+		fetch_flush();
+}
+
+/* The records written reach the reader; now the state may know their
+ * pages. */
+static void
+flush_and_commit(void)
+{
+	struct pend *p, *next;
+
+	rec_flush();
+	for (p = unflushed; p != NULL; p = next) {
+		next = p->next;
+		state_put(opt.state, p->url, p->etag, p->last_modified,
+		    p->fetched_at);
+		pend_free(p);
+	}
+	unflushed = NULL;
+	unflushed_tail = &unflushed;
+	n_unflushed = 0;
+}
+
+/* Save the state.  The tests make the moment right after a save
+ * visible (-v) and can end the run there as a crash would
+ * (KH_FETCH_KILL_AFTER_SAVE=n: SIGKILL after the n-th save). */
+static void
+save_state(void)
+{
+	static long saves;
+
+	if (state_save(opt.state) < 0) {
+		kh_run.error = 1;
 		return;
 	}
-	s = &ring[seq % opt.queue];
-	s->done = 1;
-	s->rec = r;
-	while ((s = &ring[out_seq % opt.queue])->done) {
-		if (s->rec != NULL) {
-			rec_write(s->rec);
-			json_object_put(s->rec);
-		}
-		s->done = 0;
-		s->rec = NULL;
-		out_seq++;
-		pending--;
-	}
+	saves++;
+	if (opt.verbose)
+		kh_warn("--state saved after %lu records written", n_written);
+	if (kill_after_save > 0 && saves == kill_after_save)
+		raise(SIGKILL);
 }
 
 /* A long run saves its state now and then, so that a crash (kill -9,
- * power) loses at most a minute of it. */
-static void
-save_state_now_and_then(void)
+ * power) has to fetch again at most a minute of it. */
+void
+fetch_flush(void)
 {
 	static double last;
-	double now = now_mono();
+	double now;
 
+	flush_and_commit();
 	if (opt.state == NULL)
 		return;
+	now = now_mono();
 	if (last == 0)
 		last = now;
-	if (now - last < STATE_EVERY)
+	if (now - last < state_every)
 		return;
 	last = now;
-	if (state_save(opt.state) < 0)
-		kh_run.error = 1;
+	save_state();
+}
+
+/* The kind of a failure, for the summary: what went wrong, or the HTTP
+ * status. */
+static const char *
+failure_kind(long status, CURLcode rc, const char *error, char *buf,
+    size_t n)
+{
+	static const struct {
+		const char *prefix, *kind;
+	} by_text[] = {
+		{ "not HTML", "not-html" },
+		{ "disallowed by robots", "robots" },
+		{ "robots.txt", "robots" },
+		{ "redirect", "redirect" },
+		{ "host given up", "host-down" },
+		{ "HTTP status", "bad-status" },
+		{ "unsupported URL", "bad-url" },
+		{ "not a valid", "bad-url" },
+		{ "no host", "bad-url" },
+		{ "cannot", "file" },
+		{ "not a ", "file" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(by_text) / sizeof(*by_text); i++)
+		if (strncmp(error, by_text[i].prefix,
+		    strlen(by_text[i].prefix)) == 0)
+			return by_text[i].kind;
+	switch (rc) {
+	case CURLE_OK:
+		break;
+	case CURLE_OPERATION_TIMEDOUT:
+		return "timeout";
+	case CURLE_COULDNT_CONNECT:
+		return "connect";
+	case CURLE_COULDNT_RESOLVE_HOST:
+		return "dns";
+	case CURLE_TOO_MANY_REDIRECTS:
+		return "redirects";
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+	case CURLE_GOT_NOTHING:
+	case CURLE_PARTIAL_FILE:
+		return "network";
+	default:
+		return "protocol";
+	}
+	if (status > 0) {
+		snprintf(buf, n, "%ld", status);
+		return buf;
+	}
+	if (strncmp(error, "HTTP ", 5) == 0)
+		return "wait";	/* a Retry-After beyond --max-wait */
+	return "other";
+}
+
+static void
+count_failure(long status, CURLcode rc, const char *error)
+{
+	char buf[24];
+	const char *k = failure_kind(status, rc, error, buf, sizeof(buf));
+	size_t i;
+
+	for (i = 0; i < KINDS - 1 && kinds[i].n > 0 &&
+	    strcmp(kinds[i].name, k) != 0; i++)
+		;
+	if (i == KINDS - 1)
+		k = "other";	/* the last slot takes what has no room */
+	if (kinds[i].n == 0)
+		snprintf(kinds[i].name, sizeof(kinds[i].name), "%s", k);
+	kinds[i].n++;
+}
+
+static int
+by_count(const void *a, const void *b)
+{
+	const struct kind *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n < y->n ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+/* The line at the end of every run (-q: none): "fetch: 37 urls: 31
+ * unchanged, 5 fetched, 1 failed (404 1)". */
+static void
+summary(unsigned long unfinished)
+{
+	char line[1024];
+	size_t o, i, nk;
+	const char *sep = ": ";
+
+	if (kh_run.quiet)
+		return;
+	o = snprintf(line, sizeof(line), "%lu url%s", (unsigned long)next_seq,
+	    next_seq == 1 ? "" : "s");
+#define PART(...) do { \
+		if (o < sizeof(line)) \
+			o += snprintf(line + o, sizeof(line) - o, __VA_ARGS__); \
+	} while (0)
+	if (n_unchanged > 0) {
+		PART("%s%lu unchanged", sep, n_unchanged);
+		sep = ", ";
+	}
+	if (n_fetched > 0) {
+		PART("%s%lu fetched", sep, n_fetched);
+		sep = ", ";
+	}
+	if (n_failed > 0) {
+		PART("%s%lu failed (", sep, n_failed);
+		sep = ", ";
+		for (nk = 0; nk < KINDS && kinds[nk].n > 0; nk++)
+			;
+		qsort(kinds, nk, sizeof(*kinds), by_count);
+		for (i = 0; i < nk; i++)
+			PART("%s%s %lu", i > 0 ? ", " : "", kinds[i].name,
+			    kinds[i].n);
+		PART(")");
+	}
+	if (unfinished > 0)
+		PART("%s%lu unfinished", sep, unfinished);
+#undef PART
+	kh_warn("%s", line);
+}
+
+/* The exit status: rec_exit()'s, and 1 when URLs were given and not
+ * one page came (fetched or unchanged), so that cron can tell a run
+ * that reached nothing. */
+static int
+exit_status(void)
+{
+	int status = rec_exit();
+
+	if (status == KH_EXIT_OK && next_seq > 0 && n_fetched + n_unchanged ==
+	    0)
+		status = KH_EXIT_SKIPPED;
+	return status;
+}
+
+/* What the state is to remember of a page fetched without error (NULL:
+ * nothing): its validators, and for a 304 those it had. */
+static struct pend *
+state_entry_of(struct job *j, long status, const char *etag,
+    const char *lastmod, const char *at)
+{
+	struct state_entry *e = NULL;
+	struct pend *p;
+
+	if (opt.state == NULL || j->redirects > 0)
+		return NULL;
+	if (status == 304 && (e = state_get(opt.state, j->url)) == NULL)
+		return NULL;
+	p = kh_malloc(sizeof(*p));
+	p->url = strdup(j->url);
+	p->etag = utf8_dup(etag != NULL || e == NULL ? etag : e->etag);
+	p->last_modified = utf8_dup(lastmod != NULL || e == NULL ? lastmod :
+	    e->last_modified);
+	p->fetched_at = strdup(at);
+	p->next = NULL;
+	return p;
 }
 
 void
@@ -278,21 +598,28 @@ job_done(struct job *j, CURLcode rc, const char *error)
 	struct json_object *r = j->rec;
 	char msg[CURL_ERROR_SIZE + 128], at[32], media[128];
 	char cs[CHARSET_NAME_MAX], *copy = NULL;
-	const char *etag = NULL, *lastmod = NULL, *what, *body = NULL;
+	const char *etag = NULL, *lastmod = NULL, *what, *body = NULL, *ct;
 	size_t len = 0;
 	int is_file = strncasecmp(j->url, "file:", 5) == 0, answered;
 	long status = 0;
-	char *ct = NULL;
+	struct pend *p = NULL;
 
-	if (j->easy != NULL) {
+	if (j->easy != NULL)
 		curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &status);
-		curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &ct);
-	}
-	answered = status > 0 || (is_file && j->easy != NULL && rc == CURLE_OK);
+	ct = job_media_type(j);
+	answered = status > 0 || (is_file && j->file_read);
 	if (error == NULL && rc != CURLE_OK) {
-		curl_message(j, rc, msg, sizeof(msg));
+		fetch_cause(j, rc, msg, sizeof(msg));
 		error = msg;
 	}
+	if (error == NULL && !is_file && (status < 100 || status > 599)) {
+		/* docs/records.md: a status is 100..599. */
+		snprintf(msg, sizeof(msg), "HTTP status %ld out of range",
+		    status);
+		error = msg;
+	}
+	if (status < 100 || status > 599)
+		status = 0;
 	if (error == NULL && j->not_text == NULL && ct != NULL &&
 	    status >= 200 && status < 300 && !fetch_is_text(ct))
 		j->not_text = strdup(ct);
@@ -305,12 +632,18 @@ job_done(struct job *j, CURLcode rc, const char *error)
 		snprintf(msg, sizeof(msg), "not HTML: %s", media);
 		error = msg;
 	}
-	if (error == NULL && status >= 400) {
+	if (error == NULL && !is_file && (status >= 400 || status < 200)) {
 		snprintf(msg, sizeof(msg), "HTTP %ld", status);
 		error = msg;
 	} else if (error == NULL && status >= 300 && status != 304) {
 		snprintf(msg, sizeof(msg), "HTTP %ld without a Location",
 		    status);
+		error = msg;
+	} else if (error == NULL && status == 304 && !j->conditional) {
+		/* "Unchanged" since a fetch we never made: --changed-only
+		 * would drop the page for good. */
+		snprintf(msg, sizeof(msg), "HTTP 304 to a request without "
+		    "conditions");
 		error = msg;
 	}
 	if (status >= 200 && status < 400) {
@@ -322,8 +655,7 @@ job_done(struct job *j, CURLcode rc, const char *error)
 	now_rfc3339(at, sizeof(at));
 
 	put(r, "final_url", json_object_new_string(j->url));
-	put(r, "status", status > 0 && !is_file ?
-	    json_object_new_int64(status) : NULL);
+	put(r, "status", status > 0 ? json_object_new_int64(status) : NULL);
 	put(r, "fetched_at", answered ? json_object_new_string(at) : NULL);
 	put(r, "content_type", str_or_null(ct));
 	put(r, "charset", body != NULL ? json_object_new_string(cs) : NULL);
@@ -336,30 +668,25 @@ job_done(struct job *j, CURLcode rc, const char *error)
 	put(r, "error", str_or_null(error));
 	free(copy);
 
-	if (opt.state != NULL && error == NULL && j->redirects == 0) {
-		struct state_entry *e;
-
-		if (status == 304 && (e = state_get(opt.state, j->url)) !=
-		    NULL) {
-			state_put(opt.state, j->url, etag != NULL ? etag :
-			    e->etag, lastmod != NULL ? lastmod :
-			    e->last_modified, at);
-		} else if (!is_file) {
-			state_put(opt.state, j->url, etag, lastmod, at);
-		}
-	}
-
-	save_state_now_and_then();
 	n_done++;
-	if (error != NULL)
+	if (error != NULL) {
 		n_failed++;
+		count_failure(status, rc, error);
+	} else {
+		if (!is_file)
+			p = state_entry_of(j, status, etag, lastmod, at);
+		if (status == 304)
+			n_unchanged++;
+		else
+			n_fetched++;
+	}
 	j->rec = NULL;
 	if ((error != NULL && opt.ok_only) || (status == 304 &&
 	    opt.changed_only)) {
 		json_object_put(r);
 		r = NULL;
 	}
-	emit(j->seq, r);
+	emit(j->seq, r, p);
 	job_free(j);
 	kh_progress_tick();
 }
@@ -374,11 +701,13 @@ stop_now(void)
 
 	sched_abort();
 	lost = pending;
+	flush_and_commit();
 	if (opt.state != NULL)
-		state_save(opt.state);
+		save_state();
 	kh_warn("stopped by signal %d: %lu record%s in flight not written",
 	    (int)stopping, lost, lost == 1 ? "" : "s");
 	status = rec_exit();
+	summary(lost);
 	exit(status > KH_EXIT_SKIPPED ? status : KH_EXIT_SKIPPED);
 }
 
@@ -396,6 +725,8 @@ fetch(struct json_object *rec, const struct rec_pos *pos, void *arg)
 {
 	struct json_object *u;
 	struct job *j;
+	const char *url;
+	size_t n, i;
 
 	(void)arg;
 	if (!json_object_object_get_ex(rec, "url", &u) ||
@@ -403,10 +734,28 @@ fetch(struct json_object *rec, const struct rec_pos *pos, void *arg)
 		rec_bad(pos, "no \"url\" string; skipped");
 		return;
 	}
+	/* docs/records.md: "scheme:...", no blanks or controls; a record
+	 * without such a url would be written out invalid. */
+	url = json_object_get_string(u);
+	n = json_object_get_string_len(u);
+	for (i = 0; i < n && (isalnum((unsigned char)url[i]) ||
+	    (i > 0 && strchr("+-.", url[i]) != NULL)); i++)
+		;
+	if (i == 0 || i == n || url[i] != ':' || strlen(url) != n ||
+	    !isalpha((unsigned char)url[0])) {
+		rec_bad(pos, "\"url\" is not an absolute URL; skipped");
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if ((unsigned char)url[i] <= ' ' || url[i] == 0x7f) {
+			rec_bad(pos, "\"url\" holds a blank or control "
+			    "character; skipped");
+			return;
+		}
 	j = kh_malloc(sizeof(*j));
 	memset(j, 0, sizeof(*j));
 	j->rec = json_object_get(rec);
-	j->url = strdup(json_object_get_string(u));
+	j->url = strdup(url);
 	j->line = pos->line;
 	j->seq = next_seq++;
 	pending++;
@@ -454,10 +803,10 @@ count(const char *name, const char *s, long min, long max)
 }
 
 enum {
-	O_BACKOFF = KH_OPT_OWN, O_CHANGED_ONLY, O_CONNECT_TIMEOUT, O_CONTACT,
-	O_DELAY, O_IGNORE_ROBOTS, O_MAX_REDIRECTS, O_MAX_SIZE, O_MAX_WAIT,
-	O_OK_ONLY, O_PER_HOST, O_QUEUE, O_RETRIES, O_STATE, O_TIMEOUT,
-	O_USER_AGENT
+	O_ALLOW_PRIVATE = KH_OPT_OWN, O_BACKOFF, O_CHANGED_ONLY,
+	O_CONNECT_TIMEOUT, O_CONTACT, O_DELAY, O_HOST_FAILS, O_IGNORE_ROBOTS,
+	O_MAX_REDIRECTS, O_MAX_SIZE, O_MAX_WAIT, O_OK_ONLY, O_PER_HOST,
+	O_QUEUE, O_RETRIES, O_STATE, O_TIMEOUT, O_USER_AGENT
 };
 
 static void
@@ -473,6 +822,9 @@ option(int c, char *arg)
 	case 'v':
 		opt.verbose = 1;
 		break;
+	case O_ALLOW_PRIVATE:
+		opt.allow_private = 1;
+		break;
 	case O_BACKOFF:
 		opt.backoff = seconds("--backoff", arg, 0);
 		break;
@@ -487,6 +839,9 @@ option(int c, char *arg)
 		break;
 	case O_DELAY:
 		opt.delay = seconds("--delay", arg, 0);
+		break;
+	case O_HOST_FAILS:
+		opt.host_fails = count("--host-fails", arg, 0, 1000000);
 		break;
 	case O_IGNORE_ROBOTS:
 		opt.ignore_robots = 1;
@@ -553,16 +908,33 @@ make_agent(void)
 	opt.agent[n] = '\0';
 }
 
+/* Settings for the tests, from the environment: a --state save every
+ * KH_FETCH_STATE_EVERY seconds instead of every minute, and the crash
+ * point of save_state(). */
+static void
+test_hooks(void)
+{
+	const char *v;
+
+	if ((v = getenv("KH_FETCH_STATE_EVERY")) != NULL)
+		state_every = seconds("KH_FETCH_STATE_EVERY", v, 0);
+	if ((v = getenv("KH_FETCH_KILL_AFTER_SAVE")) != NULL)
+		kill_after_save = count("KH_FETCH_KILL_AFTER_SAVE", v, 0,
+		    1000000);
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "allow-private", no_argument, NULL, O_ALLOW_PRIVATE },
 		{ "backoff", required_argument, NULL, O_BACKOFF },
 		{ "changed-only", no_argument, NULL, O_CHANGED_ONLY },
 		{ "connect-timeout", required_argument, NULL,
 		    O_CONNECT_TIMEOUT },
 		{ "contact", required_argument, NULL, O_CONTACT },
 		{ "delay", required_argument, NULL, O_DELAY },
+		{ "host-fails", required_argument, NULL, O_HOST_FAILS },
 		{ "ignore-robots", no_argument, NULL, O_IGNORE_ROBOTS },
 		{ "max-redirects", required_argument, NULL, O_MAX_REDIRECTS },
 		{ "max-size", required_argument, NULL, O_MAX_SIZE },
@@ -577,8 +949,9 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	static const struct kh_cli cli = {
-		.usage = "[-hkqv] [-j jobs] [--backoff secs] [--changed-only] "
-		    "[--connect-timeout secs] [--contact url] [--delay secs] "
+		.usage = "[-hkqv] [-j jobs] [--allow-private] [--backoff secs] "
+		    "[--changed-only] [--connect-timeout secs] [--contact url] "
+		    "[--delay secs] [--host-fails n] "
 		    "[--ignore-robots] [--max-line size] [--max-redirects n] "
 		    "[--max-size size] [--max-wait secs] [--ok-only] "
 		    "[--per-host n] [--progress] [--queue n] [--retries n] "
@@ -596,6 +969,10 @@ main(int argc, char **argv)
 		    "(304)\n"
 		    "  --ok-only            drop failed fetches\n"
 		    "  --ignore-robots      do not read robots.txt\n"
+		    "  --host-fails n       network failures in a row that give "
+		    "a host up (5)\n"
+		    "  --allow-private      let redirects lead to loopback, "
+		    "link-local and private addresses\n"
 		    "  --timeout secs       for a whole transfer (30); "
 		    "--connect-timeout (10)\n"
 		    "  --max-size size      of a body kept (10M); more is cut "
@@ -615,6 +992,7 @@ main(int argc, char **argv)
 
 	i = kh_options(argc, argv, &cli);
 	make_agent();
+	test_hooks();
 	if (opt.keep_order) {
 		ring = calloc(opt.queue, sizeof(*ring));
 		if (ring == NULL)
@@ -637,12 +1015,14 @@ main(int argc, char **argv)
 		sched_step(-1, 1000);
 	if (stopping)
 		stop_now();
+	flush_and_commit();
 	if (opt.state != NULL) {
-		if (state_save(opt.state) < 0)
-			kh_run.error = 1;
+		save_state();
 		state_close(opt.state);
 	}
 	sched_free();
 	free(ring);
-	return rec_exit();
+	i = exit_status();
+	summary(0);
+	return i;
 }

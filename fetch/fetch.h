@@ -22,9 +22,11 @@ struct fetch_opt {
 	double backoff;		/* first wait before a retry, doubling */
 	double max_wait;	/* longest Retry-After obeyed */
 	long retries, max_redirects;
+	long host_fails;	/* network failures in a row that end a host */
 	size_t max_size;	/* bytes of body kept */
 	long queue;		/* records read and not yet written */
 	int keep_order, ok_only, changed_only, ignore_robots, verbose;
+	int allow_private;	/* redirects may lead anywhere */
 	const char *user_agent;	/* as sent */
 	char agent[64];		/* its product token, for robots.txt */
 	struct state *state;
@@ -42,6 +44,10 @@ struct job {
 	char *path;			/* url's path and query, from '/' */
 	int redirects, tries;
 	int is_robots;			/* the robots.txt of host */
+	int origin;			/* the kind of address the record's own
+					 * URL is on (ADDR_*), -1 until known */
+	int conditional;		/* If-None-Match/-Modified-Since sent */
+	int file_read;			/* a file: URL that could be read */
 	struct host *host;
 	struct job *next;		/* in its host's queue */
 	struct job *rnext, *rprev;	/* in the running list */
@@ -55,6 +61,8 @@ struct job {
 	char *not_text;			/* the content type that stopped it */
 	double started;
 	char errbuf[CURL_ERROR_SIZE];
+	char refused[160];		/* why a connection was not made */
+	int refused_kind;		/* to what kind of address */
 };
 
 /* sched.c */
@@ -79,5 +87,36 @@ void job_free(struct job *j);
 int fetch_is_text(const char *content_type);
 /* Headers of the finished transfer (NULL when absent). */
 const char *job_header(struct job *j, const char *name);
+/* Its Content-Type when that is a media type (has a '/'), else NULL. */
+const char *job_media_type(struct job *j);
+/* Why a transfer failed on the network, in a few words ("connection
+ * refused", "timeout after 30 s"). */
+void fetch_cause(struct job *j, CURLcode rc, char *msg, size_t n);
+/* Write out the records written so far, and let the state remember the
+ * pages they hold; called before every wait. */
+void fetch_flush(void);
+
+/* url.c */
+enum { ADDR_PUBLIC, ADDR_LOOPBACK, ADDR_LINK_LOCAL, ADDR_PRIVATE };
+/* url cleaned as browsers clean it: blanks around it and tabs and
+ * newlines in it dropped, other bytes a URL cannot hold percent-encoded
+ * (a host name's UTF-8 kept).  malloc'd. */
+char *url_clean(const char *url);
+/* Does ref (a Location) name a scheme other than http: and https:? */
+int url_other_scheme(const char *ref);
+/* ref (a Location) made absolute against base and cleaned; NULL when it
+ * cannot be read.  malloc'd. */
+char *url_resolve(const char *base, const char *ref);
+/* The URL's scheme, host key (scheme://host:port, or "file:") and path
+ * ("/p?q", malloc'd; NULL for file:).  Returns 0, or -1 with *err a
+ * static message. */
+int url_split(const char *url, char *scheme, size_t ssz, char *key,
+	size_t ksz, char **path, const char **err);
+/* The file a file: URL names, percent-decoded (malloc'd), or NULL. */
+char *url_file_path(const char *url);
+/* The kind of an address (AF_INET or AF_INET6 bytes, or text). */
+int addr_kind(int family, const void *addr);
+int addr_kind_str(const char *ip);
+const char *addr_kind_name(int kind);
 
 #endif

@@ -6,14 +6,22 @@
  * fewer than --per-host running, the host's delay since its last start
  * has passed, and the host's robots.txt is known.  robots.txt is the
  * first job of a new host.  Redirects are followed here, not by libcurl,
- * so that the new host's robots.txt and delay apply too and only http:
- * and https: targets are taken.
+ * so that the new host's robots.txt and delay apply too, only http: and
+ * https: targets are taken, and none leads from a public address to this
+ * machine or its private network.  A host whose transfers fail on the
+ * network --host-fails times in a row is given up for the run.  file:
+ * URLs are read here, never waiting on a file that is not a regular one.
  */
 #define _GNU_SOURCE	/* pipe2 */
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,9 +47,10 @@ struct host {
 	double next_at;		/* no request starts before */
 	double last_used;
 	int active, fails;	/* running; failures in a row */
-	const char *refuse;	/* why its pages are not fetched, or NULL */
-	double closed_until;	/* it asked for a wait beyond --max-wait */
-	char closed_why[128];
+	long down;		/* network failures in a row */
+	char refuse[256];	/* why robots.txt keeps us out, or "" */
+	double closed_until;	/* a wait beyond --max-wait, or given up */
+	char closed_why[256];
 	struct job *head, *tail;
 	struct host *hnext;	/* hash chain */
 	struct host *bnext;	/* in the list of hosts with a queue */
@@ -194,71 +203,37 @@ dequeue(struct host *h)
 	return j;
 }
 
-/* The URL's scheme, host key and path ("/p?q"), or an error.  Returns
- * 0, or -1 with *err a static message. */
-static int
-split_url(const char *url, char *scheme, size_t ssz, char *key, size_t ksz,
-    char **path, const char **err)
+/* Ask for the host's robots.txt before its pages: a job of its own, at
+ * the head of its queue. */
+static void
+ask_robots(struct host *h)
 {
-	CURLU *u = curl_url();
-	char *sch = NULL, *host = NULL, *port = NULL, *p = NULL, *q = NULL;
-	int ret = -1;
-	size_t i;
+	size_t n = strlen(h->key) + 16;
+	struct job *r;
 
-	*path = NULL;
-	if (curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME |
-	    CURLU_URLENCODE) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_SCHEME, &sch, 0) != CURLUE_OK) {
-		*err = "not a valid absolute URL";
-		goto out;
-	}
-	snprintf(scheme, ssz, "%s", sch);
-	for (i = 0; scheme[i] != '\0'; i++)
-		scheme[i] = tolower((unsigned char)scheme[i]);
-	if (strcmp(scheme, "file") == 0) {
-		snprintf(key, ksz, "file:");
-		ret = 0;
-		goto out;
-	}
-	if (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0) {
-		*err = "unsupported URL scheme (http, https and file only)";
-		goto out;
-	}
-	if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) !=
-	    CURLUE_OK) {
-		*err = "no host in the URL";
-		goto out;
-	}
-	for (i = 0; host[i] != '\0'; i++)
-		host[i] = tolower((unsigned char)host[i]);
-	snprintf(key, ksz, "%s://%s:%s", scheme, host, port);
-	curl_url_get(u, CURLUPART_PATH, &p, 0);
-	curl_url_get(u, CURLUPART_QUERY, &q, 0);
-	i = strlen(p != NULL ? p : "/") + (q != NULL ? strlen(q) + 1 : 0) + 1;
-	*path = kh_malloc(i);
-	snprintf(*path, i, "%s%s%s", p != NULL ? p : "/", q != NULL ? "?" : "",
-	    q != NULL ? q : "");
-	ret = 0;
-out:
-	curl_free(sch);
-	curl_free(host);
-	curl_free(port);
-	curl_free(p);
-	curl_free(q);
-	curl_url_cleanup(u);
-	return ret;
+	r = kh_malloc(sizeof(*r));
+	memset(r, 0, sizeof(*r));
+	r->is_robots = 1;
+	r->origin = -1;
+	r->url = kh_malloc(n);
+	snprintf(r->url, n, "%s/robots.txt", h->key);
+	enqueue(h, r, 1);
+	h->robots_state = ROBOTS_FETCHING;
 }
 
 void
 sched_add(struct job *j)
 {
-	char scheme[16], key[1024], *path;
+	char scheme[16], key[1024], *path, *url;
 	const char *err;
 	struct host *h;
-	struct job *r;
 
-	if (split_url(j->url, scheme, sizeof(scheme), key, sizeof(key), &path,
+	url = url_clean(j->url);
+	free(j->url);
+	j->url = url;
+	if (j->redirects == 0)
+		j->origin = -1;
+	if (url_split(j->url, scheme, sizeof(scheme), key, sizeof(key), &path,
 	    &err) < 0) {
 		job_done(j, CURLE_OK, err);
 		return;
@@ -267,18 +242,8 @@ sched_add(struct job *j)
 	j->path = path;		/* for robots.txt, when the job starts */
 	h = get_host(key, strcmp(scheme, "file") == 0);
 	enqueue(h, j, 0);
-	if (h->robots_state == ROBOTS_UNKNOWN) {
-		/* Ask for robots.txt first: a job of its own, at the head. */
-		size_t n = strlen(key) + 16;
-
-		r = kh_malloc(sizeof(*r));
-		memset(r, 0, sizeof(*r));
-		r->is_robots = 1;
-		r->url = kh_malloc(n);
-		snprintf(r->url, n, "%s/robots.txt", key);
-		enqueue(h, r, 1);
-		h->robots_state = ROBOTS_FETCHING;
-	}
+	if (h->robots_state == ROBOTS_UNKNOWN)
+		ask_robots(h);
 }
 
 static size_t
@@ -286,12 +251,12 @@ on_body(char *p, size_t size, size_t n, void *arg)
 {
 	struct job *j = arg;
 	size_t len = size * n, limit, room;
-	char *ct = NULL;
+	const char *ct;
 	long status = 0;
 
-	if (j->cap == 0 && !j->is_robots) {
+	if (j->cap == 0 && !j->is_robots && j->easy != NULL) {
 		/* First bytes: is this a page at all? */
-		curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &ct);
+		ct = job_media_type(j);
 		curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &status);
 		if (ct != NULL && status >= 200 && status < 300 &&
 		    !fetch_is_text(ct)) {
@@ -317,6 +282,85 @@ on_body(char *p, size_t size, size_t n, void *arg)
 	return j->truncated ? 0 : size * n;
 }
 
+/* May j connect to an address of this kind?  A record's own URL may be
+ * on any address, and the kind of the first one its transfer reaches is
+ * its origin; a redirect may lead to a loopback, link-local or private
+ * address only when the origin is one of the same kind (or with
+ * --allow-private).  So a page on the web cannot send fetch to this
+ * machine or the network it runs in (169.254.169.254 on a cloud
+ * machine), while a run over an intranet or a local server works as
+ * before.  robots.txt is asked for on behalf of the pages waiting for
+ * it, and may go where one of them may.  The address is the one
+ * connected to, not the name, so a name that leads to a private address
+ * is caught too.  (Through a proxy it is the proxy's: the rule then
+ * cannot see where requests go, and the proxy must apply its own.) */
+static int
+permits(const struct job *j, int kind)
+{
+	return opt.allow_private || kind == ADDR_PUBLIC || j->origin < 0 ||
+	    kind == j->origin;
+}
+
+static int
+may_connect(struct job *j, int kind, const char *ip)
+{
+	struct job *w;
+	int ok = permits(j, kind);
+
+	if (j->is_robots && j->origin < 0) {
+		ok = 0;
+		for (w = j->host->head; w != NULL && !ok; w = w->next)
+			ok = !w->is_robots && permits(w, kind);
+	}
+	if (!ok) {
+		snprintf(j->refused, sizeof(j->refused), "redirect to a %s "
+		    "address (%s) refused; see --allow-private",
+		    addr_kind_name(kind), ip);
+		j->refused_kind = kind;
+		return 0;
+	}
+	if (j->origin < 0 && (j->is_robots || j->redirects == 0))
+		j->origin = kind;
+	return 1;
+}
+
+/* libcurl is about to open a socket for a new connection: refuse it
+ * before a packet is sent when the address may not be reached. */
+static curl_socket_t
+open_socket(void *arg, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	struct job *j = arg;
+	const void *bytes = NULL;
+	char ip[64] = "?";
+
+	(void)purpose;
+	if (a->family == AF_INET)
+		bytes = &((struct sockaddr_in *)&a->addr)->sin_addr;
+	else if (a->family == AF_INET6)
+		bytes = &((struct sockaddr_in6 *)&a->addr)->sin6_addr;
+	if (bytes != NULL) {
+		inet_ntop(a->family, bytes, ip, sizeof(ip));
+		if (!may_connect(j, addr_kind(a->family, bytes), ip))
+			return CURL_SOCKET_BAD;
+	}
+	return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+}
+
+/* A request is about to be sent, on a new connection or a reused one:
+ * the same check, for the address the connection has. */
+static int
+before_request(void *arg, char *ip, char *local_ip, int port,
+    int local_port)
+{
+	struct job *j = arg;
+
+	(void)local_ip;
+	(void)port;
+	(void)local_port;
+	return may_connect(j, addr_kind_str(ip), ip) ? CURL_PREREQFUNC_OK :
+	    CURL_PREREQFUNC_ABORT;
+}
+
 static void
 start(struct job *j)
 {
@@ -328,11 +372,17 @@ start(struct job *j)
 	j->easy = e;
 	j->started = now_mono();
 	j->errbuf[0] = '\0';
+	j->refused[0] = '\0';
+	j->conditional = 0;
 	curl_easy_setopt(e, CURLOPT_URL, j->url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, j);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, j->errbuf);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, j);
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, j);
+	curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, before_request);
+	curl_easy_setopt(e, CURLOPT_PREREQDATA, j);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, opt.user_agent);
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
@@ -340,12 +390,8 @@ start(struct job *j)
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
 	    (long)(opt.connect_timeout * 1000));
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(opt.timeout * 1000));
-	if (j->host->is_file) {
-		curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "file");
-	} else {
-		curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-		curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	}
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	if (j->is_robots) {
 		/* robots.txt may move within the site (RFC 9309: 5 hops). */
 		curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
@@ -361,11 +407,13 @@ start(struct job *j)
 				snprintf(h, sizeof(h), "If-None-Match: %s",
 				    st->etag);
 				j->headers = curl_slist_append(j->headers, h);
+				j->conditional = 1;
 			}
 			if (st->last_modified != NULL) {
 				snprintf(h, sizeof(h), "If-Modified-Since: %s",
 				    st->last_modified);
 				j->headers = curl_slist_append(j->headers, h);
+				j->conditional = 1;
 			}
 		}
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, j->headers);
@@ -379,6 +427,50 @@ start(struct job *j)
 	run_list = j;
 	running++;
 	j->host->active++;
+}
+
+/* A file: URL, read here and not by libcurl: opened without waiting and
+ * taken only when it is a regular file, so that a FIFO without a writer
+ * or a device cannot hold the run up (libcurl would block in open(2),
+ * out of reach of --timeout). */
+static void
+read_file(struct job *j)
+{
+	char buf[64 << 10], msg[256], *path;
+	struct stat sb;
+	ssize_t n;
+	int fd;
+
+	j->started = now_mono();
+	if ((path = url_file_path(j->url)) == NULL) {
+		job_done(j, CURLE_OK, "not a file: URL that names a file");
+		return;
+	}
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	free(path);
+	if (fd < 0) {
+		snprintf(msg, sizeof(msg), "cannot open the file: %s",
+		    strerror(errno));
+		job_done(j, CURLE_OK, msg);
+		return;
+	}
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		job_done(j, CURLE_OK, "not a regular file");
+		return;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) > 0 &&
+	    on_body(buf, 1, n, j) == (size_t)n)
+		;
+	close(fd);
+	if (n < 0) {
+		snprintf(msg, sizeof(msg), "cannot read the file: %s",
+		    strerror(errno));
+		job_done(j, CURLE_OK, msg);
+		return;
+	}
+	j->file_read = 1;
+	job_done(j, CURLE_OK, NULL);
 }
 
 /* Put the easy handle back for the next transfer. */
@@ -408,6 +500,46 @@ reset_transfer(struct job *j)
 	j->truncated = 0;
 	free(j->not_text);
 	j->not_text = NULL;
+	j->refused[0] = '\0';
+}
+
+static void
+free_robots_job(struct job *j)
+{
+	reset_transfer(j);
+	free(j->url);
+	free(j);
+}
+
+/* robots.txt is known now: these rules, and when its pages are kept out,
+ * why (fmt NULL: they are not). */
+static void
+robots_known(struct host *h, struct robots *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	robots_free(h->robots);
+	h->robots = r;
+	h->robots_state = ROBOTS_KNOWN;
+	h->refuse[0] = '\0';
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(h->refuse, sizeof(h->refuse), fmt, ap);
+		va_end(ap);
+	}
+}
+
+/* A job that will not run: a page's record says why; robots.txt keeps
+ * its host's pages out, saying the same. */
+static void
+give_up(struct job *j, const char *why)
+{
+	if (!j->is_robots) {
+		job_done(j, CURLE_OK, why);
+		return;
+	}
+	robots_known(j->host, robots_all(0), "%s", why);
+	free_robots_job(j);
 }
 
 /* Start what may start.  Returns the earliest time a waiting job may
@@ -420,38 +552,40 @@ pump(void)
 	double now = now_mono(), wake = HUGE_VAL, t;
 
 	for (pp = &busy; (h = *pp) != NULL;) {
-		while ((j = h->head) != NULL && running < opt.jobs) {
-			if (!j->is_robots && h->robots_state != ROBOTS_KNOWN)
-				break;
+		while ((j = h->head) != NULL) {
 			if (now < h->closed_until) {
-				/* Not for hours: its pages fail now rather
-				 * than hold the run up. */
+				/* Not for hours, or given up: its pages fail
+				 * now rather than hold the run up. */
 				dequeue(h);
-				job_done(j, CURLE_OK, h->closed_why);
+				give_up(j, h->closed_why);
 				continue;
 			}
-			t = j->not_before;
-			if (!h->is_file) {
-				if (h->active >= opt.per_host)
-					break;
-				if (h->next_at > t)
-					t = h->next_at;
+			if (!j->is_robots && h->robots_state != ROBOTS_KNOWN)
+				break;
+			if (!j->is_robots && h->robots != NULL &&
+			    (h->refuse[0] != '\0' || j->path == NULL ||
+			    !robots_allowed(h->robots, j->path))) {
+				dequeue(h);
+				job_done(j, CURLE_OK, h->refuse[0] != '\0' ?
+				    h->refuse : "disallowed by robots.txt");
+				continue;
 			}
+			if (h->is_file) {
+				dequeue(h);
+				read_file(j);
+				continue;
+			}
+			if (running >= opt.jobs || h->active >= opt.per_host)
+				break;
+			t = j->not_before;
+			if (h->next_at > t)
+				t = h->next_at;
 			if (now < t) {
 				if (t < wake)
 					wake = t;
 				break;
 			}
 			dequeue(h);
-			if (!j->is_robots && h->robots != NULL) {
-				if (h->refuse != NULL || j->path == NULL ||
-				    !robots_allowed(h->robots, j->path)) {
-					job_done(j, CURLE_OK, h->refuse != NULL ?
-					    h->refuse : "disallowed by "
-					    "robots.txt");
-					continue;
-				}
-			}
 			h->next_at = now + h->delay;
 			h->last_used = now;
 			start(j);
@@ -474,21 +608,21 @@ backoff(int n)
 	return w < BACKOFF_MAX ? w : BACKOFF_MAX;
 }
 
-/* Retry-After: seconds or an HTTP date; -1 when absent or unreadable. */
+/* Retry-After (RFC 9110 10.2.3): seconds as digits, or an HTTP date;
+ * -1 when absent or neither (a sign, a fraction, "inf": a backoff
+ * instead). */
 static double
 retry_after(struct job *j)
 {
 	const char *v = job_header(j, "Retry-After");
-	char *end;
 	double s;
 	time_t t;
 
-	if (v == NULL)
+	if (v == NULL || *v == '\0')
 		return -1;
-	s = strtod(v, &end);
-	if (end != v && *end == '\0' && s >= 0)
-		return s;
-	if ((t = curl_getdate(v, NULL)) < 0)
+	if (strspn(v, "0123456789") == strlen(v))
+		return strtod(v, NULL);	/* huge is fine: beyond --max-wait */
+	if (!isalpha((unsigned char)*v) || (t = curl_getdate(v, NULL)) < 0)
 		return -1;
 	s = difftime(t, time(NULL));
 	return s > 0 ? s : 0;
@@ -504,39 +638,12 @@ retry(struct job *j, double wait)
 	enqueue(j->host, j, 1);
 }
 
-static void
-robots_done(struct job *j, CURLcode rc, long status)
-{
-	struct host *h = j->host;
-
-	if (rc == CURLE_OK && status >= 200 && status < 300)
-		h->robots = robots_parse(j->body != NULL ? j->body : "",
-		    j->len, opt.agent);
-	else if (rc == CURLE_WRITE_ERROR && j->truncated)
-		h->robots = robots_parse(j->body, j->len, opt.agent);
-	else if (rc == CURLE_OK && status >= 400 && status < 500)
-		h->robots = robots_all(1);	/* no robots.txt: no rules */
-	else
-		h->robots = robots_all(0);	/* unreachable: stay away */
-	h->robots_state = ROBOTS_KNOWN;
-	if (robots_delay(h->robots) > h->delay) {
-		h->delay = robots_delay(h->robots);
-		if (h->next_at < j->started + h->delay)
-			h->next_at = j->started + h->delay;
-	}
-	if (rc != CURLE_OK || status >= 500)
-		h->refuse = rc != CURLE_OK ? "robots.txt unreachable: "
-		    "not fetched" : "robots.txt gave a server error: not "
-		    "fetched";
-	reset_transfer(j);
-	free(j->url);
-	free(j);
-}
-
+/* Failures of the network rather than of the server's answer. */
 static int
-retryable(CURLcode rc)
+network_error(CURLcode rc)
 {
 	switch (rc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_CONNECT:
 	case CURLE_OPERATION_TIMEDOUT:
 	case CURLE_RECV_ERROR:
@@ -550,6 +657,124 @@ retryable(CURLcode rc)
 	default:
 		return 0;
 	}
+}
+
+/* Worth trying again: the network failed, but not the name. */
+static int
+retryable(CURLcode rc)
+{
+	return network_error(rc) && rc != CURLE_COULDNT_RESOLVE_HOST;
+}
+
+/* The host of j failed on the network: after --host-fails in a row it
+ * is given up, and its queued pages fail at once with the reason, so a
+ * dead or hanging host with a full queue does not hold up the others.
+ * Returns 1 when the host is given up. */
+static int
+host_failed(struct job *j, CURLcode rc)
+{
+	struct host *h = j->host;
+	char cause[CURL_ERROR_SIZE + 64];
+
+	if (!network_error(rc))
+		return 0;
+	if (++h->down < opt.host_fails || opt.host_fails == 0)
+		return 0;
+	if (h->closed_until != HUGE_VAL) {
+		fetch_cause(j, rc, cause, sizeof(cause));
+		h->closed_until = HUGE_VAL;
+		snprintf(h->closed_why, sizeof(h->closed_why), "host given up "
+		    "after %ld network failures in a row (%.160s)", h->down,
+		    cause);
+	}
+	return 1;
+}
+
+/* robots.txt was refused for where it led (see may_connect): the pages
+ * that may not go there fail with the reason; those that may ask for it
+ * again. */
+static void
+robots_refused(struct job *r)
+{
+	struct host *h = r->host;
+	struct job **pp, *j;
+
+	h->robots_state = ROBOTS_UNKNOWN;
+	for (pp = &h->head; (j = *pp) != NULL;) {
+		if (permits(j, r->refused_kind)) {
+			pp = &j->next;
+			continue;
+		}
+		*pp = j->next;
+		if (h->tail == j)
+			h->tail = NULL;
+		j->next = NULL;
+		job_done(j, CURLE_OK, r->refused);
+	}
+	for (j = h->head; j != NULL; j = j->next)
+		h->tail = j;
+	if (h->head != NULL)
+		ask_robots(h);
+	free_robots_job(r);
+}
+
+static void
+robots_done(struct job *j, CURLcode rc, long status)
+{
+	struct host *h = j->host;
+	char cause[CURL_ERROR_SIZE + 64];
+
+	if (rc == CURLE_WRITE_ERROR && j->truncated)
+		rc = CURLE_OK;	/* RFC 9309: the first 500 KiB are parsed */
+	if (rc != CURLE_OK && j->refused[0] != '\0') {
+		robots_refused(j);
+		return;
+	}
+	if (status > 0)
+		h->down = 0;
+	if (rc != CURLE_OK && rc != CURLE_TOO_MANY_REDIRECTS) {
+		/* Unreachable: tried again like a page; in the end nothing
+		 * is allowed (RFC 9309 2.3.1.4), and the pages say why. */
+		if (!host_failed(j, rc) && retryable(rc) &&
+		    j->tries < opt.retries) {
+			retry(j, backoff(j->tries + 1));
+			return;
+		}
+		fetch_cause(j, rc, cause, sizeof(cause));
+		robots_known(h, robots_all(0), "robots.txt unreachable: %s: "
+		    "not fetched", cause);
+	} else if (status >= 500 && status <= 599) {
+		if (j->tries < opt.retries) {
+			h->fails++;
+			retry(j, backoff(j->tries + 1));
+			return;
+		}
+		robots_known(h, robots_all(0), "robots.txt gave HTTP %ld: not "
+		    "fetched", status);
+	} else if (rc == CURLE_OK && status >= 200 && status < 300) {
+		robots_known(h, robots_parse(j->body != NULL ? j->body : "",
+		    j->len, opt.agent), NULL);
+	} else if (rc != CURLE_OK || (status >= 300 && status < 500)) {
+		/* Missing, or more than 5 redirects: "unavailable", so no
+		 * rules (RFC 9309 2.3.1.2 and 2.3.1.3). */
+		robots_known(h, robots_all(1), NULL);
+	} else {
+		robots_known(h, robots_all(0), "robots.txt unreachable: HTTP "
+		    "status %ld out of range: not fetched", status);
+	}
+	if (robots_delay(h->robots) > opt.max_wait) {
+		/* Like a Retry-After beyond --max-wait: a site must not hold
+		 * a run up for hours. */
+		h->closed_until = HUGE_VAL;
+		snprintf(h->closed_why, sizeof(h->closed_why), "robots.txt "
+		    "asks for a Crawl-delay of %.0f s, beyond --max-wait",
+		    robots_delay(h->robots));
+	} else if (robots_delay(h->robots) > h->delay) {
+		h->delay = robots_delay(h->robots);
+		if (h->next_at < j->started + h->delay)
+			h->next_at = j->started + h->delay;
+	}
+	free_robots_job(j);
 }
 
 static void
@@ -581,13 +806,40 @@ stop_transfer(struct job *j)
 	j->host->active--;
 }
 
+/* A 3xx with a Location: follow it as a new job of the host it names. */
+static void
+redirect(struct job *j, const char *loc)
+{
+	char *to;
+
+	if (j->redirects >= opt.max_redirects) {
+		job_done(j, CURLE_TOO_MANY_REDIRECTS, NULL);
+		return;
+	}
+	if (url_other_scheme(loc)) {
+		job_done(j, CURLE_OK, "redirect to a URL that is not http: or "
+		    "https: refused");
+		return;
+	}
+	if ((to = url_resolve(j->url, loc)) == NULL) {
+		job_done(j, CURLE_OK, "redirect to a URL that cannot be read");
+		return;
+	}
+	j->redirects++;
+	free(j->url);
+	j->url = to;
+	reset_transfer(j);
+	j->tries = 0;
+	sched_add(j);
+}
+
 static void
 finished(struct job *j, CURLcode rc)
 {
 	struct host *h = j->host;
+	const char *loc;
 	long status = 0;
 	double wait;
-	char *loc = NULL;
 
 	stop_transfer(j);
 	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &status);
@@ -598,8 +850,13 @@ finished(struct job *j, CURLcode rc)
 	}
 	if (rc == CURLE_WRITE_ERROR && (j->truncated || j->not_text))
 		rc = CURLE_OK;	/* we stopped it: what came is the result */
+	if (rc != CURLE_OK && j->refused[0] != '\0') {
+		job_done(j, rc, j->refused);
+		return;
+	}
 	if (rc != CURLE_OK) {
-		if (retryable(rc) && j->tries < opt.retries) {
+		if (!host_failed(j, rc) && retryable(rc) &&
+		    j->tries < opt.retries) {
 			h->fails++;
 			retry(j, backoff(j->tries + 1));
 			return;
@@ -607,26 +864,10 @@ finished(struct job *j, CURLcode rc)
 		job_done(j, rc, NULL);
 		return;
 	}
+	h->down = 0;
 	if (status >= 300 && status < 400 && status != 304 &&
-	    curl_easy_getinfo(j->easy, CURLINFO_REDIRECT_URL, &loc) ==
-	    CURLE_OK && loc != NULL) {
-		if (j->redirects >= opt.max_redirects) {
-			job_done(j, CURLE_TOO_MANY_REDIRECTS, NULL);
-			return;
-		}
-		if (strncasecmp(loc, "http://", 7) != 0 &&
-		    strncasecmp(loc, "https://", 8) != 0) {
-			job_done(j, CURLE_UNSUPPORTED_PROTOCOL,
-			    "redirect to a URL that is not http: or https: "
-			    "refused");
-			return;
-		}
-		j->redirects++;
-		free(j->url);
-		j->url = strdup(loc);
-		reset_transfer(j);
-		j->tries = 0;
-		sched_add(j);
+	    (loc = job_header(j, "Location")) != NULL) {
+		redirect(j, loc);
 		return;
 	}
 	if (status == 429 || status == 503) {
@@ -674,6 +915,10 @@ sched_step(int fd, int timeout_ms)
 	if (fd >= 0)
 		w[n++] = (struct curl_waitfd){ .fd = fd,
 		    .events = CURL_WAIT_POLLIN };
+	/* What is finished reaches the reader before we wait, not when
+	 * the slowest transfer ends (docs/records.md). */
+	if (timeout_ms > 0)
+		fetch_flush();
 	if (curl_multi_poll(multi, w, n, timeout_ms, NULL) != CURLM_OK)
 		kh_die("waiting for transfers failed");
 	if (w[0].revents)

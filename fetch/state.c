@@ -5,8 +5,8 @@
  * Two runs may share a file (cron jobs that overlap).  Each reads it at
  * the start and merges at the end under an flock(2) on FILE.lock, so
  * neither loses the other's URLs; the file itself is only ever replaced
- * whole by rename(2) of a synced temporary file, so a crash leaves the
- * old state or the new one, never a torn one.
+ * whole by rename(2) of a synced temporary file (FILE.tmp), so a crash
+ * leaves the old state or the new one, never a torn one.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -265,7 +265,10 @@ state_save(struct state *s)
 		goto out;
 	if (load(s, 1) < 0)
 		goto out;
-	snprintf(tmp, n, "%s.tmp.%ld", s->path, (long)getpid());
+	/* One name for every run: saves are under the lock, and a run
+	 * killed in the middle of one leaves a single file behind, which
+	 * the next save writes over. */
+	snprintf(tmp, n, "%s.tmp", s->path);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0644)) < 0 || (f = fdopen(fd, "w")) == NULL) {
 		kh_warn("%s:", tmp);

@@ -13,25 +13,22 @@ which /count/KEY reports; give each test its own keys.  Python 3
 standard library only; quiet unless something really goes wrong.
 """
 
-import argparse
 import email.utils
-import errno
 import gzip
 import html
 import http.server
-import ipaddress
 import itertools
 import json
 import os
 import select
-import signal
 import socket
 import socketserver
 import struct
-import sys
 import threading
 import time
 import urllib.parse
+
+import testserver
 
 LAST_MODIFIED = "Sat, 17 Aug 2024 05:46:00 GMT"
 LAST_MODIFIED_T = email.utils.parsedate_to_datetime(LAST_MODIFIED)
@@ -318,6 +315,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return False	# a date we cannot read: send the page
 
     def r_page(self, name, etag=True):
+        ms = self.qint("ms", 0)	# answer after ms milliseconds
+        if ms > 0 and self.wait_client_gone(ms / 1000.0):
+            self.close_connection = True
+            return
         tag = '"p-%s"' % name if etag else None
         hdrs = [("Last-Modified", LAST_MODIFIED)]
         if tag:
@@ -499,88 +500,24 @@ def accepts_gzip(ae):
     return bool(star)
 
 
-class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    block_on_close = False	# a stalled handler must not hold up exit
-    request_queue_size = 128
-
+class Server(testserver.Quiet, socketserver.ThreadingMixIn,
+             http.server.HTTPServer):
     def server_bind(self):
         # HTTPServer.server_bind would look the name up: slow offline.
         socketserver.TCPServer.server_bind(self)
         self.server_name, self.server_port = self.server_address[:2]
 
-    def handle_error(self, request, client_address):
-        e = sys.exc_info()[1]
-        if isinstance(e, (ConnectionError, TimeoutError)) or (
-                isinstance(e, OSError) and e.errno in (errno.EPIPE, errno.EBADF)):
-            return		# clients going away is what the tests do
-        super().handle_error(request, client_address)
-
-
-def listen(addrs):
-    """Bind every address to one port; try another port when one is taken."""
-    for _ in range(100):
-        servers = []
-        try:
-            port = 0
-            for a in addrs:
-                s = Server((a, port), Handler, bind_and_activate=False)
-                servers.append(s)
-                s.server_bind()
-                s.server_activate()
-                port = s.server_address[1]
-            return servers, port
-        except OSError as e:
-            for s in servers:
-                s.server_close()
-            if e.errno != errno.EADDRINUSE:
-                raise
-    sys.exit("fetch-server: no port free on every address")
-
 
 def main():
     global log_file, root_dir
-    ap = argparse.ArgumentParser(description="HTTP server for fetch's tests")
-    ap.add_argument("--port-file", required=True)
-    ap.add_argument("--log")
-    ap.add_argument("--addr", action="extend", nargs="+")
-    ap.add_argument("--root")
-    o = ap.parse_args()
-    addrs = o.addr or ["127.0.0.%d" % i for i in range(1, 10)]
-    for a in addrs:
-        try:
-            ok = ipaddress.ip_address(a) in ipaddress.ip_network("127.0.0.0/8")
-        except ValueError:
-            ok = False
-        if not ok:
-            ap.error("%s: only 127.x.x.x addresses" % a)
+    ap, o = testserver.arguments(
+        "HTTP server for fetch's tests", ["127.0.0.%d" % i for i in
+                                          range(1, 10)],
+        lambda ap: ap.add_argument("--root"))
     root_dir = o.root
     if o.log:
         log_file = open(o.log, "a", encoding="utf-8")
-
-    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
-    signal.signal(signal.SIGINT, lambda *_: stopping.set())
-    servers, port = listen(addrs)
-    threads = [threading.Thread(target=s.serve_forever, args=(0.1,),
-                                daemon=True) for s in servers]
-    for t in threads:
-        t.start()
-    with open(o.port_file + ".tmp", "w") as f:
-        f.write("%d\n" % port)
-    os.replace(o.port_file + ".tmp", o.port_file)
-
-    while not stopping.wait(0.1):
-        pass
-    # Stop all serve_forever loops at once, then close the listeners;
-    # hanging handlers see `stopping` and the daemon threads die with us.
-    stoppers = [threading.Thread(target=s.shutdown) for s in servers]
-    for t in stoppers:
-        t.start()
-    for t in stoppers:
-        t.join()
-    for s in servers:
-        s.server_close()
-    time.sleep(0.1)		# handlers watching `stopping` close their sockets
+    testserver.serve(Server, Handler, o.addr, o.port_file, stopping)
     if log_file:
         with log_lock:
             log_file.close()

@@ -2,49 +2,17 @@
 # fetch against a local test server (tests/fetch-server.py on 127.0.0.1
 # to 127.0.0.9): pages, redirects, errors, Retry-After, robots.txt,
 # politeness timing, conditional GETs with --state, charsets, limits,
-# order, signals.  Every record written must pass validate.
+# order, signals, file: URLs, the summary line and the exit status.
+# Every record written must pass validate.
 . "$(dirname "$0")/lib.sh"
-plan 35
+. "$here/fetch-lib.sh"
+plan 39
 
-python3 "$here/fetch-server.py" --port-file "$tmp/port" --log "$tmp/log" \
-    2>"$tmp/server.err" &
-srv=$!
-trap 'kill $srv 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-port=$(cat "$tmp/port")
+serve fetch-server.py --log "$tmp/log"
 u=http://127.0.0.1:$port
 
 # Quick settings for the tests: no delay unless a test asks for one.
 F="fetch --delay 0 --backoff 0.1"
-
-# expect FILE PYTHON-EXPR...: each expression holds over the records of
-# FILE (recs, a list; r, the first; by, records keyed by url path).
-expect() {
-	f=$1
-	shift
-	python3 - "$f" "$@" <<'PY'
-import json, sys, urllib.parse
-recs = [json.loads(l) for l in open(sys.argv[1])]
-r = recs[0] if recs else {}
-by = {urllib.parse.urlsplit(x["url"]).path: x for x in recs}
-log = []
-try:
-    log = [json.loads(l) for l in open(sys.argv[1] + ".log")]
-except OSError:
-    pass
-for e in sys.argv[2:]:
-    if not eval(e):
-        print("failed:", e)
-        for x in recs:
-            print(json.dumps({k: (v[:80] if isinstance(v, str) else v)
-                              for k, v in x.items()}, ensure_ascii=False))
-        sys.exit(1)
-PY
-}
 
 # valid FILE: every record passes validate.
 valid() {
@@ -118,10 +86,10 @@ t_errors() {
 	    'by["/status/404"]["error"] == "HTTP 404"' \
 	    'by["/status/500"]["error"] == "HTTP 500"' \
 	    'all("html" not in x for x in recs)' \
-	    'open(sys.argv[1] + ".st").read().strip() == "0"' &&
-	    valid "$tmp/errors"
+	    'st == "1"' && valid "$tmp/errors"
 }
-check "HTTP errors are records with error and status" t_errors
+check "HTTP errors are records with error and status (all failed: status 1)" \
+    t_errors
 
 t_okonly() {
 	printf '%s\n' "$u/status/404" "$u/page/ok" | run okonly --ok-only
@@ -188,7 +156,7 @@ t_state() {
 	    '[l["ims"] for l in log if l["path"] == "/lastmod/s2"] == ["Sat, 17 Aug 2024 05:46:00 GMT"]' &&
 	valid "$tmp/state2" &&
 	test ! -s "$tmp/state3" && test "$(cat "$tmp/state3.st")" = 0 &&
-	test "$(wc -l <"$st")" = 2 && ! ls "$st".tmp.* 2>/dev/null
+	test "$(wc -l <"$st")" = 2 && ! ls "$st".tmp* 2>/dev/null
 }
 check "--state: conditional GETs, 304 records, --changed-only" t_state
 
@@ -355,9 +323,28 @@ t_bad_input() {
 check "bad input lines: reported and skipped, the rest fetched, status 1" \
     t_bad_input
 
+t_bad_url() {
+	printf '%s\n' '{"url":"foo"}' '{"url":"http://x.example/a b"}' \
+	    '{"url":"1http://x.example/"}' "{\"url\":\"$u/page/ok\\u0000x\"}" \
+	    "$u/page/burl" | run burl
+	cat "$tmp/burl.err"
+	expect "$tmp/burl" 'len(recs) == 1' 'r["status"] == 200' &&
+	    valid "$tmp/burl" &&
+	grep -q '^fetch: <stdin>:1: "url" is not an absolute URL; skipped$' \
+	    "$tmp/burl.err" &&
+	grep -q '^fetch: <stdin>:2: "url" holds a blank or control character; skipped$' \
+	    "$tmp/burl.err" &&
+	grep -q '^fetch: <stdin>:3: "url" is not an absolute URL; skipped$' \
+	    "$tmp/burl.err" &&
+	grep -q '^fetch: <stdin>:4: "url" is not an absolute URL; skipped$' \
+	    "$tmp/burl.err" && test "$(cat "$tmp/burl.st")" = 1
+}
+check "a url that is not absolute or holds blanks: skipped, not written" \
+    t_bad_url
+
 t_refetch() {
 	# A record fetched before: fetch's fields replaced in place.
-	echo "$u/status/404" | $F --retries 0 | $F >"$tmp/re" 2>&1 &&
+	echo "$u/status/404" | $F -q --retries 0 | $F -q >"$tmp/re"
 	expect "$tmp/re" 'r["status"] == 404' && validate "$tmp/re" &&
 	printf '%s\n' "{\"url\":\"$u/page/x\",\"error\":\"old\",\"status\":500}" |
 	    $F >"$tmp/re2" &&
@@ -371,9 +358,10 @@ t_sigterm() {
 	# Input stays open (sleep), so fetch is mid-run when the signal comes.
 	{ cat "$tmp/sig.in"; sleep 5; } | $F --state "$tmp/sig.state" \
 	    >"$tmp/sig" 2>"$tmp/sig.err" &
+	pid=$!
 	sleep 1.5
-	pkill -TERM -f "fetch --delay 0 --backoff 0.1 --state $tmp/sig.state"
-	wait $! 2>/dev/null
+	kill -TERM $pid
+	wait $pid 2>/dev/null
 	expect "$tmp/sig" 'len(recs) == 2' \
 	    'all(x["status"] == 200 for x in recs)' &&
 	grep -q "stopped by signal 15: 1 record in flight not written" \
@@ -401,14 +389,59 @@ t_full() {
 }
 check "> /dev/full: status 2 and a clear error" t_full
 
+t_file_special() {
+	mkfifo "$tmp/fifo"
+	printf '<html><body><p>ok</p></body></html>' >"$tmp/ok.html"
+	start=$(date +%s)
+	printf '%s\n' "file://$tmp/fifo" "file:///dev/zero" "file://$tmp" \
+	    "file://$tmp/none.html" "file://$tmp/ok.html" |
+	    timeout 30 $F --timeout 2 >"$tmp/special" 2>"$tmp/special.err"
+	end=$(date +%s)
+	expect "$tmp/special" 'len(recs) == 5' \
+	    'by[sys.argv[1].rsplit("/", 1)[0] + "/fifo"]["error"] == "not a regular file"' \
+	    'by["/dev/zero"]["error"] == "not a regular file"' \
+	    'by[sys.argv[1].rsplit("/", 1)[0]]["error"] == "not a regular file"' \
+	    'by[sys.argv[1].rsplit("/", 1)[0] + "/none.html"]["error"] == "cannot open the file: No such file or directory"' \
+	    '"<p>ok</p>" in by[sys.argv[1].rsplit("/", 1)[0] + "/ok.html"]["html"]' \
+	    "$end - $start < 10" && valid "$tmp/special"
+}
+check "file: a FIFO without a writer, a device, a folder: refused at once" \
+    t_file_special
+
+t_summary() {
+	st=$tmp/sum.state
+	printf '%s\n' "$u/page/y1" "$u/page/y2" | run sum1 --state "$st"
+	printf '%s\n' "$u/page/y1" "$u/page/y2" "$u/page/y3" "$u/status/404" |
+	    run sum2 --state "$st" --retries 0
+	cat "$tmp/sum1.err" "$tmp/sum2.err"
+	grep -qx 'fetch: 2 urls: 2 fetched' "$tmp/sum1.err" &&
+	grep -qx 'fetch: 4 urls: 2 unchanged, 1 fetched, 1 failed (404 1)' \
+	    "$tmp/sum2.err" && test "$(cat "$tmp/sum2.st")" = 0 &&
+	: | run sum0 && grep -qx 'fetch: 0 urls' "$tmp/sum0.err" &&
+	test "$(cat "$tmp/sum0.st")" = 0
+}
+check "a summary line on stderr at the end of every run" t_summary
+
+t_all_failed() {
+	printf '%s\n' "$u/status/404" "http://127.0.0.1:1/x" |
+	    run fail1 --retries 0 --ignore-robots
+	printf '%s\n' "$u/status/410" | run fail2 -q --retries 0
+	cat "$tmp/fail1.err"
+	grep -qx 'fetch: 2 urls: 2 failed (404 1, connect 1)' \
+	    "$tmp/fail1.err" && test "$(cat "$tmp/fail1.st")" = 1 &&
+	test ! -s "$tmp/fail2.err" && test "$(cat "$tmp/fail2.st")" = 1 &&
+	expect "$tmp/fail1" 'len(recs) == 2'
+}
+check "nothing fetched at all: status 1 (-q: no summary)" t_all_failed
+
 t_memory() {
 	# 4,000 records against 400: memory bounded by --queue, not input.
 	printf '<html><body><p>%%0500d</p></body></html>' 0 >"$tmp/m.html"
 	for n in 400 4000; do
 		awk -v n=$n -v f="$tmp/m.html" \
 		    'BEGIN { for (i = 0; i < n; i++) print "file://" f "?" i }' |
-		    /usr/bin/time -f %M "$root/bin/fetch" --queue 64 \
-		    2>"$tmp/m$n.rss" | wc -l >"$tmp/m$n.n"
+		    /usr/bin/time -f %M -o "$tmp/m$n.rss" "$root/bin/fetch" \
+		    --queue 64 | wc -l >"$tmp/m$n.n"
 	done
 	echo "RSS KiB: $(cat "$tmp/m400.rss") for 400, $(cat "$tmp/m4000.rss") for 4000"
 	test "$(cat "$tmp/m4000.n")" = 4000 &&
