@@ -953,7 +953,8 @@ main(int argc, char **argv)
 		    "[--changed-only] [--connect-timeout secs] [--contact url] "
 		    "[--delay secs] [--host-fails n] "
 		    "[--ignore-robots] [--max-line size] [--max-redirects n] "
-		    "[--max-size size] [--max-wait secs] [--ok-only] "
+		    "[--max-size size] [--max-values n] [--max-wait secs] "
+		    "[--ok-only] "
 		    "[--per-host n] [--progress] [--queue n] [--retries n] "
 		    "[--state file] [--strict] [--timeout secs] "
 		    "[--user-agent format] [--version] [file ...]",

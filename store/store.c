@@ -528,8 +528,8 @@ main(int argc, char **argv)
 	};
 	static const struct kh_cli cli = {
 		.usage = "[-hq] [--frame-size size] [--level n] "
-		    "[--max-line size] [--no-dict] [--progress] [--strict] "
-		    "[--tee] "
+		    "[--max-line size] [--max-values n] [--no-dict] "
+		    "[--progress] [--strict] [--tee] "
 		    "[--threads n] [--version] -o archive [file ...]\n"
 		    "cat [--from day] [--to day] [--where field=value] "
 		    "archive\n"
