@@ -1,8 +1,8 @@
 # fetch: build lines (included by the top Makefile).
 PROGS += fetch
 fetch_SRCS = fetch/fetch.c fetch/sched.c fetch/robots.c fetch/charset.c \
-	fetch/state.c fetch/url.c
-fetch_PKGS = libcurl icu-i18n
+	fetch/state.c fetch/url.c fetch/body.c
+fetch_PKGS = libcurl icu-i18n zlib
 # robots.txt, charset sniffing and charset labels read what servers
 # send.
 FUZZ_TARGETS += robots charset charset-label

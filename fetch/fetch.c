@@ -88,24 +88,6 @@ on_signal(int sig)
 	errno = saved;
 }
 
-int
-fetch_is_text(const char *ct)
-{
-	static const char *const types[] = {
-		"text/html", "application/xhtml+xml", "text/xml",
-		"application/xml",
-	};
-	size_t n, i;
-
-	while (*ct == ' ' || *ct == '\t')
-		ct++;
-	n = strcspn(ct, "; \t");
-	for (i = 0; i < sizeof(types) / sizeof(*types); i++)
-		if (n == strlen(types[i]) && strncasecmp(ct, types[i], n) == 0)
-			return 1;
-	return n > 4 && strncasecmp(ct + n - 4, "+xml", 4) == 0;
-}
-
 /* What a body without a media type is, when it is plainly not text. */
 static const char *
 sniff(const char *b, size_t n)
@@ -289,6 +271,26 @@ fetch_cause(struct job *j, CURLcode rc, char *msg, size_t n)
 	}
 }
 
+/* A sitemap.xml.gz: its text takes the place of the gzip bytes, cut at
+ * --max-size (and marked truncated) as any body. */
+static int
+gunzip_body(struct job *j)
+{
+	char *text;
+	size_t len;
+	int cut;
+
+	if (fetch_gunzip(j->body, j->len, opt.max_size, &text, &len,
+	    &cut) < 0)
+		return -1;
+	free(j->body);
+	j->body = text;
+	j->len = j->cap = len;
+	if (cut)
+		j->truncated = 1;
+	return 0;
+}
+
 /* The body in UTF-8 (body itself when it is UTF-8 already, else a
  * malloc'd copy in *copy) and the charset it came in. */
 static const char *
@@ -441,6 +443,10 @@ failure_kind(long status, CURLcode rc, const char *error, char *buf,
 		const char *prefix, *kind;
 	} by_text[] = {
 		{ "not HTML", "not-html" },
+		{ "not a feed", "media-type" },
+		{ "not a sitemap", "media-type" },
+		{ "not a robots.txt", "media-type" },
+		{ "damaged gzip", "gzip" },
 		{ "disallowed by robots", "robots" },
 		{ "robots.txt", "robots" },
 		{ "redirect", "redirect" },
@@ -621,15 +627,22 @@ job_done(struct job *j, CURLcode rc, const char *error)
 	if (status < 100 || status > 599)
 		status = 0;
 	if (error == NULL && j->not_text == NULL && ct != NULL &&
-	    status >= 200 && status < 300 && !fetch_is_text(ct))
+	    status >= 200 && status < 300 && !fetch_accepts(ct, j->want))
 		j->not_text = strdup(ct);
 	if (error == NULL && j->not_text == NULL && ct == NULL &&
-	    (what = sniff(j->body != NULL ? j->body : "", j->len)) != NULL)
+	    (what = sniff(j->body != NULL ? j->body : "", j->len)) != NULL &&
+	    !fetch_accepts(what, j->want))
 		j->not_text = strdup(what);
 	if (error == NULL && j->not_text != NULL) {
 		snprintf(media, sizeof(media), "%.*s",
 		    (int)strcspn(j->not_text, "; \t"), j->not_text);
-		snprintf(msg, sizeof(msg), "not HTML: %s", media);
+		snprintf(msg, sizeof(msg), "not %s: %s",
+		    fetch_want_name(j->want), media);
+		error = msg;
+	}
+	if (error == NULL && j->want == WANT_SITEMAP && status != 304 &&
+	    fetch_is_gzip(j->body, j->len) && gunzip_body(j) < 0) {
+		snprintf(msg, sizeof(msg), "damaged gzip data");
 		error = msg;
 	}
 	if (error == NULL && !is_file && (status >= 400 || status < 200)) {
@@ -756,6 +769,9 @@ fetch(struct json_object *rec, const struct rec_pos *pos, void *arg)
 	memset(j, 0, sizeof(*j));
 	j->rec = json_object_get(rec);
 	j->url = strdup(url);
+	j->want = fetch_want(json_object_object_get_ex(rec, "kind", &u) &&
+	    json_object_is_type(u, json_type_string) ?
+	    json_object_get_string(u) : NULL, url);
 	j->line = pos->line;
 	j->seq = next_seq++;
 	pending++;

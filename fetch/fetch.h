@@ -36,6 +36,10 @@ extern struct fetch_opt opt;
 struct host;
 
 /* One record on its way: its transfer, then its result. */
+/* What a record expects its URL to be (its "kind"): what bodies are
+ * taken (body.c). */
+enum { WANT_PAGE, WANT_FEED, WANT_SITEMAP, WANT_ROBOTS };
+
 struct job {
 	struct json_object *rec;	/* the input record */
 	unsigned long line;		/* where it came from, for messages */
@@ -44,6 +48,7 @@ struct job {
 	char *path;			/* url's path and query, from '/' */
 	int redirects, tries;
 	int is_robots;			/* the robots.txt of host */
+	int want;			/* WANT_*: from the record's kind */
 	int origin;			/* the kind of address the record's own
 					 * URL is on (ADDR_*), -1 until known */
 	int conditional;		/* If-None-Match/-Modified-Since sent */
@@ -83,8 +88,17 @@ double now_mono(void);
  * freed by it. */
 void job_done(struct job *j, CURLcode rc, const char *error);
 void job_free(struct job *j);
-/* Is a response of this media type a page (HTML or XML)? */
-int fetch_is_text(const char *content_type);
+/* body.c: WANT_* for a record's kind (NULL: none) and url; its name
+ * in messages ("HTML", "a feed"); is a body of media type ct taken for
+ * it?  fetch_gunzip: a gzip file inflated to at most max bytes, into
+ * *out (malloc'd, NUL after it); *cut when it went past max or ended
+ * too soon; -1 when it is no gzip data. */
+int fetch_want(const char *kind, const char *url);
+const char *fetch_want_name(int want);
+int fetch_accepts(const char *content_type, int want);
+int fetch_is_gzip(const char *body, size_t len);
+int fetch_gunzip(const char *in, size_t n, size_t max, char **out,
+	size_t *outlen, int *cut);
 /* Headers of the finished transfer (NULL when absent). */
 const char *job_header(struct job *j, const char *name);
 /* Its Content-Type when that is a media type (has a '/'), else NULL. */

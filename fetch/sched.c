@@ -259,7 +259,7 @@ on_body(char *p, size_t size, size_t n, void *arg)
 		ct = job_media_type(j);
 		curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &status);
 		if (ct != NULL && status >= 200 && status < 300 &&
-		    !fetch_is_text(ct)) {
+		    !fetch_accepts(ct, j->want)) {
 			j->not_text = strdup(ct);
 			return 0;	/* stop: we do not want the body */
 		}

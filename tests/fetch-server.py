@@ -141,6 +141,15 @@ RSS = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channe
        "<item><title>One</title><link>/page/one</link></item>"
        "<item><title>Two</title><link>/page/two</link></item>"
        "</channel></rss>\n").encode("utf-8")
+JSON_FEED = json.dumps({
+    "version": "https://jsonfeed.org/version/1.1", "title": "Test feed",
+    "items": [{"id": "1", "url": "http://127.0.0.1/page/one",
+               "title": "একটি খবর"}]}, ensure_ascii=False).encode()
+SITEMAP = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns="
+           "\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+           + "".join("<url><loc>http://127.0.0.1/page/%d</loc></url>" % i
+                     for i in range(200))
+           + "</urlset>\n").encode()
 ROBOTS = {
     "default": "User-agent: otherbot\nDisallow: /\n\n"
                "User-agent: *\nDisallow: /private\nAllow: /private/ok\n",
@@ -167,6 +176,16 @@ FIXED = {
     "/png": (PNG, "image/png"),
     "/xml": (RSS, "application/xml"),
     "/rss": (RSS, "application/rss+xml"),
+    # for kind "feed", "sitemap", "robots" (tests/fetch-kind.t)
+    "/feed.json": (JSON_FEED, "application/feed+json"),
+    "/urls.txt": (b"http://127.0.0.1/page/one\nhttp://127.0.0.1/page/two\n",
+                  "text/plain; charset=utf-8"),
+    "/sitemap.xml.gz": (gzip.compress(SITEMAP, mtime=0), "application/gzip"),
+    "/sitemap-octet.xml.gz": (gzip.compress(SITEMAP, mtime=0),
+                              "application/octet-stream"),
+    # a gzip header, then a deflate block of the reserved type 3
+    "/sitemap-damaged.xml.gz": (gzip.compress(SITEMAP, mtime=0)[:10] +
+                                b"\x07" * 40, "application/gzip"),
 }
 # Fixed redirects: a loop, and schemes a web crawler must refuse.
 REDIRECTS = {"/loop": "/loop", "/redirect-file": "file:///etc/passwd",
