@@ -1,0 +1,1356 @@
+/*
+ * page.c: the article links of an HTML home or section page, and the
+ * feeds it announces.
+ *
+ * Feeds: <link rel="alternate"> of an RSS, Atom or JSON Feed type.
+ *
+ * Articles: every <a href> is weighed on three kinds of evidence, none
+ * of which decides alone:
+ *
+ * - where it stands: in navigation, a header or footer of the site, a
+ *   menu, breadcrumbs, pagination, share or tag lists (by element,
+ *   ARIA role, or class and id words), or in a block of many short
+ *   links (a menu without a name: link density high, link texts of a
+ *   word or two); in a heading, an <article>, <main>;
+ * - what its URL looks like (url_shape): an id of five digits or more,
+ *   a date followed by more path, a hex or mixed id, a slug of several
+ *   words (Bengali ones too, percent-encoded or not), an id in the
+ *   query, as against the site's root, one or two bare words, and
+ *   tag, topic, author, category, page, login or app paths and files;
+ * - what it says: a headline has several words; "more", "বিস্তারিত",
+ *   "আরও পড়ুন" point to an article but give no title.
+ *
+ * and on the page's repetition: the article links of a section page
+ * share a URL shape (the sequence of kinds of their path segments,
+ * words / id / slug / date), so a shape seen several times outside the
+ * chrome with headline-like texts is an article shape, and a shape seen
+ * often with one-word texts a menu's.  The mentions of one URL (a
+ * picture, a headline, a "read more") are weighed together: the best
+ * says whether it is an article, and the best text is its title.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "links.h"
+
+#define ANCHOR_TEXT_MAX 1024	/* bytes of a link's text kept */
+#define HEADLINE_WORDS 4	/* words of a headline, at least */
+#define ARTICLE_SCORE 3.0	/* what a URL needs to be an article */
+
+/* --- words of class, id and role -------------------------------------- */
+
+/* Words that make an element the site's chrome (navigation and the
+ * like), as a whole class or id token or as a part of one between - or
+ * _ (main-nav, site_menu, share-buttons). */
+static const char *const chrome_words[] = {
+	"nav", "navbar", "navigation", "menu", "menubar", "megamenu",
+	"submenu", "breadcrumb", "breadcrumbs", "pagination", "pager",
+	"paging", "share", "sharing", "sharethis", "social", "socials",
+	"tags", "tagcloud", "taglist", "keywords", "login", "signin",
+	"signup", "subscribe", "newsletter", "appstore", "playstore",
+	"cookie", "cookies", "copyright", "masthead", "topbar", "offcanvas",
+	"hamburger", "dropdown", "browse", "lang", "language", "switcher",
+	"follow", "footer", "header", "nav-menu", "ads", "advert",
+	"advertisement", "sponsor", "sponsored", NULL
+};
+
+/* Parts of a token that make header or footer an article card's
+ * (entry-header, card-footer), not the site's. */
+static const char *const card_words[] = {
+	"card", "entry", "post", "article", "story", "item", "news",
+	"content", "title", "headline", "lead", "media", "body", "block",
+	"section", "widget", "box", NULL
+};
+
+static const char *const chrome_roles[] = {
+	"navigation", "banner", "contentinfo", "menu", "menubar", "search",
+	"tablist", NULL
+};
+
+/* Link texts that point at an article without naming it. */
+static const char *const more_texts[] = {
+	"more", "read more", "continue reading", "details", "full story",
+	"read full story", "see more", "view more", "read", "»", "›", "...",
+	"বিস্তারিত", "আরও পড়ুন", "আরো পড়ুন", "বিস্তারিত পড়ুন",
+	"আরও", "আরো", "পুরো খবর", "বিস্তারিত দেখুন", "আরও দেখুন",
+	"আরো দেখুন", "সব খবর", "আরও খবর", "সবগুলো", "সব", NULL
+};
+
+/* Link texts that call to an action (sign up, log in, get the app):
+ * what they start with. */
+static const char *const action_texts[] = {
+	"sign up", "sign in", "signup", "subscribe", "log in", "login",
+	"register", "download", "install", "get the app", "follow us",
+	"contact us", "about us", "learn more", "advertise", "donate",
+	"newsletter", "সাবস্ক্রাইব", "লগইন", "লগ ইন", "ডাউনলোড",
+	"নিবন্ধন", "যোগাযোগ", "বিজ্ঞাপন", NULL
+};
+
+/* Path segments of pages that list articles or serve the reader, not
+ * articles: a URL with one of them is not an article. */
+static const char *const list_segments[] = {
+	"tag", "tags", "topic", "topics", "category", "categories", "author",
+	"authors", "writer", "writers", "reporter", "columnist",
+	"contributor", "contributors", "profile", "keyword", "keywords",
+	"hashtag", "search", "collection", "collections", "archive",
+	"archives", "section", "sections", "page", "login", "signin",
+	"sign-in", "signup", "register", "account", "subscribe",
+	"subscription", "newsletter", "newsletters", "contact",
+	"contact-us", "about", "about-us", "privacy", "privacy-policy",
+	"terms", "terms-of-use", "terms-and-conditions", "advertise",
+	"advertisement", "career", "careers", "jobs", "app", "apps",
+	"download", "epaper", "e-paper", "rss", "feed", "feeds", "sitemap",
+	"cdn-cgi", "wp-admin", "wp-login.php", "user", "users", "members",
+	"help", "faq", "policy", "disclaimer", "corrections", "unsubscribe",
+	"tagged", "tag-list", "all-tags", "series", "podcasts", "shows",
+	"programs", "events", "event", NULL
+};
+
+/* Files that are not pages. */
+static const char *const file_exts[] = {
+	"jpg", "jpeg", "png", "gif", "webp", "svg", "pdf", "mp3", "mp4",
+	"zip", "css", "js", "xml", "json", "apk", "ico", "rss", "doc",
+	"docx", "xls", "xlsx", "avif", NULL
+};
+
+static int
+in_list(const char *const *list, const char *s, size_t n)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && strncasecmp(*list, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+has_part(const char *const *list, const char *tok, size_t n)
+{
+	size_t i = 0, j;
+
+	while (i < n) {
+		for (j = i; j < n && tok[j] != '-' && tok[j] != '_'; j++)
+			;
+		if (in_list(list, tok + i, j - i))
+			return 1;
+		i = j + 1;
+	}
+	return 0;
+}
+
+/* Is a class or id token a chrome word, header and footer only when
+ * the token is not also an article card's? */
+static int
+chrome_token(const char *tok, size_t n)
+{
+	size_t i = 0, j;
+	int chrome = 0;
+
+	if (in_list(chrome_words, tok, n))
+		return 1;
+	while (i < n) {
+		for (j = i; j < n && tok[j] != '-' && tok[j] != '_'; j++)
+			;
+		if (in_list(chrome_words, tok + i, j - i))
+			chrome = 1;
+		i = j + 1;
+	}
+	if (!chrome)
+		return 0;
+	/* entry-header, card-footer, post-tags are parts of a card:
+	 * only the link-list words stay chrome there */
+	if (has_part(card_words, tok, n))
+		return !has_part((const char *const[]){ "header", "footer",
+		    "title", "headline", "lang", "language", NULL }, tok, n) &&
+		    (has_part((const char *const[]){ "share", "sharing",
+		    "social", "tags", "nav", "menu", "breadcrumb",
+		    "pagination", NULL }, tok, n));
+	return 1;
+}
+
+/* camelCase (mainNav, siteFooter): lower case, - at each hump. */
+static size_t
+uncamel(const char *s, size_t n, char *out, size_t max)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && k + 2 < max; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'Z') {
+			if (i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+				out[k++] = '-';
+			c |= 0x20;
+		}
+		out[k++] = c;
+	}
+	return k;
+}
+
+static int
+chrome_attr(const char *v)
+{
+	char tok[96];
+	size_t n, k;
+
+	while (v != NULL && *v != '\0') {
+		v += strspn(v, " \t\r\n");
+		n = strcspn(v, " \t\r\n");
+		if (n > 0 && n < sizeof tok - 16) {
+			k = uncamel(v, n, tok, sizeof tok);
+			if (chrome_token(tok, k))
+				return 1;
+		}
+		v += n;
+	}
+	return 0;
+}
+
+/* --- the walk over the tree ------------------------------------------- */
+
+enum {
+	C_CHROME = 1,		/* in the site's chrome */
+	C_ASIDE = 2,		/* in an aside or sidebar */
+	C_HEADING = 4,		/* in h1..h6 */
+	C_MAIN = 8,		/* in <main> or <article> */
+	C_LI = 16,		/* in a list item */
+	C_SKIP = 32,		/* script, style, template: no text, no links */
+	C_HDRFTR = 64		/* a header or footer element: the site's
+				 * chrome unless in an article, main or li */
+};
+
+/* What a subtree holds, for link density. */
+struct stat {
+	unsigned anchors, short_anchors;
+	unsigned long text, link_text;
+	unsigned flags;		/* its context, from its ancestors' */
+	unsigned own;		/* what it is itself (element_own) */
+};
+
+/* One <a href>. */
+struct mention {
+	size_t href, hreflen;	/* in the page's text buffer */
+	size_t text, textlen;	/* its text (or heading's, alt's) */
+	xmlNode *node;
+	unsigned flags;
+	int words;		/* of its text */
+	int more;		/* a "read more" text */
+	int heading;		/* text from a heading in or around it */
+	int alt;		/* text from an image's alt or the title */
+	int action;		/* "sign up", "download": a call to act */
+	int inline_;		/* in running text */
+	size_t group;
+	double score;
+};
+
+/* What a URL's shape says besides its class (url_shape): the hash of
+ * its host and segment kinds (shape), of its host and path but the
+ * last segment (prefix), the kind of its last segment, and whether
+ * only a slug made it an article. */
+struct ushape {
+	uint64_t shape, prefix;
+	int last, by_slug;
+};
+
+/* The mentions of one URL. */
+struct group {
+	size_t url, urllen;	/* canonical, in the text buffer */
+	size_t first;		/* its first mention */
+	int cls;		/* url_shape's verdict */
+	struct ushape u;
+	double score;
+	size_t title;		/* the mention giving the title, or -1 */
+	int title_rank;
+	int chrome_only;
+	int head, shrt;		/* a headline; short texts only (outside
+				 * the chrome) */
+};
+
+struct page {
+	struct source *s;
+	struct buf text;
+	struct mention *m;
+	size_t nm, capm;
+	struct group *g;
+	size_t ng, capg;
+	struct stat *st;
+	size_t nst, capst;
+	uint32_t *index;	/* groups by URL hash */
+	size_t mask;
+	char *base;
+	const char *site;	/* the page's registered domain */
+	size_t sitelen;
+};
+
+static int
+tag_is(const xmlNode *n, const char *name)
+{
+	return n->name != NULL && strcasecmp((const char *)n->name, name) == 0;
+}
+
+static char *
+prop(xmlNode *n, const char *name)
+{
+	return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+static int
+inline_tag(const xmlNode *n)
+{
+	static const char *const tags[] = { "a", "b", "i", "em", "strong",
+	    "span", "font", "small", "u", "sup", "sub", "mark", "abbr", "q",
+	    "cite", "bdi", "bdo", "s", NULL };
+
+	return in_list(tags, (const char *)n->name,
+	    strlen((const char *)n->name));
+}
+
+static int
+heading_tag(const xmlNode *n)
+{
+	const char *s = (const char *)n->name;
+
+	return (s[0] == 'h' || s[0] == 'H') && s[1] >= '1' && s[1] <= '6' &&
+	    s[2] == '\0';
+}
+
+/* What an element is, of itself: the context it gives its
+ * descendants. */
+static unsigned
+element_own(xmlNode *n)
+{
+	static const char *const skip[] = { "script", "style", "noscript",
+	    "template", "svg", "select", "iframe", "object", "head", NULL };
+	const char *name = (const char *)n->name;
+	unsigned f = 0;
+	char *v;
+
+	if (name == NULL)
+		return f;
+	if (in_list(skip, name, strlen(name)))
+		return C_SKIP;
+	if (tag_is(n, "nav") || tag_is(n, "menu"))
+		f |= C_CHROME;
+	else if (tag_is(n, "header") || tag_is(n, "footer"))
+		f |= C_HDRFTR;
+	else if (tag_is(n, "aside"))
+		f |= C_ASIDE;
+	else if (tag_is(n, "main") || tag_is(n, "article"))
+		f |= C_MAIN;
+	else if (tag_is(n, "li"))
+		f |= C_LI;
+	else if (heading_tag(n))
+		f |= C_HEADING;
+	if (n->properties == NULL)
+		return f;
+	if ((v = prop(n, "role")) != NULL) {
+		if (in_list(chrome_roles, v, strlen(v)))
+			f |= C_CHROME;
+		else if (strcasecmp(v, "complementary") == 0)
+			f |= C_ASIDE;
+		else if (strcasecmp(v, "main") == 0)
+			f |= C_MAIN;
+		xmlFree(v);
+	}
+	if (!(f & C_CHROME)) {
+		if ((v = prop(n, "class")) != NULL) {
+			if (chrome_attr(v))
+				f |= C_CHROME;
+			else if (strstr(v, "sidebar") != NULL)
+				f |= C_ASIDE;
+			xmlFree(v);
+		}
+		if (!(f & C_CHROME) && (v = prop(n, "id")) != NULL) {
+			if (chrome_attr(v))
+				f |= C_CHROME;
+			else if (strstr(v, "sidebar") != NULL)
+				f |= C_ASIDE;
+			xmlFree(v);
+		}
+	}
+	return f;
+}
+
+/* The context under an element: its ancestors' and its own. */
+static unsigned
+combine(unsigned inherited, unsigned own)
+{
+	unsigned f = inherited | (own & ~C_HDRFTR);
+
+	if ((own & C_HDRFTR) && !(inherited & (C_MAIN | C_LI)))
+		f |= C_CHROME;
+	return f;
+}
+
+static size_t
+stat_new(struct page *p, xmlNode *n, unsigned flags, unsigned own)
+{
+	if (p->nst == p->capst) {
+		p->capst = p->capst ? p->capst * 2 : 1024;
+		p->st = kh_realloc(p->st, p->capst * sizeof(*p->st));
+	}
+	memset(&p->st[p->nst], 0, sizeof(*p->st));
+	p->st[p->nst].flags = flags;
+	p->st[p->nst].own = own;
+	n->_private = (void *)(p->nst + 1);
+	return p->nst++;
+}
+
+static struct stat *
+stat_of(struct page *p, xmlNode *n)
+{
+	size_t i = (size_t)n->_private;
+
+	return i > 0 && i <= p->nst ? &p->st[i - 1] : NULL;
+}
+
+/* Non-blank bytes of a text. */
+static unsigned long
+solid(const char *t)
+{
+	unsigned long k = 0;
+
+	for (; *t; t++)
+		k += (unsigned char)*t > ' ';
+	return k;
+}
+
+/* Words of a text: runs of letters and digits, Bengali ones too. */
+static int
+count_words(const char *t, size_t n)
+{
+	int w = 0, in = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = t[i];
+		int wc = c >= 0x80 || (c >= '0' && c <= '9') ||
+		    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+
+		/* U+00A0 and the like count as blanks (title_clean's) */
+		if (c == 0xc2 && i + 1 < n && (unsigned char)t[i + 1] == 0xa0) {
+			in = 0;
+			i++;
+			continue;
+		}
+		if (wc && !in)
+			w++;
+		in = wc;
+	}
+	return w;
+}
+
+/* Text of the subtree under top, at most max bytes; the first
+ * heading's text in b[*head..*head + *headlen) when there is one, the
+ * first image in *img. */
+static void
+subtree_text(xmlNode *top, struct buf *b, size_t max, size_t *head,
+    size_t *headlen, xmlNode **img)
+{
+	xmlNode *n = top->children, *inhead = NULL;
+	size_t hstart = 0;
+
+	*head = *headlen = 0;
+	while (n != NULL) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    b->len < max) {
+			const char *t = (const char *)n->content;
+			size_t all = strlen(t), k = all;
+
+			if (k > max - b->len) {
+				k = max - b->len;
+				while (k > 0 && ((unsigned char)t[k] & 0xc0) ==
+				    0x80)
+					k--;	/* a whole code point */
+			}
+			buf_add(b, t, k);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			if (!inline_tag(n) && b->len > 0 && b->len < max)
+				buf_add(b, " ", 1);
+			if (*img == NULL && tag_is(n, "img"))
+				*img = n;
+			if (inhead == NULL && *headlen == 0 && heading_tag(n)) {
+				inhead = n;
+				hstart = b->len;
+			}
+			if (n->children != NULL &&
+			    !(element_own(n) & C_SKIP)) {
+				n = n->children;
+				continue;
+			}
+		}
+		for (;;) {
+			if (n == inhead) {
+				*head = hstart;
+				*headlen = b->len - hstart;
+				inhead = NULL;
+			}
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			if ((n = n->parent) == top || n == NULL) {
+				n = NULL;
+				break;
+			}
+		}
+	}
+}
+
+static int
+is_more(const char *t, size_t n)
+{
+	char low[64];
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '.' ||
+	    t[n - 1] == ':' || t[n - 1] == '>'))
+		n--;
+	while (n > 0 && (*t == ' ' || *t == '+' || *t == '>'))
+		t++, n--;
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = t[i] >= 'A' && t[i] <= 'Z' ? t[i] | 0x20 : t[i];
+	return in_list(more_texts, low, n);
+}
+
+/* Does the text start with a call to act? */
+static int
+is_action(const char *t, size_t n)
+{
+	size_t k;
+
+	while (n > 0 && (*t == ' ' || *t == '\t' || *t == '\n'))
+		t++, n--;
+	for (const char *const *a = action_texts; *a; a++) {
+		k = strlen(*a);
+		if (n >= k && strncasecmp(t, *a, k) == 0 &&
+		    (n == k || !((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z')))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+add_mention(struct page *p, xmlNode *a, const char *href, unsigned flags)
+{
+	static struct buf t;
+	struct mention *m;
+	size_t head, headlen, k;
+	xmlNode *img = NULL;
+	char *v = NULL;
+
+	if (p->nm == p->capm) {
+		p->capm = p->capm ? p->capm * 2 : 256;
+		p->m = kh_realloc(p->m, p->capm * sizeof(*p->m));
+	}
+	m = &p->m[p->nm++];
+	memset(m, 0, sizeof(*m));
+	m->node = a;
+	m->flags = flags;
+	m->href = p->text.len;
+	m->hreflen = strlen(href);
+	buf_add(&p->text, href, m->hreflen);
+
+	t.len = 0;
+	subtree_text(a, &t, ANCHOR_TEXT_MAX, &head, &headlen, &img);
+	/* a card link holding a heading: the heading is the title */
+	if (headlen > 0) {
+		m->heading = 1;
+		m->text = p->text.len;
+		m->textlen = headlen;
+		buf_add(&p->text, t.s + head, headlen);
+	} else {
+		m->text = p->text.len;
+		m->textlen = t.len;
+		buf_add(&p->text, t.s, t.len);
+	}
+	m->heading |= (flags & C_HEADING) != 0;
+	m->words = count_words(p->text.s + m->text, m->textlen);
+	m->more = is_more(p->text.s + m->text, m->textlen);
+	m->action = is_action(p->text.s + m->text, m->textlen);
+	if (m->words == 0 && (v = prop(a, "aria-label")) != NULL &&
+	    (k = strlen(v)) > 0 && k < ANCHOR_TEXT_MAX) {
+		/* a link without text that says what it is: as its text */
+		m->text = p->text.len;
+		m->textlen = k;
+		buf_add(&p->text, v, k);
+		m->words = count_words(v, k);
+		m->more = is_more(v, k);
+		m->action = is_action(v, k);
+	}
+	xmlFree(v);
+	v = NULL;
+	if (m->words == 0) {
+		/* a picture: its alt text, else the link's title */
+		if (img != NULL)
+			v = prop(img, "alt");
+		if (v == NULL || *v == '\0') {
+			xmlFree(v);
+			v = prop(a, "title");
+		}
+		if (v != NULL && (k = strlen(v)) > 0 && k < ANCHOR_TEXT_MAX) {
+			m->text = p->text.len;
+			m->textlen = k;
+			buf_add(&p->text, v, k);
+			m->alt = 1;
+			m->words = count_words(v, k);
+		}
+		xmlFree(v);
+	}
+}
+
+/* A <link rel="alternate"> to a feed: a further source. */
+static void
+feed_link(struct page *p, xmlNode *n)
+{
+	char *rel = prop(n, "rel"), *type = prop(n, "type"), *href, *title;
+	struct found f = { .kind = LK_FEED, .via = V_HTML };
+	int alternate = 0;
+
+	if (rel != NULL)
+		for (char *r = rel; *r; r += strcspn(r, " \t\r\n")) {
+			r += strspn(r, " \t\r\n");
+			if (strncasecmp(r, "alternate", 9) == 0 &&
+			    (r[9] == '\0' || strchr(" \t\r\n", r[9])))
+				alternate = 1;
+		}
+	if (alternate && type != NULL &&
+	    (strncasecmp(type, "application/rss+xml", 19) == 0 ||
+	    strncasecmp(type, "application/atom+xml", 20) == 0 ||
+	    strncasecmp(type, "application/feed+json", 21) == 0 ||
+	    strncasecmp(type, "application/rdf+xml", 19) == 0) &&
+	    (href = prop(n, "href")) != NULL) {
+		title = prop(n, "title");
+		f.ref = href;
+		f.reflen = strlen(href);
+		f.base = p->base;
+		f.title = title;
+		f.titlelen = title ? strlen(title) : 0;
+		src_found(p->s, &f);
+		xmlFree(title);
+		xmlFree(href);
+	}
+	xmlFree(rel);
+	xmlFree(type);
+}
+
+/* An element's counts added to its parent's, as the walk leaves it. */
+static void
+leave(struct page *p, xmlNode *n)
+{
+	struct stat *c, *up;
+
+	if (n->type != XML_ELEMENT_NODE || n->parent == NULL ||
+	    (c = stat_of(p, n)) == NULL || (up = stat_of(p, n->parent)) ==
+	    NULL)
+		return;
+	up->anchors += c->anchors;
+	up->short_anchors += c->short_anchors;
+	up->text += c->text;
+	up->link_text += c->link_text;
+}
+
+static void
+set_base(struct page *p, xmlNode *n)
+{
+	const char *err, *b;
+	char *href;
+	size_t len;
+
+	if (p->base != NULL || (href = prop(n, "href")) == NULL)
+		return;
+	b = kh_url_canon(p->s->canon, href, strlen(href), p->s->url, &len,
+	    &err);
+	if (b != NULL) {
+		p->base = kh_malloc(len + 1);
+		memcpy(p->base, b, len + 1);
+	}
+	xmlFree(href);
+}
+
+/* An element entered: its context, and what it is. */
+static void
+enter(struct page *p, xmlNode *n, unsigned flags, unsigned own)
+{
+	struct stat *st = &p->st[stat_new(p, n, flags, own)];
+	struct mention *m;
+	char *href;
+
+	if (tag_is(n, "base")) {
+		set_base(p, n);
+	} else if (tag_is(n, "link")) {
+		feed_link(p, n);
+	} else if (tag_is(n, "a") && !(flags & C_SKIP) &&
+	    (href = prop(n, "href")) != NULL) {
+		add_mention(p, n, href, flags);
+		xmlFree(href);
+		m = &p->m[p->nm - 1];
+		st = &p->st[(size_t)n->_private - 1];
+		st->anchors = 1;
+		st->short_anchors = m->words <= 2 && !m->alt;
+		st->link_text = m->alt ? 0 : solid(p->text.s + m->text);
+	}
+}
+
+/* Walk the tree once, in document order, without recursion (a page
+ * may nest deep): each element's context from its parent's, its text
+ * and links added to its ancestors' counts as the walk leaves it. */
+static void
+walk(struct page *p, xmlNode *root)
+{
+	xmlNode *n;
+	struct stat *ps;
+	unsigned flags, own;
+
+	stat_new(p, root, 0, 0);
+	for (n = root->children; n != NULL; ) {
+		ps = stat_of(p, n->parent);
+		flags = ps ? ps->flags : 0;
+		if (n->type == XML_ELEMENT_NODE) {
+			own = element_own(n);
+			flags = combine(flags, own);
+			enter(p, n, flags, own);
+			if (n->children != NULL && !(flags & C_SKIP)) {
+				n = n->children;
+				continue;
+			}
+		} else if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    !(flags & C_SKIP) && ps != NULL) {
+			ps->text += solid((const char *)n->content);
+		}
+		for (;;) {
+			leave(p, n);
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			if ((n = n->parent) == root || n == NULL) {
+				n = NULL;
+				break;
+			}
+		}
+	}
+}
+
+/* --- the shape of a URL ------------------------------------------------ */
+
+enum ucls {
+	U_FILE = -3,		/* an image, a PDF: not a page */
+	U_LIST = -2,		/* tag, author, search, pagination, login */
+	U_SECTION = -1,		/* the root; one or two bare words */
+	U_UNKNOWN = 0,
+	U_WEAK = 1,		/* a slug of three words */
+	U_ARTICLE = 2		/* an id, a date and more, a long slug */
+};
+
+/* Segment kinds, the letters of a shape. */
+enum {
+	SG_WORD = 'w',		/* one word */
+	SG_WORDS = 'W',		/* two */
+	SG_SLUG = 's',		/* three */
+	SG_LONG = 'S',		/* four or more (three Bengali) */
+	SG_NUM = 'n',		/* a number of 1 to 4 digits */
+	SG_YEAR = 'y',
+	SG_DATE = 'd',		/* 2024-08-17, 20240817 */
+	SG_ID = 'i',		/* 5 digits or more; hex; mixed; slug-123456 */
+	SG_OTHER = 'x'
+};
+
+static int
+hexdig(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+/* %XX decoded (what a Bengali slug is made of). */
+static size_t
+pct_decode(const char *s, size_t n, char *out)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n && hexdig(s[i + 1] | 0x20) &&
+		    hexdig(s[i + 2] | 0x20)) {
+			int hi = s[i + 1] | 0x20, lo = s[i + 2] | 0x20;
+
+			hi = hi <= '9' ? hi - '0' : hi - 'a' + 10;
+			lo = lo <= '9' ? lo - '0' : lo - 'a' + 10;
+			out[k++] = (char)(hi << 4 | lo);
+			i += 2;
+		} else {
+			out[k++] = s[i];
+		}
+	}
+	return k;
+}
+
+/* One path segment (decoded), its kind; *ext its extension if any. */
+static int
+segment(const char *s, size_t n, const char **ext, size_t *extlen,
+    int last)
+{
+	size_t digits = 0, letters = 0, other = 0, i, words = 0, bn = 0;
+	size_t run = 0, maxrun = 0, flips = 0;
+	int prev = 0, in = 0, hex = 1;
+
+	*ext = NULL;
+	*extlen = 0;
+	if (last) {
+		/* a leaf's extension: .html, .php */
+		for (i = n; i > 0 && i + 6 > n && s[i - 1] != '.'; i--)
+			;
+		if (i > 1 && i + 6 > n && s[i - 1] == '.' && i < n) {
+			*ext = s + i;
+			*extlen = n - i;
+			n = i - 1;
+		}
+	}
+	if (n == 0)
+		return SG_OTHER;
+	for (i = 0; i < n; i++) {
+		unsigned char c = s[i];
+		int kind = c >= '0' && c <= '9' ? 1 :
+		    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80 ? 2 :
+		    0;
+
+		if (kind == 1) {
+			digits++;
+			run++;
+			if (run > maxrun)
+				maxrun = run;
+		} else {
+			run = 0;
+		}
+		if (kind == 2) {
+			letters++;
+			if (c >= 0x80)
+				bn++;
+			if (!hexdig(c | 0x20) || c >= 0x80)
+				hex = 0;
+		}
+		if (kind == 0)
+			other++;
+		if (kind != 0 && !in)
+			words++;
+		if (kind != 0 && prev != 0 && kind != prev)
+			flips++;
+		in = kind != 0;
+		prev = kind;
+	}
+	if (digits == n) {
+		int v = atoi(s);
+
+		if (n == 8 && v / 10000 >= 1990 && v / 10000 <= 2099 &&
+		    v / 100 % 100 >= 1 && v / 100 % 100 <= 12 &&
+		    v % 100 >= 1 && v % 100 <= 31)
+			return SG_DATE;
+		if (n >= 5)
+			return SG_ID;
+		if (n == 4 && v >= 1990 && v <= 2099)
+			return SG_YEAR;
+		return SG_NUM;
+	}
+	if (n == 10 && s[4] == '-' && s[7] == '-' && digits == 8)
+		return SG_DATE;
+	if (maxrun >= 5 && words >= 2)
+		return SG_ID;	/* slug-3678123, 356789-slug */
+	if (other == 0 && digits >= 2 && letters >= 1 &&
+	    ((hex && n >= 8) || (n >= 6 && flips >= 3)))
+		return SG_ID;	/* 3f8a9c2b1d4e, e7h6gd9w2m */
+	if (digits > 0 && words == 1)
+		return SG_OTHER;	/* covid19 */
+	/* Bengali letters take 3 bytes; count words */
+	if (words >= 4 || (words >= 3 && bn > 0))
+		return SG_LONG;
+	if (words == 3)
+		return SG_SLUG;
+	if (words == 2)
+		return SG_WORDS;
+	if (words == 1)
+		return SG_WORD;
+	return SG_OTHER;
+}
+
+static int
+query_says(const char *q, size_t n)
+{
+	static const char *const ids[] = { "id", "nid", "news_id", "newsid",
+	    "article_id", "articleid", "aid", "p", "story_id", "storyid",
+	    "contentid", "content_id", "cid", "post", NULL };
+	static const char *const pages[] = { "page", "pg", "paged", "offset",
+	    "start", "tag", "category", "cat", "author", "s", "q", "search",
+	    NULL };
+	const char *e = q + n, *amp, *eq;
+	int article = 0;
+
+	for (; q < e; q = amp + 1) {
+		if ((amp = memchr(q, '&', e - q)) == NULL)
+			amp = e;
+		if ((eq = memchr(q, '=', amp - q)) == NULL)
+			continue;
+		if (in_list(pages, q, eq - q))
+			return U_LIST;
+		if (in_list(ids, q, eq - q) && amp - eq - 1 >= 2 &&
+		    strspn(eq + 1, "0123456789") >= (size_t)(amp - eq - 1))
+			article = 1;
+	}
+	return article ? U_ARTICLE : U_UNKNOWN;
+}
+
+/* What a canonical URL's shape says: its class, and in u the rest. */
+static int
+url_shape(const char *url, size_t len, struct ushape *u)
+{
+	char kinds[64], dec[1024];
+	const char *h, *path, *q, *e = url + len, *seg, *ext = NULL,
+	    *lastseg = NULL;
+	size_t nk = 0, extlen = 0, n, hl;
+	int cls = U_UNKNOWN, k, date_at = -1, id = 0, list = 0, qs;
+
+	h = strstr(url, "://");
+	h = h ? h + 3 : url;
+	path = memchr(h, '/', e - h);
+	if (path == NULL)
+		path = e;
+	hl = path - h;
+	q = memchr(path, '?', e - path);
+	if (q == NULL)
+		q = e;
+	for (seg = path; seg < q; seg += n) {
+		const char *end;
+
+		if (*seg == '/') {
+			seg++;
+			n = 0;
+			continue;
+		}
+		end = memchr(seg, '/', q - seg);
+		n = (end ? end : q) - seg;
+		lastseg = seg;
+		if (n >= sizeof dec || nk + 1 >= sizeof kinds) {
+			kinds[nk++] = SG_OTHER;
+			continue;
+		}
+		size_t dn = pct_decode(seg, n, dec);
+
+		dec[dn] = '\0';
+		if (in_list(list_segments, dec, dn))
+			list = 1;
+		k = segment(dec, dn, &ext, &extlen, seg + n >= q ||
+		    (seg + n + 1 >= q));
+		if (k == SG_ID)
+			id = 1;
+		if (k == SG_DATE && date_at < 0)
+			date_at = nk;
+		kinds[nk++] = k;
+		if (ext != NULL) {
+			char e2[8];
+			size_t i;
+
+			for (i = 0; i < extlen && i < 7; i++)
+				e2[i] = ext[i] | 0x20;
+			if (in_list(file_exts, e2, i))
+				cls = U_FILE;
+			/* the extension belongs to the last segment only */
+			if (seg + n < q)
+				ext = NULL;
+		}
+	}
+	/* a date as /2024/08/17/ */
+	for (size_t i = 0; i + 2 < nk && date_at < 0; i++)
+		if (kinds[i] == SG_YEAR && kinds[i + 1] == SG_NUM &&
+		    kinds[i + 2] == SG_NUM)
+			date_at = i + 2;
+	u->shape = links_hash(h, hl) ^ links_hash(kinds, nk) * 31;
+	u->prefix = links_hash(h, (lastseg ? lastseg : path) - h) + nk;
+	u->last = nk > 0 ? kinds[nk - 1] : 0;
+	u->by_slug = 0;
+	if (cls == U_FILE)
+		return cls;
+	if (list)
+		return U_LIST;
+	qs = q < e ? query_says(q + 1, e - q - 1) : U_UNKNOWN;
+	if (qs == U_LIST)
+		return U_LIST;
+	if (id || qs == U_ARTICLE)
+		return U_ARTICLE;
+	if (date_at >= 0)
+		return (size_t)date_at + 1 < nk ? U_ARTICLE : U_LIST;
+	if (nk == 0)
+		return U_SECTION;
+	k = kinds[nk - 1];
+	u->by_slug = k == SG_LONG || k == SG_SLUG;
+	if (k == SG_LONG)
+		return U_ARTICLE;
+	if (ext != NULL && (strncasecmp(ext, "htm", 3) == 0 ||
+	    strncasecmp(ext, "php", 3) == 0 || strncasecmp(ext, "asp", 3) ==
+	    0 || strncasecmp(ext, "cms", 3) == 0 || strncasecmp(ext, "shtm",
+	    4) == 0)) {
+		if (k == SG_NUM || k == SG_SLUG)
+			return U_WEAK;
+		if (k == SG_WORD && nk == 1)
+			return U_SECTION;	/* /index.html */
+	}
+	if (k == SG_SLUG)
+		return U_WEAK;
+	if (k == SG_NUM && nk > 1) {
+		/* /national/2: a page of a list */
+		const char *d = q;
+
+		if (d > path && d[-1] == '/')
+			d--;
+		while (d > path && d[-1] >= '0' && d[-1] <= '9')
+			d--;
+		if (strspn(d, "0123456789") <= 2)
+			return U_LIST;
+	}
+	for (size_t i = 0; i < nk; i++)
+		if (kinds[i] != SG_WORD && !(kinds[i] == SG_WORDS &&
+		    i + 1 < nk))
+			return U_UNKNOWN;
+	return nk <= 3 ? U_SECTION : U_UNKNOWN;
+}
+
+/* --- weighing ---------------------------------------------------------- */
+
+/* The block a link stands in: the nearest ancestor holding 4 links or
+ * more.  A menu's are short (a word or two) and its text all links. */
+static int
+in_menu(struct page *p, xmlNode *a)
+{
+	struct stat *st;
+	int up = 0;
+
+	for (xmlNode *n = a->parent; n != NULL && up < 6; n = n->parent,
+	    up++) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    (st = stat_of(p, n)) == NULL)
+			break;
+		if (st->anchors < 4)
+			continue;
+		return st->short_anchors * 5 >= st->anchors * 4 &&
+		    st->link_text * 10 >= st->text * 7;
+	}
+	return 0;
+}
+
+/* A mention's context, from the top of the page down to it.  A
+ * wrapper holding half the page's links or more is no navigation,
+ * header or footer, whatever its class says (<body
+ * class="onenav-site-navigation">). */
+static unsigned
+context(struct page *p, xmlNode *a, unsigned total)
+{
+	xmlNode *chain[256];
+	struct stat *st;
+	size_t k = 0;
+	unsigned f = 0, own;
+
+	for (xmlNode *n = a; n != NULL && n->type == XML_ELEMENT_NODE &&
+	    k < 256; n = n->parent)
+		chain[k++] = n;
+	while (k-- > 0) {
+		if ((st = stat_of(p, chain[k])) == NULL)
+			continue;
+		own = st->own;
+		if (st->anchors >= 20 && st->anchors * 2 >= total)
+			own &= ~(C_CHROME | C_HDRFTR | C_ASIDE);
+		f = combine(f, own);
+	}
+	return f;
+}
+
+static struct group *
+group_of(struct page *p, const char *url, size_t len, size_t mention)
+{
+	uint64_t h = links_hash(url, len);
+	struct group *g;
+	size_t i;
+
+	if (p->index == NULL || p->ng + 1 > (p->mask + 1) / 2) {
+		size_t mask = p->index ? p->mask * 2 + 1 : 255;
+		uint32_t *index = calloc(mask + 1, sizeof(*index));
+
+		if (index == NULL)
+			kh_die("calloc:");
+		for (size_t k = 0; k < p->ng; k++) {
+			uint64_t gh = links_hash(p->text.s + p->g[k].url,
+			    p->g[k].urllen);
+
+			for (i = gh & mask; index[i] != 0; i = (i + 1) & mask)
+				;
+			index[i] = k + 1;
+		}
+		free(p->index);
+		p->index = index;
+		p->mask = mask;
+	}
+	for (i = h & p->mask; p->index[i] != 0; i = (i + 1) & p->mask) {
+		g = &p->g[p->index[i] - 1];
+		if (g->urllen == len && memcmp(p->text.s + g->url, url, len) ==
+		    0)
+			return g;
+	}
+	if (p->ng == p->capg) {
+		p->capg = p->capg ? p->capg * 2 : 128;
+		p->g = kh_realloc(p->g, p->capg * sizeof(*p->g));
+	}
+	p->index[i] = ++p->ng;
+	g = &p->g[p->ng - 1];
+	memset(g, 0, sizeof(*g));
+	g->url = p->text.len;
+	g->urllen = len;
+	buf_add(&p->text, url, len);
+	g->first = mention;
+	g->title = (size_t)-1;
+	g->title_rank = 0;
+	g->chrome_only = 1;
+	g->shrt = 1;
+	g->score = -1e9;
+	g->cls = url_shape(p->text.s + g->url, len, &g->u);
+	return g;
+}
+
+/* How well a mention's text serves as the title: 0 not at all. */
+static int
+title_rank(const struct mention *m)
+{
+	if (m->more || m->action || m->inline_ || m->textlen == 0)
+		return 0;
+	if (m->heading && !m->alt && m->words >= 2)
+		return 4;
+	if (!m->alt && m->words >= 3)
+		return 3;
+	if (m->alt && m->words >= 3)
+		return 1;
+	return 0;
+}
+
+static int
+headline(const struct mention *m)
+{
+	return !m->more && !m->alt && !m->action && !m->inline_ &&
+	    m->words >= HEADLINE_WORDS;
+}
+
+static double
+mention_score(struct page *p, struct mention *m, const struct group *g)
+{
+	static const double cls_score[] = { -10, -4, -2.5, 0, 1.5, 3 };
+	double sc = cls_score[g->cls - U_FILE];
+
+	(void)p;
+	if (headline(m))
+		sc += 1.5;
+	else if (!m->more && !m->alt && m->words == 3)
+		sc += 0.5;
+	else if (!m->more && !m->alt && m->words == 1)
+		sc -= 1;
+	if (m->heading)
+		sc += 1;
+	if (m->action)
+		sc -= 3;
+	if (m->flags & C_CHROME)
+		sc -= 3.5;
+	else if (in_menu(p, m->node))
+		sc -= 2;
+	if (m->flags & C_MAIN)
+		sc += 0.5;
+	if (m->flags & C_ASIDE)
+		sc -= 0.5;
+	return sc;
+}
+
+/* Is the link a mention in running text (a paragraph much longer
+ * than the link)?  Its text is no headline then. */
+static int
+in_text(struct page *p, const struct mention *m)
+{
+	xmlNode *n = m->node->parent;
+	struct stat *st;
+
+	while (n != NULL && n->type == XML_ELEMENT_NODE && inline_tag(n))
+		n = n->parent;
+	if (n == NULL || n->type != XML_ELEMENT_NODE || !tag_is(n, "p") ||
+	    (st = stat_of(p, n)) == NULL)
+		return 0;
+	return st->text > 2 * solid(p->text.s + m->text) + 40;
+}
+
+/* Counts of the page's URLs by a key (a shape, a prefix). */
+struct tally {
+	uint64_t key;
+	unsigned n, a, b;
+};
+
+static struct tally *
+tally_of(struct tally *v, size_t mask, uint64_t key)
+{
+	size_t i;
+
+	key |= 1;	/* 0 marks an empty slot */
+	for (i = key & mask; v[i].key != 0 && v[i].key != key;
+	    i = (i + 1) & mask)
+		;
+	v[i].key = key;
+	return &v[i];
+}
+
+static void
+decide(struct page *p)
+{
+	struct tally *shapes, *prefixes, *t;
+	size_t mask = 1, i;
+	const char *err, *url;
+	size_t len;
+
+	/* every mention to its URL's group */
+	for (i = 0; i < p->nm; i++) {
+		struct mention *m = &p->m[i];
+		struct group *g;
+
+		m->flags = context(p, m->node, p->nst ? p->st[0].anchors : 0);
+		if (in_text(p, m))
+			m->inline_ = 1;
+		url = kh_url_canon(p->s->canon, p->text.s + m->href,
+		    m->hreflen, p->base ? p->base : p->s->url, &len, &err);
+		if (url == NULL) {
+			m->group = (size_t)-1;
+			continue;
+		}
+		g = group_of(p, url, len, i);
+		m->group = g - p->g;
+		if (m->flags & C_CHROME)
+			continue;
+		g->chrome_only = 0;
+		g->head |= headline(m);
+		g->shrt &= m->words <= 2 || m->more;
+	}
+	while (mask + 1 < p->ng * 2 + 2)
+		mask = mask * 2 + 1;
+	shapes = calloc(mask + 1, sizeof(*shapes));
+	prefixes = calloc(mask + 1, sizeof(*prefixes));
+	if (shapes == NULL || prefixes == NULL)
+		kh_die("calloc:");
+	/* The page's repetition, outside the chrome: by shape, how many
+	 * URLs (n) and how many with a headline (a) or short texts only
+	 * (b); by prefix, how many end in a word or two (a) and how many
+	 * in a slug (b). */
+	for (i = 0; i < p->ng; i++) {
+		struct group *g = &p->g[i];
+
+		if (g->chrome_only)
+			continue;
+		t = tally_of(shapes, mask, g->u.shape);
+		t->n++;
+		t->a += g->head;
+		t->b += g->shrt;
+		t = tally_of(prefixes, mask, g->u.prefix);
+		t->a += g->u.last == SG_WORD || g->u.last == SG_WORDS;
+		t->b += g->u.last == SG_SLUG || g->u.last == SG_LONG;
+	}
+	/* A slug among bare words under one prefix names a topic, a
+	 * school, a department, as its neighbours do (/school/science,
+	 * /school/humanities-arts-and-social-sciences): no article. */
+	for (i = 0; i < p->ng; i++) {
+		struct group *g = &p->g[i];
+
+		t = tally_of(prefixes, mask, g->u.prefix);
+		if (g->u.by_slug && g->cls > U_UNKNOWN && t->a >= 2 &&
+		    t->a > t->b)
+			g->cls = U_UNKNOWN;
+	}
+	for (i = 0; i < p->nm; i++) {
+		struct mention *m = &p->m[i];
+		struct group *g;
+		double sc;
+		int r;
+
+		if (m->group == (size_t)-1)
+			continue;
+		g = &p->g[m->group];
+		sc = mention_score(p, m, g);
+		t = tally_of(shapes, mask, g->u.shape);
+		if (t->n >= 3 && t->a * 2 >= t->n)
+			sc += 1.5;
+		else if (t->n >= 4 && t->a == 0 && t->b * 4 >= t->n * 3)
+			sc -= 1;
+		if (sc > g->score)
+			g->score = sc;
+		if ((r = title_rank(m)) > g->title_rank) {
+			g->title_rank = r;
+			g->title = i;
+		}
+	}
+	free(shapes);
+	free(prefixes);
+}
+
+long
+page_read(struct source *s, const char *body, size_t len)
+{
+	struct page p = { .s = s };
+	xmlDoc *doc;
+	xmlNode *root;
+	const char *self, *err;
+	char *own = NULL;
+	size_t ownlen = 0;
+	long n = 0;
+
+	xml_init();
+	doc = htmlReadMemory(body, len > INT_MAX ? INT_MAX : (int)len, s->url,
+	    "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
+		xmlFreeDoc(doc);
+		return 0;
+	}
+	walk(&p, root);
+	decide(&p);
+	if ((self = kh_url_canon(s->canon, s->url, strlen(s->url), NULL,
+	    &ownlen, &err)) != NULL) {
+		own = kh_malloc(ownlen + 1);
+		memcpy(own, self, ownlen + 1);
+	}
+	for (size_t i = 0; i < p.ng; i++) {
+		struct group *g = &p.g[i];
+		struct found f = { .kind = LK_ARTICLE, .via = V_HTML };
+
+		if (links_opt.verbose >= 3)
+			src_warn(s, "%s %.1f %.*s | %.*s",
+			    g->score >= ARTICLE_SCORE ? "article" : "not    ",
+			    g->score, (int)g->urllen, p.text.s + g->url,
+			    g->title == (size_t)-1 ? 0 :
+			    (int)(p.m[g->title].textlen > 60 ? 60 :
+			    p.m[g->title].textlen), g->title == (size_t)-1 ? "" :
+			    p.text.s + p.m[g->title].text);
+
+		if (g->score < ARTICLE_SCORE)
+			continue;
+		/* the page itself is no find */
+		f.ref = p.text.s + g->url;
+		f.reflen = g->urllen;
+		if (own != NULL && ownlen == g->urllen &&
+		    memcmp(own, f.ref, f.reflen) == 0)
+			continue;
+		if (g->title != (size_t)-1) {
+			f.title = p.text.s + p.m[g->title].text;
+			f.titlelen = p.m[g->title].textlen;
+		}
+		src_found(s, &f);
+		n++;
+	}
+	xmlFreeDoc(doc);
+	free(p.text.s);
+	free(p.m);
+	free(p.g);
+	free(p.st);
+	free(p.index);
+	free(p.base);
+	free(own);
+	return n;
+}
