@@ -225,6 +225,17 @@ unmarkup(const char *s, size_t len, char *out)
 	const char *semi;
 
 	while (i < len) {
+		/* CDATA as the HTML parser leaves it (feed.c's second
+		 * reading): its text stays */
+		if (s[i] == '<' && len - i >= 9 &&
+		    memcmp(s + i, "<![CDATA[", 9) == 0) {
+			i += 9;
+			continue;
+		}
+		if (s[i] == ']' && len - i >= 3 && memcmp(s + i, "]]>", 3) == 0) {
+			i += 3;
+			continue;
+		}
 		if (s[i] == '<' && i + 1 < len && (s[i + 1] == '/' ||
 		    s[i + 1] == '!' || ((s[i + 1] | 0x20) >= 'a' &&
 		    (s[i + 1] | 0x20) <= 'z'))) {
@@ -311,8 +322,10 @@ lang_norm(const char *s, size_t len, char *out, size_t outsz)
 		{ "bengali", "bn" }, { "bangla", "bn" }, { "বাংলা", "bn" },
 		{ "english", "en" }, { "hindi", "hi" }, { "urdu", "ur" },
 	};
-	size_t n = 0, start, k;
-	int part = 0;
+	size_t n = 0, start, k, digits;
+	int part = 0, stage = 0;
+
+	out[0] = '\0';	/* and so on every failure below */
 
 	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n'))
 		s++, len--;
@@ -332,16 +345,18 @@ lang_norm(const char *s, size_t len, char *out, size_t outsz)
 			i++;
 		k = i - start;
 		if (n + k + 2 > outsz || k == 0)
-			return 0;
+			goto bad;
 		if (part > 0)
 			out[n++] = '-';
+		digits = 0;
 		for (size_t j = 0; j < k; j++) {
 			char c = s[start + j];
 			int alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 			int digit = c >= '0' && c <= '9';
 
 			if (part == 0 ? !alpha : !(alpha || digit))
-				return 0;
+				goto bad;
+			digits += digit;
 			if (part == 0 || (k == 4 && j > 0))
 				c |= 0x20;	/* bn, Beng */
 			else if (alpha)
@@ -349,16 +364,22 @@ lang_norm(const char *s, size_t len, char *out, size_t outsz)
 			out[n++] = c;
 		}
 		if (part == 0 && (k < 2 || k > 3))
-			return 0;
-		if (part > 0 && !(k == 4 || k == 2 ||
-		    (k == 3 && s[start] >= '0' && s[start] <= '9')))
-			return 0;
-		if (part > 2)
-			return 0;
+			goto bad;
+		/* then a script (Beng) and a region (BD, 419), in order */
+		if (part > 0 && k == 4 && digits == 0 && stage < 1)
+			stage = 1;
+		else if (part > 0 && ((k == 2 && digits == 0) ||
+		    (k == 3 && digits == 3)) && stage < 2)
+			stage = 2;
+		else if (part > 0)
+			goto bad;
 		i++;
 	}
 	out[n] = '\0';
 	return n;
+bad:
+	out[0] = '\0';
+	return 0;
 }
 
 /* --- a source's items ------------------------------------------------- */
@@ -462,8 +483,13 @@ src_found(struct source *s, const struct found *f)
 	s->nfound++;
 	if (f->ref == NULL || f->reflen == 0)
 		return;
-	url = kh_url_canon(s->canon, f->ref, f->reflen,
-	    f->base ? f->base : s->url, &len, &err);
+	if (f->canonical) {
+		url = f->ref;
+		len = f->reflen;
+	} else {
+		url = kh_url_canon(s->canon, f->ref, f->reflen,
+		    f->base ? f->base : s->url, &len, &err);
+	}
 	if (url == NULL) {
 		links_count.refused++;
 		if (links_opt.verbose > 1)

@@ -9,6 +9,7 @@
  * have nothing to read: they are counted, not written on.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -404,6 +405,10 @@ main(int argc, char **argv)
 	int i;
 
 	i = kh_options(argc, argv, &cli);
+	/* Each record's tree is freed before the next is built: keep the
+	 * freed heap for it rather than give it back and ask again. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_TOP_PAD, 16 << 20);
 	links_opt.now = time(NULL);
 	xml_init();
 	canon = kh_url_new();

@@ -47,6 +47,7 @@ struct found {
 	size_t reflen;
 	const char *base;	/* absolute, NUL-terminated: what ref is
 				 * resolved against; NULL: the source's */
+	int canonical;		/* ref is kh_url_canon's already */
 	enum lkind kind;
 	enum via via;
 	const char *title;

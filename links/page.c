@@ -67,6 +67,16 @@ static const char *const card_words[] = {
 	"section", "widget", "box", NULL
 };
 
+/* What header and footer words are in a card's token (card-header),
+ * and what words stay chrome there (post-share, entry-tags). */
+static const char *const card_parts[] = {
+	"header", "footer", "title", "headline", "lang", "language", NULL
+};
+static const char *const card_chrome[] = {
+	"share", "sharing", "social", "tags", "nav", "menu", "breadcrumb",
+	"pagination", NULL
+};
+
 static const char *const chrome_roles[] = {
 	"navigation", "banner", "contentinfo", "menu", "menubar", "search",
 	"tablist", NULL
@@ -118,12 +128,74 @@ static const char *const file_exts[] = {
 	"docx", "xls", "xlsx", "avif", NULL
 };
 
+/* The word lists, each made a hash table at its first use: a page
+ * asks about every class word of every element. */
+struct wordset {
+	const char *const *list;
+	unsigned char *len;
+	uint16_t *slot;		/* word number + 1; 0 empty */
+	size_t mask;
+};
+
+static uint32_t
+fold_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)(s[i] >= 'A' && s[i] <= 'Z' ?
+		    s[i] | 0x20 : s[i])) * 16777619u;
+	return h;
+}
+
+static struct wordset *
+wordset(const char *const *list)
+{
+	static struct wordset sets[16];
+	struct wordset *w;
+	size_t n = 0, i;
+
+	for (w = sets; w->list != NULL && w->list != list; w++)
+		;
+	if (w->list != NULL)
+		return w;
+	if (w == sets + sizeof(sets) / sizeof(sets[0]) - 1)
+		kh_die("page.c: more word lists than sets");
+	while (list[n] != NULL)
+		n++;
+	w->mask = 15;
+	while (w->mask + 1 < 4 * n)
+		w->mask = w->mask * 2 + 1;
+	w->slot = calloc(w->mask + 1, sizeof(*w->slot));
+	w->len = kh_malloc(n + 1);
+	if (w->slot == NULL)
+		kh_die("calloc:");
+	for (size_t k = 0; k < n; k++) {
+		w->len[k] = strlen(list[k]);
+		for (i = fold_hash(list[k], w->len[k]) & w->mask; w->slot[i];
+		    i = (i + 1) & w->mask)
+			;
+		w->slot[i] = k + 1;
+	}
+	w->list = list;
+	return w;
+}
+
+/* Is s[0..n) a word of list (ASCII case folded)? */
 static int
 in_list(const char *const *list, const char *s, size_t n)
 {
-	for (; *list; list++)
-		if (strlen(*list) == n && strncasecmp(*list, s, n) == 0)
+	struct wordset *w = wordset(list);
+	size_t i, k;
+
+	if (n > 255)
+		return 0;
+	for (i = fold_hash(s, n) & w->mask; w->slot[i] != 0;
+	    i = (i + 1) & w->mask) {
+		k = w->slot[i] - 1;
+		if (w->len[k] == n && strncasecmp(list[k], s, n) == 0)
 			return 1;
+	}
 	return 0;
 }
 
@@ -164,11 +236,8 @@ chrome_token(const char *tok, size_t n)
 	/* entry-header, card-footer, post-tags are parts of a card:
 	 * only the link-list words stay chrome there */
 	if (has_part(card_words, tok, n))
-		return !has_part((const char *const[]){ "header", "footer",
-		    "title", "headline", "lang", "language", NULL }, tok, n) &&
-		    (has_part((const char *const[]){ "share", "sharing",
-		    "social", "tags", "nav", "menu", "breadcrumb",
-		    "pagination", NULL }, tok, n));
+		return !has_part(card_parts, tok, n) &&
+		    has_part(card_chrome, tok, n);
 	return 1;
 }
 
@@ -286,16 +355,35 @@ struct page {
 	size_t sitelen;
 };
 
+/* The HTML parser writes element names in lower case. */
 static int
 tag_is(const xmlNode *n, const char *name)
 {
-	return n->name != NULL && strcasecmp((const char *)n->name, name) == 0;
+	return n->name != NULL && n->name[0] == name[0] &&
+	    strcmp((const char *)n->name, name) == 0;
 }
 
 static char *
 prop(xmlNode *n, const char *name)
 {
 	return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+/* An attribute's value as the parser keeps it, without a copy ("" for
+ * one without a value); NULL when absent. */
+static const char *
+attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a != NULL; a = a->next) {
+		if (a->name == NULL || strcasecmp((const char *)a->name,
+		    name) != 0)
+			continue;
+		if (a->children != NULL && a->children->type == XML_TEXT_NODE &&
+		    a->children->next == NULL && a->children->content != NULL)
+			return (const char *)a->children->content;
+		return "";
+	}
+	return NULL;
 }
 
 static int
@@ -324,53 +412,71 @@ static unsigned
 element_own(xmlNode *n)
 {
 	static const char *const skip[] = { "script", "style", "noscript",
-	    "template", "svg", "select", "iframe", "object", "head", NULL };
-	const char *name = (const char *)n->name;
+	    "template", "svg", "select", "iframe", "object", "title", NULL };
+	const char *name = (const char *)n->name, *v;
 	unsigned f = 0;
-	char *v;
 
 	if (name == NULL)
 		return f;
-	if (in_list(skip, name, strlen(name)))
-		return C_SKIP;
-	if (tag_is(n, "nav") || tag_is(n, "menu"))
-		f |= C_CHROME;
-	else if (tag_is(n, "header") || tag_is(n, "footer"))
-		f |= C_HDRFTR;
-	else if (tag_is(n, "aside"))
-		f |= C_ASIDE;
-	else if (tag_is(n, "main") || tag_is(n, "article"))
-		f |= C_MAIN;
-	else if (tag_is(n, "li"))
-		f |= C_LI;
-	else if (heading_tag(n))
-		f |= C_HEADING;
+	switch (name[0]) {
+	case 'a':
+		if (strcmp(name, "aside") == 0)
+			f |= C_ASIDE;
+		else if (strcmp(name, "article") == 0)
+			f |= C_MAIN;
+		break;
+	case 'f':
+		if (strcmp(name, "footer") == 0)
+			f |= C_HDRFTR;
+		break;
+	case 'h':
+		if (strcmp(name, "header") == 0)
+			f |= C_HDRFTR;
+		else if (heading_tag(n))
+			f |= C_HEADING;
+		break;
+	case 'l':
+		if (name[1] == 'i' && name[2] == '\0')
+			f |= C_LI;
+		break;
+	case 'm':
+		if (strcmp(name, "menu") == 0)
+			f |= C_CHROME;
+		else if (strcmp(name, "main") == 0)
+			f |= C_MAIN;
+		break;
+	case 'n':
+		if (strcmp(name, "nav") == 0)
+			f |= C_CHROME;
+		else if (strcmp(name, "noscript") == 0)
+			return C_SKIP;
+		break;
+	case 'i': case 'o': case 's': case 't':
+		if (in_list(skip, name, strlen(name)))
+			return C_SKIP;
+		break;
+	}
 	if (n->properties == NULL)
 		return f;
-	if ((v = prop(n, "role")) != NULL) {
+	if ((v = attr(n, "role")) != NULL) {
 		if (in_list(chrome_roles, v, strlen(v)))
 			f |= C_CHROME;
 		else if (strcasecmp(v, "complementary") == 0)
 			f |= C_ASIDE;
 		else if (strcasecmp(v, "main") == 0)
 			f |= C_MAIN;
-		xmlFree(v);
 	}
-	if (!(f & C_CHROME)) {
-		if ((v = prop(n, "class")) != NULL) {
-			if (chrome_attr(v))
-				f |= C_CHROME;
-			else if (strstr(v, "sidebar") != NULL)
-				f |= C_ASIDE;
-			xmlFree(v);
-		}
-		if (!(f & C_CHROME) && (v = prop(n, "id")) != NULL) {
-			if (chrome_attr(v))
-				f |= C_CHROME;
-			else if (strstr(v, "sidebar") != NULL)
-				f |= C_ASIDE;
-			xmlFree(v);
-		}
+	if (!(f & C_CHROME) && (v = attr(n, "class")) != NULL) {
+		if (chrome_attr(v))
+			f |= C_CHROME;
+		else if (strstr(v, "sidebar") != NULL)
+			f |= C_ASIDE;
+	}
+	if (!(f & C_CHROME) && (v = attr(n, "id")) != NULL) {
+		if (chrome_attr(v))
+			f |= C_CHROME;
+		else if (strstr(v, "sidebar") != NULL)
+			f |= C_ASIDE;
 	}
 	return f;
 }
@@ -408,14 +514,14 @@ stat_of(struct page *p, xmlNode *n)
 	return i > 0 && i <= p->nst ? &p->st[i - 1] : NULL;
 }
 
-/* Non-blank bytes of a text. */
+/* Non-blank bytes of a text of n bytes. */
 static unsigned long
-solid(const char *t)
+solid(const char *t, size_t n)
 {
 	unsigned long k = 0;
 
-	for (; *t; t++)
-		k += (unsigned char)*t > ' ';
+	for (size_t i = 0; i < n; i++)
+		k += (unsigned char)t[i] > ' ';
 	return k;
 }
 
@@ -692,7 +798,7 @@ enter(struct page *p, xmlNode *n, unsigned flags, unsigned own)
 		st = &p->st[(size_t)n->_private - 1];
 		st->anchors = 1;
 		st->short_anchors = m->words <= 2 && !m->alt;
-		st->link_text = m->alt ? 0 : solid(p->text.s + m->text);
+		st->link_text = m->alt ? 0 : solid(p->text.s + m->text, m->textlen);
 	}
 }
 
@@ -720,7 +826,8 @@ walk(struct page *p, xmlNode *root)
 			}
 		} else if (n->type == XML_TEXT_NODE && n->content != NULL &&
 		    !(flags & C_SKIP) && ps != NULL) {
-			ps->text += solid((const char *)n->content);
+			ps->text += solid((const char *)n->content,
+			    strlen((const char *)n->content));
 		}
 		for (;;) {
 			leave(p, n);
@@ -1178,7 +1285,7 @@ in_text(struct page *p, const struct mention *m)
 	if (n == NULL || n->type != XML_ELEMENT_NODE || !tag_is(n, "p") ||
 	    (st = stat_of(p, n)) == NULL)
 		return 0;
-	return st->text > 2 * solid(p->text.s + m->text) + 40;
+	return st->text > 2 * solid(p->text.s + m->text, m->textlen) + 40;
 }
 
 /* Counts of the page's URLs by a key (a shape, a prefix). */
@@ -1290,6 +1397,27 @@ decide(struct page *p)
 	free(prefixes);
 }
 
+/* -vvv: a URL of the page, its score and title. */
+static void
+say_score(struct page *p, const struct group *g)
+{
+	const char *t = "";
+	size_t n = 0;
+
+	if (g->title != (size_t)-1) {
+		t = p->text.s + p->m[g->title].text;
+		n = p->m[g->title].textlen;
+		if (n > 80) {
+			n = 80;
+			while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
+				n--;
+		}
+	}
+	src_warn(p->s, "%s %.1f %.*s | %.*s", g->score >= ARTICLE_SCORE ?
+	    "article" : "not    ", g->score, (int)g->urllen,
+	    p->text.s + g->url, (int)n, t);
+}
+
 long
 page_read(struct source *s, const char *body, size_t len)
 {
@@ -1318,16 +1446,11 @@ page_read(struct source *s, const char *body, size_t len)
 	}
 	for (size_t i = 0; i < p.ng; i++) {
 		struct group *g = &p.g[i];
-		struct found f = { .kind = LK_ARTICLE, .via = V_HTML };
+		struct found f = { .kind = LK_ARTICLE, .via = V_HTML,
+		    .canonical = 1 };
 
 		if (links_opt.verbose >= 3)
-			src_warn(s, "%s %.1f %.*s | %.*s",
-			    g->score >= ARTICLE_SCORE ? "article" : "not    ",
-			    g->score, (int)g->urllen, p.text.s + g->url,
-			    g->title == (size_t)-1 ? 0 :
-			    (int)(p.m[g->title].textlen > 60 ? 60 :
-			    p.m[g->title].textlen), g->title == (size_t)-1 ? "" :
-			    p.text.s + p.m[g->title].text);
+			say_score(&p, g);
 
 		if (g->score < ARTICLE_SCORE)
 			continue;

@@ -19,7 +19,8 @@
 #define URL_MAX 8192
 
 struct kh_url {
-	CURLU *h;
+	CURLU *h, *base;	/* base: the last base, parsed */
+	char *lastbase;
 	struct buf out;
 	char *in;
 	size_t incap;
@@ -42,6 +43,8 @@ kh_url_free(struct kh_url *u)
 	if (u == NULL)
 		return;
 	curl_url_cleanup(u->h);
+	curl_url_cleanup(u->base);
+	free(u->lastbase);
 	free(u->out.s);
 	free(u->in);
 	free(u);
@@ -173,12 +176,26 @@ kh_url_canon(struct kh_url *u, const char *ref, size_t reflen,
 	    !(i == 4 && strncasecmp(u->in, "http", 4) == 0) &&
 	    !(i == 5 && strncasecmp(u->in, "https", 5) == 0))
 		return *err = "not an http or https URL", NULL;
-	curl_url_set(u->h, CURLUPART_URL, NULL, 0);
-	if (base != NULL && curl_url_set(u->h, CURLUPART_URL, base, 0) !=
-	    CURLUE_OK)
-		return *err = "bad base URL", NULL;
 	if (base == NULL && !(i > 0 && u->in[i] == ':'))
 		return *err = "relative URL without a base", NULL;
+	/* a page's links share its base: parsed once */
+	if (base != NULL && (u->lastbase == NULL ||
+	    strcmp(u->lastbase, base) != 0)) {
+		free(u->lastbase);
+		u->lastbase = NULL;
+		curl_url_cleanup(u->base);
+		if ((u->base = curl_url()) == NULL)
+			kh_die("curl_url: out of memory");
+		if (curl_url_set(u->base, CURLUPART_URL, base, 0) != CURLUE_OK)
+			return *err = "bad base URL", NULL;
+		u->lastbase = strdup(base);
+		if (u->lastbase == NULL)
+			kh_die("strdup:");
+	}
+	curl_url_cleanup(u->h);
+	u->h = base != NULL ? curl_url_dup(u->base) : curl_url();
+	if (u->h == NULL)
+		kh_die("curl_url: out of memory");
 	rc = curl_url_set(u->h, CURLUPART_URL, u->in, CURLU_ALLOW_SPACE);
 	if (rc != CURLUE_OK)
 		return *err = curl_url_strerror(rc), NULL;

@@ -121,16 +121,19 @@ xml_report(const struct source *s, const struct xml_fixes *fx,
 	if (fx->amp)
 		SAY("%s%lu bare &", n ? ", " : "", fx->amp);
 	if (fx->entity)
-		SAY("%s%lu HTML entities", n ? ", " : "", fx->entity);
+		SAY("%s%lu HTML entit%s", n ? ", " : "", fx->entity,
+		    fx->entity == 1 ? "y" : "ies");
 	if (fx->undefined)
-		SAY("%s%lu references to undefined entities (&%s; first) "
+		SAY("%s%lu reference%s to undefined entities (&%s; first) "
 		    "kept as text", n ? ", " : "", fx->undefined,
-		    fx->first_entity);
+		    fx->undefined == 1 ? "" : "s", fx->first_entity);
 	if (fx->control)
-		SAY("%s%lu control characters", n ? ", " : "", fx->control);
+		SAY("%s%lu control character%s", n ? ", " : "", fx->control,
+		    fx->control == 1 ? "" : "s");
 	if (errs.n)
-		SAY("%s%lu XML errors, the first at line %d: %s",
-		    n ? ", " : "", errs.n, errs.line, errs.first);
+		SAY("%s%lu XML error%s, the first at line %d: %s",
+		    n ? ", " : "", errs.n, errs.n == 1 ? "" : "s", errs.line,
+		    errs.first);
 #undef SAY
 	if (n > 0)
 		src_warn(s, "broken %s, read leniently: %s", what, msg);
