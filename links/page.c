@@ -67,6 +67,9 @@ static const char *const card_words[] = {
 	"section", "widget", "box", NULL
 };
 
+static const char *const hf_words[] = { "header", "footer", "masthead",
+	NULL };
+
 /* What header and footer words are in a card's token (card-header),
  * and what words stay chrome there (post-share, entry-tags). */
 static const char *const card_parts[] = {
@@ -214,31 +217,34 @@ has_part(const char *const *list, const char *tok, size_t n)
 	return 0;
 }
 
-/* Is a class or id token a chrome word, header and footer only when
- * the token is not also an article card's? */
+/* What a class or id token says: 0 nothing; 1 a chrome word (nav,
+ * menu, share, ...); 2 only header, footer or masthead, which an
+ * article card's own header may be too (context() tells them apart).
+ * In a card's token (entry-header, post-tags) only the link-list
+ * words count. */
 static int
 chrome_token(const char *tok, size_t n)
 {
 	size_t i = 0, j;
-	int chrome = 0;
+	int strong = 0, hf = 0;
 
-	if (in_list(chrome_words, tok, n))
-		return 1;
 	while (i < n) {
 		for (j = i; j < n && tok[j] != '-' && tok[j] != '_'; j++)
 			;
-		if (in_list(chrome_words, tok + i, j - i))
-			chrome = 1;
+		if (in_list(chrome_words, tok + i, j - i)) {
+			if (in_list(hf_words, tok + i, j - i))
+				hf = 1;
+			else
+				strong = 1;
+		}
 		i = j + 1;
 	}
-	if (!chrome)
+	if (!strong && !hf)
 		return 0;
-	/* entry-header, card-footer, post-tags are parts of a card:
-	 * only the link-list words stay chrome there */
 	if (has_part(card_words, tok, n))
 		return !has_part(card_parts, tok, n) &&
 		    has_part(card_chrome, tok, n);
-	return 1;
+	return strong ? 1 : 2;
 }
 
 /* camelCase (mainNav, siteFooter): lower case, - at each hump. */
@@ -260,23 +266,27 @@ uncamel(const char *s, size_t n, char *out, size_t max)
 	return k;
 }
 
+/* The most a class or id attribute's tokens say (chrome_token). */
 static int
 chrome_attr(const char *v)
 {
 	char tok[96];
 	size_t n, k;
+	int r, best = 0;
 
 	while (v != NULL && *v != '\0') {
 		v += strspn(v, " \t\r\n");
 		n = strcspn(v, " \t\r\n");
 		if (n > 0 && n < sizeof tok - 16) {
 			k = uncamel(v, n, tok, sizeof tok);
-			if (chrome_token(tok, k))
+			if ((r = chrome_token(tok, k)) == 1)
 				return 1;
+			if (r == 2)
+				best = 2;
 		}
 		v += n;
 	}
-	return 0;
+	return best;
 }
 
 /* --- the walk over the tree ------------------------------------------- */
@@ -294,7 +304,7 @@ enum {
 
 /* What a subtree holds, for link density. */
 struct stat {
-	unsigned anchors, short_anchors;
+	unsigned anchors, short_anchors, headings;
 	unsigned long text, link_text;
 	unsigned flags;		/* its context, from its ancestors' */
 	unsigned own;		/* what it is itself (element_own) */
@@ -466,15 +476,15 @@ element_own(xmlNode *n)
 		else if (strcasecmp(v, "main") == 0)
 			f |= C_MAIN;
 	}
-	if (!(f & C_CHROME) && (v = attr(n, "class")) != NULL) {
-		if (chrome_attr(v))
+	for (int i = 0; i < 2 && !(f & C_CHROME); i++) {
+		int r;
+
+		if ((v = attr(n, i == 0 ? "class" : "id")) == NULL)
+			continue;
+		if ((r = chrome_attr(v)) == 1)
 			f |= C_CHROME;
-		else if (strstr(v, "sidebar") != NULL)
-			f |= C_ASIDE;
-	}
-	if (!(f & C_CHROME) && (v = attr(n, "id")) != NULL) {
-		if (chrome_attr(v))
-			f |= C_CHROME;
+		else if (r == 2)
+			f |= C_HDRFTR;
 		else if (strstr(v, "sidebar") != NULL)
 			f |= C_ASIDE;
 	}
@@ -756,6 +766,7 @@ leave(struct page *p, xmlNode *n)
 		return;
 	up->anchors += c->anchors;
 	up->short_anchors += c->short_anchors;
+	up->headings += c->headings;
 	up->text += c->text;
 	up->link_text += c->link_text;
 }
@@ -782,10 +793,13 @@ set_base(struct page *p, xmlNode *n)
 static void
 enter(struct page *p, xmlNode *n, unsigned flags, unsigned own)
 {
-	struct stat *st = &p->st[stat_new(p, n, flags, own)];
+	size_t i = stat_new(p, n, flags, own);	/* may move p->st */
+	struct stat *st = &p->st[i];
 	struct mention *m;
 	char *href;
 
+	if (own & C_HEADING)
+		st->headings = 1;
 	if (tag_is(n, "base")) {
 		set_base(p, n);
 	} else if (tag_is(n, "link")) {
@@ -1166,6 +1180,9 @@ context(struct page *p, xmlNode *a, unsigned total)
 		own = st->own;
 		if (st->anchors >= 20 && st->anchors * 2 >= total)
 			own &= ~(C_CHROME | C_HDRFTR | C_ASIDE);
+		/* a card's header: a heading and a link or three */
+		if ((own & C_HDRFTR) && st->headings > 0 && st->anchors <= 3)
+			own &= ~C_HDRFTR;
 		f = combine(f, own);
 	}
 	return f;
