@@ -915,7 +915,7 @@ segment(const char *s, size_t n, const char **ext, size_t *extlen,
     int last)
 {
 	size_t digits = 0, letters = 0, other = 0, i, words = 0, bn = 0;
-	size_t run = 0, maxrun = 0, flips = 0;
+	size_t run = 0, maxrun = 0, flips = 0, vowels = 0;
 	int prev = 0, in = 0, hex = 1;
 
 	*ext = NULL;
@@ -948,6 +948,7 @@ segment(const char *s, size_t n, const char **ext, size_t *extlen,
 		}
 		if (kind == 2) {
 			letters++;
+			vowels += c < 0x80 && strchr("aeiouyAEIOUY", c) != NULL;
 			if (c >= 0x80)
 				bn++;
 			if (!hexdig(c | 0x20) || c >= 0x80)
@@ -982,6 +983,9 @@ segment(const char *s, size_t n, const char **ext, size_t *extlen,
 	if (other == 0 && digits >= 2 && letters >= 1 &&
 	    ((hex && n >= 8) || (n >= 6 && flips >= 3)))
 		return SG_ID;	/* 3f8a9c2b1d4e, e7h6gd9w2m */
+	if (other == 0 && bn == 0 && n >= 8 && digits >= 1 && letters >= 4 &&
+	    vowels * 4 < letters)
+		return SG_ID;	/* 4qgygcmtba: letters no word has */
 	if (digits > 0 && words == 1)
 		return SG_OTHER;	/* covid19 */
 	/* Bengali letters take 3 bytes; count words */
@@ -996,6 +1000,9 @@ segment(const char *s, size_t n, const char **ext, size_t *extlen,
 	return SG_OTHER;
 }
 
+/* What the query says: an id (id=12345, nid=, p=) makes an article,
+ * whatever else it holds (cat=1); else a page, tag, category or search
+ * parameter makes a list. */
 static int
 query_says(const char *q, size_t n)
 {
@@ -1006,20 +1013,20 @@ query_says(const char *q, size_t n)
 	    "start", "tag", "category", "cat", "author", "s", "q", "search",
 	    NULL };
 	const char *e = q + n, *amp, *eq;
-	int article = 0;
+	int list = 0;
 
 	for (; q < e; q = amp + 1) {
 		if ((amp = memchr(q, '&', e - q)) == NULL)
 			amp = e;
 		if ((eq = memchr(q, '=', amp - q)) == NULL)
 			continue;
-		if (in_list(pages, q, eq - q))
-			return U_LIST;
 		if (in_list(ids, q, eq - q) && amp - eq - 1 >= 2 &&
 		    strspn(eq + 1, "0123456789") >= (size_t)(amp - eq - 1))
-			article = 1;
+			return U_ARTICLE;
+		if (in_list(pages, q, eq - q))
+			list = 1;
 	}
-	return article ? U_ARTICLE : U_UNKNOWN;
+	return list ? U_LIST : U_UNKNOWN;
 }
 
 /* What a canonical URL's shape says: its class, and in u the rest. */

@@ -595,9 +595,158 @@ def banglanews24():
     return p
 
 
+def wordpress_kolkata():
+    """A WordPress news theme (tagDiv-like class names): single-segment
+    slugs, English and Bengali, trending bar in the header, widgets."""
+    p = Page("wordpress-kolkata", "https://www.kolkata24x7.example.in/category/kolkata/", "B")
+    base = "https://www.kolkata24x7.example.in"
+    arts = []
+    for i, t in enumerate(heads(BN, 24)):
+        if i % 3 == 0:
+            s = bnslug(t, 6)
+            raw = "/%s/" % s
+            arts.append((base + raw, base + pct(raw), t))
+        else:
+            path = "/%s/" % slug(EN[(i * 7) % len(EN)])
+            arts.append((path, base + path, t))
+    trending = [(base + "/%s/" % slug(e), base + "/%s/" % slug(e), e) for e in EN[20:23]]
+
+    def body():
+        p.w('<div class="td-header-wrap"><div class="td-header-top-menu"><div class="td_data_time">১৭ আগস্ট ২০২৪</div>'
+            '<a href="/login/">Login</a></div>')
+        p.w('<div class="td-trending-now-wrapper"><div class="td-trending-now-title">Trending Now</div>')
+        for a in trending:
+            p.w('<a href="%s">%s</a>' % (a[0], a[2]))
+        p.w('</div><div class="td-header-menu-wrap"><ul id="menu-main" class="sf-menu">')
+        for c, l in [("kolkata", "কলকাতা"), ("west-bengal", "পশ্চিমবঙ্গ"), ("india", "দেশ"), ("world", "বিদেশ"),
+                     ("sports", "খেলা"), ("entertainment", "বিনোদন")]:
+            p.w('<li class="menu-item"><a href="/category/%s/">%s</a></li>' % (c, l))
+        p.w('</ul></div></div>')
+        p.w('<div class="td-main-content-wrap"><div class="td-ss-main-content"><div class="td-page-header"><h1 class="entry-title td-page-title">কলকাতা</h1></div>')
+        for a in arts[:16]:
+            p.w('<div class="td_module_10 td_module_wrap"><div class="td-module-thumb"><a href="%s" rel="bookmark" title="%s">'
+                '<img src="/wp-content/uploads/x.jpg" alt=""></a></div><div class="item-details"><h3 class="entry-title td-module-title">'
+                '<a href="%s" rel="bookmark" title="%s">%s</a></h3><div class="td-module-meta-info"><span class="td-post-author-name">'
+                '<a href="/author/desk/">Desk</a></span> <span class="td-post-date">আগস্ট ১৭, ২০২৪</span></div>'
+                '<div class="td-excerpt">খবরের সংক্ষিপ্তসার।</div></div></div>' % (
+                    p.art(a[0], a[1]), a[2], a[0], a[2], a[2]))
+        p.w('<div class="page-nav td-pb-padding-side"><span class="current">1</span><a href="/category/kolkata/page/2/" class="page" title="2">2</a>'
+            '<a href="/category/kolkata/page/3/" class="page" title="3">3</a><a href="/category/kolkata/page/2/"><i class="td-icon-menu-right"></i></a></div>')
+        p.w('</div><div class="td-pb-span4 td-main-sidebar"><aside id="recent-posts-2" class="widget widget_recent_entries"><h4 class="block-title">সাম্প্রতিক</h4><ul>')
+        for a in arts[16:24]:
+            p.w('<li><a href="%s">%s</a></li>' % (p.art(a[0], a[1]), a[2]))
+        p.w('</ul></aside><aside class="widget widget_tag_cloud"><div class="tagcloud"><a href="/tag/durga-puja/">দুর্গাপুজো</a>'
+            '<a href="/tag/metro/">মেট্রো</a><a href="/tag/weather/">আবহাওয়া</a></div></aside></div></div>')
+        p.w('<div class="td-footer-wrapper"><ul class="menu">')
+        for a in EN[23:26]:
+            p.w('<li><a href="/%s/">%s</a></li>' % (slug(a), a))
+        p.w('</ul><div class="td-sub-footer-copy">© Kolkata24x7</div></div>')
+    doc(p, "কলকাতা Archives - Kolkata24x7", body)
+    return p
+
+
+def nextjs_story():
+    """A site built with a JavaScript framework: hashed classes, whole-card
+    links, aria-labels, slugs of three words without an id."""
+    p = Page("nextjs-stories", "https://www.dhakapost.example.com/national", "C")
+    base = "https://www.dhakapost.example.com"
+    arts = []
+    for i, t in enumerate(heads(BN, 20)):
+        w = slug(EN[(i * 7) % len(EN)]).split("-")
+        path = "/national/%s" % "-".join(w[:3])
+        arts.append((path, base + path, t))
+
+    def body():
+        c = p.cls
+        p.w('<div class="%s" role="navigation"><a href="/"><svg></svg></a>' % c("n"))
+        for s in ["national", "politics", "country", "world", "sports", "entertainment", "opinion", "video"]:
+            p.w('<a class="%s" href="/%s">%s</a>' % (c("l"), s, s.title()))
+        p.w('</div><div class="%s"><h1>জাতীয়</h1>' % c("m"))
+        for a in arts[:14]:
+            p.w('<a class="%s" href="%s" aria-label="%s"><div class="%s"><img src="/i.webp" alt=""></div>'
+                '<div class="%s"><h3 class="%s">%s</h3><p class="%s">সংক্ষেপ</p><span>৩ ঘণ্টা আগে</span></div></a>' % (
+                    c("card"), p.art(a[0], a[1]), a[2], c("img"), c("txt"), c("h"), a[2], c("p")))
+        p.w('<button class="%s">আরও দেখুন</button></div>' % c("more"))
+        p.w('<div class="%s"><div>সর্বশেষ</div>' % c("side"))
+        for a in arts[14:20]:
+            p.w('<a class="%s" href="%s"><span>%s</span></a>' % (c("row"), p.art(a[0], a[1]), a[2]))
+        p.w('</div><div class="%s"><a href="/about">About</a><a href="/contact">Contact</a><a href="/privacy-policy">Privacy</a>'
+            '<a href="https://www.facebook.com/dhakapost">Facebook</a><a href="https://www.youtube.com/dhakapost">YouTube</a></div>' % c("f"))
+    doc(p, "জাতীয় | ঢাকা পোস্ট", body)
+    return p
+
+
+def oldphp():
+    """A portal of PHP pages: ids in the query string, categories too."""
+    p = Page("oldphp-portal", "http://www.dainikbarta.example.net/category.php?cat=1", "D")
+    base = "http://www.dainikbarta.example.net"
+    arts = []
+    for i, t in enumerate(heads(BN, 18)):
+        n = R.randrange(10000, 99999)
+        path = "/details.php?id=%d" % n if i % 2 else "/news.php?nid=%d&cat=1" % n
+        arts.append((path, base + path, t))
+
+    def body():
+        p.w('<table width="100%"><tr><td><a href="index.php"><img src="logo.gif"></a></td></tr><tr><td bgcolor="#003366">')
+        for k, l in enumerate(["প্রথম পাতা", "জাতীয়", "রাজনীতি", "অর্থনীতি", "খেলা", "বিনোদন", "মতামত"]):
+            p.w('<a href="category.php?cat=%d"><font color="white">%s</font></a> | ' % (k + 1, l))
+        p.w('</td></tr></table><table><tr><td valign="top" width="65%">')
+        for a in arts[:12]:
+            p.w('<p><font size="4"><a href="%s">%s</a></font><br>বিস্তারিত খবরের সূচনা... <a href="%s">বিস্তারিত</a></p>' % (
+                p.art(a[0], a[1]), a[2], a[0]))
+        p.w('<p><a href="category.php?cat=1&page=2">পরবর্তী পাতা &gt;&gt;</a></p></td><td valign="top">')
+        p.w('<table border="1"><tr><th>সর্বাধিক পঠিত</th></tr>')
+        for a in arts[12:18]:
+            p.w('<tr><td><a href="%s">%s</a></td></tr>' % (p.art(a[0], a[1]), a[2]))
+        p.w('</table></td></tr></table><center><a href="about.php">আমাদের সম্পর্কে</a> | <a href="contact.php">যোগাযোগ</a>'
+            ' | © দৈনিক বার্তা</center>')
+    doc(p, "দৈনিক বার্তা", body)
+    return p
+
+
+def cardheaders():
+    """Cards whose headline sits in their own <header>, a ticker inside
+    the site's header and latest news in its footer (chrome, left out),
+    sub-category tabs in the main area, slugs of two words."""
+    p = Page("cardheaders-country", "https://www.khoborbd.example.com/country", "A")
+    base = "https://www.khoborbd.example.com"
+    arts = []
+    for i, t in enumerate(heads(BN, 22)):
+        w = slug(EN[(i * 7) % len(EN)]).split("-")
+        path = "/country/%s-%s" % (w[0], w[-1])
+        arts.append((path, base + path, t))
+    ticker_arts = [("/national/%d" % n, None, t) for n, t in zip((811111, 811112, 811113), heads(BN, 3))]
+    footer_arts = [("/world/%d" % n, None, t) for n, t in zip((822221, 822222), heads(BN, 2))]
+
+    def body():
+        p.w('<header class="site-header"><a href="/"><img src="/logo.svg" alt="খবর বিডি"></a>'
+            '<div class="ticker"><span>ব্রেকিং:</span>')
+        for a in ticker_arts:
+            p.w('<a href="%s">%s</a>' % (a[0], a[2]))
+        p.w('</div><nav><a href="/national">জাতীয়</a><a href="/country">সারাদেশ</a><a href="/world">বিশ্ব</a>'
+            '<a href="/sports">খেলা</a></nav></header>')
+        p.w('<div class="page"><h1>সারাদেশ</h1><div class="tabs"><a href="/country/dhaka">ঢাকা</a><a href="/country/chattogram">চট্টগ্রাম</a>'
+            '<a href="/country/rajshahi">রাজশাহী</a><a href="/country/khulna">খুলনা</a><a href="/country/sylhet">সিলেট</a></div>')
+        for a in arts[:16]:
+            p.w('<div class="card"><a href="%s"><img src="/c.jpg" alt=""></a><header><h2><a href="%s">%s</a></h2></header>'
+                '<p>সংক্ষিপ্ত বিবরণ এখানে।</p><footer><a href="/country/%s">%s</a> · <time>২ ঘণ্টা আগে</time></footer></div>' % (
+                    p.art(a[0], a[1]), a[0], a[2], R.choice(["dhaka", "sylhet"]), "বিভাগ"))
+        p.w('<div class="more"><a href="/country?page=2">আরও খবর</a></div></div>')
+        p.w('<div class="rightbar"><h3>আলোচিত</h3>')
+        for a in arts[16:22]:
+            p.w('<div class="item"><a href="%s">%s</a></div>' % (p.art(a[0], a[1]), a[2]))
+        p.w('</div><footer class="site-footer"><h4>সর্বশেষ</h4>')
+        for a in footer_arts:
+            p.w('<a href="%s">%s</a>' % (a[0], a[2]))
+        p.w('<a href="/about">আমাদের কথা</a><a href="/privacy">গোপনীয়তা</a><p>© খবর বিডি</p></footer>')
+    doc(p, "সারাদেশ | খবর বিডি", body)
+    return p
+
+
 def main():
     for make in (prothomalo, jugantor, kalerkantho, bdnews24, dailystar, anandabazar,
-                 sangbadpratidin, dhakatribune, samakal, banglanews24):
+                 sangbadpratidin, dhakatribune, samakal, banglanews24,
+                 wordpress_kolkata, nextjs_story, oldphp, cardheaders):
         p = make()
         with open(os.path.join(here, p.name + ".html"), "w", encoding="utf-8") as f:
             f.write("\n".join(p.out) + "\n")
