@@ -105,6 +105,72 @@ buf_json(struct buf *b, const char *s, size_t len)
 	buf_add(b, "\"", 1);
 }
 
+/* --- a table of URLs ----------------------------------------------- */
+
+void
+urltab_clear(struct urltab *t)
+{
+	t->n = 0;
+	t->text.len = 0;
+	if (t->slot != NULL)
+		memset(t->slot, 0, (t->mask + 1) * sizeof(*t->slot));
+}
+
+void
+urltab_free(struct urltab *t)
+{
+	free(t->text.s);
+	free(t->e);
+	free(t->slot);
+	memset(t, 0, sizeof(*t));
+}
+
+size_t
+urltab_add(struct urltab *t, const char *url, size_t len, int *added)
+{
+	uint64_t h = links_hash(url, len);
+	size_t i;
+
+	/* at half full the index doubles */
+	if (t->slot == NULL || t->n + 1 > (t->mask + 1) / 2) {
+		size_t mask = t->slot ? t->mask * 2 + 1 : 255;
+		uint32_t *slot = calloc(mask + 1, sizeof(*slot));
+
+		if (slot == NULL)
+			kh_die("calloc:");
+		for (size_t k = 0; k < t->n; k++) {
+			for (i = t->e[k].hash & mask; slot[i] != 0;
+			    i = (i + 1) & mask)
+				;
+			slot[i] = k + 1;
+		}
+		free(t->slot);
+		t->slot = slot;
+		t->mask = mask;
+	}
+	for (i = h & t->mask; t->slot[i] != 0; i = (i + 1) & t->mask) {
+		const struct urlent *e = &t->e[t->slot[i] - 1];
+
+		if (e->hash == h && e->len == len &&
+		    memcmp(t->text.s + e->off, url, len) == 0) {
+			*added = 0;
+			return t->slot[i] - 1;
+		}
+	}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->e = kh_realloc(t->e, t->cap * sizeof(*t->e));
+	}
+	t->e[t->n].off = t->text.len;
+	t->e[t->n].len = len;
+	t->e[t->n].hash = h;
+	buf_add(&t->text, url, len);
+	buf_add(&t->text, "", 1);	/* for regexec, kh_url_site */
+	t->slot[i] = ++t->n;
+	*added = 1;
+	return t->n - 1;
+}
+
 /* --- the run's set of URLs written ---------------------------------- */
 
 static inline uint64_t
@@ -385,8 +451,7 @@ bad:
 /* --- a source's items ------------------------------------------------- */
 
 struct item {
-	uint64_t hash;
-	size_t url, urllen, title, titlelen;
+	size_t title, titlelen;
 	int title_rank;
 	unsigned char kind, via;
 	char published[32], lastmod[32], lang[24];
@@ -394,11 +459,10 @@ struct item {
 };
 
 struct src_items {
+	struct urltab urls;	/* item i's URL is urls' entry i */
 	struct item *v;
-	size_t n, cap;
-	uint32_t *index;	/* item number + 1, by hash; 0 empty */
-	size_t mask;
-	struct buf text;	/* URLs and titles */
+	size_t cap;
+	struct buf text;	/* titles */
 	char *tmp;		/* title_clean's */
 	size_t tmpcap;
 };
@@ -408,51 +472,10 @@ static struct src_items items;	/* one source at a time */
 void
 src_begin(struct source *s)
 {
-	items.n = 0;
+	urltab_clear(&items.urls);
 	items.text.len = 0;
-	if (items.index != NULL)
-		memset(items.index, 0, (items.mask + 1) * sizeof(uint32_t));
 	s->items = &items;
 	s->nfound = 0;
-}
-
-static struct item *
-lookup(struct src_items *it, uint64_t h, const char *url, size_t len)
-{
-	size_t i;
-
-	if (it->index == NULL || it->n + 1 > (it->mask + 1) / 2) {
-		size_t mask = it->index ? it->mask * 2 + 1 : 1023;
-		uint32_t *index = calloc(mask + 1, sizeof(*index));
-
-		if (index == NULL)
-			kh_die("calloc:");
-		for (size_t k = 0; k < it->n; k++) {
-			for (i = it->v[k].hash & mask; index[i] != 0;
-			    i = (i + 1) & mask)
-				;
-			index[i] = k + 1;
-		}
-		free(it->index);
-		it->index = index;
-		it->mask = mask;
-	}
-	for (i = h & it->mask; it->index[i] != 0; i = (i + 1) & it->mask) {
-		struct item *x = &it->v[it->index[i] - 1];
-
-		if (x->hash == h && x->urllen == len &&
-		    memcmp(it->text.s + x->url, url, len) == 0)
-			return x;
-	}
-	if (it->n == it->cap) {
-		it->cap = it->cap ? it->cap * 2 : 256;
-		it->v = kh_realloc(it->v, it->cap * sizeof(*it->v));
-	}
-	it->index[i] = ++it->n;
-	memset(&it->v[it->n - 1], 0, sizeof(struct item));
-	it->v[it->n - 1].hash = h;
-	it->v[it->n - 1].title_rank = -1;
-	return NULL;
 }
 
 static void
@@ -477,8 +500,8 @@ src_found(struct source *s, const struct found *f)
 	struct src_items *it = s->items;
 	struct item *x;
 	const char *url, *err;
-	size_t len;
-	uint64_t h;
+	size_t len, k;
+	int added;
 
 	s->nfound++;
 	if (f->ref == NULL || f->reflen == 0)
@@ -497,13 +520,15 @@ src_found(struct source *s, const struct found *f)
 			    200 : (int)f->reflen, f->ref, err);
 		return;
 	}
-	h = links_hash(url, len);
-	if ((x = lookup(it, h, url, len)) == NULL) {
-		x = &it->v[it->n - 1];
-		x->url = it->text.len;
-		x->urllen = len;
-		buf_add(&it->text, url, len);
-		buf_add(&it->text, "", 1);	/* for regexec, kh_url_site */
+	k = urltab_add(&it->urls, url, len, &added);
+	if (k == it->cap) {
+		it->cap = it->cap ? it->cap * 2 : 256;
+		it->v = kh_realloc(it->v, it->cap * sizeof(*it->v));
+	}
+	x = &it->v[k];
+	if (added) {
+		memset(x, 0, sizeof(*x));
+		x->title_rank = -1;
 		x->kind = f->kind;
 		x->via = f->via;
 	}
@@ -557,13 +582,13 @@ same_site(struct source *s, const char *url, const char *site,
 /* One record, as text: the fields in docs/records.md's order. */
 static void
 record(struct source *s, struct buf *b, const struct item *x,
-    const char *url, const char *lang)
+    const char *url, size_t urllen, const char *lang)
 {
 	char num[32];
 
 	b->len = 0;
 	buf_add(b, "{\"url\":", 7);
-	buf_json(b, url, x->urllen);
+	buf_json(b, url, urllen);
 	buf_add(b, ",\"kind\":\"", 9);
 	buf_add(b, lkind_name[x->kind], strlen(lkind_name[x->kind]));
 	buf_add(b, "\",\"source\":", 11);
@@ -619,9 +644,9 @@ src_end(struct source *s)
 	}
 	if (s->lang != NULL)
 		lang_norm(s->lang, s->langlen, lang, sizeof lang);
-	for (i = 0; i < it->n; i++) {
+	for (i = 0; i < it->urls.n; i++) {
 		struct item *x = &it->v[i];
-		const char *url = it->text.s + x->url;
+		const char *url = urltab_url(&it->urls, i);
 
 		if (x->kind != LK_ARTICLE && s->depth >= links_opt.max_depth) {
 			deep++;
@@ -649,11 +674,12 @@ src_end(struct source *s)
 			links_count.limited++;
 			continue;
 		}
-		if (!seen_add(x->hash)) {
+		if (!seen_add(it->urls.e[i].hash)) {
 			links_count.dup++;
 			continue;
 		}
-		record(s, &rec, x, url, x->lang[0] ? x->lang : lang);
+		record(s, &rec, x, url, it->urls.e[i].len,
+		    x->lang[0] ? x->lang : lang);
 		s->write(rec.s, rec.len);
 		written++;
 		links_count.urls[x->kind]++;

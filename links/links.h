@@ -133,6 +133,28 @@ struct buf {
 };
 void buf_add(struct buf *b, const char *s, size_t len);
 void buf_json(struct buf *b, const char *s, size_t len);
+/* A table of URLs, each once, numbered from 0 in the order added (a
+ * source's items, a page's links): urltab_add() gives the number of
+ * url, *added telling whether it is new. */
+struct urltab {
+	struct buf text;	/* the URLs, each NUL-terminated */
+	struct urlent {
+		size_t off, len;
+		uint64_t hash;
+	} *e;
+	size_t n, cap;
+	uint32_t *slot;		/* entry number + 1 by hash; 0 empty */
+	size_t mask;
+};
+size_t urltab_add(struct urltab *t, const char *url, size_t len,
+	int *added);
+void urltab_clear(struct urltab *t);
+void urltab_free(struct urltab *t);
+static inline const char *
+urltab_url(const struct urltab *t, size_t i)
+{
+	return t->text.s + t->e[i].off;
+}
 
 /* date.c: a date as feeds and sitemaps write it (RFC 822, ISO 8601,
  * W3C datetime, RFC 3339) in the form records.md gives published:

@@ -335,9 +335,9 @@ struct ushape {
 	int last, by_slug;
 };
 
-/* The mentions of one URL. */
+/* The mentions of one URL (its canonical form is the page's urls'
+ * entry of the same number). */
 struct group {
-	size_t url, urllen;	/* canonical, in the text buffer */
 	size_t first;		/* its first mention */
 	int cls;		/* url_shape's verdict */
 	struct ushape u;
@@ -355,11 +355,10 @@ struct page {
 	struct mention *m;
 	size_t nm, capm;
 	struct group *g;
-	size_t ng, capg;
+	size_t capg;
+	struct urltab urls;	/* group i's URL is entry i */
 	struct stat *st;
 	size_t nst, capst;
-	uint32_t *index;	/* groups by URL hash */
-	size_t mask;
 	char *base;
 	const char *site;	/* the page's registered domain */
 	size_t sitelen;
@@ -1198,51 +1197,26 @@ context(struct page *p, xmlNode *a, unsigned total)
 static struct group *
 group_of(struct page *p, const char *url, size_t len, size_t mention)
 {
-	uint64_t h = links_hash(url, len);
 	struct group *g;
-	size_t i;
+	size_t k;
+	int added;
 
-	if (p->index == NULL || p->ng + 1 > (p->mask + 1) / 2) {
-		size_t mask = p->index ? p->mask * 2 + 1 : 255;
-		uint32_t *index = calloc(mask + 1, sizeof(*index));
-
-		if (index == NULL)
-			kh_die("calloc:");
-		for (size_t k = 0; k < p->ng; k++) {
-			uint64_t gh = links_hash(p->text.s + p->g[k].url,
-			    p->g[k].urllen);
-
-			for (i = gh & mask; index[i] != 0; i = (i + 1) & mask)
-				;
-			index[i] = k + 1;
-		}
-		free(p->index);
-		p->index = index;
-		p->mask = mask;
-	}
-	for (i = h & p->mask; p->index[i] != 0; i = (i + 1) & p->mask) {
-		g = &p->g[p->index[i] - 1];
-		if (g->urllen == len && memcmp(p->text.s + g->url, url, len) ==
-		    0)
-			return g;
-	}
-	if (p->ng == p->capg) {
+	k = urltab_add(&p->urls, url, len, &added);
+	if (k == p->capg) {
 		p->capg = p->capg ? p->capg * 2 : 128;
 		p->g = kh_realloc(p->g, p->capg * sizeof(*p->g));
 	}
-	p->index[i] = ++p->ng;
-	g = &p->g[p->ng - 1];
+	g = &p->g[k];
+	if (!added)
+		return g;
 	memset(g, 0, sizeof(*g));
-	g->url = p->text.len;
-	g->urllen = len;
-	buf_add(&p->text, url, len);
 	g->first = mention;
 	g->title = (size_t)-1;
 	g->title_rank = 0;
 	g->chrome_only = 1;
 	g->shrt = 1;
 	g->score = -1e9;
-	g->cls = url_shape(p->text.s + g->url, len, &g->u);
+	g->cls = url_shape(urltab_url(&p->urls, k), len, &g->u);
 	return g;
 }
 
@@ -1361,7 +1335,7 @@ decide(struct page *p)
 		g->head |= headline(m);
 		g->shrt &= m->words <= 2 || m->more;
 	}
-	while (mask + 1 < p->ng * 2 + 2)
+	while (mask + 1 < p->urls.n * 2 + 2)
 		mask = mask * 2 + 1;
 	shapes = calloc(mask + 1, sizeof(*shapes));
 	prefixes = calloc(mask + 1, sizeof(*prefixes));
@@ -1371,7 +1345,7 @@ decide(struct page *p)
 	 * URLs (n) and how many with a headline (a) or short texts only
 	 * (b); by prefix, how many end in a word or two (a) and how many
 	 * in a slug (b). */
-	for (i = 0; i < p->ng; i++) {
+	for (i = 0; i < p->urls.n; i++) {
 		struct group *g = &p->g[i];
 
 		if (g->chrome_only)
@@ -1387,7 +1361,7 @@ decide(struct page *p)
 	/* A slug among bare words under one prefix names a topic, a
 	 * school, a department, as its neighbours do (/school/science,
 	 * /school/humanities-arts-and-social-sciences): no article. */
-	for (i = 0; i < p->ng; i++) {
+	for (i = 0; i < p->urls.n; i++) {
 		struct group *g = &p->g[i];
 
 		t = tally_of(prefixes, mask, g->u.prefix);
@@ -1438,8 +1412,8 @@ say_score(struct page *p, const struct group *g)
 		}
 	}
 	src_warn(p->s, "%s %.1f %.*s | %.*s", g->score >= ARTICLE_SCORE ?
-	    "article" : "not    ", g->score, (int)g->urllen,
-	    p->text.s + g->url, (int)n, t);
+	    "article" : "not    ", g->score, (int)p->urls.e[g - p->g].len,
+	    urltab_url(&p->urls, g - p->g), (int)n, t);
 }
 
 long
@@ -1468,7 +1442,7 @@ page_read(struct source *s, const char *body, size_t len)
 		own = kh_malloc(ownlen + 1);
 		memcpy(own, self, ownlen + 1);
 	}
-	for (size_t i = 0; i < p.ng; i++) {
+	for (size_t i = 0; i < p.urls.n; i++) {
 		struct group *g = &p.g[i];
 		struct found f = { .kind = LK_ARTICLE, .via = V_HTML,
 		    .canonical = 1 };
@@ -1479,9 +1453,9 @@ page_read(struct source *s, const char *body, size_t len)
 		if (g->score < ARTICLE_SCORE)
 			continue;
 		/* the page itself is no find */
-		f.ref = p.text.s + g->url;
-		f.reflen = g->urllen;
-		if (own != NULL && ownlen == g->urllen &&
+		f.ref = urltab_url(&p.urls, i);
+		f.reflen = p.urls.e[i].len;
+		if (own != NULL && ownlen == f.reflen &&
 		    memcmp(own, f.ref, f.reflen) == 0)
 			continue;
 		if (g->title != (size_t)-1) {
@@ -1496,7 +1470,7 @@ page_read(struct source *s, const char *body, size_t len)
 	free(p.m);
 	free(p.g);
 	free(p.st);
-	free(p.index);
+	urltab_free(&p.urls);
 	free(p.base);
 	free(own);
 	return n;
