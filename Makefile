@@ -155,6 +155,7 @@ bench: all
 	@scripts/deps.sh bench
 	bench/records.sh
 	bench/store.sh
+	bench/links.sh
 	bench/clean-eval.sh
 	bench/clean.sh
 	bench/tag-eval.sh
