@@ -5,7 +5,7 @@
 LINKS_CORE = links/emit.c links/date.c links/xml.c links/url-tmp.c
 PROGS += links
 links_SRCS = links/links.c links/sniff.c links/feed.c links/sitemap.c \
-	links/page.c $(LINKS_CORE)
+	links/page.c links/shape.c $(LINKS_CORE)
 links_PKGS = libxml-2.0 libcurl
 
 # Every reader of outside input has a target; each checks that what it
@@ -19,6 +19,6 @@ sitemap_FUZZ_PKGS = libxml-2.0 libcurl
 robotslines_FUZZ_LINK = links/sitemap.c fuzz/linkrec.c validate/check.c \
 	$(LINKS_CORE)
 robotslines_FUZZ_PKGS = libxml-2.0 libcurl
-linkhtml_FUZZ_LINK = links/page.c fuzz/linkrec.c validate/check.c \
+linkhtml_FUZZ_LINK = links/page.c links/shape.c fuzz/linkrec.c validate/check.c \
 	$(LINKS_CORE)
 linkhtml_FUZZ_PKGS = libxml-2.0 libcurl

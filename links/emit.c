@@ -298,7 +298,8 @@ unmarkup(const char *s, size_t len, char *out)
 			i += 9;
 			continue;
 		}
-		if (s[i] == ']' && len - i >= 3 && memcmp(s + i, "]]>", 3) == 0) {
+		if (s[i] == ']' && len - i >= 3 &&
+		    memcmp(s + i, "]]>", 3) == 0) {
 			i += 3;
 			continue;
 		}

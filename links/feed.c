@@ -183,7 +183,8 @@ rss_item(struct source *s, xmlNode *item, struct item *it, enum via via)
 		} else if (named(c, "guid") && no_prefix(c)) {
 			text(c, it->guid);
 			v = attr(c, "isPermaLink");
-			it->guid_link = v == NULL || strcasecmp(v, "false") != 0;
+			it->guid_link = v == NULL ||
+			    strcasecmp(v, "false") != 0;
 			xmlFree(v);
 		} else if (named(c, "title") && it->title[0] == '\0') {
 			text(c, it->title);

@@ -207,6 +207,40 @@ long sitemap_text_read(struct source *s, const char *body, size_t len);
 long robots_read(struct source *s, const char *body, size_t len);
 long page_read(struct source *s, const char *body, size_t len);
 
+/* shape.c: what a canonical URL's shape says (page.c weighs it). */
+enum ucls {
+	U_FILE = -3,		/* an image, a PDF: not a page */
+	U_LIST = -2,		/* tag, author, search, pagination, login */
+	U_SECTION = -1,		/* the root; one or two bare words */
+	U_UNKNOWN = 0,
+	U_WEAK = 1,		/* a slug of three words */
+	U_ARTICLE = 2		/* an id, a date and more, a long slug */
+};
+
+/* Segment kinds, the letters of a shape. */
+enum {
+	SG_WORD = 'w',		/* one word */
+	SG_WORDS = 'W',		/* two */
+	SG_SLUG = 's',		/* three */
+	SG_LONG = 'S',		/* four or more (three Bengali) */
+	SG_NUM = 'n',		/* a number of 1 to 4 digits */
+	SG_YEAR = 'y',
+	SG_DATE = 'd',		/* 2024-08-17, 20240817 */
+	SG_ID = 'i',		/* 5 digits or more; hex; mixed; slug-123456 */
+	SG_OTHER = 'x'
+};
+
+/* The rest: the hash of its host and segment kinds (shape), of its
+ * host and path but the last segment (prefix), the kind of its last
+ * segment, and whether only a slug made it an article. */
+struct ushape {
+	uint64_t shape, prefix;
+	int last, by_slug;
+};
+int url_shape(const char *url, size_t len, struct ushape *u);
+/* Is s[0..n) a word of list (a NULL-ended array; ASCII case folded)? */
+int word_in(const char *const *list, const char *s, size_t n);
+
 /* sniff (links.c's, in sniff.c): what the body is. */
 enum body { B_RSS, B_RDF, B_ATOM, B_SITEMAP, B_JSON, B_ROBOTS,
 	B_URLS, B_HTML, B_OTHER };

@@ -12,7 +12,7 @@
  *   ARIA role, or class and id words), or in a block of many short
  *   links (a menu without a name: link density high, link texts of a
  *   word or two); in a heading, an <article>, <main>;
- * - what its URL looks like (url_shape): an id of five digits or more,
+ * - what its URL looks like (shape.c): an id of five digits or more,
  *   a date followed by more path, a hex or mixed id, a slug of several
  *   words (Bengali ones too, percent-encoded or not), an id in the
  *   query, as against the site's root, one or two bare words, and
@@ -104,104 +104,6 @@ static const char *const action_texts[] = {
 	"নিবন্ধন", "যোগাযোগ", "বিজ্ঞাপন", NULL
 };
 
-/* Path segments of pages that list articles or serve the reader, not
- * articles: a URL with one of them is not an article. */
-static const char *const list_segments[] = {
-	"tag", "tags", "topic", "topics", "category", "categories", "author",
-	"authors", "writer", "writers", "reporter", "columnist",
-	"contributor", "contributors", "profile", "keyword", "keywords",
-	"hashtag", "search", "collection", "collections", "archive",
-	"archives", "section", "sections", "page", "login", "signin",
-	"sign-in", "signup", "register", "account", "subscribe",
-	"subscription", "newsletter", "newsletters", "contact",
-	"contact-us", "about", "about-us", "privacy", "privacy-policy",
-	"terms", "terms-of-use", "terms-and-conditions", "advertise",
-	"advertisement", "career", "careers", "jobs", "app", "apps",
-	"download", "epaper", "e-paper", "rss", "feed", "feeds", "sitemap",
-	"cdn-cgi", "wp-admin", "wp-login.php", "user", "users", "members",
-	"help", "faq", "policy", "disclaimer", "corrections", "unsubscribe",
-	"tagged", "tag-list", "all-tags", "series", "podcasts", "shows",
-	"programs", "events", "event", NULL
-};
-
-/* Files that are not pages. */
-static const char *const file_exts[] = {
-	"jpg", "jpeg", "png", "gif", "webp", "svg", "pdf", "mp3", "mp4",
-	"zip", "css", "js", "xml", "json", "apk", "ico", "rss", "doc",
-	"docx", "xls", "xlsx", "avif", NULL
-};
-
-/* The word lists, each made a hash table at its first use: a page
- * asks about every class word of every element. */
-struct wordset {
-	const char *const *list;
-	unsigned char *len;
-	uint16_t *slot;		/* word number + 1; 0 empty */
-	size_t mask;
-};
-
-static uint32_t
-fold_hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)(s[i] >= 'A' && s[i] <= 'Z' ?
-		    s[i] | 0x20 : s[i])) * 16777619u;
-	return h;
-}
-
-static struct wordset *
-wordset(const char *const *list)
-{
-	static struct wordset sets[16];
-	struct wordset *w;
-	size_t n = 0, i;
-
-	for (w = sets; w->list != NULL && w->list != list; w++)
-		;
-	if (w->list != NULL)
-		return w;
-	if (w == sets + sizeof(sets) / sizeof(sets[0]) - 1)
-		kh_die("page.c: more word lists than sets");
-	while (list[n] != NULL)
-		n++;
-	w->mask = 15;
-	while (w->mask + 1 < 4 * n)
-		w->mask = w->mask * 2 + 1;
-	w->slot = calloc(w->mask + 1, sizeof(*w->slot));
-	w->len = kh_malloc(n + 1);
-	if (w->slot == NULL)
-		kh_die("calloc:");
-	for (size_t k = 0; k < n; k++) {
-		w->len[k] = strlen(list[k]);
-		for (i = fold_hash(list[k], w->len[k]) & w->mask; w->slot[i];
-		    i = (i + 1) & w->mask)
-			;
-		w->slot[i] = k + 1;
-	}
-	w->list = list;
-	return w;
-}
-
-/* Is s[0..n) a word of list (ASCII case folded)? */
-static int
-in_list(const char *const *list, const char *s, size_t n)
-{
-	struct wordset *w = wordset(list);
-	size_t i, k;
-
-	if (n > 255)
-		return 0;
-	for (i = fold_hash(s, n) & w->mask; w->slot[i] != 0;
-	    i = (i + 1) & w->mask) {
-		k = w->slot[i] - 1;
-		if (w->len[k] == n && strncasecmp(list[k], s, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 static int
 has_part(const char *const *list, const char *tok, size_t n)
 {
@@ -210,7 +112,7 @@ has_part(const char *const *list, const char *tok, size_t n)
 	while (i < n) {
 		for (j = i; j < n && tok[j] != '-' && tok[j] != '_'; j++)
 			;
-		if (in_list(list, tok + i, j - i))
+		if (word_in(list, tok + i, j - i))
 			return 1;
 		i = j + 1;
 	}
@@ -231,8 +133,8 @@ chrome_token(const char *tok, size_t n)
 	while (i < n) {
 		for (j = i; j < n && tok[j] != '-' && tok[j] != '_'; j++)
 			;
-		if (in_list(chrome_words, tok + i, j - i)) {
-			if (in_list(hf_words, tok + i, j - i))
+		if (word_in(chrome_words, tok + i, j - i)) {
+			if (word_in(hf_words, tok + i, j - i))
 				hf = 1;
 			else
 				strong = 1;
@@ -326,15 +228,6 @@ struct mention {
 	double score;
 };
 
-/* What a URL's shape says besides its class (url_shape): the hash of
- * its host and segment kinds (shape), of its host and path but the
- * last segment (prefix), the kind of its last segment, and whether
- * only a slug made it an article. */
-struct ushape {
-	uint64_t shape, prefix;
-	int last, by_slug;
-};
-
 /* The mentions of one URL (its canonical form is the page's urls'
  * entry of the same number). */
 struct group {
@@ -402,7 +295,7 @@ inline_tag(const xmlNode *n)
 	    "span", "font", "small", "u", "sup", "sub", "mark", "abbr", "q",
 	    "cite", "bdi", "bdo", "s", NULL };
 
-	return in_list(tags, (const char *)n->name,
+	return word_in(tags, (const char *)n->name,
 	    strlen((const char *)n->name));
 }
 
@@ -461,14 +354,14 @@ element_own(xmlNode *n)
 			return C_SKIP;
 		break;
 	case 'i': case 'o': case 's': case 't':
-		if (in_list(skip, name, strlen(name)))
+		if (word_in(skip, name, strlen(name)))
 			return C_SKIP;
 		break;
 	}
 	if (n->properties == NULL)
 		return f;
 	if ((v = attr(n, "role")) != NULL) {
-		if (in_list(chrome_roles, v, strlen(v)))
+		if (word_in(chrome_roles, v, strlen(v)))
 			f |= C_CHROME;
 		else if (strcasecmp(v, "complementary") == 0)
 			f |= C_ASIDE;
@@ -629,7 +522,7 @@ is_more(const char *t, size_t n)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		low[i] = t[i] >= 'A' && t[i] <= 'Z' ? t[i] | 0x20 : t[i];
-	return in_list(more_texts, low, n);
+	return word_in(more_texts, low, n);
 }
 
 /* Does the text start with a call to act? */
@@ -811,7 +704,8 @@ enter(struct page *p, xmlNode *n, unsigned flags, unsigned own)
 		st = &p->st[(size_t)n->_private - 1];
 		st->anchors = 1;
 		st->short_anchors = m->words <= 2 && !m->alt;
-		st->link_text = m->alt ? 0 : solid(p->text.s + m->text, m->textlen);
+		st->link_text = m->alt ? 0 :
+		    solid(p->text.s + m->text, m->textlen);
 	}
 }
 
@@ -854,292 +748,6 @@ walk(struct page *p, xmlNode *root)
 			}
 		}
 	}
-}
-
-/* --- the shape of a URL ------------------------------------------------ */
-
-enum ucls {
-	U_FILE = -3,		/* an image, a PDF: not a page */
-	U_LIST = -2,		/* tag, author, search, pagination, login */
-	U_SECTION = -1,		/* the root; one or two bare words */
-	U_UNKNOWN = 0,
-	U_WEAK = 1,		/* a slug of three words */
-	U_ARTICLE = 2		/* an id, a date and more, a long slug */
-};
-
-/* Segment kinds, the letters of a shape. */
-enum {
-	SG_WORD = 'w',		/* one word */
-	SG_WORDS = 'W',		/* two */
-	SG_SLUG = 's',		/* three */
-	SG_LONG = 'S',		/* four or more (three Bengali) */
-	SG_NUM = 'n',		/* a number of 1 to 4 digits */
-	SG_YEAR = 'y',
-	SG_DATE = 'd',		/* 2024-08-17, 20240817 */
-	SG_ID = 'i',		/* 5 digits or more; hex; mixed; slug-123456 */
-	SG_OTHER = 'x'
-};
-
-static int
-hexdig(int c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-}
-
-/* %XX decoded (what a Bengali slug is made of). */
-static size_t
-pct_decode(const char *s, size_t n, char *out)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n && hexdig(s[i + 1] | 0x20) &&
-		    hexdig(s[i + 2] | 0x20)) {
-			int hi = s[i + 1] | 0x20, lo = s[i + 2] | 0x20;
-
-			hi = hi <= '9' ? hi - '0' : hi - 'a' + 10;
-			lo = lo <= '9' ? lo - '0' : lo - 'a' + 10;
-			out[k++] = (char)(hi << 4 | lo);
-			i += 2;
-		} else {
-			out[k++] = s[i];
-		}
-	}
-	return k;
-}
-
-/* One path segment (decoded), its kind; *ext its extension if any. */
-static int
-segment(const char *s, size_t n, const char **ext, size_t *extlen,
-    int last)
-{
-	size_t digits = 0, letters = 0, other = 0, i, words = 0, bn = 0;
-	size_t run = 0, maxrun = 0, flips = 0, vowels = 0;
-	int prev = 0, in = 0, hex = 1;
-
-	*ext = NULL;
-	*extlen = 0;
-	if (last) {
-		/* a leaf's extension: .html, .php */
-		for (i = n; i > 0 && i + 6 > n && s[i - 1] != '.'; i--)
-			;
-		if (i > 1 && i + 6 > n && s[i - 1] == '.' && i < n) {
-			*ext = s + i;
-			*extlen = n - i;
-			n = i - 1;
-		}
-	}
-	if (n == 0)
-		return SG_OTHER;
-	for (i = 0; i < n; i++) {
-		unsigned char c = s[i];
-		int kind = c >= '0' && c <= '9' ? 1 :
-		    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80 ? 2 :
-		    0;
-
-		if (kind == 1) {
-			digits++;
-			run++;
-			if (run > maxrun)
-				maxrun = run;
-		} else {
-			run = 0;
-		}
-		if (kind == 2) {
-			letters++;
-			vowels += c < 0x80 && strchr("aeiouyAEIOUY", c) != NULL;
-			if (c >= 0x80)
-				bn++;
-			if (!hexdig(c | 0x20) || c >= 0x80)
-				hex = 0;
-		}
-		if (kind == 0)
-			other++;
-		if (kind != 0 && !in)
-			words++;
-		if (kind != 0 && prev != 0 && kind != prev)
-			flips++;
-		in = kind != 0;
-		prev = kind;
-	}
-	if (digits == n) {
-		int v = atoi(s);
-
-		if (n == 8 && v / 10000 >= 1990 && v / 10000 <= 2099 &&
-		    v / 100 % 100 >= 1 && v / 100 % 100 <= 12 &&
-		    v % 100 >= 1 && v % 100 <= 31)
-			return SG_DATE;
-		if (n >= 5)
-			return SG_ID;
-		if (n == 4 && v >= 1990 && v <= 2099)
-			return SG_YEAR;
-		return SG_NUM;
-	}
-	if (n == 10 && s[4] == '-' && s[7] == '-' && digits == 8)
-		return SG_DATE;
-	if (maxrun >= 5 && words >= 2)
-		return SG_ID;	/* slug-3678123, 356789-slug */
-	if (other == 0 && digits >= 2 && letters >= 1 &&
-	    ((hex && n >= 8) || (n >= 6 && flips >= 3)))
-		return SG_ID;	/* 3f8a9c2b1d4e, e7h6gd9w2m */
-	if (other == 0 && bn == 0 && n >= 8 && digits >= 1 && letters >= 4 &&
-	    vowels * 4 < letters)
-		return SG_ID;	/* 4qgygcmtba: letters no word has */
-	if (digits > 0 && words == 1)
-		return SG_OTHER;	/* covid19 */
-	/* Bengali letters take 3 bytes; count words */
-	if (words >= 4 || (words >= 3 && bn > 0))
-		return SG_LONG;
-	if (words == 3)
-		return SG_SLUG;
-	if (words == 2)
-		return SG_WORDS;
-	if (words == 1)
-		return SG_WORD;
-	return SG_OTHER;
-}
-
-/* What the query says: an id (id=12345, nid=, p=) makes an article,
- * whatever else it holds (cat=1); else a page, tag, category or search
- * parameter makes a list. */
-static int
-query_says(const char *q, size_t n)
-{
-	static const char *const ids[] = { "id", "nid", "news_id", "newsid",
-	    "article_id", "articleid", "aid", "p", "story_id", "storyid",
-	    "contentid", "content_id", "cid", "post", NULL };
-	static const char *const pages[] = { "page", "pg", "paged", "offset",
-	    "start", "tag", "category", "cat", "author", "s", "q", "search",
-	    NULL };
-	const char *e = q + n, *amp, *eq;
-	int list = 0;
-
-	for (; q < e; q = amp + 1) {
-		if ((amp = memchr(q, '&', e - q)) == NULL)
-			amp = e;
-		if ((eq = memchr(q, '=', amp - q)) == NULL)
-			continue;
-		if (in_list(ids, q, eq - q) && amp - eq - 1 >= 2 &&
-		    strspn(eq + 1, "0123456789") >= (size_t)(amp - eq - 1))
-			return U_ARTICLE;
-		if (in_list(pages, q, eq - q))
-			list = 1;
-	}
-	return list ? U_LIST : U_UNKNOWN;
-}
-
-/* What a canonical URL's shape says: its class, and in u the rest. */
-static int
-url_shape(const char *url, size_t len, struct ushape *u)
-{
-	char kinds[64], dec[1024];
-	const char *h, *path, *q, *e = url + len, *seg, *ext = NULL,
-	    *lastseg = NULL;
-	size_t nk = 0, extlen = 0, n, hl;
-	int cls = U_UNKNOWN, k, date_at = -1, id = 0, list = 0, qs;
-
-	h = strstr(url, "://");
-	h = h ? h + 3 : url;
-	path = memchr(h, '/', e - h);
-	if (path == NULL)
-		path = e;
-	hl = path - h;
-	q = memchr(path, '?', e - path);
-	if (q == NULL)
-		q = e;
-	for (seg = path; seg < q; seg += n) {
-		const char *end;
-
-		if (*seg == '/') {
-			seg++;
-			n = 0;
-			continue;
-		}
-		end = memchr(seg, '/', q - seg);
-		n = (end ? end : q) - seg;
-		lastseg = seg;
-		if (n >= sizeof dec || nk + 1 >= sizeof kinds) {
-			kinds[nk++] = SG_OTHER;
-			continue;
-		}
-		size_t dn = pct_decode(seg, n, dec);
-
-		dec[dn] = '\0';
-		if (in_list(list_segments, dec, dn))
-			list = 1;
-		k = segment(dec, dn, &ext, &extlen, seg + n >= q ||
-		    (seg + n + 1 >= q));
-		if (k == SG_ID)
-			id = 1;
-		if (k == SG_DATE && date_at < 0)
-			date_at = nk;
-		kinds[nk++] = k;
-		if (ext != NULL) {
-			char e2[8];
-			size_t i;
-
-			for (i = 0; i < extlen && i < 7; i++)
-				e2[i] = ext[i] | 0x20;
-			if (in_list(file_exts, e2, i))
-				cls = U_FILE;
-			/* the extension belongs to the last segment only */
-			if (seg + n < q)
-				ext = NULL;
-		}
-	}
-	/* a date as /2024/08/17/ */
-	for (size_t i = 0; i + 2 < nk && date_at < 0; i++)
-		if (kinds[i] == SG_YEAR && kinds[i + 1] == SG_NUM &&
-		    kinds[i + 2] == SG_NUM)
-			date_at = i + 2;
-	u->shape = links_hash(h, hl) ^ links_hash(kinds, nk) * 31;
-	u->prefix = links_hash(h, (lastseg ? lastseg : path) - h) + nk;
-	u->last = nk > 0 ? kinds[nk - 1] : 0;
-	u->by_slug = 0;
-	if (cls == U_FILE)
-		return cls;
-	if (list)
-		return U_LIST;
-	qs = q < e ? query_says(q + 1, e - q - 1) : U_UNKNOWN;
-	if (qs == U_LIST)
-		return U_LIST;
-	if (id || qs == U_ARTICLE)
-		return U_ARTICLE;
-	if (date_at >= 0)
-		return (size_t)date_at + 1 < nk ? U_ARTICLE : U_LIST;
-	if (nk == 0)
-		return U_SECTION;
-	k = kinds[nk - 1];
-	u->by_slug = k == SG_LONG || k == SG_SLUG;
-	if (k == SG_LONG)
-		return U_ARTICLE;
-	if (ext != NULL && (strncasecmp(ext, "htm", 3) == 0 ||
-	    strncasecmp(ext, "php", 3) == 0 || strncasecmp(ext, "asp", 3) ==
-	    0 || strncasecmp(ext, "cms", 3) == 0 || strncasecmp(ext, "shtm",
-	    4) == 0)) {
-		if (k == SG_NUM || k == SG_SLUG)
-			return U_WEAK;
-		if (k == SG_WORD && nk == 1)
-			return U_SECTION;	/* /index.html */
-	}
-	if (k == SG_SLUG)
-		return U_WEAK;
-	if (k == SG_NUM && nk > 1) {
-		/* /national/2: a page of a list */
-		const char *d = q;
-
-		if (d > path && d[-1] == '/')
-			d--;
-		while (d > path && d[-1] >= '0' && d[-1] <= '9')
-			d--;
-		if (strspn(d, "0123456789") <= 2)
-			return U_LIST;
-	}
-	for (size_t i = 0; i < nk; i++)
-		if (kinds[i] != SG_WORD && !(kinds[i] == SG_WORDS &&
-		    i + 1 < nk))
-			return U_UNKNOWN;
-	return nk <= 3 ? U_SECTION : U_UNKNOWN;
 }
 
 /* --- weighing ---------------------------------------------------------- */

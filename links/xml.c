@@ -310,7 +310,8 @@ static void
 text_of(xmlNode *n, struct buf *b, size_t max, int depth)
 {
 	for (; n != NULL && b->len < max; n = n->next) {
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) {
 			const char *t = (const char *)n->content;
 			size_t k = t ? strlen(t) : 0;
 
