@@ -773,9 +773,9 @@ in_menu(struct page *p, xmlNode *a)
 	return 0;
 }
 
-/* A mention's context, from the top of the page down to it.  A
- * wrapper holding half the page's links or more is no navigation,
- * header or footer, whatever its class says (<body
+/* A mention's context, from the top of the page down to it.  The body,
+ * and a wrapper holding half the page's links or more, are no
+ * navigation, header or footer, whatever their class says (<body
  * class="onenav-site-navigation">). */
 static unsigned
 context(struct page *p, xmlNode *a, unsigned total)
@@ -792,7 +792,8 @@ context(struct page *p, xmlNode *a, unsigned total)
 		if ((st = stat_of(p, chain[k])) == NULL)
 			continue;
 		own = st->own;
-		if (st->anchors >= 20 && st->anchors * 2 >= total)
+		if ((st->anchors >= 20 && st->anchors * 2 >= total) ||
+		    tag_is(chain[k], "body") || tag_is(chain[k], "html"))
 			own &= ~(C_CHROME | C_HDRFTR | C_ASIDE);
 		/* a card's header: a heading and a link or three */
 		if ((own & C_HDRFTR) && st->headings > 0 && st->anchors <= 3)
@@ -988,7 +989,11 @@ decide(struct page *p)
 		g = &p->g[m->group];
 		sc = mention_score(p, m, g);
 		t = tally_of(shapes, mask, g->u.shape);
-		if (t->n >= 3 && t->a * 2 >= t->n)
+		/* an article shape lends to a headline, a picture, a "more",
+		 * not to a name of a word or two (a sub-section's) unless
+		 * its URL says article */
+		if (t->n >= 3 && t->a * 2 >= t->n && (g->cls == U_ARTICLE ||
+		    m->words >= 3 || m->words == 0 || m->more || m->alt))
 			sc += 1.5;
 		else if (t->n >= 4 && t->a == 0 && t->b * 4 >= t->n * 3)
 			sc -= 1;

@@ -260,10 +260,24 @@ query_says(const char *q, size_t n)
 	return list ? U_LIST : U_UNKNOWN;
 }
 
+/* A host that serves the reader, not articles: e-paper, shop, login,
+ * files (epaper.example.com/2024/08/17/index.php is no article). */
+static int
+service_host(const char *h, size_t n)
+{
+	static const char *const labels[] = { "epaper", "e-paper", "ads",
+	    "ad", "shop", "store", "accounts", "account", "login", "auth",
+	    "sso", "id", "mail", "webmail", "cdn", "static", "img", "images",
+	    "assets", "api", "subscribe", "subscription", NULL };
+	const char *dot = memchr(h, '.', n);
+
+	return dot != NULL && word_in(labels, h, dot - h);
+}
+
 int
 url_shape(const char *url, size_t len, struct ushape *u)
 {
-	char kinds[64], dec[1024];
+	char kinds[64], coarse[64], dec[1024];
 	const char *h, *path, *q, *e = url + len, *seg, *ext = NULL,
 	    *lastseg = NULL;
 	size_t nk = 0, extlen = 0, n, hl;
@@ -323,13 +337,18 @@ url_shape(const char *url, size_t len, struct ushape *u)
 		if (kinds[i] == SG_YEAR && kinds[i + 1] == SG_NUM &&
 		    kinds[i + 2] == SG_NUM)
 			date_at = i + 2;
-	u->shape = links_hash(h, hl) ^ links_hash(kinds, nk) * 31;
+	/* the shape: slugs of two words or more as one kind, so that a
+	 * page's articles of short and long slugs share it */
+	for (size_t i = 0; i < nk; i++)
+		coarse[i] = kinds[i] == SG_WORDS || kinds[i] == SG_SLUG ?
+		    SG_LONG : kinds[i];
+	u->shape = links_hash(h, hl) ^ links_hash(coarse, nk) * 31;
 	u->prefix = links_hash(h, (lastseg ? lastseg : path) - h) + nk;
 	u->last = nk > 0 ? kinds[nk - 1] : 0;
 	u->by_slug = 0;
 	if (cls == U_FILE)
 		return cls;
-	if (list)
+	if (list || service_host(h, hl))
 		return U_LIST;
 	qs = q < e ? query_says(q + 1, e - q - 1) : U_UNKNOWN;
 	if (qs == U_LIST)
