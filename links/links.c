@@ -384,20 +384,23 @@ main(int argc, char **argv)
 		    "[--max-age duration] [--max-depth n] [--max-line size] "
 		    "[--progress] [--strict] [--version] [file ...]",
 		.help =
-		    "  -v                   say more: sources not followed "
-		    "(-vv: URLs refused)\n"
-		    "  --same-site          keep every source's URLs to its "
-		    "site (registered domain)\n"
-		    "  --any-site           keep no source's (HTML pages' are "
-		    "by default)\n"
-		    "  --include regex      only URLs matching (POSIX ERE; "
+		    "  -v                say more: sources not followed; -vv "
+		    "URLs left out,\n"
+		    "                    -vvv each link of a page with its "
+		    "score\n"
+		    "      --same-site   keep every source's URLs to its site "
+		    "(registered\n"
+		    "                    domain); --any-site: no source's "
+		    "(by default an\n"
+		    "                    HTML page's articles are)\n"
+		    "      --include re  only URLs matching (POSIX ERE; "
 		    "repeatable)\n"
-		    "  --exclude regex      no URL matching (repeatable)\n"
-		    "  --limit n            URLs written a source, at most\n"
-		    "  --max-age duration   drop what is dated before now - "
-		    "duration (2d, 36h, 1w)\n"
-		    "  --max-depth n        write no further source from a "
-		    "source this deep (4)\n",
+		    "      --exclude re  no URL matching (repeatable)\n"
+		    "      --limit n     URLs written a source, at most\n"
+		    "      --max-age d   leave out what is dated before now - d "
+		    "(2d, 36h, 1w)\n"
+		    "      --max-depth n no further source from a source this "
+		    "deep (4)\n",
 		.shortopts = "v",
 		.longopts = longopts,
 		.opt = option,

@@ -380,7 +380,7 @@ t_dev_pages() {
 
 t_help() {
 	links --help >"$tmp/help" 2>&1 && grep -q '^usage: links ' "$tmp/help" &&
-	    grep -q -- '--max-age duration' "$tmp/help"
+	    grep -q -- '--max-age d ' "$tmp/help"
 }
 
 check "RSS 2.0: link, guid, origLink, dates, language, canonical URLs" t_rss
