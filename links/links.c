@@ -123,10 +123,15 @@ one(struct json_object *rec, const struct rec_pos *pos, void *arg)
 	s.site = str_field(rec, "site", &s.sitelen);
 	s.bd = host_bd(s.url);
 
-	b = sniff(body, len, s.url, kind, &start);
-	if (b == B_HTML && kind != NULL && strcmp(kind, "robots") == 0) {
-		src_warn(&s, "a robots.txt that is an HTML page: nothing "
-		    "read");
+	/* records.md: a /robots.txt without a kind is of kind robots */
+	if (kind == NULL && robots_path(s.url))
+		kind = "robots";
+	b = sniff(body, len, kind, &start);
+	if (b == B_HTML && kind != NULL && (strcmp(kind, "feed") == 0 ||
+	    strcmp(kind, "sitemap") == 0 || strcmp(kind, "robots") == 0)) {
+		/* an error page, a soft 404, a login wall: not its links */
+		src_warn(&s, "of kind %s, but an HTML page: nothing read",
+		    kind);
 		return;
 	}
 	if (start > 0)
@@ -161,10 +166,6 @@ one(struct json_object *rec, const struct rec_pos *pos, void *arg)
 		src_warn(&s, "%s%s%s, but not one links reads: nothing read",
 		    what_name[b], kind ? " of kind " : "", kind ? kind : "");
 		s.type = S_NTYPES;
-	} else if (b == B_HTML && kind != NULL && (strcmp(kind, "feed") ==
-	    0 || strcmp(kind, "sitemap") == 0)) {
-		src_warn(&s, "of kind %s, but an HTML page: read as a page",
-		    kind);
 	}
 	src_end(&s);
 	if (s.type < S_NTYPES)

@@ -244,8 +244,10 @@ int word_in(const char *const *list, const char *s, size_t n);
 /* sniff (links.c's, in sniff.c): what the body is. */
 enum body { B_RSS, B_RDF, B_ATOM, B_SITEMAP, B_JSON, B_ROBOTS,
 	B_URLS, B_HTML, B_OTHER };
-enum body sniff(const char *body, size_t len, const char *url,
-	const char *kind, size_t *start);	/* where XML starts */
+enum body sniff(const char *body, size_t len, const char *kind,
+	size_t *start);		/* where XML starts */
+/* Is the URL's path /robots.txt? */
+int robots_path(const char *url);
 
 /* The sitemap protocol's limits: what links reads of one sitemap. */
 #define SITEMAP_MAX_URLS 50000

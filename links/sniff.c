@@ -1,9 +1,10 @@
 /*
  * sniff.c: what a body is, from its first bytes (and the record's
- * kind and URL for plain text): the root element of XML (rss, rdf:RDF,
- * feed, urlset, sitemapindex), JSON, a robots.txt, a list of URLs, or
- * HTML.  A body is what it says it is, not what its record expected:
- * a feed URL that now gives an HTML page is read as a page.
+ * kind for plain text): the root element of XML (rss, rdf:RDF, feed,
+ * urlset, sitemapindex), JSON, a robots.txt, a list of URLs, or HTML.
+ * Among XML formats the body decides whatever the record expected (a
+ * feed URL that serves a sitemap); links.c reads no HTML page where
+ * the kind expected a feed, a sitemap or a robots.txt.
  */
 #define _GNU_SOURCE	/* memmem */
 #include <string.h>
@@ -135,7 +136,7 @@ url_line(const char *p, const char *e)
 	    (e - p > 8 && strncasecmp(p, "https://", 8) == 0);
 }
 
-static int
+int
 robots_path(const char *url)
 {
 	const char *h = strstr(url, "://"), *path, *end;
@@ -150,7 +151,7 @@ robots_path(const char *url)
 }
 
 enum body
-sniff(const char *body, size_t len, const char *url, const char *kind,
+sniff(const char *body, size_t len, const char *kind,
     size_t *start)
 {
 	const char *p = body, *e = body + len, *nl;
@@ -166,8 +167,7 @@ sniff(const char *body, size_t len, const char *url, const char *kind,
 		return markup(body, p, e, start, 0);
 	if (*p == '{' || *p == '[')
 		return B_JSON;
-	if ((kind != NULL && strcmp(kind, "robots") == 0) ||
-	    (url != NULL && robots_path(url)))
+	if (kind != NULL && strcmp(kind, "robots") == 0)
 		return B_ROBOTS;
 	/* the first few lines say what plain text is */
 	for (; p < e && lines < 20; p = nl + 1) {

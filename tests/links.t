@@ -311,7 +311,7 @@ t_bad_records() {
 	    '"links: <stdin>:7: depth: not a non-negative integer; skipped" in err' \
 	    '"links: <stdin>:8: no url; skipped" in err' \
 	    '"links: <stdin>:9: https://e.example/g: JSON, but not one links reads: nothing read" in err' \
-	    '"links: <stdin>:10: https://e.example/robots.txt: a robots.txt that is an HTML page: nothing read" in err' \
+	    '"links: <stdin>:10: https://e.example/robots.txt: of kind robots, but an HTML page: nothing read" in err' \
 	    '"1 failed source skipped, 1 unchanged (304), 1 article not read" in err' \
 	    '"links: 5 of 10 records skipped" in err'
 	# -q: nothing on stderr, the same status
@@ -346,9 +346,14 @@ PY
 }
 
 t_kind_mismatch() {
-	src https://www.example-bd.com/feed "$fx/page.html" kind=feed | run mismatch
-	expect "$tmp/mismatch" 'st == 0' 'len(recs) == 5' \
-	    '"https://www.example-bd.com/feed: of kind feed, but an HTML page: read as a page" in err'
+	{ src https://www.example-bd.com/feed "$fx/page.html" kind=feed
+	  src https://www.example-bd.com/sitemap.xml "$fx/page.html" kind=sitemap
+	  src https://www.example-bd.com/s2.xml "$fx/news-sitemap.xml" kind=feed; } |
+	    run mismatch
+	expect "$tmp/mismatch" 'st == 0' 'len(recs) == 2' \
+	    'all(r["via"] == "news-sitemap" for r in recs)' \
+	    '"https://www.example-bd.com/feed: of kind feed, but an HTML page: nothing read" in err' \
+	    '"https://www.example-bd.com/sitemap.xml: of kind sitemap, but an HTML page: nothing read" in err'
 }
 
 t_dates() {
@@ -402,7 +407,7 @@ check "bad input records: reported, skipped, exit 1; failed, 304 and articles co
 check "empty input: exit 0, a summary" t_empty
 check "write error: exit 2" t_write_error
 check "a sitemap over 50,000 URLs: the first 50,000, said so" t_sitemap_cap
-check "kind feed but an HTML page: read as a page, said so" t_kind_mismatch
+check "kind feed or sitemap but an HTML page: nothing read, said so; XML as it is" t_kind_mismatch
 check "feed dates: RFC 822, ISO 8601, Bengali, bad ones left out" t_dates
 check "development section pages: precision and recall >= 0.95" t_dev_pages
 check "--help" t_help
