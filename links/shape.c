@@ -280,7 +280,7 @@ url_shape(const char *url, size_t len, struct ushape *u)
 	char kinds[64], coarse[64], dec[1024];
 	const char *h, *path, *q, *e = url + len, *seg, *ext = NULL,
 	    *lastseg = NULL;
-	size_t nk = 0, extlen = 0, n, hl;
+	size_t nk = 0, extlen = 0, n, hl, dn;
 	int cls = U_UNKNOWN, k, date_at = -1, id = 0, list = 0, qs;
 
 	h = strstr(url, "://");
@@ -303,12 +303,13 @@ url_shape(const char *url, size_t len, struct ushape *u)
 		end = memchr(seg, '/', q - seg);
 		n = (end ? end : q) - seg;
 		lastseg = seg;
-		if (n >= sizeof dec || nk + 1 >= sizeof kinds) {
+		if (nk == sizeof kinds)
+			continue;	/* a path of 64 segments says enough */
+		if (n >= sizeof dec) {
 			kinds[nk++] = SG_OTHER;
 			continue;
 		}
-		size_t dn = pct_decode(seg, n, dec);
-
+		dn = pct_decode(seg, n, dec);
 		dec[dn] = '\0';
 		if (word_in(list_segments, dec, dn))
 			list = 1;
