@@ -250,6 +250,9 @@ struct page {
 	struct group *g;
 	size_t capg;
 	struct urltab urls;	/* group i's URL is entry i */
+	struct urltab hrefs;	/* the hrefs as written, */
+	size_t *href_group;	/* and the group of each */
+	size_t caph;
 	struct stat *st;
 	size_t nst, capst;
 	char *base;
@@ -306,6 +309,38 @@ heading_tag(const xmlNode *n)
 
 	return (s[0] == 'h' || s[0] == 'H') && s[1] >= '1' && s[1] <= '6' &&
 	    s[2] == '\0';
+}
+
+/* What a class or id attribute makes an element: C_CHROME, C_HDRFTR,
+ * C_ASIDE or nothing.  Pages repeat their class attributes element
+ * after element: each is weighed once (a run-long table, emptied when
+ * it grows past 4096). */
+static unsigned
+attr_says(const char *v)
+{
+	static struct urltab seen;
+	static unsigned char *says;
+	static size_t cap;
+	size_t k, n = strlen(v);
+	int added, r;
+
+	if (n > 512) {
+		r = chrome_attr(v);
+		return r == 1 ? C_CHROME : r == 2 ? C_HDRFTR : 0;
+	}
+	if (seen.n >= 4096)
+		urltab_clear(&seen);
+	k = urltab_add(&seen, v, n, &added);
+	if (k == cap) {
+		cap = cap ? cap * 2 : 256;
+		says = kh_realloc(says, cap);
+	}
+	if (added) {
+		r = chrome_attr(v);
+		says[k] = r == 1 ? C_CHROME : r == 2 ? C_HDRFTR :
+		    strstr(v, "sidebar") != NULL ? C_ASIDE : 0;
+	}
+	return says[k];
 }
 
 /* What an element is, of itself: the context it gives its
@@ -368,18 +403,9 @@ element_own(xmlNode *n)
 		else if (strcasecmp(v, "main") == 0)
 			f |= C_MAIN;
 	}
-	for (int i = 0; i < 2 && !(f & C_CHROME); i++) {
-		int r;
-
-		if ((v = attr(n, i == 0 ? "class" : "id")) == NULL)
-			continue;
-		if ((r = chrome_attr(v)) == 1)
-			f |= C_CHROME;
-		else if (r == 2)
-			f |= C_HDRFTR;
-		else if (strstr(v, "sidebar") != NULL)
-			f |= C_ASIDE;
-	}
+	for (int i = 0; i < 2 && !(f & C_CHROME); i++)
+		if ((v = attr(n, i == 0 ? "class" : "id")) != NULL)
+			f |= attr_says(v);
 	return f;
 }
 
@@ -829,6 +855,40 @@ group_of(struct page *p, const char *url, size_t len, size_t mention)
 	return g;
 }
 
+/* The group of a mention's href: made canonical once for all the
+ * links of the page that write it alike (a picture, a headline and a
+ * "more" of one card); NULL when it is no http(s) URL. */
+static struct group *
+group_of_href(struct page *p, const struct mention *m, size_t i)
+{
+	const char *href = p->text.s + m->href, *url, *err;
+	size_t k, len;
+	int added;
+
+	if (m->hreflen == 0 || href[0] == '#' ||
+	    strncasecmp(href, "javascript:", 11) == 0 ||
+	    strncasecmp(href, "mailto:", 7) == 0 ||
+	    strncasecmp(href, "tel:", 4) == 0)
+		return NULL;
+	k = urltab_add(&p->hrefs, href, m->hreflen, &added);
+	if (k == p->caph) {
+		p->caph = p->caph ? p->caph * 2 : 128;
+		p->href_group = kh_realloc(p->href_group,
+		    p->caph * sizeof(*p->href_group));
+	}
+	if (!added)
+		return p->href_group[k] == (size_t)-1 ? NULL :
+		    &p->g[p->href_group[k]];
+	url = kh_url_canon(p->s->canon, href, m->hreflen,
+	    p->base ? p->base : p->s->url, &len, &err);
+	if (url == NULL) {
+		p->href_group[k] = (size_t)-1;
+		return NULL;
+	}
+	p->href_group[k] = group_of(p, url, len, i) - p->g;
+	return &p->g[p->href_group[k]];
+}
+
 /* How well a mention's text serves as the title: 0 not at all. */
 static int
 title_rank(const struct mention *m)
@@ -919,8 +979,6 @@ decide(struct page *p)
 {
 	struct tally *shapes, *prefixes, *t;
 	size_t mask = 1, i;
-	const char *err, *url;
-	size_t len;
 
 	/* every mention to its URL's group */
 	for (i = 0; i < p->nm; i++) {
@@ -930,13 +988,10 @@ decide(struct page *p)
 		m->flags = context(p, m->node, p->nst ? p->st[0].anchors : 0);
 		if (in_text(p, m))
 			m->inline_ = 1;
-		url = kh_url_canon(p->s->canon, p->text.s + m->href,
-		    m->hreflen, p->base ? p->base : p->s->url, &len, &err);
-		if (url == NULL) {
+		if ((g = group_of_href(p, m, i)) == NULL) {
 			m->group = (size_t)-1;
 			continue;
 		}
-		g = group_of(p, url, len, i);
 		m->group = g - p->g;
 		if (m->flags & C_CHROME)
 			continue;
@@ -1084,6 +1139,8 @@ page_read(struct source *s, const char *body, size_t len)
 	free(p.g);
 	free(p.st);
 	urltab_free(&p.urls);
+	urltab_free(&p.hrefs);
+	free(p.href_group);
 	free(p.base);
 	free(own);
 	return n;
