@@ -33,7 +33,7 @@ is(const xmlNode *n, const char *name)
 }
 
 /* The element's name without a prefix the HTML parser kept in it
- * ("content:encoded"), and whether its namespace prefix is pfx. */
+ * ("content:encoded" for the XML parser's "encoded"). */
 static const char *
 local(const xmlNode *n)
 {
