@@ -65,7 +65,7 @@ scan_FUZZ_LINK = tests/members.c
 # The stages keep their build lines next to their code: each adds to
 # PROGS, TOOLS and FUZZ_TARGETS and sets its NAME_SRCS and NAME_PKGS.
 include fetch/build.mk clean/build.mk clean/text.mk tag/build.mk \
-	tag/dates.mk
+	tag/dates.mk links/build.mk
 
 LIB_SRCS = $(wildcard lib/*.c)
 
@@ -167,6 +167,7 @@ bench: all
 	bench/url.sh
 	bench/records.sh
 	bench/store.sh
+	bench/links.sh
 	bench/clean-eval.sh
 	bench/clean.sh
 	bench/tag-eval.sh

@@ -1,0 +1,1147 @@
+/*
+ * page.c: the article links of an HTML home or section page, and the
+ * feeds it announces.
+ *
+ * Feeds: <link rel="alternate"> of an RSS, Atom or JSON Feed type.
+ *
+ * Articles: every <a href> is weighed on three kinds of evidence, none
+ * of which decides alone:
+ *
+ * - where it stands: in navigation, a header or footer of the site, a
+ *   menu, breadcrumbs, pagination, share or tag lists (by element,
+ *   ARIA role, or class and id words), or in a block of many short
+ *   links (a menu without a name: link density high, link texts of a
+ *   word or two); in a heading, an <article>, <main>;
+ * - what its URL looks like (shape.c): an id of five digits or more,
+ *   a date followed by more path, a hex or mixed id, a slug of several
+ *   words (Bengali ones too, percent-encoded or not), an id in the
+ *   query, as against the site's root, one or two bare words, and
+ *   tag, topic, author, category, page, login or app paths and files;
+ * - what it says: a headline has several words; "more", "বিস্তারিত",
+ *   "আরও পড়ুন" point to an article but give no title.
+ *
+ * and on the page's repetition: the article links of a section page
+ * share a URL shape (the sequence of kinds of their path segments,
+ * words / id / slug / date), so a shape seen several times outside the
+ * chrome with headline-like texts is an article shape, and a shape seen
+ * often with one-word texts a menu's.  The mentions of one URL (a
+ * picture, a headline, a "read more") are weighed together: the best
+ * says whether it is an article, and the best text is its title.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "links.h"
+
+#define ANCHOR_TEXT_MAX 1024	/* bytes of a link's text kept */
+#define HEADLINE_WORDS 4	/* words of a headline, at least */
+#define ARTICLE_SCORE 3.0	/* what a URL needs to be an article */
+
+/* --- words of class, id and role -------------------------------------- */
+
+/* Words that make an element the site's chrome (navigation and the
+ * like), as a whole class or id token or as a part of one between - or
+ * _ (main-nav, site_menu, share-buttons). */
+static const char *const chrome_words[] = {
+	"nav", "navbar", "navigation", "menu", "menubar", "megamenu",
+	"submenu", "breadcrumb", "breadcrumbs", "pagination", "pager",
+	"paging", "share", "sharing", "sharethis", "social", "socials",
+	"tags", "tagcloud", "taglist", "keywords", "login", "signin",
+	"signup", "subscribe", "newsletter", "appstore", "playstore",
+	"cookie", "cookies", "copyright", "masthead", "topbar", "offcanvas",
+	"hamburger", "dropdown", "browse", "lang", "language", "switcher",
+	"follow", "footer", "header", "nav-menu", "ads", "advert",
+	"advertisement", "sponsor", "sponsored", NULL
+};
+
+/* Parts of a token that make header or footer an article card's
+ * (entry-header, card-footer), not the site's. */
+static const char *const card_words[] = {
+	"card", "entry", "post", "article", "story", "item", "news",
+	"content", "title", "headline", "lead", "media", "body", "block",
+	"section", "widget", "box", NULL
+};
+
+static const char *const hf_words[] = { "header", "footer", "masthead",
+	NULL };
+
+/* What header and footer words are in a card's token (card-header),
+ * and what words stay chrome there (post-share, entry-tags). */
+static const char *const card_parts[] = {
+	"header", "footer", "title", "headline", "lang", "language", NULL
+};
+static const char *const card_chrome[] = {
+	"share", "sharing", "social", "tags", "nav", "menu", "breadcrumb",
+	"pagination", NULL
+};
+
+static const char *const chrome_roles[] = {
+	"navigation", "banner", "contentinfo", "menu", "menubar", "search",
+	"tablist", NULL
+};
+
+/* Link texts that point at an article without naming it. */
+static const char *const more_texts[] = {
+	"more", "read more", "continue reading", "details", "full story",
+	"read full story", "see more", "view more", "read", "»", "›", "...",
+	"বিস্তারিত", "আরও পড়ুন", "আরো পড়ুন", "বিস্তারিত পড়ুন",
+	"আরও", "আরো", "পুরো খবর", "বিস্তারিত দেখুন", "আরও দেখুন",
+	"আরো দেখুন", "সব খবর", "আরও খবর", "সবগুলো", "সব", NULL
+};
+
+/* Link texts that call to an action (sign up, log in, get the app):
+ * what they start with. */
+static const char *const action_texts[] = {
+	"sign up", "sign in", "signup", "subscribe", "log in", "login",
+	"register", "download", "install", "get the app", "follow us",
+	"contact us", "about us", "learn more", "advertise", "donate",
+	"newsletter", "সাবস্ক্রাইব", "লগইন", "লগ ইন", "ডাউনলোড",
+	"নিবন্ধন", "যোগাযোগ", "বিজ্ঞাপন", NULL
+};
+
+static int
+has_part(const char *const *list, const char *tok, size_t n)
+{
+	size_t i = 0, j;
+
+	while (i < n) {
+		for (j = i; j < n && tok[j] != '-' && tok[j] != '_'; j++)
+			;
+		if (word_in(list, tok + i, j - i))
+			return 1;
+		i = j + 1;
+	}
+	return 0;
+}
+
+/* What a class or id token says: 0 nothing; 1 a chrome word (nav,
+ * menu, share, ...); 2 only header, footer or masthead, which an
+ * article card's own header may be too (context() tells them apart).
+ * In a card's token (entry-header, post-tags) only the link-list
+ * words count. */
+static int
+chrome_token(const char *tok, size_t n)
+{
+	size_t i = 0, j;
+	int strong = 0, hf = 0;
+
+	while (i < n) {
+		for (j = i; j < n && tok[j] != '-' && tok[j] != '_'; j++)
+			;
+		if (word_in(chrome_words, tok + i, j - i)) {
+			if (word_in(hf_words, tok + i, j - i))
+				hf = 1;
+			else
+				strong = 1;
+		}
+		i = j + 1;
+	}
+	if (!strong && !hf)
+		return 0;
+	if (has_part(card_words, tok, n))
+		return !has_part(card_parts, tok, n) &&
+		    has_part(card_chrome, tok, n);
+	return strong ? 1 : 2;
+}
+
+/* camelCase (mainNav, siteFooter): lower case, - at each hump. */
+static size_t
+uncamel(const char *s, size_t n, char *out, size_t max)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && k + 2 < max; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'Z') {
+			if (i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+				out[k++] = '-';
+			c |= 0x20;
+		}
+		out[k++] = c;
+	}
+	return k;
+}
+
+/* The most a class or id attribute's tokens say (chrome_token). */
+static int
+chrome_attr(const char *v)
+{
+	char tok[96];
+	size_t n, k;
+	int r, best = 0;
+
+	while (v != NULL && *v != '\0') {
+		v += strspn(v, " \t\r\n");
+		n = strcspn(v, " \t\r\n");
+		if (n > 0 && n < sizeof tok - 16) {
+			k = uncamel(v, n, tok, sizeof tok);
+			if ((r = chrome_token(tok, k)) == 1)
+				return 1;
+			if (r == 2)
+				best = 2;
+		}
+		v += n;
+	}
+	return best;
+}
+
+/* --- the walk over the tree ------------------------------------------- */
+
+enum {
+	C_CHROME = 1,		/* in the site's chrome */
+	C_ASIDE = 2,		/* in an aside or sidebar */
+	C_HEADING = 4,		/* in h1..h6 */
+	C_MAIN = 8,		/* in <main> or <article> */
+	C_LI = 16,		/* in a list item */
+	C_SKIP = 32,		/* script, style, template: no text, no links */
+	C_HDRFTR = 64		/* a header or footer element: the site's
+				 * chrome unless in an article, main or li */
+};
+
+/* What a subtree holds, for link density. */
+struct stat {
+	unsigned anchors, short_anchors, headings;
+	unsigned long text, link_text;
+	unsigned flags;		/* its context, from its ancestors' */
+	unsigned own;		/* what it is itself (element_own) */
+};
+
+/* One <a href>. */
+struct mention {
+	size_t href, hreflen;	/* in the page's text buffer */
+	size_t text, textlen;	/* its text (or heading's, alt's) */
+	xmlNode *node;
+	unsigned flags;
+	int words;		/* of its text */
+	int more;		/* a "read more" text */
+	int heading;		/* text from a heading in or around it */
+	int alt;		/* text from an image's alt or the title */
+	int action;		/* "sign up", "download": a call to act */
+	int inline_;		/* in running text */
+	size_t group;
+	double score;
+};
+
+/* The mentions of one URL (its canonical form is the page's urls'
+ * entry of the same number). */
+struct group {
+	size_t first;		/* its first mention */
+	int cls;		/* url_shape's verdict */
+	struct ushape u;
+	double score;
+	size_t title;		/* the mention giving the title, or -1 */
+	int title_rank;
+	int chrome_only;
+	int head, shrt;		/* a headline; short texts only (outside
+				 * the chrome) */
+};
+
+struct page {
+	struct source *s;
+	struct buf text;
+	struct mention *m;
+	size_t nm, capm;
+	struct group *g;
+	size_t capg;
+	struct urltab urls;	/* group i's URL is entry i */
+	struct urltab hrefs;	/* the hrefs as written, */
+	size_t *href_group;	/* and the group of each */
+	size_t caph;
+	struct stat *st;
+	size_t nst, capst;
+	char *base;
+	const char *site;	/* the page's registered domain */
+	size_t sitelen;
+};
+
+/* The HTML parser writes element names in lower case. */
+static int
+tag_is(const xmlNode *n, const char *name)
+{
+	return n->name != NULL && n->name[0] == name[0] &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static char *
+prop(xmlNode *n, const char *name)
+{
+	return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+/* An attribute's value as the parser keeps it, without a copy ("" for
+ * one without a value); NULL when absent. */
+static const char *
+attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a != NULL; a = a->next) {
+		if (a->name == NULL || strcasecmp((const char *)a->name,
+		    name) != 0)
+			continue;
+		if (a->children != NULL && a->children->type == XML_TEXT_NODE &&
+		    a->children->next == NULL && a->children->content != NULL)
+			return (const char *)a->children->content;
+		return "";
+	}
+	return NULL;
+}
+
+static int
+inline_tag(const xmlNode *n)
+{
+	static const char *const tags[] = { "a", "b", "i", "em", "strong",
+	    "span", "font", "small", "u", "sup", "sub", "mark", "abbr", "q",
+	    "cite", "bdi", "bdo", "s", NULL };
+
+	return word_in(tags, (const char *)n->name,
+	    strlen((const char *)n->name));
+}
+
+static int
+heading_tag(const xmlNode *n)
+{
+	const char *s = (const char *)n->name;
+
+	return (s[0] == 'h' || s[0] == 'H') && s[1] >= '1' && s[1] <= '6' &&
+	    s[2] == '\0';
+}
+
+/* What a class or id attribute makes an element: C_CHROME, C_HDRFTR,
+ * C_ASIDE or nothing.  Pages repeat their class attributes element
+ * after element: each is weighed once (a run-long table, emptied when
+ * it grows past 4096). */
+static unsigned
+attr_says(const char *v)
+{
+	static struct urltab seen;
+	static unsigned char *says;
+	static size_t cap;
+	size_t k, n = strlen(v);
+	int added, r;
+
+	if (n > 512) {
+		r = chrome_attr(v);
+		return r == 1 ? C_CHROME : r == 2 ? C_HDRFTR : 0;
+	}
+	if (seen.n >= 4096)
+		urltab_clear(&seen);
+	k = urltab_add(&seen, v, n, &added);
+	if (k == cap) {
+		cap = cap ? cap * 2 : 256;
+		says = kh_realloc(says, cap);
+	}
+	if (added) {
+		r = chrome_attr(v);
+		says[k] = r == 1 ? C_CHROME : r == 2 ? C_HDRFTR :
+		    strstr(v, "sidebar") != NULL ? C_ASIDE : 0;
+	}
+	return says[k];
+}
+
+/* What an element is, of itself: the context it gives its
+ * descendants. */
+static unsigned
+element_own(xmlNode *n)
+{
+	static const char *const skip[] = { "script", "style", "noscript",
+	    "template", "svg", "select", "iframe", "object", "title", NULL };
+	const char *name = (const char *)n->name, *v;
+	unsigned f = 0;
+
+	if (name == NULL)
+		return f;
+	switch (name[0]) {
+	case 'a':
+		if (strcmp(name, "aside") == 0)
+			f |= C_ASIDE;
+		else if (strcmp(name, "article") == 0)
+			f |= C_MAIN;
+		break;
+	case 'f':
+		if (strcmp(name, "footer") == 0)
+			f |= C_HDRFTR;
+		break;
+	case 'h':
+		if (strcmp(name, "header") == 0)
+			f |= C_HDRFTR;
+		else if (heading_tag(n))
+			f |= C_HEADING;
+		break;
+	case 'l':
+		if (name[1] == 'i' && name[2] == '\0')
+			f |= C_LI;
+		break;
+	case 'm':
+		if (strcmp(name, "menu") == 0)
+			f |= C_CHROME;
+		else if (strcmp(name, "main") == 0)
+			f |= C_MAIN;
+		break;
+	case 'n':
+		if (strcmp(name, "nav") == 0)
+			f |= C_CHROME;
+		else if (strcmp(name, "noscript") == 0)
+			return C_SKIP;
+		break;
+	case 'i': case 'o': case 's': case 't':
+		if (word_in(skip, name, strlen(name)))
+			return C_SKIP;
+		break;
+	}
+	if (n->properties == NULL)
+		return f;
+	if ((v = attr(n, "role")) != NULL) {
+		if (word_in(chrome_roles, v, strlen(v)))
+			f |= C_CHROME;
+		else if (strcasecmp(v, "complementary") == 0)
+			f |= C_ASIDE;
+		else if (strcasecmp(v, "main") == 0)
+			f |= C_MAIN;
+	}
+	for (int i = 0; i < 2 && !(f & C_CHROME); i++)
+		if ((v = attr(n, i == 0 ? "class" : "id")) != NULL)
+			f |= attr_says(v);
+	return f;
+}
+
+/* The context under an element: its ancestors' and its own. */
+static unsigned
+combine(unsigned inherited, unsigned own)
+{
+	unsigned f = inherited | (own & ~C_HDRFTR);
+
+	if ((own & C_HDRFTR) && !(inherited & (C_MAIN | C_LI)))
+		f |= C_CHROME;
+	return f;
+}
+
+static size_t
+stat_new(struct page *p, xmlNode *n, unsigned flags, unsigned own)
+{
+	if (p->nst == p->capst) {
+		p->capst = p->capst ? p->capst * 2 : 1024;
+		p->st = kh_realloc(p->st, p->capst * sizeof(*p->st));
+	}
+	memset(&p->st[p->nst], 0, sizeof(*p->st));
+	p->st[p->nst].flags = flags;
+	p->st[p->nst].own = own;
+	n->_private = (void *)(p->nst + 1);
+	return p->nst++;
+}
+
+static struct stat *
+stat_of(struct page *p, xmlNode *n)
+{
+	size_t i = (size_t)n->_private;
+
+	return i > 0 && i <= p->nst ? &p->st[i - 1] : NULL;
+}
+
+/* Non-blank bytes of a text of n bytes. */
+static unsigned long
+solid(const char *t, size_t n)
+{
+	unsigned long k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += (unsigned char)t[i] > ' ';
+	return k;
+}
+
+/* Words of a text: runs of letters and digits, Bengali ones too. */
+static int
+count_words(const char *t, size_t n)
+{
+	int w = 0, in = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = t[i];
+		int wc = c >= 0x80 || (c >= '0' && c <= '9') ||
+		    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+
+		/* U+00A0 and the like count as blanks (title_clean's) */
+		if (c == 0xc2 && i + 1 < n && (unsigned char)t[i + 1] == 0xa0) {
+			in = 0;
+			i++;
+			continue;
+		}
+		if (wc && !in)
+			w++;
+		in = wc;
+	}
+	return w;
+}
+
+/* Text of the subtree under top, at most max bytes; the first
+ * heading's text in b[*head..*head + *headlen) when there is one, the
+ * first image in *img. */
+static void
+subtree_text(xmlNode *top, struct buf *b, size_t max, size_t *head,
+    size_t *headlen, xmlNode **img)
+{
+	xmlNode *n = top->children, *inhead = NULL;
+	size_t hstart = 0;
+
+	*head = *headlen = 0;
+	while (n != NULL) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    b->len < max) {
+			const char *t = (const char *)n->content;
+			size_t all = strlen(t), k = all;
+
+			if (k > max - b->len) {
+				k = max - b->len;
+				while (k > 0 && ((unsigned char)t[k] & 0xc0) ==
+				    0x80)
+					k--;	/* a whole code point */
+			}
+			buf_add(b, t, k);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			if (!inline_tag(n) && b->len > 0 && b->len < max)
+				buf_add(b, " ", 1);
+			if (*img == NULL && tag_is(n, "img"))
+				*img = n;
+			if (inhead == NULL && *headlen == 0 && heading_tag(n)) {
+				inhead = n;
+				hstart = b->len;
+			}
+			if (n->children != NULL &&
+			    !(element_own(n) & C_SKIP)) {
+				n = n->children;
+				continue;
+			}
+		}
+		for (;;) {
+			if (n == inhead) {
+				*head = hstart;
+				*headlen = b->len - hstart;
+				inhead = NULL;
+			}
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			if ((n = n->parent) == top || n == NULL) {
+				n = NULL;
+				break;
+			}
+		}
+	}
+}
+
+static int
+is_more(const char *t, size_t n)
+{
+	char low[64];
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '.' ||
+	    t[n - 1] == ':' || t[n - 1] == '>'))
+		n--;
+	while (n > 0 && (*t == ' ' || *t == '+' || *t == '>'))
+		t++, n--;
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = t[i] >= 'A' && t[i] <= 'Z' ? t[i] | 0x20 : t[i];
+	return word_in(more_texts, low, n);
+}
+
+/* Does the text start with a call to act? */
+static int
+is_action(const char *t, size_t n)
+{
+	size_t k;
+
+	while (n > 0 && (*t == ' ' || *t == '\t' || *t == '\n'))
+		t++, n--;
+	for (const char *const *a = action_texts; *a; a++) {
+		k = strlen(*a);
+		if (n >= k && strncasecmp(t, *a, k) == 0 &&
+		    (n == k || !((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z')))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+add_mention(struct page *p, xmlNode *a, const char *href, unsigned flags)
+{
+	static struct buf t;
+	struct mention *m;
+	size_t head, headlen, k;
+	xmlNode *img = NULL;
+	char *v = NULL;
+
+	if (p->nm == p->capm) {
+		p->capm = p->capm ? p->capm * 2 : 256;
+		p->m = kh_realloc(p->m, p->capm * sizeof(*p->m));
+	}
+	m = &p->m[p->nm++];
+	memset(m, 0, sizeof(*m));
+	m->node = a;
+	m->flags = flags;
+	m->href = p->text.len;
+	m->hreflen = strlen(href);
+	buf_add(&p->text, href, m->hreflen);
+
+	t.len = 0;
+	subtree_text(a, &t, ANCHOR_TEXT_MAX, &head, &headlen, &img);
+	/* a card link holding a heading: the heading is the title */
+	if (headlen > 0) {
+		m->heading = 1;
+		m->text = p->text.len;
+		m->textlen = headlen;
+		buf_add(&p->text, t.s + head, headlen);
+	} else {
+		m->text = p->text.len;
+		m->textlen = t.len;
+		buf_add(&p->text, t.s, t.len);
+	}
+	m->heading |= (flags & C_HEADING) != 0;
+	m->words = count_words(p->text.s + m->text, m->textlen);
+	m->more = is_more(p->text.s + m->text, m->textlen);
+	m->action = is_action(p->text.s + m->text, m->textlen);
+	if (m->words == 0 && (v = prop(a, "aria-label")) != NULL &&
+	    (k = strlen(v)) > 0 && k < ANCHOR_TEXT_MAX) {
+		/* a link without text that says what it is: as its text */
+		m->text = p->text.len;
+		m->textlen = k;
+		buf_add(&p->text, v, k);
+		m->words = count_words(v, k);
+		m->more = is_more(v, k);
+		m->action = is_action(v, k);
+	}
+	xmlFree(v);
+	v = NULL;
+	if (m->words == 0) {
+		/* a picture: its alt text, else the link's title */
+		if (img != NULL)
+			v = prop(img, "alt");
+		if (v == NULL || *v == '\0') {
+			xmlFree(v);
+			v = prop(a, "title");
+		}
+		if (v != NULL && (k = strlen(v)) > 0 && k < ANCHOR_TEXT_MAX) {
+			m->text = p->text.len;
+			m->textlen = k;
+			buf_add(&p->text, v, k);
+			m->alt = 1;
+			m->words = count_words(v, k);
+		}
+		xmlFree(v);
+	}
+}
+
+/* A <link rel="alternate"> to a feed: a further source. */
+static void
+feed_link(struct page *p, xmlNode *n)
+{
+	char *rel = prop(n, "rel"), *type = prop(n, "type"), *href, *title;
+	struct found f = { .kind = LK_FEED, .via = V_HTML };
+	int alternate = 0;
+
+	if (rel != NULL)
+		for (char *r = rel; *r; r += strcspn(r, " \t\r\n")) {
+			r += strspn(r, " \t\r\n");
+			if (strncasecmp(r, "alternate", 9) == 0 &&
+			    (r[9] == '\0' || strchr(" \t\r\n", r[9])))
+				alternate = 1;
+		}
+	if (alternate && type != NULL &&
+	    (strncasecmp(type, "application/rss+xml", 19) == 0 ||
+	    strncasecmp(type, "application/atom+xml", 20) == 0 ||
+	    strncasecmp(type, "application/feed+json", 21) == 0 ||
+	    strncasecmp(type, "application/rdf+xml", 19) == 0) &&
+	    (href = prop(n, "href")) != NULL) {
+		title = prop(n, "title");
+		f.ref = href;
+		f.reflen = strlen(href);
+		f.base = p->base;
+		f.title = title;
+		f.titlelen = title ? strlen(title) : 0;
+		src_found(p->s, &f);
+		xmlFree(title);
+		xmlFree(href);
+	}
+	xmlFree(rel);
+	xmlFree(type);
+}
+
+/* An element's counts added to its parent's, as the walk leaves it. */
+static void
+leave(struct page *p, xmlNode *n)
+{
+	struct stat *c, *up;
+
+	if (n->type != XML_ELEMENT_NODE || n->parent == NULL ||
+	    (c = stat_of(p, n)) == NULL || (up = stat_of(p, n->parent)) ==
+	    NULL)
+		return;
+	up->anchors += c->anchors;
+	up->short_anchors += c->short_anchors;
+	up->headings += c->headings;
+	up->text += c->text;
+	up->link_text += c->link_text;
+}
+
+static void
+set_base(struct page *p, xmlNode *n)
+{
+	const char *err, *b;
+	char *href;
+	size_t len;
+
+	if (p->base != NULL || (href = prop(n, "href")) == NULL)
+		return;
+	b = kh_url_canon(p->s->canon, href, strlen(href), p->s->url, &len,
+	    &err);
+	if (b != NULL) {
+		p->base = kh_malloc(len + 1);
+		memcpy(p->base, b, len + 1);
+	}
+	xmlFree(href);
+}
+
+/* An element entered: its context, and what it is. */
+static void
+enter(struct page *p, xmlNode *n, unsigned flags, unsigned own)
+{
+	size_t i = stat_new(p, n, flags, own);	/* may move p->st */
+	struct stat *st = &p->st[i];
+	struct mention *m;
+	char *href;
+
+	if (own & C_HEADING)
+		st->headings = 1;
+	if (tag_is(n, "base")) {
+		set_base(p, n);
+	} else if (tag_is(n, "link")) {
+		feed_link(p, n);
+	} else if (tag_is(n, "a") && !(flags & C_SKIP) &&
+	    (href = prop(n, "href")) != NULL) {
+		add_mention(p, n, href, flags);
+		xmlFree(href);
+		m = &p->m[p->nm - 1];
+		st = &p->st[(size_t)n->_private - 1];
+		st->anchors = 1;
+		st->short_anchors = m->words <= 2 && !m->alt;
+		st->link_text = m->alt ? 0 :
+		    solid(p->text.s + m->text, m->textlen);
+	}
+}
+
+/* Walk the tree once, in document order, without recursion (a page
+ * may nest deep): each element's context from its parent's, its text
+ * and links added to its ancestors' counts as the walk leaves it. */
+static void
+walk(struct page *p, xmlNode *root)
+{
+	xmlNode *n;
+	struct stat *ps;
+	unsigned flags, own;
+
+	stat_new(p, root, 0, 0);
+	for (n = root->children; n != NULL; ) {
+		ps = stat_of(p, n->parent);
+		flags = ps ? ps->flags : 0;
+		if (n->type == XML_ELEMENT_NODE) {
+			own = element_own(n);
+			flags = combine(flags, own);
+			enter(p, n, flags, own);
+			if (n->children != NULL && !(flags & C_SKIP)) {
+				n = n->children;
+				continue;
+			}
+		} else if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    !(flags & C_SKIP) && ps != NULL) {
+			ps->text += solid((const char *)n->content,
+			    strlen((const char *)n->content));
+		}
+		for (;;) {
+			leave(p, n);
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			if ((n = n->parent) == root || n == NULL) {
+				n = NULL;
+				break;
+			}
+		}
+	}
+}
+
+/* --- weighing ---------------------------------------------------------- */
+
+/* The block a link stands in: the nearest ancestor holding 4 links or
+ * more.  A menu's are short (a word or two) and its text all links. */
+static int
+in_menu(struct page *p, xmlNode *a)
+{
+	struct stat *st;
+	int up = 0;
+
+	for (xmlNode *n = a->parent; n != NULL && up < 6; n = n->parent,
+	    up++) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    (st = stat_of(p, n)) == NULL)
+			break;
+		if (st->anchors < 4)
+			continue;
+		return st->short_anchors * 5 >= st->anchors * 4 &&
+		    st->link_text * 10 >= st->text * 7;
+	}
+	return 0;
+}
+
+/* A mention's context, from the top of the page down to it.  The body,
+ * and a wrapper holding half the page's links or more, are no
+ * navigation, header or footer, whatever their class says (<body
+ * class="onenav-site-navigation">). */
+static unsigned
+context(struct page *p, xmlNode *a, unsigned total)
+{
+	xmlNode *chain[256];
+	struct stat *st;
+	size_t k = 0;
+	unsigned f = 0, own;
+
+	for (xmlNode *n = a; n != NULL && n->type == XML_ELEMENT_NODE &&
+	    k < 256; n = n->parent)
+		chain[k++] = n;
+	while (k-- > 0) {
+		if ((st = stat_of(p, chain[k])) == NULL)
+			continue;
+		own = st->own;
+		if ((st->anchors >= 20 && st->anchors * 2 >= total) ||
+		    tag_is(chain[k], "body") || tag_is(chain[k], "html"))
+			own &= ~(C_CHROME | C_HDRFTR | C_ASIDE);
+		/* a card's header: a heading and a link or three */
+		if ((own & C_HDRFTR) && st->headings > 0 && st->anchors <= 3)
+			own &= ~C_HDRFTR;
+		f = combine(f, own);
+	}
+	return f;
+}
+
+static struct group *
+group_of(struct page *p, const char *url, size_t len, size_t mention)
+{
+	struct group *g;
+	size_t k;
+	int added;
+
+	k = urltab_add(&p->urls, url, len, &added);
+	if (k == p->capg) {
+		p->capg = p->capg ? p->capg * 2 : 128;
+		p->g = kh_realloc(p->g, p->capg * sizeof(*p->g));
+	}
+	g = &p->g[k];
+	if (!added)
+		return g;
+	memset(g, 0, sizeof(*g));
+	g->first = mention;
+	g->title = (size_t)-1;
+	g->title_rank = 0;
+	g->chrome_only = 1;
+	g->shrt = 1;
+	g->score = -1e9;
+	g->cls = url_shape(urltab_url(&p->urls, k), len, &g->u);
+	return g;
+}
+
+/* The group of a mention's href: made canonical once for all the
+ * links of the page that write it alike (a picture, a headline and a
+ * "more" of one card); NULL when it is no http(s) URL. */
+static struct group *
+group_of_href(struct page *p, const struct mention *m, size_t i)
+{
+	const char *href = p->text.s + m->href, *url, *err;
+	size_t k, len;
+	int added;
+
+	if (m->hreflen == 0 || href[0] == '#' ||
+	    strncasecmp(href, "javascript:", 11) == 0 ||
+	    strncasecmp(href, "mailto:", 7) == 0 ||
+	    strncasecmp(href, "tel:", 4) == 0)
+		return NULL;
+	k = urltab_add(&p->hrefs, href, m->hreflen, &added);
+	if (k == p->caph) {
+		p->caph = p->caph ? p->caph * 2 : 128;
+		p->href_group = kh_realloc(p->href_group,
+		    p->caph * sizeof(*p->href_group));
+	}
+	if (!added)
+		return p->href_group[k] == (size_t)-1 ? NULL :
+		    &p->g[p->href_group[k]];
+	url = kh_url_canon(p->s->canon, href, m->hreflen,
+	    p->base ? p->base : p->s->url, &len, &err);
+	if (url == NULL) {
+		p->href_group[k] = (size_t)-1;
+		return NULL;
+	}
+	p->href_group[k] = group_of(p, url, len, i) - p->g;
+	return &p->g[p->href_group[k]];
+}
+
+/* How well a mention's text serves as the title: 0 not at all. */
+static int
+title_rank(const struct mention *m)
+{
+	if (m->more || m->action || m->inline_ || m->textlen == 0)
+		return 0;
+	if (m->heading && !m->alt && m->words >= 2)
+		return 4;
+	if (!m->alt && m->words >= 3)
+		return 3;
+	if (m->alt && m->words >= 3)
+		return 1;
+	return 0;
+}
+
+static int
+headline(const struct mention *m)
+{
+	return !m->more && !m->alt && !m->action && !m->inline_ &&
+	    m->words >= HEADLINE_WORDS;
+}
+
+static double
+mention_score(struct page *p, struct mention *m, const struct group *g)
+{
+	static const double cls_score[] = { -10, -4, -2.5, 0, 1.5, 3 };
+	double sc = cls_score[g->cls - U_FILE];
+
+	(void)p;
+	if (headline(m))
+		sc += 1.5;
+	else if (!m->more && !m->alt && m->words == 3)
+		sc += 0.5;
+	else if (!m->more && !m->alt && m->words == 1)
+		sc -= 1;
+	if (m->heading)
+		sc += 1;
+	if (m->action)
+		sc -= 3;
+	if (m->flags & C_CHROME)
+		sc -= 3.5;
+	else if (in_menu(p, m->node))
+		sc -= 2;
+	if (m->flags & C_MAIN)
+		sc += 0.5;
+	if (m->flags & C_ASIDE)
+		sc -= 0.5;
+	return sc;
+}
+
+/* Is the link a mention in running text (a paragraph much longer
+ * than the link)?  Its text is no headline then. */
+static int
+in_text(struct page *p, const struct mention *m)
+{
+	xmlNode *n = m->node->parent;
+	struct stat *st;
+
+	while (n != NULL && n->type == XML_ELEMENT_NODE && inline_tag(n))
+		n = n->parent;
+	if (n == NULL || n->type != XML_ELEMENT_NODE || !tag_is(n, "p") ||
+	    (st = stat_of(p, n)) == NULL)
+		return 0;
+	return st->text > 2 * solid(p->text.s + m->text, m->textlen) + 40;
+}
+
+/* Counts of the page's URLs by a key (a shape, a prefix). */
+struct tally {
+	uint64_t key;
+	unsigned n, a, b;
+};
+
+static struct tally *
+tally_of(struct tally *v, size_t mask, uint64_t key)
+{
+	size_t i;
+
+	key |= 1;	/* 0 marks an empty slot */
+	for (i = key & mask; v[i].key != 0 && v[i].key != key;
+	    i = (i + 1) & mask)
+		;
+	v[i].key = key;
+	return &v[i];
+}
+
+static void
+decide(struct page *p)
+{
+	struct tally *shapes, *prefixes, *t;
+	size_t mask = 1, i;
+
+	/* every mention to its URL's group */
+	for (i = 0; i < p->nm; i++) {
+		struct mention *m = &p->m[i];
+		struct group *g;
+
+		m->flags = context(p, m->node, p->nst ? p->st[0].anchors : 0);
+		if (in_text(p, m))
+			m->inline_ = 1;
+		if ((g = group_of_href(p, m, i)) == NULL) {
+			m->group = (size_t)-1;
+			continue;
+		}
+		m->group = g - p->g;
+		if (m->flags & C_CHROME)
+			continue;
+		g->chrome_only = 0;
+		g->head |= headline(m);
+		g->shrt &= m->words <= 2 || m->more;
+	}
+	while (mask + 1 < p->urls.n * 2 + 2)
+		mask = mask * 2 + 1;
+	shapes = calloc(mask + 1, sizeof(*shapes));
+	prefixes = calloc(mask + 1, sizeof(*prefixes));
+	if (shapes == NULL || prefixes == NULL)
+		kh_die("calloc:");
+	/* The page's repetition, outside the chrome: by shape, how many
+	 * URLs (n) and how many with a headline (a) or short texts only
+	 * (b); by prefix, how many end in a word or two (a) and how many
+	 * in a slug (b). */
+	for (i = 0; i < p->urls.n; i++) {
+		struct group *g = &p->g[i];
+
+		if (g->chrome_only)
+			continue;
+		t = tally_of(shapes, mask, g->u.shape);
+		t->n++;
+		t->a += g->head;
+		t->b += g->shrt;
+		t = tally_of(prefixes, mask, g->u.prefix);
+		t->a += g->u.last == SG_WORD || g->u.last == SG_WORDS;
+		t->b += g->u.last == SG_SLUG || g->u.last == SG_LONG;
+	}
+	/* A slug among bare words under one prefix names a topic, a
+	 * school, a department, as its neighbours do (/school/science,
+	 * /school/humanities-arts-and-social-sciences): no article. */
+	for (i = 0; i < p->urls.n; i++) {
+		struct group *g = &p->g[i];
+
+		t = tally_of(prefixes, mask, g->u.prefix);
+		if (g->u.by_slug && g->cls > U_UNKNOWN && t->a >= 2 &&
+		    t->a > t->b)
+			g->cls = U_UNKNOWN;
+	}
+	for (i = 0; i < p->nm; i++) {
+		struct mention *m = &p->m[i];
+		struct group *g;
+		double sc;
+		int r;
+
+		if (m->group == (size_t)-1)
+			continue;
+		g = &p->g[m->group];
+		sc = mention_score(p, m, g);
+		t = tally_of(shapes, mask, g->u.shape);
+		/* an article shape lends to a headline, a picture, a "more",
+		 * not to a name of a word or two (a sub-section's) unless
+		 * its URL says article */
+		if (t->n >= 3 && t->a * 2 >= t->n && (g->cls == U_ARTICLE ||
+		    m->words >= 3 || m->words == 0 || m->more || m->alt))
+			sc += 1.5;
+		else if (t->n >= 4 && t->a == 0 && t->b * 4 >= t->n * 3)
+			sc -= 1;
+		if (sc > g->score)
+			g->score = sc;
+		if ((r = title_rank(m)) > g->title_rank) {
+			g->title_rank = r;
+			g->title = i;
+		}
+	}
+	free(shapes);
+	free(prefixes);
+}
+
+/* -vvv: a URL of the page, its score and title. */
+static void
+say_score(struct page *p, const struct group *g)
+{
+	const char *t = "";
+	size_t n = 0;
+
+	if (g->title != (size_t)-1) {
+		t = p->text.s + p->m[g->title].text;
+		n = p->m[g->title].textlen;
+		if (n > 80) {
+			n = 80;
+			while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
+				n--;
+		}
+	}
+	src_warn(p->s, "%s %.1f %.*s | %.*s", g->score >= ARTICLE_SCORE ?
+	    "article" : "not    ", g->score, (int)p->urls.e[g - p->g].len,
+	    urltab_url(&p->urls, g - p->g), (int)n, t);
+}
+
+long
+page_read(struct source *s, const char *body, size_t len)
+{
+	struct page p = { .s = s };
+	xmlDoc *doc;
+	xmlNode *root;
+	const char *self, *err;
+	char *own = NULL;
+	size_t ownlen = 0;
+	long n = 0;
+
+	xml_init();
+	doc = htmlReadMemory(body, len > INT_MAX ? INT_MAX : (int)len, s->url,
+	    "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
+		xmlFreeDoc(doc);
+		return 0;
+	}
+	walk(&p, root);
+	decide(&p);
+	if ((self = kh_url_canon(s->canon, s->url, strlen(s->url), NULL,
+	    &ownlen, &err)) != NULL) {
+		own = kh_malloc(ownlen + 1);
+		memcpy(own, self, ownlen + 1);
+	}
+	for (size_t i = 0; i < p.urls.n; i++) {
+		struct group *g = &p.g[i];
+		struct found f = { .kind = LK_ARTICLE, .via = V_HTML,
+		    .canonical = 1 };
+
+		if (links_opt.verbose >= 3)
+			say_score(&p, g);
+
+		if (g->score < ARTICLE_SCORE)
+			continue;
+		/* the page itself is no find */
+		f.ref = urltab_url(&p.urls, i);
+		f.reflen = p.urls.e[i].len;
+		if (own != NULL && ownlen == f.reflen &&
+		    memcmp(own, f.ref, f.reflen) == 0)
+			continue;
+		if (g->title != (size_t)-1) {
+			f.title = p.text.s + p.m[g->title].text;
+			f.titlelen = p.m[g->title].textlen;
+		}
+		src_found(s, &f);
+		n++;
+	}
+	xmlFreeDoc(doc);
+	free(p.text.s);
+	free(p.m);
+	free(p.g);
+	free(p.st);
+	urltab_free(&p.urls);
+	urltab_free(&p.hrefs);
+	free(p.href_group);
+	free(p.base);
+	free(own);
+	return n;
+}
