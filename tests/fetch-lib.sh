@@ -7,22 +7,23 @@
 servers=
 serve() {
 	sv=$1
+	svn=$(basename "$sv")
 	shift
-	python3 "$here/$sv" --port-file "$tmp/$sv.port" "$@" \
-	    2>"$tmp/$sv.err" &
+	python3 "$here/$sv" --port-file "$tmp/$svn.port" "$@" \
+	    2>"$tmp/$svn.err" &
 	servers="$servers $!"
 	trap 'kill $servers 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 	i=0
-	while [ ! -s "$tmp/$sv.port" ]; do
+	while [ ! -s "$tmp/$svn.port" ]; do
 		i=$((i + 1))
 		if [ $i -gt 200 ]; then
 			echo "Bail out! $sv did not start"
-			cat "$tmp/$sv.err"
+			cat "$tmp/$svn.err"
 			exit 1
 		fi
 		sleep 0.1
 	done
-	port=$(cat "$tmp/$sv.port")
+	port=$(cat "$tmp/$svn.port")
 }
 
 # expect FILE PYTHON-EXPR...: each expression holds over the records of
