@@ -731,6 +731,30 @@ check_mentions(struct ctx *c, const char *field,
 	}
 }
 
+/* What links writes (docs/records.md, "links"). */
+static void
+check_links(struct ctx *c)
+{
+	static const char *const kinds[] = { "article", "feed", "sitemap",
+	    "robots", NULL };
+	static const char *const vias[] = { "rss", "atom", "rdf", "jsonfeed",
+	    "sitemap", "news-sitemap", "robots", "html", NULL };
+	struct json_object *v;
+	const char *s;
+
+	if ((s = want_string(c, "kind", 1)) != NULL && !one_of(s, kinds))
+		problem(c, "kind", "%s: want article, feed, sitemap or robots",
+		    s);
+	if ((s = want_string(c, "via", 1)) != NULL && !one_of(s, vias))
+		problem(c, "via", "%s: not a way links finds URLs", s);
+	check_url(c, "source", 0);
+	check_time_field(c, "lastmod", 0);
+	want_string(c, "site", 1);
+	if ((v = want(c, "depth", json_type_int, "an integer")) != NULL &&
+	    json_object_get_int64(v) < 0)
+		problem(c, "depth", "negative");
+}
+
 int
 check_record(struct json_object *rec, check_report *report, void *arg)
 {
@@ -764,5 +788,6 @@ check_record(struct json_object *rec, check_report *report, void *arg)
 		problem(&c, "content_type", "%s: not a media type", s);
 	check_mentions(&c, "dates", check_date_extra);
 	check_mentions(&c, "entities", check_entity_extra);
+	check_links(&c);
 	return c.n;
 }
