@@ -69,7 +69,14 @@ include fetch/build.mk clean/build.mk clean/text.mk tag/build.mk \
 
 LIB_SRCS = $(wildcard lib/*.c)
 
-all: $(PROGS:%=bin/%) $(TOOLS:%=build/opt/bin/%)
+all: $(PROGS:%=bin/%) $(TOOLS:%=build/opt/bin/%) $(FAULT_SO)
+
+# The fault shim the tests load with LD_PRELOAD (tests/fault.c says
+# how), into the plain build only: ASan and interposition mix badly.
+FAULT_SO = build/opt/lib/libfault.so
+$(FAULT_SO): tests/fault.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
 
 # --- dependencies ------------------------------------------------------
 # Generated, so that a fresh machine installs the packages before any
