@@ -159,7 +159,7 @@ arc_unit_read(int fd, uint64_t off, uint64_t size, struct arc_unit *u,
 		return *why = "a unit header is cut short", -1;
 	if (arc_pread_full(fd, h, size - off < ARC_HDR ? ARC_HDR1 : ARC_HDR,
 	    off) < 0)
-		return *why = strerror(errno), -1;
+		return *why = strerror(errno), ARC_IOERR;
 	payload = get32(h + 4);
 	if (get32(h) != ARC_MAGIC || memcmp(h + 8, ARC_TAG, 4) != 0 ||
 	    (payload != ARC_HDR1 - 8 && payload < ARC_HDR - 8))
@@ -208,11 +208,12 @@ arc_unit_refs(const struct arc_unit *u, uint32_t n)
 
 /* The unit's list and compressed frame, read whole, the frame's size
  * checked against the header before room is made in *buf for what it
- * holds; the list goes into *buf after that room (u->refs).  The frame
- * is in a buffer of read_frame's own, valid until the next call. */
-static const char *
+ * holds; the list goes into *buf after that room (u->refs).  *frame is
+ * in a buffer of read_frame's own, valid until the next call.  0, or -1
+ * or ARC_IOERR with *why. */
+static int
 read_frame(int fd, struct arc_unit *u, char **buf, size_t *cap,
-    const char **why)
+    const char **frame, const char **why)
 {
 	static char *src;
 	static size_t srccap;
@@ -221,20 +222,21 @@ read_frame(int fd, struct arc_unit *u, char **buf, size_t *cap,
 
 	grow(&src, &srccap, list + u->comp);
 	if (arc_pread_full(fd, src, list + u->comp, u->off + u->hdr - list) < 0)
-		return *why = strerror(errno), NULL;
+		return *why = strerror(errno), ARC_IOERR;
 	if (ZSTD_getFrameContentSize(src + list, u->comp) != u->raw)
-		return *why = "a frame's size differs from its header's", NULL;
+		return *why = "a frame's size differs from its header's", -1;
 	grow(buf, cap, at + list);
 	refs = (uint32_t *)(void *)(*buf + at);
 	for (uint32_t i = 0; i < u->nref; i++) {
 		v = get32((unsigned char *)src + 4 * i);
 		if ((v & 3) == 0 || v >> 2 >= u->nrec || (i > 0 && v <= prev))
 			return *why = "a unit's list of references makes no "
-			    "sense", NULL;
+			    "sense", -1;
 		refs[i] = prev = v;
 	}
 	u->refs = refs;
-	return src + list;
+	*frame = src + list;
+	return 0;
 }
 
 int
@@ -287,7 +289,7 @@ arc_unit_dict(int fd, const struct arc_unit *u, const struct arc_dict *d,
 	size_t n = u->comp < sizeof(h) ? u->comp : sizeof(h);
 
 	if (arc_pread_full(fd, h, n, u->off + u->hdr) < 0)
-		return *why = strerror(errno), -1;
+		return *why = strerror(errno), ARC_IOERR;
 	return frame_dict(d, h, n, &dd, why);
 }
 
@@ -303,9 +305,8 @@ arc_unit_load(int fd, struct arc_unit *u, const struct arc_dict *d,
 
 	if (dctx == NULL && (dctx = ZSTD_createDCtx()) == NULL)
 		kh_die("zstd: out of memory");
-	if ((src = read_frame(fd, u, buf, cap, why)) == NULL)
-		return -1;
-	if ((r = frame_dict(d, src, u->comp, &dd, why)) < 0)
+	if ((r = read_frame(fd, u, buf, cap, &src, why)) < 0 ||
+	    (r = frame_dict(d, src, u->comp, &dd, why)) < 0)
 		return r;
 	n = ZSTD_decompress_usingDDict(dctx, *buf, u->raw, src, u->comp, dd);
 	if (ZSTD_isError(n))
@@ -338,9 +339,8 @@ arc_unit_record(int fd, struct arc_unit *u, const struct arc_dict *d,
 		return *why = "no such record in its unit", -1;
 	if (dctx == NULL && (dctx = ZSTD_createDCtx()) == NULL)
 		kh_die("zstd: out of memory");
-	if ((src = read_frame(fd, u, buf, cap, why)) == NULL)
-		return -1;
-	if ((st = frame_dict(d, src, u->comp, &dd, why)) < 0)
+	if ((st = read_frame(fd, u, buf, cap, &src, why)) < 0 ||
+	    (st = frame_dict(d, src, u->comp, &dd, why)) < 0)
 		return st;
 	/* Decompress only as far as the record, a block at a time straight
 	 * into *buf (zstd's own streaming would decode the whole frame in
@@ -403,7 +403,7 @@ arc_scan(int fd, const struct arc_dict *d, arc_unit_fn *fn, void *arg,
 	*why = NULL;
 	*end = 0;
 	if (fstat(fd, &st) < 0)
-		return *why = strerror(errno), -1;
+		return *why = strerror(errno), ARC_IOERR;
 	while ((r = arc_unit_read(fd, *end, st.st_size, &u, why)) == 1) {
 		if ((r = arc_unit_load(fd, &u, d, &buf, &cap, why)) < 0)
 			return r;
@@ -1067,6 +1067,7 @@ index_tail(struct arc_part *p, uint64_t *covered, uint64_t *last,
 	const char *why;
 	struct stat st;
 	char *idx, *end, *start, *nl;
+	int r;
 
 	*covered = *last = *keep = 0;
 	if (fstat(p->ifd, &st) < 0)
@@ -1099,8 +1100,12 @@ index_tail(struct arc_part *p, uint64_t *covered, uint64_t *last,
 	if (end > idx) {
 		*covered = e.off + e.len;
 		*last = e.off;
-		if (arc_unit_read(p->dfd, e.off, UINT64_MAX, &u, &why) == 1 &&
-		    e.recno + 1 != u.nrec) {
+		if ((r = arc_unit_read(p->dfd, e.off, UINT64_MAX, &u,
+		    &why)) == ARC_IOERR) {
+			free(idx);
+			return -1;
+		}
+		if (r == 1 && e.recno + 1 != u.nrec) {
 			uint64_t off = e.off;
 			while (start > idx) {
 				nl = memrchr(idx, '\n', start - 1 - idx);
@@ -1135,15 +1140,15 @@ recover_tail(struct arc_part *p, uint64_t size)
 	int r;
 
 	while ((r = arc_unit_read(p->dfd, end, size, &u, &why)) == 1) {
-		if ((r = arc_unit_load(p->dfd, &u, p->o->dict, &buf, &cap,
-		    &why)) == ARC_NODICT) {
-			kh_warn("%s: at byte %" PRIu64 ": %s; nothing was "
-			    "changed", p->data, end, why);
-			return -1;
-		}
+		r = arc_unit_load(p->dfd, &u, p->o->dict, &buf, &cap, &why);
 		if (r < 0 || recover_unit(&u, buf, &rc))
 			break;
 		end = arc_unit_end(&u);
+	}
+	if (r == ARC_NODICT || r == ARC_IOERR) {
+		kh_warn("%s: at byte %" PRIu64 ": %s; nothing was cut", p->data,
+		    end, why);
+		return -1;
 	}
 	if (rc.err) {
 		errno = rc.err;
@@ -1218,6 +1223,7 @@ arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
 	struct stat st;
 	uint64_t covered, last, keep;
 	size_t n = strlen(data) + 5;
+	int r;
 
 	memset(p, 0, sizeof(*p));
 	p->dfd = p->ifd = -1;
@@ -1253,8 +1259,9 @@ arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
 	/* The frames name the dictionary they need: one missing or
 	 * replaced is said now, before anything is written or cut. */
 	if (last != UINT64_MAX && covered > 0 &&
-	    arc_unit_read(p->dfd, last, st.st_size, &u, &why) == 1 &&
-	    arc_unit_dict(p->dfd, &u, o->dict, &why) == ARC_NODICT) {
+	    ((r = arc_unit_read(p->dfd, last, st.st_size, &u, &why)) ==
+	    ARC_IOERR || (r == 1 && (r = arc_unit_dict(p->dfd, &u, o->dict,
+	    &why)) < 0))) {
 		kh_warn("%s: at byte %" PRIu64 ": %s; nothing was changed",
 		    data, last, why);
 		goto fail;

@@ -42,9 +42,11 @@ typedef struct ZSTD_DDict_s ZSTD_DDict;
 #define ARC_FORMAT 2
 #define ARC_TAG "khob"
 #define ARC_MAX_RAW ((uint32_t)1 << 30)	/* bytes of records in a unit */
-/* A frame needs a dictionary the archive does not have (or another
- * than it has): not damage, and never cut. */
+/* What keeps a unit from being read, when it is not damage (-1), and
+ * so never a reason to cut: a frame needs a dictionary the archive does
+ * not have (or another than it has), or a read failed (errno). */
 #define ARC_NODICT (-2)
+#define ARC_IOERR (-3)
 
 struct arc_unit {
 	uint64_t off;		/* where the unit starts */
@@ -97,16 +99,17 @@ int arc_dict_set(struct arc_dict *d, const char *path, void *buf,
 
 /* Reading units.  arc_unit_read: the header at off; 1 ok, 0 at the end
  * of the file, -1 with *why set when no valid unit starts there (a cut
- * or damaged tail).  arc_unit_load: the unit's records, decompressed and
- * checked against the header, into *buf (grown as needed), and its list
- * of references (u->refs, also in *buf); -1 with *why set when the
- * frame is damaged, ARC_NODICT when it needs a dictionary d is not. */
+ * or damaged tail), ARC_IOERR.  arc_unit_load: the unit's records,
+ * decompressed and checked against the header, into *buf (grown as
+ * needed), and its list of references (u->refs, also in *buf); -1 with
+ * *why set when the frame is damaged, ARC_NODICT when it needs a
+ * dictionary d is not, ARC_IOERR. */
 int arc_unit_read(int fd, uint64_t off, uint64_t size, struct arc_unit *u,
 	const char **why);
 int arc_unit_load(int fd, struct arc_unit *u, const struct arc_dict *d,
 	char **buf, size_t *cap, const char **why);
-/* Whether the unit's frame can be read with d: 0, ARC_NODICT, or -1
- * (a read error or no frame), with *why. */
+/* Whether the unit's frame can be read with d: 0, or ARC_NODICT or
+ * ARC_IOERR with *why. */
 int arc_unit_dict(int fd, const struct arc_unit *u, const struct arc_dict *d,
 	const char **why);
 
@@ -177,8 +180,8 @@ int arc_part_close(struct arc_part *p);
 /* Every unit of a data file in turn, checked; for verify and reindex.
  * fn returns nonzero to stop.  *end: where the valid units end.  Returns
  * 0 when they fill the file (or fn stopped), -1 with *why when something
- * else follows, ARC_NODICT with *why when the frame there needs a
- * dictionary d is not. */
+ * else follows, ARC_NODICT or ARC_IOERR with *why when the unit there
+ * cannot be read. */
 typedef int arc_unit_fn(const struct arc_unit *u, const char *recs,
 	void *arg);
 int arc_scan(int fd, const struct arc_dict *d, arc_unit_fn *fn, void *arg,

@@ -127,7 +127,7 @@ cmd_cat(struct archive *a, int warc)
 		}
 		r = arc_scan(fd, opt.arc.dict, warc ? warc_unit : cat_unit, wc,
 		    &end, &why);
-		if (r == ARC_NODICT) {
+		if (r == ARC_NODICT || r == ARC_IOERR) {
 			kh_warn("%s: at byte %" PRIu64 ": %s", v[i].data, end,
 			    why);
 			st = KH_EXIT_ERROR;
@@ -379,6 +379,7 @@ struct walk {
 	int problems;
 	int empty;		/* the data file is empty */
 	int nodict;		/* a frame needs a dictionary we lack */
+	int ioerr;		/* a read failed */
 	uint64_t cut;		/* where damage starts, or UINT64_MAX */
 };
 
@@ -506,16 +507,18 @@ walk_part(struct walk *wk, const struct part_name *pn, int rebuild)
 		    0644)) < 0)
 			kh_die("%s:", tmp);
 	} else if ((wk->idx = slurp(pn->idx, &wk->idxlen)) == NULL) {
-		if (errno == ENOENT)
+		if (errno == ENOENT) {
 			problem(wk, "no index (%s); run store reindex",
 			    pn->idx);
-		else
-			problem(wk, "%s: %s", pn->idx, strerror(errno));
+		} else {
+			kh_warn("%s:", pn->idx);
+			wk->ioerr = 1;
+		}
 	}
 	r = arc_scan(fd, opt.arc.dict, walk_unit, wk, &end, &why);
-	if (r == ARC_NODICT) {
+	if (r == ARC_NODICT || r == ARC_IOERR) {
 		kh_warn("%s: at byte %" PRIu64 ": %s", pn->data, end, why);
-		wk->nodict = 1;
+		*(r == ARC_NODICT ? &wk->nodict : &wk->ioerr) = 1;
 	} else if (r < 0) {
 		problem(wk, "at byte %" PRIu64 " of %jd: %s", end,
 		    (intmax_t)sb.st_size, why);
@@ -524,7 +527,7 @@ walk_part(struct walk *wk, const struct part_name *pn, int rebuild)
 	if (wk->idx != NULL && wk->at < wk->idxlen && r == 0)
 		problem(wk, "the index has lines for records the data lacks");
 	if (wk->out >= 0) {
-		if (wk->nodict) {
+		if (wk->nodict || wk->ioerr) {
 			close(wk->out);
 			unlink(tmp);
 		} else if (out_flush(wk) < 0 || arc_fsync(wk->out) < 0 ||
@@ -535,13 +538,16 @@ walk_part(struct walk *wk, const struct part_name *pn, int rebuild)
 	free(tmp);
 	free(wk->obuf);
 	close(fd);
-	if (!rebuild && wk->problems == 0 && !wk->nodict && !kh_run.quiet)
+	if (!rebuild && wk->problems == 0 && !wk->nodict && !wk->ioerr &&
+	    !kh_run.quiet)
 		fprintf(stderr, "%s: %s: %" PRIu64 " records, all sound\n",
 		    kh_prog, pn->data, wk->records);
 }
 
-/* verify --repair: cut a damaged part after its last sound frame (or
- * remove it when nothing of it is sound), then rebuild its index. */
+/* verify --repair: rebuild a damaged part's index (from its sound
+ * frames), then cut the data after the last of them, or remove the part
+ * when nothing of it is sound: a crash between the two leaves an index
+ * that the data covers, and a tail the next writer cuts. */
 static void
 repair_part(struct walk *wk, const struct part_name *pn)
 {
@@ -558,17 +564,19 @@ repair_part(struct walk *wk, const struct part_name *pn)
 		    indexed_from(wk->idx, wk->idxlen, 0) : 0);
 		return;
 	}
-	if (wk->cut != UINT64_MAX) {
-		if ((fd = arc_open(pn->data, O_RDWR, 0)) < 0 ||
-		    fstat(fd, &sb) < 0 || arc_ftruncate(fd, wk->cut) < 0 ||
-		    arc_fsync(fd) < 0)
-			kh_die("%s: cannot cut the damaged tail:", pn->data);
-		close(fd);
-		kh_warn("%s: cut %jd bytes from byte %" PRIu64 ": %zu indexed "
-		    "records lost", pn->data, (intmax_t)(sb.st_size - wk->cut),
-		    wk->cut, indexed_from(wk->idx, wk->idxlen, wk->cut));
-	}
 	walk_part(&again, pn, 1);
+	if (again.nodict || again.ioerr)
+		kh_die("%s: cannot rebuild the index; nothing was cut",
+		    pn->data);
+	if (wk->cut == UINT64_MAX)
+		return;
+	if ((fd = arc_open(pn->data, O_RDWR, 0)) < 0 || fstat(fd, &sb) < 0 ||
+	    arc_ftruncate(fd, wk->cut) < 0 || arc_fsync(fd) < 0)
+		kh_die("%s: cannot cut the damaged tail:", pn->data);
+	close(fd);
+	kh_warn("%s: cut %jd bytes from byte %" PRIu64 ": %zu indexed records "
+	    "lost", pn->data, (intmax_t)(sb.st_size - wk->cut), wk->cut,
+	    indexed_from(wk->idx, wk->idxlen, wk->cut));
 }
 
 int
@@ -577,7 +585,7 @@ cmd_walk(struct archive *a, int rebuild)
 	struct part_name *v;
 	struct walk *wk;
 	size_t n;
-	int bad = 0, nodict = 0;
+	int bad = 0, nodict = 0, ioerr = 0;
 
 	if (rebuild || opt.repair)
 		archive_lock(a);
@@ -587,13 +595,18 @@ cmd_walk(struct archive *a, int rebuild)
 		walk_part(&wk[i], &v[i], rebuild);
 		bad += wk[i].problems > 0;
 		nodict += wk[i].nodict;
+		ioerr += wk[i].ioerr;
 	}
-	if (nodict) {
+	/* What could not be read is not known to be damaged: repair
+	 * nothing then. */
+	if (nodict)
 		kh_warn("%s: frames need a dictionary that the archive does "
 		    "not have: put back the one they were written with (%s)%s",
 		    a->path, opt.arc.dict ? "it was replaced" : "it is missing",
 		    opt.repair || rebuild ? "; nothing was changed" : "");
-	} else if (opt.repair) {
+	else if (ioerr && opt.repair)
+		kh_warn("%s: read errors: nothing was changed", a->path);
+	if (!nodict && !ioerr && opt.repair) {
 		remove_leftovers(a);
 		for (size_t i = 0; i < n; i++)
 			if (wk[i].problems > 0)
@@ -607,7 +620,7 @@ cmd_walk(struct archive *a, int rebuild)
 		kh_run.error = 1;
 	}
 	free_parts(v, n);
-	if (nodict)
+	if (nodict || ioerr)
 		return KH_EXIT_ERROR;
 	return bad && !rebuild ? KH_EXIT_SKIPPED : 0;
 }

@@ -121,7 +121,7 @@ archive_lock(struct archive *a)
 	char *lock = a->single ? pathcat(a->path, ".lock", "") :
 	    pathcat(a->path, "/", ".lock");
 
-	a->lockfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	a->lockfd = arc_open(lock, O_RDWR | O_CREAT, 0644);
 	if (a->lockfd < 0)
 		kh_die("%s:", lock);
 	while (flock(a->lockfd, LOCK_EX) < 0)
