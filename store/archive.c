@@ -641,6 +641,7 @@ struct arc_part {
 	char *tmp;		/* the data file's name while it is made */
 	int dfd, ifd;		/* -1: no such file yet */
 	int creating;		/* dfd is tmp, to be renamed to data */
+	int fresh;		/* the files are made by this run */
 	uint64_t dend, iend;	/* where data and index end */
 	uint64_t wend;		/* where units written, not yet indexed, end */
 	int idirty;		/* index lines not yet synced */
@@ -1014,7 +1015,7 @@ void
 arc_part_undo(struct arc_part *p)
 {
 	/* nothing after the last unit indexed counts */
-	if (p->dend == 0)
+	if (p->dend == 0 && p->fresh)
 		part_remove(p);
 	else if (arc_ftruncate(p->dfd, p->dend) < 0 ||
 	    (p->ifd >= 0 && arc_ftruncate(p->ifd, p->iend) < 0))
@@ -1234,7 +1235,8 @@ arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
 	snprintf(p->tmp, n, "%s.tmp", data);
 	switch (data_open(p)) {
 	case 0:
-		return p;	/* made with its first unit */
+		p->fresh = 1;	/* made with its first unit */
+		return p;
 	case -1:
 		goto fail;
 	}
@@ -1277,9 +1279,10 @@ arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
 	p->dend = covered;
 	if ((uint64_t)st.st_size > covered && recover_tail(p, st.st_size) < 0)
 		goto fail;
-	if (p->dend == 0) {
+	if (p->dend == 0 && S_ISREG(st.st_mode)) {
 		/* nothing whole was in it */
 		part_remove(p);
+		p->fresh = 1;
 		if (arc_sync_parent(data) < 0)
 			kh_warn("%s: fsync of its directory:", data);
 	}
