@@ -6,6 +6,7 @@
 # passes it on (--tee): it does so only after the data is fsynced and
 # the index written.
 . "$(dirname "$0")/lib.sh"
+. "$here/store-lib.sh"
 plan 4
 
 KILLS=${KH_KILLS:-200}
@@ -26,17 +27,6 @@ awk -v n="$KILLS" 'BEGIN { srand(7); for (i = 0; i < n; i++) printf "%d %.3f\n",
 fast=$root/bin/store
 [ -x "$fast" ] || fast=store
 
-# zstd -t on an archive's data files, with its dictionary if it has one;
-# none yet (a run killed while it held records back to train one) is fine.
-ztest() {
-	set -- "$1" "$1"/*.zst
-	[ -e "$2" ] || return 0
-	if [ -e "$1/khobor.dict" ]; then
-		zstd -t -q -D "$1/khobor.dict" "$1"/*.zst
-	else
-		zstd -t -q "$1"/*.zst
-	fi
-}
 
 # A job is the input with its own urls; a pipeline stores what the
 # archive lacks of it (store new), as a cron job does, until a run of it
@@ -106,15 +96,6 @@ finish() {
 	    { echo "finishing archive $arc failed"; return 1; }
 }
 
-# The whole lines of a file: a line cut short by a kill is no
-# acknowledgment.
-whole_lines() {
-	if [ -s "$1" ] && [ "$(tail -c 1 "$1" | od -An -tx1 | tr -d ' ')" != 0a ]; then
-		sed '$d' "$1"
-	else
-		cat "$1"
-	fi
-}
 
 if command -v zstd >/dev/null; then
 	check "$KILLS kill -9 at random moments; every run after mends the archive, verify and zstd -t pass" kills

@@ -14,6 +14,7 @@
 # kind are failed in each mode (one fewer for EINTR and SHORT), spread
 # over the calls a run makes; 0 fails every one of them.
 . "$(dirname "$0")/lib.sh"
+. "$here/store-lib.sh"
 plan 4
 
 fault=$build/opt/lib/libfault.so
@@ -46,16 +47,6 @@ open(d + "/base.jsonl", "w").write("".join(r + "\n" for r in recs[:600]))
 open(d + "/in.append", "w").write("".join(r + "\n" for r in recs[600:]))
 PY
 
-# zstd -t on an archive's data files, with its dictionary if it has one.
-ztest() {
-	set -- "$1" "$1"/*.zst
-	[ -e "$2" ] || return 0
-	if [ -e "$1/khobor.dict" ]; then
-		zstd -t -q -D "$1/khobor.dict" "$1"/*.zst
-	else
-		zstd -t -q "$1"/*.zst
-	fi
-}
 
 # The archive an append run starts from: stored, then as a killed run
 # leaves it: its last units not indexed, a torn unit after them.
@@ -83,15 +74,6 @@ run() {
 	    >"$tmp/acked" 2>"$tmp/err"
 }
 
-# The whole lines of a file: a line cut short by a kill is no
-# acknowledgment.
-whole_lines() {
-	if [ -s "$1" ] && [ "$(tail -c 1 "$1" | od -An -tx1 | tr -d ' ')" != 0a ]; then
-		sed '$d' "$1"
-	else
-		cat "$1"
-	fi
-}
 
 # after WHAT STATUS: the checks after a run with a fault.  A line for
 # each failure on stdout.
