@@ -177,6 +177,7 @@ arc_unit_read(int fd, uint64_t off, uint64_t size, struct arc_unit *u,
 			return *why = "a unit header is cut short", -1;
 		u->nref = get32(h + 28);
 		if (get32(h + 24) != ARC_FORMAT || u->nref > u->nrec ||
+		    u->nref > ARC_MAX_RAW / 4 ||
 		    payload != ARC_HDR - 8 + 4 * (uint64_t)u->nref)
 			return *why = "a unit header makes no sense", -1;
 		u->hdr = ARC_HDR + 4 * u->nref;

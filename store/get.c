@@ -381,6 +381,7 @@ struct walk {
 	int nodict;		/* a frame needs a dictionary we lack */
 	int ioerr;		/* a read failed */
 	uint64_t cut;		/* where damage starts, or UINT64_MAX */
+	size_t lost;		/* index lines at or past it */
 };
 
 static void
@@ -526,6 +527,13 @@ walk_part(struct walk *wk, const struct part_name *pn, int rebuild)
 	}
 	if (wk->idx != NULL && wk->at < wk->idxlen && r == 0)
 		problem(wk, "the index has lines for records the data lacks");
+	/* what a repair would lose; the index itself is not kept, as an
+	 * archive of many days has many */
+	if (wk->empty || wk->cut != UINT64_MAX)
+		wk->lost = indexed_from(wk->idx, wk->idxlen, wk->empty ? 0 :
+		    wk->cut);
+	free(wk->idx);
+	wk->idx = NULL;
 	if (wk->out >= 0) {
 		if (wk->nodict || wk->ioerr) {
 			close(wk->out);
@@ -560,8 +568,7 @@ repair_part(struct walk *wk, const struct part_name *pn)
 		    errno != ENOENT))
 			kh_die("%s: cannot remove:", pn->data);
 		kh_warn("%s: removed: nothing in it was sound (%zu indexed "
-		    "records lost)", pn->data, wk->idx ?
-		    indexed_from(wk->idx, wk->idxlen, 0) : 0);
+		    "records lost)", pn->data, wk->lost);
 		return;
 	}
 	walk_part(&again, pn, 1);
@@ -576,7 +583,7 @@ repair_part(struct walk *wk, const struct part_name *pn)
 	close(fd);
 	kh_warn("%s: cut %jd bytes from byte %" PRIu64 ": %zu indexed records "
 	    "lost", pn->data, (intmax_t)(sb.st_size - wk->cut), wk->cut,
-	    indexed_from(wk->idx, wk->idxlen, wk->cut));
+	    wk->lost);
 }
 
 int
@@ -612,8 +619,6 @@ cmd_walk(struct archive *a, int rebuild)
 			if (wk[i].problems > 0)
 				repair_part(&wk[i], &v[i]);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(wk[i].idx);
 	free(wk);
 	if ((rebuild || opt.repair) && !nodict && sync_dir(a) < 0) {
 		kh_warn("%s: fsync:", a->path);
