@@ -10,7 +10,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,7 +189,7 @@ lock(const struct state *s)
 	int fd;
 
 	snprintf(name, n, "%s.lock", s->path);
-	fd = open(name, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	fd = kh_open(name, O_RDWR | O_CREAT, 0644);
 	if (fd < 0)
 		kh_warn("%s:", name);
 	else
@@ -236,22 +235,6 @@ put_entry(FILE *f, const struct state_entry *e)
 	json_object_put(o);
 }
 
-/* fsync the folder that holds path, so the rename is durable. */
-static int
-sync_dir(const char *path)
-{
-	char *copy = strdup(path);
-	int fd, ret = 0;
-
-	fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || fsync(fd) < 0)
-		ret = -1;
-	if (fd >= 0)
-		close(fd);
-	free(copy);
-	return ret;
-}
-
 int
 state_save(struct state *s)
 {
@@ -259,7 +242,9 @@ state_save(struct state *s)
 	size_t i, n = strlen(s->path) + 32;
 	char *tmp = kh_malloc(n);
 	int lfd, fd, ret = -1;
-	FILE *f = NULL;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
 
 	if ((lfd = lock(s)) < 0)
 		goto out;
@@ -269,36 +254,46 @@ state_save(struct state *s)
 	 * killed in the middle of one leaves a single file behind, which
 	 * the next save writes over. */
 	snprintf(tmp, n, "%s.tmp", s->path);
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0644)) < 0 || (f = fdopen(fd, "w")) == NULL) {
-		kh_warn("%s:", tmp);
-		if (fd >= 0)
-			close(fd);
-		goto out;
-	}
+	/* Written in memory first, then with write(2) in a loop: a short
+	 * write or an error of the very call is seen and said (a test's
+	 * fault shim fails it), and the file is never left half-written
+	 * under its real name. */
+	if ((f = open_memstream(&buf, &len)) == NULL)
+		kh_die("out of memory");
 	for (i = 0; i < s->size; i++)
 		for (e = s->tab[i]; e != NULL; e = e->next)
 			put_entry(f, e);
-	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) < 0) {
+	if (fclose(f) != 0)
+		kh_die("out of memory");
+	if ((fd = kh_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0) {
+		kh_warn("%s:", tmp);
+		goto out;
+	}
+	if (kh_write_full(fd, buf, len) < 0 || kh_fsync(fd) < 0) {
 		kh_warn("%s: write error:", tmp);
-		fclose(f);
+		close(fd);
 		unlink(tmp);
 		goto out;
 	}
-	if (fclose(f) != 0 || rename(tmp, s->path) < 0) {
+	if (kh_close(fd) < 0 || kh_rename(tmp, s->path) < 0) {
 		kh_warn("%s:", s->path);
 		unlink(tmp);
 		goto out;
 	}
-	if (sync_dir(s->path) < 0)
+	/* The new state is in place, but a crash may yet undo the rename:
+	 * say so, and let the run end with an error. */
+	ret = 0;
+	if (kh_sync_parent(s->path) < 0) {
 		kh_warn("%s: sync of its folder failed:", s->path);
+		ret = -1;
+	}
 	for (i = 0; i < s->size; i++)
 		for (e = s->tab[i]; e != NULL; e = e->next)
 			e->dirty = 0;
-	ret = 0;
 out:
 	if (lfd >= 0)
 		close(lfd);
+	free(buf);
 	free(tmp);
 	return ret;
 }

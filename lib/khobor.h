@@ -79,6 +79,21 @@ int kh_options(int argc, char **argv, const struct kh_cli *cli);
  * nowhere; a closed stderr gets /dev/null.  kh_options() calls it
  * first; a program that does not use kh_options() calls it itself. */
 void kh_std_fds(void);
+/* sys.c: system calls as a program keeping state on disk makes them:
+ * an interrupted call (EINTR) is made again, a short transfer goes on;
+ * kh_close takes EINTR for done (Linux has released the descriptor).
+ * -1 with errno otherwise.  kh_open adds O_CLOEXEC. */
+int kh_open(const char *path, int flags, int mode);
+int kh_fsync(int fd);
+int kh_ftruncate(int fd, uint64_t len);
+int kh_close(int fd);
+int kh_rename(const char *from, const char *to);
+int kh_pread_full(int fd, void *buf, size_t n, uint64_t off);
+int kh_pwrite_full(int fd, const void *buf, size_t n, uint64_t off);
+int kh_write_full(int fd, const void *buf, size_t n);
+/* fsync the directory holding path, so that a name made or removed
+ * there lasts. */
+int kh_sync_parent(const char *path);
 _Noreturn void kh_usage(void);
 int kh_parse_size(const char *s, size_t *out);
 
