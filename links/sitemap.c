@@ -186,6 +186,11 @@ sitemap_read(struct source *s, const char *body, size_t len)
 	}
 	if (!x.capped)
 		xmlParseChunk(x.ctxt, NULL, 0, 1);
+	/* An internal DTD's entity declarations make libxml2 build a
+	 * document to hold them (its SAX1 compatibility), even under SAX:
+	 * it is the parser's caller's to free. */
+	if (x.ctxt->myDoc != NULL)
+		xmlFreeDoc(x.ctxt->myDoc);
 	xmlFreeParserCtxt(x.ctxt);
 	if (x.root > 0)
 		xml_report(s, &fx, "sitemap");
