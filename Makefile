@@ -39,7 +39,7 @@ PKGS = json-c libzstd zlib libcurl libxml-2.0 icu-uc icu-i18n libpsl
 # Programs for users land in bin/; tools for tests and benchmarks in
 # build/opt/bin/.  Both also get a sanitizer build in build/asan/bin/.
 PROGS = validate store
-validate_SRCS = validate/validate.c validate/check.c
+validate_SRCS = validate/validate.c
 store_SRCS = store/store.c store/put.c store/get.c store/archive.c \
 	store/dedup.c store/warc.c \
 	store/sha1.c
@@ -55,8 +55,8 @@ scan-test_SRCS = tests/scan-test.c tests/members.c tests/tap.c
 # Fuzz targets: one per parser of outside input, fuzz/NAME.c linked with
 # NAME_FUZZ_LINK and the library (see "fuzzing" below).
 FUZZ_TARGETS = records check archive scan
-records_FUZZ_LINK = validate/check.c
-check_FUZZ_LINK = validate/check.c
+records_FUZZ_LINK =
+check_FUZZ_LINK =
 archive_FUZZ_LINK = store/archive.c store/dedup.c store/sha1.c
 archive_FUZZ_PKGS = libzstd
 # scan: rec_scan() against rec_parse(), the library alone

@@ -13,5 +13,5 @@ parse_PKGS = libxml-2.0
 # The extractor alone: HTML bytes in, text and metadata out.
 FUZZ_TARGETS += extract
 extract_FUZZ_LINK = clean/extract.c clean/meta.c clean/textmode.c \
-	clean/dateline.c fuzz/valid.c validate/check.c
+	clean/dateline.c fuzz/valid.c
 extract_FUZZ_PKGS = libxml-2.0 icu-uc icu-i18n

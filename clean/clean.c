@@ -157,6 +157,7 @@ main(int argc, char **argv)
 	};
 	int i = kh_options(argc, argv, &cli);
 
+	kh_run.check_in = 1;
 	rec_loop(argv + i, clean, NULL);
 	return rec_exit();
 }

@@ -7,10 +7,9 @@ textmode-test_SRCS = tests/textmode-test.c clean/textmode.c clean/dateline.c
 textmode-test_PKGS = icu-uc icu-i18n
 
 FUZZ_TARGETS += textmode dateline
-textmode_FUZZ_LINK = clean/textmode.c clean/dateline.c fuzz/valid.c \
-	validate/check.c
+textmode_FUZZ_LINK = clean/textmode.c clean/dateline.c fuzz/valid.c
 textmode_FUZZ_PKGS = icu-uc
-dateline_FUZZ_LINK = clean/dateline.c fuzz/valid.c validate/check.c
+dateline_FUZZ_LINK = clean/dateline.c fuzz/valid.c
 dateline_FUZZ_PKGS = icu-uc
 
 # The stop words come from the NER training text in ../shared; the

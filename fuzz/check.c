@@ -1,5 +1,5 @@
 /*
- * check.c: libFuzzer target for the small parsers of validate/check.c:
+ * check.c: libFuzzer target for the small parsers of lib/check.c:
  * TIMEX3 values, ISO 8601 / RFC 3339 times and BCP 47 language tags.
  *
  * The input, NUL-terminated in a buffer of its exact size (so ASan sees
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "khobor.h"
-#include "../validate/check.h"
+#include "check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -14,7 +14,7 @@
 
 #include "khobor.h"
 #include "linkrec.h"
-#include "../validate/check.h"
+#include "check.h"
 
 #define SOURCE_URL "https://www.fuzz.example/section/feed"
 

@@ -33,7 +33,7 @@
 #include <unistd.h>
 
 #include "khobor.h"
-#include "../validate/check.h"
+#include "check.h"
 
 #define FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
 /* An AF_UNIX socket queues few packets (net.unix.max_dgram_qlen, 10 by

@@ -8,7 +8,7 @@
 
 #include "khobor.h"
 #include "valid.h"
-#include "../validate/check.h"
+#include "check.h"
 
 static void
 report(void *arg, const char *field, const char *msg)

@@ -301,6 +301,11 @@ struct kh_run {
 	uint64_t bytes;
 	int error;		/* a system error happened: exit 2 */
 	const char *skipped_word;	/* for the summary: "skipped" */
+	/* rec_loop checks each record against docs/records.md (lib/
+	 * check.c) before the program sees it, and skips one that fails,
+	 * with a message a problem: a stage that passes records on sets it,
+	 * so that what it writes passes validate whatever it read. */
+	int check_in;
 };
 extern struct kh_run kh_run;
 

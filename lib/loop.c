@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "khobor.h"
+#include "check.h"
 
 struct kh_run kh_run = {
 	.max_line = REC_MAX_LINE_DEFAULT,
@@ -92,6 +93,13 @@ rec_bad(const struct rec_pos *pos, const char *fmt, ...)
 		va_end(ap);
 	}
 	cur_bad = 1;
+}
+
+/* A problem check_record found in a record read (kh_run.check_in). */
+static void
+in_problem(void *arg, const char *field, const char *msg)
+{
+	rec_bad(arg, "%s: %s; skipped", field, msg);
 }
 
 static void
@@ -181,7 +189,9 @@ read_file(struct loop *l, int fd, const char *name)
 		} else if (rec == NULL) {
 			l->text_fn(&r.pos, l->arg);
 		} else {
-			l->fn(rec, &r.pos, l->arg);
+			if (!kh_run.check_in ||
+			    check_record(rec, in_problem, &r.pos) == 0)
+				l->fn(rec, &r.pos, l->arg);
 			json_object_put(rec);
 		}
 		end_record();

@@ -416,6 +416,7 @@ main(int argc, char **argv)
 	links_opt.now = time(NULL);
 	xml_init();
 	canon = kh_url_new();
+	kh_run.check_in = 1;
 	rec_loop(argv + i, one, NULL);
 	summary();
 	kh_url_free(canon);

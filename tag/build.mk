@@ -14,7 +14,7 @@ TOOLS += tag-train
 tag-train_SRCS = tag/train.c tag/gaz.c tag/tok.c tag/features.c
 tag-train_PKGS = icu-uc
 FUZZ_TARGETS += entities
-entities_FUZZ_LINK = $(TAG_NER) fuzz/valid.c validate/check.c
+entities_FUZZ_LINK = $(TAG_NER) fuzz/valid.c
 entities_FUZZ_PKGS = icu-uc
 
 TAG_SHARED = ../shared/data

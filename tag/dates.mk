@@ -6,5 +6,5 @@ TOOLS += dates-test
 dates-test_SRCS = tests/dates-test.c $(DATES_SRCS)
 dates-test_PKGS = icu-uc
 FUZZ_TARGETS += dates
-dates_FUZZ_LINK = $(DATES_SRCS) fuzz/valid.c validate/check.c
+dates_FUZZ_LINK = $(DATES_SRCS) fuzz/valid.c
 dates_FUZZ_PKGS = icu-uc

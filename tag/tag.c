@@ -488,6 +488,7 @@ main(int argc, char **argv)
 		ner = ner_open(strcmp(model_path, "none") == 0 ? NULL :
 		    model_path, gaz_files, ngaz, paths[1]);
 	}
+	kh_run.check_in = 1;
 	rec_loop(argv + i, tag, NULL);
 	ner_close(ner);
 	return rec_exit();

@@ -145,7 +145,7 @@ bad_input() {
 	    'not json' '{"url":"https://bd.example/b","html":42}' >"$tmp/b.in"
 	clean "$tmp/b.in" >"$tmp/b.out" 2>"$tmp/b.err"
 	test $? -eq 1 && test "$(wc -l <"$tmp/b.out")" -eq 1 &&
-	grep -q ':3: html: not a string' "$tmp/b.err"
+	grep -q ':3: html: want a string, got a number; skipped' "$tmp/b.err"
 }
 check "bad records are reported and skipped, exit 1" bad_input
 
