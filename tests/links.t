@@ -6,7 +6,7 @@
 # precision and recall on the development section pages.  Every record
 # written must pass validate.
 . "$(dirname "$0")/lib.sh"
-plan 35
+plan 36
 
 fx=$here/links
 mkrec=$fx/mkrec.py
@@ -146,6 +146,21 @@ t_page_cases() {
 	expect "$tmp/cases" 'st == 0' '"validate failed" not in err' \
 	    '[u.split("example-bd.com")[1] for u in by] == ["/country/sylhet-floods", "/country/river-erosion", "/country/rohingya-repatriation-talks-resume-today", "/country/tiger-count-rises-in-sundarbans", "/bangladesh/environment/4qgygcmtba", "/news.php?nid=12345&cat=1"]' \
 	    'by["https://www.example-bd.com/bangladesh/environment/4qgygcmtba"]["title"] == "Early winter vegetables bring smiles to farmers"'
+}
+
+# A page goes on past </html> (a browser shows what follows), and
+# nests deeper than libxml2's tree builder would go (256 elements).
+t_page_tail() {
+	python3 - >"$tmp/tail.html" <<'PY'
+story = '<h2><a href="/national/%d">A headline of several words here %d</a></h2>'
+print('<!DOCTYPE html><html><head><title>x</title></head><body>' +
+      story % (123451, 1) + '</body></html>\n<div class="content">' +
+      story % (123452, 2) + story % (123453, 3) + '</div>' +
+      '<div>' * 300 + story % (123454, 4) + '</div>' * 300)
+PY
+	src https://www.example-bd.com/national "$tmp/tail.html" | run tail
+	expect "$tmp/tail" 'st == 0' '"validate failed" not in err' \
+	    '[u.rsplit("/", 1)[1] for u in by] == ["123451", "123452", "123453", "123454"]'
 }
 
 t_broken() {
@@ -394,6 +409,7 @@ check "sitemap index, urlset (no image:loc) and Google News sitemap" t_sitemaps
 check "text sitemap and robots.txt Sitemap: lines" t_text_robots
 check "HTML page: announced feeds, articles, base href, site and depth" t_page
 check "HTML page cases: body classes, card headers, short slugs, sub-sections, e-paper, ids" t_page_cases
+check "HTML page: read past </html> and nested 300 deep" t_page_tail
 check "broken feeds: bare &, entities, markup, junk, controls, cut short" t_broken
 check "XXE: no local file read" t_xxe
 check "billion laughs: fast, bounded memory, inert" t_laughs
