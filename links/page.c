@@ -18,15 +18,21 @@
  *   query, as against the site's root, one or two bare words, and
  *   tag, topic, author, category, page, login or app paths and files;
  * - what it says: a headline has several words; "more", "বিস্তারিত",
- *   "আরও পড়ুন" point to an article but give no title.
+ *   "আরও পড়ুন" point to an article but give no title; a picture says
+ *   what it shows in its alt, whatever count or ▶ lies over it.
  *
  * and on the page's repetition: the article links of a section page
  * share a URL shape (the sequence of kinds of their path segments,
  * words / id / slug / date), so a shape seen several times outside the
  * chrome with headline-like texts is an article shape, and a shape seen
- * often with one-word texts a menu's.  The mentions of one URL (a
- * picture, a headline, a "read more") are weighed together: the best
- * says whether it is an article, and the best text is its title.
+ * often with one-word texts a menu's; a token that could be an id
+ * (pvtuawaylj) is one when the page has ids of its host, depth and
+ * length.  The chrome holds articles too (a ticker or a trending strip
+ * in the header, a most-read list in the footer): a headline there
+ * whose URL has an id of its own, or the shape and path of the page's
+ * articles, is one.  The mentions of one URL (a picture, a headline, a
+ * "read more") are weighed together: the best says whether it is an
+ * article, and the best text is its title.
  *
  * The page is read with the HTML parser's SAX events, no tree built (a
  * tree cost twice the parse): each element leaves a small record (its
@@ -40,7 +46,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include <unicode/uchar.h>
 
 #include "links.h"
 
@@ -236,6 +242,7 @@ struct mention {
 	uint32_t el;		/* its element */
 	unsigned flags;
 	int words;		/* of its text */
+	int lettered;		/* its words with a letter */
 	int more;		/* a "read more" text */
 	int heading;		/* text from a heading in or around it */
 	int alt;		/* text from an image's alt or the title */
@@ -458,28 +465,62 @@ solid(const char *t, size_t n)
 	return k;
 }
 
-/* Words of a text: runs of letters and digits, Bengali ones too. */
+/* Words of a text: runs of letters and digits, Bengali ones too; in
+ * *lettered those with a letter (a headline is made of them, not of
+ * "16:10 [WUXGA] 14" or "1980-1989(16,347)"). */
 static int
-count_words(const char *t, size_t n)
+count_words(const char *t, size_t n, int *lettered)
 {
-	int w = 0, in = 0;
+	const unsigned char *u = (const unsigned char *)t;
+	int w = 0, in = 0, letter = 0;
+	size_t k;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = t[i];
+	*lettered = 0;
+	for (size_t i = 0; i < n; i += k) {
+		unsigned char c = u[i];
 		int wc = c >= 0x80 || (c >= '0' && c <= '9') ||
 		    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 
+		k = 1;
 		/* U+00A0 and the like count as blanks (title_clean's) */
-		if (c == 0xc2 && i + 1 < n && (unsigned char)t[i + 1] == 0xa0) {
+		if (c == 0xc2 && i + 1 < n && u[i + 1] == 0xa0) {
 			in = 0;
-			i++;
+			k = 2;
 			continue;
 		}
-		if (wc && !in)
+		if (wc && !in) {
 			w++;
+			letter = 0;
+		}
+		if (wc && !letter && (c >= 0x80 ? u_isalpha((UChar32)
+		    kh_utf8_next(u + i, n - i, &k)) : c > '9')) {
+			letter = 1;
+			++*lettered;
+		}
 		in = wc;
 	}
 	return w;
+}
+
+/* Has the text a letter (a count "১২", a time "02:35", "▶" has
+ * none)? */
+static int
+has_letter(const char *t, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i, k;
+
+	for (i = 0; i < n; i += k) {
+		k = 1;
+		if (u[i] < 0x80) {
+			if ((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z')
+				return 1;
+		} else if (u_isalpha((UChar32)kh_utf8_next(u + i, n - i,
+		    &k))) {
+			return 1;
+		}
+	}
+	return 0;
 }
 
 static int
@@ -577,14 +618,16 @@ link_start(struct page *p, uint32_t e, const char *href,
 	}
 }
 
-/* A text from an attribute as a mention's text. */
+/* A text from an attribute as a mention's text.  A call to act stays
+ * one whatever says it ("Download our app" on a badge). */
 static void
 text_from_attr(struct page *p, struct mention *m, size_t off, size_t len)
 {
 	m->text = off;
 	m->textlen = len;
 	m->text_attr = 1;
-	m->words = count_words(p->attrs.s + off, len);
+	m->words = count_words(p->attrs.s + off, len, &m->lettered);
+	m->action |= is_action(p->attrs.s + off, len);
 }
 
 /* A link ends: what its text says, and its counts in its element. */
@@ -609,9 +652,17 @@ link_end(struct page *p, struct open_a *o)
 	}
 	m->heading |= (m->flags & C_HEADING) != 0;
 	t = mention_text(p, m);
-	m->words = count_words(t, m->textlen);
+	m->words = count_words(t, m->textlen, &m->lettered);
 	m->more = is_more(t, m->textlen);
 	m->action = is_action(t, m->textlen);
+	/* a picture with a count over it (১২), a duration, a ▶: the
+	 * picture's alt says what it shows */
+	if (m->words > 0 && m->words <= 3 && !m->more && o->has_alt &&
+	    o->altlen > 0 && o->altlen < ANCHOR_TEXT_MAX &&
+	    !has_letter(t, m->textlen)) {
+		text_from_attr(p, m, o->alt, o->altlen);
+		m->alt = 1;
+	}
 	if (m->words == 0 && o->has_label && o->labellen > 0 &&
 	    o->labellen < ANCHOR_TEXT_MAX) {
 		/* a link without text that says what it is: as its text */
@@ -1012,29 +1063,41 @@ static int
 headline(const struct mention *m)
 {
 	return !m->more && !m->alt && !m->action && !m->inline_ &&
-	    m->words >= HEADLINE_WORDS;
+	    m->words >= HEADLINE_WORDS && m->lettered >= HEADLINE_WORDS - 1;
 }
 
+/* art_like: the URL has the shape of the page's articles, and its
+ * path but the last segment is one of theirs (decide()). */
 static double
-mention_score(struct page *p, struct mention *m, const struct group *g)
+mention_score(struct page *p, struct mention *m, const struct group *g,
+    int art_like)
 {
 	static const double cls_score[] = { -10, -4, -2.5, 0, 1.5, 3 };
 	double sc = cls_score[g->cls - U_FILE];
 
-	(void)p;
 	if (headline(m))
 		sc += 1.5;
-	else if (!m->more && !m->alt && m->words == 3)
-		sc += 0.5;
+	else if (!m->more && m->words == 3)
+		sc += 0.5;	/* three words, or a picture that says what
+				 * it shows */
 	else if (!m->more && !m->alt && m->words == 1)
 		sc -= 1;
+	else if (m->alt && m->words > 3)
+		sc += 0.5;
 	if (m->heading)
 		sc += 1;
 	if (m->action)
 		sc -= 3;
-	if (m->flags & C_CHROME)
-		sc -= 3.5;
-	else if (in_menu(p, m->el))
+	if (m->flags & C_CHROME) {
+		/* A headline in the site's header, menu or footer (a
+		 * ticker, a trending strip, a story in a menu) is an
+		 * article when its URL says so on its own (an id, a date)
+		 * or is like the page's articles where they stand; a
+		 * menu's sections are neither, or have no headline. */
+		if (!headline(m) || !((g->cls == U_ARTICLE &&
+		    !g->u.by_slug) || (art_like && g->cls > U_UNKNOWN)))
+			sc -= 3.5;
+	} else if (in_menu(p, m->el))
 		sc -= 2;
 	if (m->flags & C_MAIN)
 		sc += 0.5;
@@ -1108,10 +1171,43 @@ decide(struct page *p)
 	prefixes = calloc(mask + 1, sizeof(*prefixes));
 	if (shapes == NULL || prefixes == NULL)
 		kh_die("calloc:");
+	/* Ids of letters alone (pvtuawaylj) or with few digits
+	 * (havwy86ogg): a token that could be an id is one when the page
+	 * links two others of its host, depth and length, of its
+	 * alphabet, that are ids by themselves (tinj61zj9m); a word of
+	 * that length is no id (shape.c's letter pairs tell), and a token
+	 * the letters leave in doubt (okutawvy, rajshahi) must be linked
+	 * with a headline too. */
+	for (i = 0; i < p->urls.n; i++) {
+		struct group *g = &p->g[i];
+
+		if (g->u.idlike != ID_IS)
+			continue;
+		t = tally_of(prefixes, mask, g->u.idkey);
+		t->n++;
+		t->a |= g->u.idchars;
+	}
+	for (i = 0; i < p->urls.n; i++) {
+		struct group *g = &p->g[i];
+
+		if (g->u.idlike == 0 || g->u.idlike == ID_IS ||
+		    (g->u.idlike == ID_MAYBE && !g->head) ||
+		    g->cls <= U_LIST || g->cls >= U_WEAK)
+			continue;
+		t = tally_of(prefixes, mask, g->u.idkey);
+		if (t->n >= 2 && (g->u.idchars & ~t->a) == 0) {
+			/* weaker than an id of its own: the page's word */
+			g->cls = U_WEAK;
+			g->u.shape = g->u.idshape;
+			g->u.last = SG_ID;
+			g->u.by_slug = 0;
+		}
+	}
+	memset(prefixes, 0, (mask + 1) * sizeof(*prefixes));
 	/* The page's repetition, outside the chrome: by shape, how many
 	 * URLs (n) and how many with a headline (a) or short texts only
-	 * (b); by prefix, how many end in a word or two (a) and how many
-	 * in a slug (b). */
+	 * (b); by prefix, how many with a headline may be articles (n),
+	 * how many end in a word or two (a) and how many in a slug (b). */
 	for (i = 0; i < p->urls.n; i++) {
 		struct group *g = &p->g[i];
 
@@ -1122,6 +1218,7 @@ decide(struct page *p)
 		t->a += g->head;
 		t->b += g->shrt;
 		t = tally_of(prefixes, mask, g->u.prefix);
+		t->n += g->head && g->cls >= U_WEAK;
 		t->a += g->u.last == SG_WORD || g->u.last == SG_WORDS;
 		t->b += g->u.last == SG_SLUG || g->u.last == SG_LONG;
 	}
@@ -1140,17 +1237,19 @@ decide(struct page *p)
 		struct mention *m = &p->m[i];
 		struct group *g;
 		double sc;
-		int r;
+		int r, art_shape;
 
 		if (m->group == (size_t)-1)
 			continue;
 		g = &p->g[m->group];
-		sc = mention_score(p, m, g);
 		t = tally_of(shapes, mask, g->u.shape);
+		art_shape = t->n >= 3 && t->a * 2 >= t->n;
+		sc = mention_score(p, m, g, art_shape &&
+		    tally_of(prefixes, mask, g->u.prefix)->n > 0);
 		/* an article shape lends to a headline, a picture, a "more",
 		 * not to a name of a word or two (a sub-section's) unless
 		 * its URL says article */
-		if (t->n >= 3 && t->a * 2 >= t->n && (g->cls == U_ARTICLE ||
+		if (art_shape && (g->cls == U_ARTICLE ||
 		    m->words >= 3 || m->words == 0 || m->more || m->alt))
 			sc += 1.5;
 		else if (t->n >= 4 && t->a == 0 && t->b * 4 >= t->n * 3)
