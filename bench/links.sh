@@ -13,17 +13,20 @@
 #   pages    real section and home pages of news sites: the listing
 #            pages of ../shared/data/wcxb-dev (BBC, AP, the Guardian,
 #            Al Jazeera, NPR, ...) 4 times each, when ../shared is
-#            there, else the development pages of tests/links/dev
-#            40 times each (smaller, and denser in links).
+#            there (else left out);
+#   devpages the development pages of tests/links/dev 40 times each
+#            (smaller, and denser in links: the hardest case);
 # and times over each, median of -n runs (default 5): libxml2's bare
 # parse of the same bytes (build/opt/bin/parse: -x for the XML, as a
-# tree; HTML as bench/clean.sh does) and bin/links.  Times are CPU
+# tree; HTML as bench/clean.sh does) and links, one after the other in
+# each round so that both see the machine alike.  Times are CPU
 # seconds (user + system) of the process, steadier than wall time on a
 # shared machine; wall time is shown too.  The target: links at 0.8 of
 # the bare parse's speed or better on each input.  Max RSS of links on
 # one sitemap and on ten (each with other URLs) shows memory flat in
-# the number of records.
+# the number of records; last, links' start-up (an empty input).
 #
+# LINKS=path times another build of links (an older one, to compare).
 # Needs no ../shared.  Exit 0 when the benchmark ran, 1 when a command
 # failed, 2 for usage errors or missing tools.
 set -eu
@@ -149,9 +152,9 @@ with open(os.path.join(out, "links-feeds.jsonl"), "w") as f:
             f.write(rec("https://www%d.example-bd.com/feed" % k, rss(k)))
 shared = os.environ.get("KH_SHARED", "../shared")
 meta = os.path.join(shared, "data/wcxb-dev/metadata.json")
-with open(os.path.join(out, "links-pages.jsonl"), "w") as f:
-    if os.path.exists(meta):
-        import gzip
+if os.path.exists(meta):
+    import gzip
+    with open(os.path.join(out, "links-pages.jsonl"), "w") as f:
         ids = ["2961", "2962", "2965", "2966", "2967", "2968", "2969", "2970", "2971",
                "3011", "0205", "1795", "0729"]
         for k in range(4):
@@ -160,20 +163,22 @@ with open(os.path.join(out, "links-pages.jsonl"), "w") as f:
                 html = gzip.open(os.path.join(shared, "data/wcxb-dev/html/%s.html.gz" % i)).read()
                 f.write(rec(gt["url"] + ("?copy=%d" % k if k else ""),
                             html.decode("utf-8", "replace")))
-    else:
-        pages = sorted(glob.glob("tests/links/dev/*.html"))
-        for k in range(40):
-            for p in pages:
-                url = open(p[:-5] + ".url").read().strip()
-                f.write(rec(url + ("?copy=%d" % k if k else ""),
-                            open(p, encoding="utf-8").read()))
+elif os.path.exists(os.path.join(out, "links-pages.jsonl")):
+    os.remove(os.path.join(out, "links-pages.jsonl"))
+with open(os.path.join(out, "links-devpages.jsonl"), "w") as f:
+    pages = sorted(glob.glob("tests/links/dev/*.html"))
+    for k in range(40):
+        for p in pages:
+            url = open(p[:-5] + ".url").read().strip()
+            f.write(rec(url + ("?copy=%d" % k if k else ""),
+                        open(p, encoding="utf-8").read()))
 EOF
 fi
 
-python3 - "$runs" "$out" <<'EOF'
+python3 - "$runs" "$out" "${LINKS:-bin/links}" <<'EOF'
 import os, resource, statistics, subprocess, sys, time
 
-runs, out = int(sys.argv[1]), sys.argv[2]
+runs, out, links = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 
 
 def timed(cmd, path):
@@ -188,26 +193,32 @@ def timed(cmd, path):
     return (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall)
 
 
-def median(cmd, path):
-    ts = [timed(cmd, path) for _ in range(runs)]
-    return statistics.median(t[0] for t in ts), statistics.median(t[1] for t in ts)
+def medians(cmds, path):
+    """Each command once a round, in turn: both see the machine alike."""
+    ts = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, cmd in enumerate(cmds):
+            ts[i].append(timed(cmd, path))
+    return [(statistics.median(t[0] for t in x), statistics.median(t[1] for t in x)) for x in ts]
 
 
 def rss(path):
-    p = subprocess.run(["/usr/bin/time", "-f", "%M", "bin/links", "-q", path],
+    p = subprocess.run(["/usr/bin/time", "-f", "%M", links, "-q", path],
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
     return int(p.stderr.split()[-1])
 
 
-print("links.sh: median of %d runs; CPU seconds (wall in brackets); MB/s of input" % runs)
+print("links.sh: %s, median of %d runs; CPU seconds (wall in brackets); MB/s of input" % (links, runs))
 worst = None
-for name, xml in (("sitemap", True), ("feeds", True), ("pages", False)):
+for name, xml in (("sitemap", True), ("feeds", True), ("pages", False), ("devpages", False)):
     path = os.path.join(out, "links-%s.jsonl" % name)
+    if not os.path.exists(path):
+        print("%-8s left out: no ../shared" % name)
+        continue
     mb = os.path.getsize(path) / 1e6
     anchor = ["build/opt/bin/parse"] + (["-x"] if xml else [])
-    pc, pw = median(anchor, path)
-    lc, lw = median(["bin/links", "-q"], path)
-    n = sum(1 for _ in subprocess.run(["bin/links", "-q", path], capture_output=True,
+    (pc, pw), (lc, lw) = medians([anchor, [links, "-q"]], path)
+    n = sum(1 for _ in subprocess.run([links, "-q", path], capture_output=True,
                                       text=True).stdout.splitlines())
     ratio = pc / lc
     worst = ratio if worst is None else min(worst, ratio)
@@ -217,4 +228,14 @@ for name, xml in (("sitemap", True), ("feeds", True), ("pages", False)):
 print("worst links/parse speed: %.2f (target >= 0.8)" % worst)
 print("links max RSS: %d KB on one 50,000-URL sitemap, %d KB on ten" % (
     rss(os.path.join(out, "links-sitemap.jsonl")), rss(os.path.join(out, "links-sitemap10.jsonl"))))
+start = []
+for _ in range(max(runs, 10) * 2):
+    t = time.perf_counter()
+    b = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([links, "-q"], stdin=subprocess.DEVNULL, check=True)
+    a = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start.append((a.ru_utime - b.ru_utime + a.ru_stime - b.ru_stime, time.perf_counter() - t))
+print("links start-up (empty input): %.1f ms CPU (%.1f ms wall), median of %d" % (
+    1000 * statistics.median(s[0] for s in start), 1000 * statistics.median(s[1] for s in start),
+    len(start)))
 EOF

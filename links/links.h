@@ -226,7 +226,16 @@ enum {
 struct ushape {
 	uint64_t shape, prefix;
 	int last, by_slug;
+	/* a last segment of letters and digits alone: whether it could
+	 * be an id (ID_*, 0 no), the kinds of its characters (IDC_*), a
+	 * key of its host, depth and length, and the shape the URL has if
+	 * it is an id */
+	int idlike;
+	unsigned char idchars;
+	uint64_t idkey, idshape;
 };
+enum { ID_MAYBE = 1, ID_LIKELY, ID_IS };
+enum { IDC_DIGIT = 1, IDC_HEX = 2, IDC_LOWER = 4, IDC_UPPER = 8 };
 int url_shape(const char *url, size_t len, struct ushape *u);
 /* Is s[0..n) a word of list (a NULL-ended array; ASCII case folded)? */
 int word_in(const char *const *list, const char *s, size_t n);

@@ -18,15 +18,27 @@
  *   query, as against the site's root, one or two bare words, and
  *   tag, topic, author, category, page, login or app paths and files;
  * - what it says: a headline has several words; "more", "বিস্তারিত",
- *   "আরও পড়ুন" point to an article but give no title.
+ *   "আরও পড়ুন" point to an article but give no title; a picture says
+ *   what it shows in its alt, whatever count or ▶ lies over it.
  *
  * and on the page's repetition: the article links of a section page
  * share a URL shape (the sequence of kinds of their path segments,
  * words / id / slug / date), so a shape seen several times outside the
  * chrome with headline-like texts is an article shape, and a shape seen
- * often with one-word texts a menu's.  The mentions of one URL (a
- * picture, a headline, a "read more") are weighed together: the best
- * says whether it is an article, and the best text is its title.
+ * often with one-word texts a menu's; a token that could be an id
+ * (pvtuawaylj) is one when the page has ids of its host, depth and
+ * length.  The chrome holds articles too (a ticker or a trending strip
+ * in the header, a most-read list in the footer): a headline there
+ * whose URL has an id of its own, or the shape and path of the page's
+ * articles, is one.  The mentions of one URL (a picture, a headline, a
+ * "read more") are weighed together: the best says whether it is an
+ * article, and the best text is its title.
+ *
+ * The page is read with the HTML parser's SAX events, no tree built (a
+ * tree cost twice the parse): each element leaves a small record (its
+ * parent, context and counts of links and text under it) and each link
+ * its text as it comes.  What follows </html> is read too, as a browser
+ * shows it.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -34,7 +46,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include <unicode/uchar.h>
 
 #include "links.h"
 
@@ -191,7 +203,7 @@ chrome_attr(const char *v)
 	return best;
 }
 
-/* --- the walk over the tree ------------------------------------------- */
+/* --- the parse: elements and links as the parser meets them ------------ */
 
 enum {
 	C_CHROME = 1,		/* in the site's chrome */
@@ -204,21 +216,33 @@ enum {
 				 * chrome unless in an article, main or li */
 };
 
-/* What a subtree holds, for link density. */
-struct stat {
-	unsigned anchors, short_anchors, headings;
-	unsigned long text, link_text;
+/* What an element is for the weighing above it. */
+enum { T_OTHER, T_INLINE, T_P, T_TOP /* html, body */ };
+
+#define NO_EL UINT32_MAX
+
+/* One element of the page and what its subtree holds, for link
+ * density: the page is read with SAX, so this, not a tree, is what
+ * stays of it. */
+struct el {
+	uint32_t parent;	/* its parent's number, or NO_EL */
+	unsigned char tag;	/* T_* */
 	unsigned flags;		/* its context, from its ancestors' */
 	unsigned own;		/* what it is itself (element_own) */
+	unsigned anchors, short_anchors, headings;
+	unsigned long text, link_text;
 };
 
-/* One <a href>. */
+/* One <a href>.  Its text is in the page's text, or, when it comes
+ * from an attribute (aria-label, alt, title), in its attribute text. */
 struct mention {
-	size_t href, hreflen;	/* in the page's text buffer */
+	size_t href, hreflen;	/* in the page's attribute text */
 	size_t text, textlen;	/* its text (or heading's, alt's) */
-	xmlNode *node;
+	int text_attr;		/* text is in the attribute text */
+	uint32_t el;		/* its element */
 	unsigned flags;
 	int words;		/* of its text */
+	int lettered;		/* its words with a letter */
 	int more;		/* a "read more" text */
 	int heading;		/* text from a heading in or around it */
 	int alt;		/* text from an image's alt or the title */
@@ -226,6 +250,21 @@ struct mention {
 	int inline_;		/* in running text */
 	size_t group;
 	double score;
+};
+
+/* A link being read: its text is what comes into the page's text from
+ * its start on (links nest: an outer one's holds an inner one's). */
+struct open_a {
+	size_t m;		/* its mention */
+	uint32_t el;
+	size_t start;		/* where its text starts in the page's text */
+	uint32_t inhead;	/* the heading being read, or NO_EL */
+	size_t head, headlen;	/* its first heading's text */
+	int img;		/* an image seen in it */
+	size_t alt, altlen;	/* the image's alt, in the attribute text */
+	size_t label, labellen;	/* its aria-label, if it has one */
+	size_t title, titlelen;	/* its title, if it has one */
+	int has_label, has_alt, has_title;
 };
 
 /* The mentions of one URL (its canonical form is the page's urls'
@@ -244,7 +283,8 @@ struct group {
 
 struct page {
 	struct source *s;
-	struct buf text;
+	struct buf text;	/* the links' texts */
+	struct buf attrs;	/* hrefs and the attributes of links' text */
 	struct mention *m;
 	size_t nm, capm;
 	struct group *g;
@@ -253,60 +293,56 @@ struct page {
 	struct urltab hrefs;	/* the hrefs as written, */
 	size_t *href_group;	/* and the group of each */
 	size_t caph;
-	struct stat *st;
-	size_t nst, capst;
+	struct el *el;
+	size_t nel, capel;
+	uint32_t *stack;	/* the open elements */
+	size_t depth, capstack;
+	size_t skip;		/* open elements under a skipped one */
+	int done;		/* the root element closed: what follows
+				 * is out of the document */
+	struct open_a *open;	/* the open links */
+	size_t nopen, capopen;
 	char *base;
-	const char *site;	/* the page's registered domain */
-	size_t sitelen;
 };
 
-/* The HTML parser writes element names in lower case. */
-static int
-tag_is(const xmlNode *n, const char *name)
-{
-	return n->name != NULL && n->name[0] == name[0] &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
-static char *
-prop(xmlNode *n, const char *name)
-{
-	return (char *)xmlGetProp(n, (const xmlChar *)name);
-}
-
-/* An attribute's value as the parser keeps it, without a copy ("" for
- * one without a value); NULL when absent. */
 static const char *
-attr(const xmlNode *n, const char *name)
+mention_text(const struct page *p, const struct mention *m)
 {
-	for (const xmlAttr *a = n->properties; a != NULL; a = a->next) {
-		if (a->name == NULL || strcasecmp((const char *)a->name,
-		    name) != 0)
-			continue;
-		if (a->children != NULL && a->children->type == XML_TEXT_NODE &&
-		    a->children->next == NULL && a->children->content != NULL)
-			return (const char *)a->children->content;
-		return "";
-	}
+	return (m->text_attr ? p->attrs.s : p->text.s) + m->text;
+}
+
+static int
+name_is(const char *n, const char *name)
+{
+	return n[0] == name[0] && strcmp(n, name) == 0;
+}
+
+/* An attribute's value in SAX's list ("" for one without a value);
+ * NULL when absent.  The HTML parser writes names in lower case. */
+static const char *
+attr(const xmlChar **atts, const char *name)
+{
+	if (atts == NULL)
+		return NULL;
+	for (; atts[0] != NULL; atts += 2)
+		if (strcasecmp((const char *)atts[0], name) == 0)
+			return atts[1] != NULL ? (const char *)atts[1] : "";
 	return NULL;
 }
 
 static int
-inline_tag(const xmlNode *n)
+inline_name(const char *name)
 {
 	static const char *const tags[] = { "a", "b", "i", "em", "strong",
 	    "span", "font", "small", "u", "sup", "sub", "mark", "abbr", "q",
 	    "cite", "bdi", "bdo", "s", NULL };
 
-	return word_in(tags, (const char *)n->name,
-	    strlen((const char *)n->name));
+	return word_in(tags, name, strlen(name));
 }
 
 static int
-heading_tag(const xmlNode *n)
+heading_name(const char *s)
 {
-	const char *s = (const char *)n->name;
-
 	return (s[0] == 'h' || s[0] == 'H') && s[1] >= '1' && s[1] <= '6' &&
 	    s[2] == '\0';
 }
@@ -346,15 +382,13 @@ attr_says(const char *v)
 /* What an element is, of itself: the context it gives its
  * descendants. */
 static unsigned
-element_own(xmlNode *n)
+element_own(const char *name, const xmlChar **atts)
 {
 	static const char *const skip[] = { "script", "style", "noscript",
 	    "template", "svg", "select", "iframe", "object", "title", NULL };
-	const char *name = (const char *)n->name, *v;
+	const char *v;
 	unsigned f = 0;
 
-	if (name == NULL)
-		return f;
 	switch (name[0]) {
 	case 'a':
 		if (strcmp(name, "aside") == 0)
@@ -369,7 +403,7 @@ element_own(xmlNode *n)
 	case 'h':
 		if (strcmp(name, "header") == 0)
 			f |= C_HDRFTR;
-		else if (heading_tag(n))
+		else if (heading_name(name))
 			f |= C_HEADING;
 		break;
 	case 'l':
@@ -393,9 +427,9 @@ element_own(xmlNode *n)
 			return C_SKIP;
 		break;
 	}
-	if (n->properties == NULL)
+	if (atts == NULL)
 		return f;
-	if ((v = attr(n, "role")) != NULL) {
+	if ((v = attr(atts, "role")) != NULL) {
 		if (word_in(chrome_roles, v, strlen(v)))
 			f |= C_CHROME;
 		else if (strcasecmp(v, "complementary") == 0)
@@ -404,7 +438,7 @@ element_own(xmlNode *n)
 			f |= C_MAIN;
 	}
 	for (int i = 0; i < 2 && !(f & C_CHROME); i++)
-		if ((v = attr(n, i == 0 ? "class" : "id")) != NULL)
+		if ((v = attr(atts, i == 0 ? "class" : "id")) != NULL)
 			f |= attr_says(v);
 	return f;
 }
@@ -420,28 +454,6 @@ combine(unsigned inherited, unsigned own)
 	return f;
 }
 
-static size_t
-stat_new(struct page *p, xmlNode *n, unsigned flags, unsigned own)
-{
-	if (p->nst == p->capst) {
-		p->capst = p->capst ? p->capst * 2 : 1024;
-		p->st = kh_realloc(p->st, p->capst * sizeof(*p->st));
-	}
-	memset(&p->st[p->nst], 0, sizeof(*p->st));
-	p->st[p->nst].flags = flags;
-	p->st[p->nst].own = own;
-	n->_private = (void *)(p->nst + 1);
-	return p->nst++;
-}
-
-static struct stat *
-stat_of(struct page *p, xmlNode *n)
-{
-	size_t i = (size_t)n->_private;
-
-	return i > 0 && i <= p->nst ? &p->st[i - 1] : NULL;
-}
-
 /* Non-blank bytes of a text of n bytes. */
 static unsigned long
 solid(const char *t, size_t n)
@@ -453,85 +465,62 @@ solid(const char *t, size_t n)
 	return k;
 }
 
-/* Words of a text: runs of letters and digits, Bengali ones too. */
+/* Words of a text: runs of letters and digits, Bengali ones too; in
+ * *lettered those with a letter (a headline is made of them, not of
+ * "16:10 [WUXGA] 14" or "1980-1989(16,347)"). */
 static int
-count_words(const char *t, size_t n)
+count_words(const char *t, size_t n, int *lettered)
 {
-	int w = 0, in = 0;
+	const unsigned char *u = (const unsigned char *)t;
+	int w = 0, in = 0, letter = 0;
+	size_t k;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = t[i];
+	*lettered = 0;
+	for (size_t i = 0; i < n; i += k) {
+		unsigned char c = u[i];
 		int wc = c >= 0x80 || (c >= '0' && c <= '9') ||
 		    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 
+		k = 1;
 		/* U+00A0 and the like count as blanks (title_clean's) */
-		if (c == 0xc2 && i + 1 < n && (unsigned char)t[i + 1] == 0xa0) {
+		if (c == 0xc2 && i + 1 < n && u[i + 1] == 0xa0) {
 			in = 0;
-			i++;
+			k = 2;
 			continue;
 		}
-		if (wc && !in)
+		if (wc && !in) {
 			w++;
+			letter = 0;
+		}
+		if (wc && !letter && (c >= 0x80 ? u_isalpha((UChar32)
+		    kh_utf8_next(u + i, n - i, &k)) : c > '9')) {
+			letter = 1;
+			++*lettered;
+		}
 		in = wc;
 	}
 	return w;
 }
 
-/* Text of the subtree under top, at most max bytes; the first
- * heading's text in b[*head..*head + *headlen) when there is one, the
- * first image in *img. */
-static void
-subtree_text(xmlNode *top, struct buf *b, size_t max, size_t *head,
-    size_t *headlen, xmlNode **img)
+/* Has the text a letter (a count "১২", a time "02:35", "▶" has
+ * none)? */
+static int
+has_letter(const char *t, size_t n)
 {
-	xmlNode *n = top->children, *inhead = NULL;
-	size_t hstart = 0;
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i, k;
 
-	*head = *headlen = 0;
-	while (n != NULL) {
-		if (n->type == XML_TEXT_NODE && n->content != NULL &&
-		    b->len < max) {
-			const char *t = (const char *)n->content;
-			size_t all = strlen(t), k = all;
-
-			if (k > max - b->len) {
-				k = max - b->len;
-				while (k > 0 && ((unsigned char)t[k] & 0xc0) ==
-				    0x80)
-					k--;	/* a whole code point */
-			}
-			buf_add(b, t, k);
-		} else if (n->type == XML_ELEMENT_NODE) {
-			if (!inline_tag(n) && b->len > 0 && b->len < max)
-				buf_add(b, " ", 1);
-			if (*img == NULL && tag_is(n, "img"))
-				*img = n;
-			if (inhead == NULL && *headlen == 0 && heading_tag(n)) {
-				inhead = n;
-				hstart = b->len;
-			}
-			if (n->children != NULL &&
-			    !(element_own(n) & C_SKIP)) {
-				n = n->children;
-				continue;
-			}
-		}
-		for (;;) {
-			if (n == inhead) {
-				*head = hstart;
-				*headlen = b->len - hstart;
-				inhead = NULL;
-			}
-			if (n->next != NULL) {
-				n = n->next;
-				break;
-			}
-			if ((n = n->parent) == top || n == NULL) {
-				n = NULL;
-				break;
-			}
+	for (i = 0; i < n; i += k) {
+		k = 1;
+		if (u[i] < 0x80) {
+			if ((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z')
+				return 1;
+		} else if (u_isalpha((UChar32)kh_utf8_next(u + i, n - i,
+		    &k))) {
+			return 1;
 		}
 	}
+	return 0;
 }
 
 static int
@@ -568,14 +557,37 @@ is_action(const char *t, size_t n)
 	return 0;
 }
 
-static void
-add_mention(struct page *p, xmlNode *a, const char *href, unsigned flags)
+/* An attribute's value kept in the attribute text; its offset. */
+static size_t
+keep_attr(struct page *p, const char *v, size_t *len)
 {
-	static struct buf t;
+	size_t off = p->attrs.len;
+
+	*len = strlen(v);
+	buf_add(&p->attrs, v, *len);
+	return off;
+}
+
+/* A text of n bytes cut to at most max, at a code point. */
+static size_t
+cut(const char *t, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	n = max;
+	while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
+		n--;
+	return n;
+}
+
+/* A link starts: its mention, and its text to be read. */
+static void
+link_start(struct page *p, uint32_t e, const char *href,
+    const xmlChar **atts)
+{
 	struct mention *m;
-	size_t head, headlen, k;
-	xmlNode *img = NULL;
-	char *v = NULL;
+	struct open_a *o;
+	const char *v;
 
 	if (p->nm == p->capm) {
 		p->capm = p->capm ? p->capm * 2 : 256;
@@ -583,70 +595,115 @@ add_mention(struct page *p, xmlNode *a, const char *href, unsigned flags)
 	}
 	m = &p->m[p->nm++];
 	memset(m, 0, sizeof(*m));
-	m->node = a;
-	m->flags = flags;
-	m->href = p->text.len;
-	m->hreflen = strlen(href);
-	buf_add(&p->text, href, m->hreflen);
+	m->el = e;
+	m->flags = p->el[e].flags;
+	m->href = keep_attr(p, href, &m->hreflen);
+	if (p->nopen == p->capopen) {
+		p->capopen = p->capopen ? p->capopen * 2 : 8;
+		p->open = kh_realloc(p->open, p->capopen * sizeof(*p->open));
+	}
+	o = &p->open[p->nopen++];
+	memset(o, 0, sizeof(*o));
+	o->m = p->nm - 1;
+	o->el = e;
+	o->start = p->text.len;
+	o->inhead = NO_EL;
+	if ((v = attr(atts, "aria-label")) != NULL) {
+		o->has_label = 1;
+		o->label = keep_attr(p, v, &o->labellen);
+	}
+	if ((v = attr(atts, "title")) != NULL) {
+		o->has_title = 1;
+		o->title = keep_attr(p, v, &o->titlelen);
+	}
+}
 
-	t.len = 0;
-	subtree_text(a, &t, ANCHOR_TEXT_MAX, &head, &headlen, &img);
+/* A text from an attribute as a mention's text.  A call to act stays
+ * one whatever says it ("Download our app" on a badge). */
+static void
+text_from_attr(struct page *p, struct mention *m, size_t off, size_t len)
+{
+	m->text = off;
+	m->textlen = len;
+	m->text_attr = 1;
+	m->words = count_words(p->attrs.s + off, len, &m->lettered);
+	m->action |= is_action(p->attrs.s + off, len);
+}
+
+/* A link ends: what its text says, and its counts in its element. */
+static void
+link_end(struct page *p, struct open_a *o)
+{
+	struct mention *m = &p->m[o->m];
+	struct el *e = &p->el[o->el];
+	size_t len = cut(p->text.s + o->start, p->text.len - o->start,
+	    ANCHOR_TEXT_MAX);
+	const char *t;
+
 	/* a card link holding a heading: the heading is the title */
-	if (headlen > 0) {
+	if (o->headlen > 0 && o->head < o->start + len) {
 		m->heading = 1;
-		m->text = p->text.len;
-		m->textlen = headlen;
-		buf_add(&p->text, t.s + head, headlen);
+		m->text = o->head;
+		m->textlen = o->head + o->headlen > o->start + len ?
+		    o->start + len - o->head : o->headlen;
 	} else {
-		m->text = p->text.len;
-		m->textlen = t.len;
-		buf_add(&p->text, t.s, t.len);
+		m->text = o->start;
+		m->textlen = len;
 	}
-	m->heading |= (flags & C_HEADING) != 0;
-	m->words = count_words(p->text.s + m->text, m->textlen);
-	m->more = is_more(p->text.s + m->text, m->textlen);
-	m->action = is_action(p->text.s + m->text, m->textlen);
-	if (m->words == 0 && (v = prop(a, "aria-label")) != NULL &&
-	    (k = strlen(v)) > 0 && k < ANCHOR_TEXT_MAX) {
+	m->heading |= (m->flags & C_HEADING) != 0;
+	t = mention_text(p, m);
+	m->words = count_words(t, m->textlen, &m->lettered);
+	m->more = is_more(t, m->textlen);
+	m->action = is_action(t, m->textlen);
+	/* a picture with a count over it (১২), a duration, a ▶: the
+	 * picture's alt says what it shows */
+	if (m->words > 0 && m->words <= 3 && !m->more && o->has_alt &&
+	    o->altlen > 0 && o->altlen < ANCHOR_TEXT_MAX &&
+	    !has_letter(t, m->textlen)) {
+		text_from_attr(p, m, o->alt, o->altlen);
+		m->alt = 1;
+	}
+	if (m->words == 0 && o->has_label && o->labellen > 0 &&
+	    o->labellen < ANCHOR_TEXT_MAX) {
 		/* a link without text that says what it is: as its text */
-		m->text = p->text.len;
-		m->textlen = k;
-		buf_add(&p->text, v, k);
-		m->words = count_words(v, k);
-		m->more = is_more(v, k);
-		m->action = is_action(v, k);
+		text_from_attr(p, m, o->label, o->labellen);
+		t = mention_text(p, m);
+		m->more = is_more(t, m->textlen);
+		m->action = is_action(t, m->textlen);
 	}
-	xmlFree(v);
-	v = NULL;
 	if (m->words == 0) {
 		/* a picture: its alt text, else the link's title */
-		if (img != NULL)
-			v = prop(img, "alt");
-		if (v == NULL || *v == '\0') {
-			xmlFree(v);
-			v = prop(a, "title");
+		size_t off = 0, k = 0;
+
+		if (o->has_alt && o->altlen > 0) {
+			off = o->alt;
+			k = o->altlen;
+		} else if (o->has_title) {
+			off = o->title;
+			k = o->titlelen;
 		}
-		if (v != NULL && (k = strlen(v)) > 0 && k < ANCHOR_TEXT_MAX) {
-			m->text = p->text.len;
-			m->textlen = k;
-			buf_add(&p->text, v, k);
+		if (k > 0 && k < ANCHOR_TEXT_MAX) {
+			text_from_attr(p, m, off, k);
 			m->alt = 1;
-			m->words = count_words(v, k);
 		}
-		xmlFree(v);
 	}
+	e->anchors++;
+	e->short_anchors += m->words <= 2 && !m->alt;
+	if (!m->alt)
+		e->link_text += solid(mention_text(p, m), m->textlen);
 }
 
 /* A <link rel="alternate"> to a feed: a further source. */
 static void
-feed_link(struct page *p, xmlNode *n)
+feed_link(struct page *p, const xmlChar **atts)
 {
-	char *rel = prop(n, "rel"), *type = prop(n, "type"), *href, *title;
+	const char *rel = attr(atts, "rel"), *type = attr(atts, "type"),
+	    *href, *title;
 	struct found f = { .kind = LK_FEED, .via = V_HTML };
 	int alternate = 0;
 
 	if (rel != NULL)
-		for (char *r = rel; *r; r += strcspn(r, " \t\r\n")) {
+		for (const char *r = rel; *r; r += strcspn(r, " \t\r\n")) {
 			r += strspn(r, " \t\r\n");
 			if (strncasecmp(r, "alternate", 9) == 0 &&
 			    (r[9] == '\0' || strchr(" \t\r\n", r[9])))
@@ -657,46 +714,24 @@ feed_link(struct page *p, xmlNode *n)
 	    strncasecmp(type, "application/atom+xml", 20) == 0 ||
 	    strncasecmp(type, "application/feed+json", 21) == 0 ||
 	    strncasecmp(type, "application/rdf+xml", 19) == 0) &&
-	    (href = prop(n, "href")) != NULL) {
-		title = prop(n, "title");
+	    (href = attr(atts, "href")) != NULL) {
+		title = attr(atts, "title");
 		f.ref = href;
 		f.reflen = strlen(href);
 		f.base = p->base;
 		f.title = title;
 		f.titlelen = title ? strlen(title) : 0;
 		src_found(p->s, &f);
-		xmlFree(title);
-		xmlFree(href);
 	}
-	xmlFree(rel);
-	xmlFree(type);
-}
-
-/* An element's counts added to its parent's, as the walk leaves it. */
-static void
-leave(struct page *p, xmlNode *n)
-{
-	struct stat *c, *up;
-
-	if (n->type != XML_ELEMENT_NODE || n->parent == NULL ||
-	    (c = stat_of(p, n)) == NULL || (up = stat_of(p, n->parent)) ==
-	    NULL)
-		return;
-	up->anchors += c->anchors;
-	up->short_anchors += c->short_anchors;
-	up->headings += c->headings;
-	up->text += c->text;
-	up->link_text += c->link_text;
 }
 
 static void
-set_base(struct page *p, xmlNode *n)
+set_base(struct page *p, const char *href)
 {
 	const char *err, *b;
-	char *href;
 	size_t len;
 
-	if (p->base != NULL || (href = prop(n, "href")) == NULL)
+	if (p->base != NULL || href == NULL)
 		return;
 	b = kh_url_canon(p->s->canon, href, strlen(href), p->s->url, &len,
 	    &err);
@@ -704,76 +739,200 @@ set_base(struct page *p, xmlNode *n)
 		p->base = kh_malloc(len + 1);
 		memcpy(p->base, b, len + 1);
 	}
-	xmlFree(href);
 }
 
-/* An element entered: its context, and what it is. */
+/* Text into the open links (at most ANCHOR_TEXT_MAX bytes the
+ * innermost). */
 static void
-enter(struct page *p, xmlNode *n, unsigned flags, unsigned own)
+link_text(struct page *p, const char *t, size_t n)
 {
-	size_t i = stat_new(p, n, flags, own);	/* may move p->st */
-	struct stat *st = &p->st[i];
-	struct mention *m;
-	char *href;
+	size_t have = p->text.len - p->open[p->nopen - 1].start;
 
-	if (own & C_HEADING)
-		st->headings = 1;
-	if (tag_is(n, "base")) {
-		set_base(p, n);
-	} else if (tag_is(n, "link")) {
-		feed_link(p, n);
-	} else if (tag_is(n, "a") && !(flags & C_SKIP) &&
-	    (href = prop(n, "href")) != NULL) {
-		add_mention(p, n, href, flags);
-		xmlFree(href);
-		m = &p->m[p->nm - 1];
-		st = &p->st[(size_t)n->_private - 1];
-		st->anchors = 1;
-		st->short_anchors = m->words <= 2 && !m->alt;
-		st->link_text = m->alt ? 0 :
-		    solid(p->text.s + m->text, m->textlen);
+	if (have >= ANCHOR_TEXT_MAX)
+		return;
+	buf_add(&p->text, t, cut(t, n, ANCHOR_TEXT_MAX - have));
+}
+
+static void
+sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+	struct page *p = ctx;
+	const char *name = (const char *)xname, *v;
+	uint32_t up;
+	unsigned own, flags;
+	struct el *e;
+	size_t i;
+
+	if (name == NULL)
+		return;
+	if (p->done) {
+		/* after </html>: in the root again, as a tree would have
+		 * it */
+		p->done = 0;
+		p->stack[p->depth++] = 0;
+	}
+	/* what is under a script, a template, an svg: not read */
+	if (p->skip > 0 || (p->depth > 0 &&
+	    (p->el[p->stack[p->depth - 1]].flags & C_SKIP))) {
+		p->skip++;
+		return;
+	}
+	if (p->depth == p->capstack) {
+		p->capstack = p->capstack ? p->capstack * 2 : 64;
+		p->stack = kh_realloc(p->stack, p->capstack *
+		    sizeof(*p->stack));
+	}
+	if (p->nel == p->capel) {
+		p->capel = p->capel ? p->capel * 2 : 1024;
+		p->el = kh_realloc(p->el, p->capel * sizeof(*p->el));
+	}
+	up = p->depth > 0 ? p->stack[p->depth - 1] : NO_EL;
+	/* the root is no context */
+	own = up == NO_EL ? 0 : element_own(name, atts);
+	flags = up == NO_EL ? 0 : combine(p->el[up].flags, own);
+	e = &p->el[p->nel];
+	memset(e, 0, sizeof(*e));
+	e->parent = up;
+	e->flags = flags;
+	e->own = own;
+	e->headings = (own & C_HEADING) != 0;
+	e->tag = name_is(name, "p") ? T_P : name_is(name, "body") ||
+	    name_is(name, "html") ? T_TOP : inline_name(name) ? T_INLINE :
+	    T_OTHER;
+	p->stack[p->depth++] = p->nel++;
+
+	if (p->nopen > 0 && e->tag != T_INLINE &&
+	    p->text.len > p->open[0].start &&
+	    p->text.len - p->open[p->nopen - 1].start < ANCHOR_TEXT_MAX)
+		buf_add(&p->text, " ", 1);
+	if (flags & C_SKIP)
+		return;
+	if (p->nopen > 0 && heading_name(name))
+		for (i = 0; i < p->nopen; i++)
+			if (p->open[i].inhead == NO_EL &&
+			    p->open[i].headlen == 0) {
+				p->open[i].inhead = p->nel - 1;
+				p->open[i].head = p->text.len;
+			}
+	switch (name[0]) {
+	case 'a':
+		if (name[1] == '\0' && (v = attr(atts, "href")) != NULL)
+			link_start(p, p->nel - 1, v, atts);
+		break;
+	case 'b':
+		if (name_is(name, "base"))
+			set_base(p, attr(atts, "href"));
+		break;
+	case 'i':
+		if (p->nopen > 0 && name_is(name, "img")) {
+			v = attr(atts, "alt");
+			for (i = 0; i < p->nopen; i++) {
+				if (p->open[i].img)
+					continue;
+				p->open[i].img = 1;
+				if (v != NULL) {
+					p->open[i].has_alt = 1;
+					p->open[i].alt = keep_attr(p, v,
+					    &p->open[i].altlen);
+				}
+			}
+		}
+		break;
+	case 'l':
+		if (name_is(name, "link"))
+			feed_link(p, atts);
+		break;
 	}
 }
 
-/* Walk the tree once, in document order, without recursion (a page
- * may nest deep): each element's context from its parent's, its text
- * and links added to its ancestors' counts as the walk leaves it. */
 static void
-walk(struct page *p, xmlNode *root)
+sax_end(void *ctx, const xmlChar *name)
 {
-	xmlNode *n;
-	struct stat *ps;
-	unsigned flags, own;
+	struct page *p = ctx;
+	uint32_t k;
+	struct el *e, *up;
 
-	stat_new(p, root, 0, 0);
-	for (n = root->children; n != NULL; ) {
-		ps = stat_of(p, n->parent);
-		flags = ps ? ps->flags : 0;
-		if (n->type == XML_ELEMENT_NODE) {
-			own = element_own(n);
-			flags = combine(flags, own);
-			enter(p, n, flags, own);
-			if (n->children != NULL && !(flags & C_SKIP)) {
-				n = n->children;
-				continue;
-			}
-		} else if (n->type == XML_TEXT_NODE && n->content != NULL &&
-		    !(flags & C_SKIP) && ps != NULL) {
-			ps->text += solid((const char *)n->content,
-			    strlen((const char *)n->content));
-		}
-		for (;;) {
-			leave(p, n);
-			if (n->next != NULL) {
-				n = n->next;
-				break;
-			}
-			if ((n = n->parent) == root || n == NULL) {
-				n = NULL;
-				break;
-			}
-		}
+	(void)name;
+	if (p->skip > 0) {
+		p->skip--;
+		return;
 	}
+	if (p->done || p->depth == 0)
+		return;
+	k = p->stack[--p->depth];
+	e = &p->el[k];
+	for (size_t i = 0; i < p->nopen; i++)
+		if (p->open[i].inhead == k) {
+			p->open[i].headlen = p->text.len - p->open[i].head;
+			p->open[i].inhead = NO_EL;
+		}
+	if (p->nopen > 0 && p->open[p->nopen - 1].el == k)
+		link_end(p, &p->open[--p->nopen]);
+	if (e->parent != NO_EL) {
+		up = &p->el[e->parent];
+		up->anchors += e->anchors;
+		up->short_anchors += e->short_anchors;
+		up->headings += e->headings;
+		up->text += e->text;
+		up->link_text += e->link_text;
+	}
+	if (p->depth == 0)
+		p->done = 1;
+}
+
+static void
+sax_text(void *ctx, const xmlChar *xt, int len)
+{
+	struct page *p = ctx;
+	const char *t = (const char *)xt;
+	struct el *e;
+
+	if (p->skip > 0 || p->nel == 0 || len <= 0)
+		return;
+	/* after </html>: the root's, as a tree would have it */
+	e = &p->el[p->done || p->depth == 0 ? 0 : p->stack[p->depth - 1]];
+	if (e->flags & C_SKIP)
+		return;
+	e->text += solid(t, len);
+	if (p->nopen > 0)
+		link_text(p, t, len);
+}
+
+/* What the parser does not build: script and style's text, white space
+ * it leaves out. */
+static void
+sax_none(void *ctx, const xmlChar *t, int len)
+{
+	(void)ctx;
+	(void)t;
+	(void)len;
+}
+
+/* Read the page with SAX into p: its elements and links. */
+static void
+parse(struct page *p, const char *body, size_t len)
+{
+	htmlSAXHandler sax;
+	htmlParserCtxtPtr ctxt;
+
+	if ((ctxt = htmlNewParserCtxt()) == NULL)
+		kh_die("htmlNewParserCtxt: out of memory");
+	memset(&sax, 0, sizeof(sax));
+	sax.startElement = sax_start;
+	sax.endElement = sax_end;
+	sax.characters = sax_text;
+	sax.cdataBlock = sax_none;
+	sax.ignorableWhitespace = sax_none;
+	memcpy(ctxt->sax, &sax, sizeof(sax));
+	ctxt->userData = p;
+	/* the body is UTF-8 (fetch made it so), whatever its <meta> says */
+	htmlCtxtReadMemory(ctxt, body, len > INT_MAX ? INT_MAX : (int)len,
+	    p->s->url, "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+	/* what the parser left open */
+	while (p->depth > 0 && !p->done)
+		sax_end(p, NULL);
+	htmlFreeParserCtxt(ctxt);
 }
 
 /* --- weighing ---------------------------------------------------------- */
@@ -781,16 +940,14 @@ walk(struct page *p, xmlNode *root)
 /* The block a link stands in: the nearest ancestor holding 4 links or
  * more.  A menu's are short (a word or two) and its text all links. */
 static int
-in_menu(struct page *p, xmlNode *a)
+in_menu(struct page *p, uint32_t a)
 {
-	struct stat *st;
+	const struct el *st;
 	int up = 0;
 
-	for (xmlNode *n = a->parent; n != NULL && up < 6; n = n->parent,
-	    up++) {
-		if (n->type != XML_ELEMENT_NODE ||
-		    (st = stat_of(p, n)) == NULL)
-			break;
+	for (uint32_t n = p->el[a].parent; n != NO_EL && up < 6;
+	    n = p->el[n].parent, up++) {
+		st = &p->el[n];
 		if (st->anchors < 4)
 			continue;
 		return st->short_anchors * 5 >= st->anchors * 4 &&
@@ -804,22 +961,20 @@ in_menu(struct page *p, xmlNode *a)
  * navigation, header or footer, whatever their class says (<body
  * class="onenav-site-navigation">). */
 static unsigned
-context(struct page *p, xmlNode *a, unsigned total)
+context(struct page *p, uint32_t a, unsigned total)
 {
-	xmlNode *chain[256];
-	struct stat *st;
+	uint32_t chain[256];
+	const struct el *st;
 	size_t k = 0;
 	unsigned f = 0, own;
 
-	for (xmlNode *n = a; n != NULL && n->type == XML_ELEMENT_NODE &&
-	    k < 256; n = n->parent)
+	for (uint32_t n = a; n != NO_EL && k < 256; n = p->el[n].parent)
 		chain[k++] = n;
 	while (k-- > 0) {
-		if ((st = stat_of(p, chain[k])) == NULL)
-			continue;
+		st = &p->el[chain[k]];
 		own = st->own;
 		if ((st->anchors >= 20 && st->anchors * 2 >= total) ||
-		    tag_is(chain[k], "body") || tag_is(chain[k], "html"))
+		    st->tag == T_TOP)
 			own &= ~(C_CHROME | C_HDRFTR | C_ASIDE);
 		/* a card's header: a heading and a link or three */
 		if ((own & C_HDRFTR) && st->headings > 0 && st->anchors <= 3)
@@ -861,7 +1016,7 @@ group_of(struct page *p, const char *url, size_t len, size_t mention)
 static struct group *
 group_of_href(struct page *p, const struct mention *m, size_t i)
 {
-	const char *href = p->text.s + m->href, *url, *err;
+	const char *href = p->attrs.s + m->href, *url, *err;
 	size_t k, len;
 	int added;
 
@@ -908,29 +1063,41 @@ static int
 headline(const struct mention *m)
 {
 	return !m->more && !m->alt && !m->action && !m->inline_ &&
-	    m->words >= HEADLINE_WORDS;
+	    m->words >= HEADLINE_WORDS && m->lettered >= HEADLINE_WORDS - 1;
 }
 
+/* art_like: the URL has the shape of the page's articles, and its
+ * path but the last segment is one of theirs (decide()). */
 static double
-mention_score(struct page *p, struct mention *m, const struct group *g)
+mention_score(struct page *p, struct mention *m, const struct group *g,
+    int art_like)
 {
 	static const double cls_score[] = { -10, -4, -2.5, 0, 1.5, 3 };
 	double sc = cls_score[g->cls - U_FILE];
 
-	(void)p;
 	if (headline(m))
 		sc += 1.5;
-	else if (!m->more && !m->alt && m->words == 3)
-		sc += 0.5;
+	else if (!m->more && m->words == 3)
+		sc += 0.5;	/* three words, or a picture that says what
+				 * it shows */
 	else if (!m->more && !m->alt && m->words == 1)
 		sc -= 1;
+	else if (m->alt && m->words > 3)
+		sc += 0.5;
 	if (m->heading)
 		sc += 1;
 	if (m->action)
 		sc -= 3;
-	if (m->flags & C_CHROME)
-		sc -= 3.5;
-	else if (in_menu(p, m->node))
+	if (m->flags & C_CHROME) {
+		/* A headline in the site's header, menu or footer (a
+		 * ticker, a trending strip, a story in a menu) is an
+		 * article when its URL says so on its own (an id, a date)
+		 * or is like the page's articles where they stand; a
+		 * menu's sections are neither, or have no headline. */
+		if (!headline(m) || !((g->cls == U_ARTICLE &&
+		    !g->u.by_slug) || (art_like && g->cls > U_UNKNOWN)))
+			sc -= 3.5;
+	} else if (in_menu(p, m->el))
 		sc -= 2;
 	if (m->flags & C_MAIN)
 		sc += 0.5;
@@ -944,15 +1111,14 @@ mention_score(struct page *p, struct mention *m, const struct group *g)
 static int
 in_text(struct page *p, const struct mention *m)
 {
-	xmlNode *n = m->node->parent;
-	struct stat *st;
+	uint32_t n = p->el[m->el].parent;
 
-	while (n != NULL && n->type == XML_ELEMENT_NODE && inline_tag(n))
-		n = n->parent;
-	if (n == NULL || n->type != XML_ELEMENT_NODE || !tag_is(n, "p") ||
-	    (st = stat_of(p, n)) == NULL)
+	while (n != NO_EL && p->el[n].tag == T_INLINE)
+		n = p->el[n].parent;
+	if (n == NO_EL || p->el[n].tag != T_P)
 		return 0;
-	return st->text > 2 * solid(p->text.s + m->text, m->textlen) + 40;
+	return p->el[n].text > 2 * solid(mention_text(p, m), m->textlen) +
+	    40;
 }
 
 /* Counts of the page's URLs by a key (a shape, a prefix). */
@@ -985,7 +1151,7 @@ decide(struct page *p)
 		struct mention *m = &p->m[i];
 		struct group *g;
 
-		m->flags = context(p, m->node, p->nst ? p->st[0].anchors : 0);
+		m->flags = context(p, m->el, p->nel ? p->el[0].anchors : 0);
 		if (in_text(p, m))
 			m->inline_ = 1;
 		if ((g = group_of_href(p, m, i)) == NULL) {
@@ -1005,10 +1171,43 @@ decide(struct page *p)
 	prefixes = calloc(mask + 1, sizeof(*prefixes));
 	if (shapes == NULL || prefixes == NULL)
 		kh_die("calloc:");
+	/* Ids of letters alone (pvtuawaylj) or with few digits
+	 * (havwy86ogg): a token that could be an id is one when the page
+	 * links two others of its host, depth and length, of its
+	 * alphabet, that are ids by themselves (tinj61zj9m); a word of
+	 * that length is no id (shape.c's letter pairs tell), and a token
+	 * the letters leave in doubt (okutawvy, rajshahi) must be linked
+	 * with a headline too. */
+	for (i = 0; i < p->urls.n; i++) {
+		struct group *g = &p->g[i];
+
+		if (g->u.idlike != ID_IS)
+			continue;
+		t = tally_of(prefixes, mask, g->u.idkey);
+		t->n++;
+		t->a |= g->u.idchars;
+	}
+	for (i = 0; i < p->urls.n; i++) {
+		struct group *g = &p->g[i];
+
+		if (g->u.idlike == 0 || g->u.idlike == ID_IS ||
+		    (g->u.idlike == ID_MAYBE && !g->head) ||
+		    g->cls <= U_LIST || g->cls >= U_WEAK)
+			continue;
+		t = tally_of(prefixes, mask, g->u.idkey);
+		if (t->n >= 2 && (g->u.idchars & ~t->a) == 0) {
+			/* weaker than an id of its own: the page's word */
+			g->cls = U_WEAK;
+			g->u.shape = g->u.idshape;
+			g->u.last = SG_ID;
+			g->u.by_slug = 0;
+		}
+	}
+	memset(prefixes, 0, (mask + 1) * sizeof(*prefixes));
 	/* The page's repetition, outside the chrome: by shape, how many
 	 * URLs (n) and how many with a headline (a) or short texts only
-	 * (b); by prefix, how many end in a word or two (a) and how many
-	 * in a slug (b). */
+	 * (b); by prefix, how many with a headline may be articles (n),
+	 * how many end in a word or two (a) and how many in a slug (b). */
 	for (i = 0; i < p->urls.n; i++) {
 		struct group *g = &p->g[i];
 
@@ -1019,6 +1218,7 @@ decide(struct page *p)
 		t->a += g->head;
 		t->b += g->shrt;
 		t = tally_of(prefixes, mask, g->u.prefix);
+		t->n += g->head && g->cls >= U_WEAK;
 		t->a += g->u.last == SG_WORD || g->u.last == SG_WORDS;
 		t->b += g->u.last == SG_SLUG || g->u.last == SG_LONG;
 	}
@@ -1037,17 +1237,19 @@ decide(struct page *p)
 		struct mention *m = &p->m[i];
 		struct group *g;
 		double sc;
-		int r;
+		int r, art_shape;
 
 		if (m->group == (size_t)-1)
 			continue;
 		g = &p->g[m->group];
-		sc = mention_score(p, m, g);
 		t = tally_of(shapes, mask, g->u.shape);
+		art_shape = t->n >= 3 && t->a * 2 >= t->n;
+		sc = mention_score(p, m, g, art_shape &&
+		    tally_of(prefixes, mask, g->u.prefix)->n > 0);
 		/* an article shape lends to a headline, a picture, a "more",
 		 * not to a name of a word or two (a sub-section's) unless
 		 * its URL says article */
-		if (t->n >= 3 && t->a * 2 >= t->n && (g->cls == U_ARTICLE ||
+		if (art_shape && (g->cls == U_ARTICLE ||
 		    m->words >= 3 || m->words == 0 || m->more || m->alt))
 			sc += 1.5;
 		else if (t->n >= 4 && t->a == 0 && t->b * 4 >= t->n * 3)
@@ -1071,7 +1273,7 @@ say_score(struct page *p, const struct group *g)
 	size_t n = 0;
 
 	if (g->title != (size_t)-1) {
-		t = p->text.s + p->m[g->title].text;
+		t = mention_text(p, &p->m[g->title]);
 		n = p->m[g->title].textlen;
 		if (n > 80) {
 			n = 80;
@@ -1088,22 +1290,13 @@ long
 page_read(struct source *s, const char *body, size_t len)
 {
 	struct page p = { .s = s };
-	xmlDoc *doc;
-	xmlNode *root;
 	const char *self, *err;
 	char *own = NULL;
 	size_t ownlen = 0;
 	long n = 0;
 
 	xml_init();
-	doc = htmlReadMemory(body, len > INT_MAX ? INT_MAX : (int)len, s->url,
-	    "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
-	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
-		xmlFreeDoc(doc);
-		return 0;
-	}
-	walk(&p, root);
+	parse(&p, body, len);
 	decide(&p);
 	if ((self = kh_url_canon(s->canon, s->url, strlen(s->url), NULL,
 	    &ownlen, &err)) != NULL) {
@@ -1127,17 +1320,19 @@ page_read(struct source *s, const char *body, size_t len)
 		    memcmp(own, f.ref, f.reflen) == 0)
 			continue;
 		if (g->title != (size_t)-1) {
-			f.title = p.text.s + p.m[g->title].text;
+			f.title = mention_text(&p, &p.m[g->title]);
 			f.titlelen = p.m[g->title].textlen;
 		}
 		src_found(s, &f);
 		n++;
 	}
-	xmlFreeDoc(doc);
 	free(p.text.s);
+	free(p.attrs.s);
 	free(p.m);
 	free(p.g);
-	free(p.st);
+	free(p.el);
+	free(p.stack);
+	free(p.open);
 	urltab_free(&p.urls);
 	urltab_free(&p.hrefs);
 	free(p.href_group);

@@ -5,8 +5,10 @@
  * three Bengali ones, an id in the query), a list (tag, topic, author,
  * category, page, login or app paths, pagination in the query), a
  * section (the root, one or two bare words), a file; and the shape
- * itself, the kinds of its segments, for the page's repetition.  Also
- * the word lists both files look words up in, as hash tables.
+ * itself, the kinds of its segments, for the page's repetition; and
+ * whether its last segment could be an id of letters (pvtuawaylj),
+ * which the page decides.  Also the word lists both files look words
+ * up in, as hash tables.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -231,6 +233,113 @@ segment(const char *s, size_t n, const char **ext, size_t *extlen,
 	return SG_OTHER;
 }
 
+/* Pairs of consonants words have, in English and in Bengali written in
+ * Latin letters (bh, dh, kh, nj): any other pair is rare in a word,
+ * and common in a random id (pvtuawaylj: pv, vt, lj).  y counts as a
+ * vowel. */
+static const char common_pairs[] =
+	"bb bh bl br bs cc ch ck cl cr ct dd dg dh dj dm dr ds ff fl fr ft "
+	"gg gh gl gn gr gs hl hm hn hr hs ht jh kh kk kl kn kr ks kt lb lc "
+	"ld lf lg lk ll lm lp ls lt lv mb mm mn mp ms nc nd nf ng nh nj nk "
+	"nl nm nn nr ns nt nv nw nz ph pl pp pr ps pt rb rc rd rf rg rh rj "
+	"rk rl rm rn rp rr rs rt rv rw rz sc sh sk sl sm sn sp ss st sw tc "
+	"th tl tr ts tt tw wd wh wk wl wn wr ws xc xp xt zz dl ln tf tz fs "
+	"dw hw dn cs tm bt gm hf";
+
+static int
+consonant(int c)
+{
+	return c >= 'a' && c <= 'z' && strchr("aeiouy", c) == NULL;
+}
+
+/* Pairs of letters of s no word has (ASCII case folded). */
+static int
+rare_pairs(const char *s, size_t n)
+{
+	static uint32_t ok[26];	/* bit j of ok[i]: the pair i, j is common */
+	static int init;
+	int rare = 0, a, b;
+
+	if (!init) {
+		for (const char *p = common_pairs; *p; p += p[2] ? 3 : 2)
+			ok[p[0] - 'a'] |= (uint32_t)1 << (p[1] - 'a');
+		init = 1;
+	}
+	for (size_t i = 0; i + 1 < n; i++) {
+		a = s[i] | 0x20;
+		b = s[i + 1] | 0x20;
+		if (consonant(a) && consonant(b) &&
+		    !(ok[a - 'a'] >> (b - 'a') & 1))
+			rare++;
+	}
+	return rare;
+}
+
+/* A last segment of letters and digits alone (tinj61zj9m, pvtuawaylj,
+ * 3f8a9c2b1d4e): what kinds of characters it has (IDC_*), and whether
+ * it could be an id (ID_IS: it is one by itself, segment() says so;
+ * ID_LIKELY: digits among its letters, or two pairs of letters no word
+ * has; ID_MAYBE: a digit, or one such pair (okutawvy, but rajshahi
+ * too); 0: it reads as a word).  The page's repetition decides on the
+ * others (page.c). */
+static int
+id_token(const char *s, size_t n, int kind, unsigned char *chars)
+{
+	size_t flips = 0;
+	int prev = 0, cur, rare = 0;
+
+	*chars = 0;
+	if (n < 6 || n > 32)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = s[i];
+
+		if (c >= '0' && c <= '9')
+			*chars |= IDC_DIGIT, cur = 1;
+		else if (c >= 'a' && c <= 'f')
+			*chars |= IDC_HEX, cur = 2;
+		else if (c >= 'a' && c <= 'z')
+			*chars |= IDC_LOWER, cur = 2;
+		else if (c >= 'A' && c <= 'Z')
+			*chars |= IDC_UPPER, cur = 2;
+		else
+			return 0;
+		flips += prev != 0 && cur != prev;
+		prev = cur;
+	}
+	if (kind == SG_ID)
+		return ID_IS;
+	if (!(*chars & (IDC_HEX | IDC_LOWER | IDC_UPPER)))
+		return 0;
+	/* digits inside (havwy86ogg) or a number at an end
+	 * (24095yahzy), not a year or a count after a word (budget2024,
+	 * covid19) */
+	if (flips >= 2)
+		return ID_LIKELY;
+	if (flips == 1) {
+		size_t d = strspn(s, "0123456789");
+		int v;
+
+		if (d == 0)
+			d = n - strcspn(s, "0123456789");
+		v = d == 4 ? atoi(s[0] >= '0' && s[0] <= '9' ? s : s + n - 4) :
+		    0;
+		if (d >= 3 && !(v >= 1900 && v <= 2099))
+			return ID_LIKELY;
+	}
+	for (size_t i = 0; i < n; ) {
+		size_t j = i;
+
+		while (j < n && !(s[j] >= '0' && s[j] <= '9'))
+			j++;
+		rare += rare_pairs(s + i, j - i);
+		while (j < n && s[j] >= '0' && s[j] <= '9')
+			j++;
+		i = j;
+	}
+	return rare >= 2 ? ID_LIKELY : rare == 1 || flips > 0 ? ID_MAYBE : 0;
+}
+
 /* What the query says: an id (id=12345, nid=, p=) makes an article,
  * whatever else it holds (cat=1); else a page, tag, category or search
  * parameter makes a list. */
@@ -347,6 +456,18 @@ url_shape(const char *url, size_t len, struct ushape *u)
 	u->prefix = links_hash(h, (lastseg ? lastseg : path) - h) + nk;
 	u->last = nk > 0 ? kinds[nk - 1] : 0;
 	u->by_slug = 0;
+	u->idlike = 0;
+	u->idkey = u->idshape = 0;
+	n = lastseg != NULL ? (size_t)(q - lastseg) - (q[-1] == '/') : 0;
+	if (nk > 0 && nk < sizeof kinds && ext == NULL &&
+	    (u->idlike = id_token(lastseg, n, kinds[nk - 1],
+	    &u->idchars)) > 0) {
+		/* its host, depth and length; its shape were it an id */
+		u->idkey = links_hash(h, hl) ^ (uint64_t)(nk << 8 | n) *
+		    0x9e3779b97f4a7c15ULL;
+		coarse[nk - 1] = SG_ID;
+		u->idshape = links_hash(h, hl) ^ links_hash(coarse, nk) * 31;
+	}
 	if (cls == U_FILE)
 		return cls;
 	if (list || service_host(h, hl))

@@ -8,7 +8,9 @@ e-paper, app and login links), a navigation menu, a breaking-news ticker,
 lead story, cards with a picture link, a headline link and a "read more"
 link, section blocks with "more" links, a most-read sidebar, a tag cloud,
 pagination, share links and a footer.  The gold list is every article
-of the outlet the page links outside the chrome, in canonical form.
+of the outlet the page links, wherever it stands (a ticker or a story
+in the header or footer too: a collector wants them all), in canonical
+form.
 
     tests/links/dev/make-dev.py        # writes tests/links/dev/*.html, .gold, .url
 Seeded: the same files every run.
@@ -616,7 +618,7 @@ def wordpress_kolkata():
             '<a href="/login/">Login</a></div>')
         p.w('<div class="td-trending-now-wrapper"><div class="td-trending-now-title">Trending Now</div>')
         for a in trending:
-            p.w('<a href="%s">%s</a>' % (a[0], a[2]))
+            p.w('<a href="%s">%s</a>' % (p.art(a[0], a[1]), a[2]))
         p.w('</div><div class="td-header-menu-wrap"><ul id="menu-main" class="sf-menu">')
         for c, l in [("kolkata", "কলকাতা"), ("west-bengal", "পশ্চিমবঙ্গ"), ("india", "দেশ"), ("world", "বিদেশ"),
                      ("sports", "খেলা"), ("entertainment", "বিনোদন")]:
@@ -639,7 +641,7 @@ def wordpress_kolkata():
             '<a href="/tag/metro/">মেট্রো</a><a href="/tag/weather/">আবহাওয়া</a></div></aside></div></div>')
         p.w('<div class="td-footer-wrapper"><ul class="menu">')
         for a in EN[23:26]:
-            p.w('<li><a href="/%s/">%s</a></li>' % (slug(a), a))
+            p.w('<li><a href="%s">%s</a></li>' % (p.art("/%s/" % slug(a), base + "/%s/" % slug(a)), a))
         p.w('</ul><div class="td-sub-footer-copy">© Kolkata24x7</div></div>')
     doc(p, "কলকাতা Archives - Kolkata24x7", body)
     return p
@@ -706,8 +708,9 @@ def oldphp():
 
 def cardheaders():
     """Cards whose headline sits in their own <header>, a ticker inside
-    the site's header and latest news in its footer (chrome, left out),
-    sub-category tabs in the main area, slugs of two words."""
+    the site's header and latest news in its footer (articles where
+    they stand), sub-category tabs in the main area, slugs of two
+    words."""
     p = Page("cardheaders-country", "https://www.khoborbd.example.com/country", "A")
     base = "https://www.khoborbd.example.com"
     arts = []
@@ -715,14 +718,14 @@ def cardheaders():
         w = slug(EN[(i * 7) % len(EN)]).split("-")
         path = "/country/%s-%s" % (w[0], w[-1])
         arts.append((path, base + path, t))
-    ticker_arts = [("/national/%d" % n, None, t) for n, t in zip((811111, 811112, 811113), heads(BN, 3))]
-    footer_arts = [("/world/%d" % n, None, t) for n, t in zip((822221, 822222), heads(BN, 2))]
+    ticker_arts = [("/national/%d" % n, base + "/national/%d" % n, t) for n, t in zip((811111, 811112, 811113), heads(BN, 3))]
+    footer_arts = [("/world/%d" % n, base + "/world/%d" % n, t) for n, t in zip((822221, 822222), heads(BN, 2))]
 
     def body():
         p.w('<header class="site-header"><a href="/"><img src="/logo.svg" alt="খবর বিডি"></a>'
             '<div class="ticker"><span>ব্রেকিং:</span>')
         for a in ticker_arts:
-            p.w('<a href="%s">%s</a>' % (a[0], a[2]))
+            p.w('<a href="%s">%s</a>' % (p.art(a[0], a[1]), a[2]))
         p.w('</div><nav><a href="/national">জাতীয়</a><a href="/country">সারাদেশ</a><a href="/world">বিশ্ব</a>'
             '<a href="/sports">খেলা</a></nav></header>')
         p.w('<div class="page"><h1>সারাদেশ</h1><div class="tabs"><a href="/country/dhaka">ঢাকা</a><a href="/country/chattogram">চট্টগ্রাম</a>'
@@ -737,16 +740,169 @@ def cardheaders():
             p.w('<div class="item"><a href="%s">%s</a></div>' % (p.art(a[0], a[1]), a[2]))
         p.w('</div><footer class="site-footer"><h4>সর্বশেষ</h4>')
         for a in footer_arts:
-            p.w('<a href="%s">%s</a>' % (a[0], a[2]))
+            p.w('<a href="%s">%s</a>' % (p.art(a[0], a[1]), a[2]))
         p.w('<a href="/about">আমাদের কথা</a><a href="/privacy">গোপনীয়তা</a><p>© খবর বিডি</p></footer>')
     doc(p, "সারাদেশ | খবর বিডি", body)
+    return p
+
+
+def header_strips():
+    """Articles inside the site's header: after the menu, a breaking-news
+    ticker and a trending strip of headlines (ids, and slugs of the
+    page's article shape), a mega-menu whose sub-sections have names of
+    several words and which shows a featured story; a topic, tags and a
+    live page among the strips' links; the footer's most-read list.
+    The menus' sections must stay out."""
+    p = Page("header-strips", "https://www.dainikdesh.example.com/bangladesh", "A")
+    base = "https://www.dainikdesh.example.com"
+    subs = [("capital-city", "রাজধানী ঢাকার সব খবর"), ("country-districts", "সারাদেশের জেলা ও উপজেলার খবর"),
+            ("law-and-courts", "আইন আদালত ও বিচার বিভাগ"), ("crime-news", "অপরাধ ও দুর্নীতির খবর")]
+    arts = []
+    for i, t in enumerate(heads(BN, 30)):
+        if i % 4 == 3:
+            path = "/feature/%s" % slug(EN[(i * 11) % len(EN)])
+        else:
+            path = "/bangladesh/%s/%d" % (R.choice(subs)[0], R.randrange(3000000, 3999999))
+        arts.append((path, base + path, t))
+
+    def body():
+        p.w('<div class="top-bar"><span>শনিবার, ১৭ আগস্ট ২০২৪</span><a href="https://epaper.dainikdesh.example.com/">ই-পেপার</a>'
+            '<a href="/login">লগইন</a></div>')
+        p.w('<header class="site-header"><a href="/" class="logo"><img src="/logo.svg" alt="দৈনিক দেশ"></a>')
+        p.w('<nav class="main-nav"><ul><li><a href="/">প্রচ্ছদ</a></li>')
+        for path, label in SECTIONS_BN:
+            p.w('<li><a href="/%s">%s</a></li>' % (path, label))
+        p.w('</ul><div class="megamenu"><div class="mega-col"><h4><a href="/bangladesh">বাংলাদেশ</a></h4>')
+        for path, label in subs:
+            p.w('<a href="/bangladesh/%s">%s</a>' % (path, label))
+        a = arts[0]
+        p.w('</div><div class="mega-featured"><a href="%s"><img src="/f.jpg" alt=""></a><a href="%s">%s</a></div></div></nav>' % (
+            p.art(a[0], a[1]), a[0], a[2]))
+        p.w('<div class="breaking"><span>সদ্য সংবাদ</span>')
+        for a in arts[1:4]:
+            p.w('<a href="%s">%s</a> ●' % (p.art(a[0], a[1]), a[2]))
+        p.w('<a href="/live/flood-situation">সরাসরি: বন্যা পরিস্থিতির খবর প্রতি মুহূর্তে</a></div>')
+        p.w('<div class="trending"><span>ট্রেন্ডিং:</span>')
+        for a in arts[4:7]:
+            p.w('<a href="%s">%s</a>' % (p.art(a[0], a[1]), a[2]))
+        p.w('<a href="/topic/%s">বন্যা ২০২৪ নিয়ে আমাদের সব প্রতিবেদন</a>' % pct("বন্যা-২০২৪"))
+        for t in ["#ডেঙ্গু", "#মেট্রোরেল"]:
+            p.w('<a href="/tags/%s">%s</a>' % (pct(t[1:]), t))
+        p.w('</div></header>')
+        p.w('<main><h1>বাংলাদেশ</h1>')
+        a = arts[7]
+        card(p, a[0], a[1], a[2], summary="প্রধান খবরের সারাংশ।", more="বিস্তারিত", h="h2")
+        for a in arts[8:24]:
+            card(p, a[0], a[1], a[2], summary="সংক্ষিপ্ত বিবরণ।" if R.random() < .5 else None)
+        pagination(p, "/bangladesh?page=%d")
+        p.w('</main>')
+        p.w('<footer class="site-footer"><div class="most-read"><h4>সর্বাধিক পঠিত</h4><ol>')
+        for a in arts[24:30]:
+            p.w('<li><a href="%s">%s</a></li>' % (p.art(a[0], a[1]), a[2]))
+        p.w('</ol></div><div class="footer-menu">')
+        for path, label in SECTIONS_BN:
+            p.w('<a href="/%s">%s</a>' % (path, label))
+        p.w('</div><a href="/about-us">আমাদের সম্পর্কে</a> <a href="/privacy-policy">গোপনীয়তা নীতি</a>'
+            '<a href="/download-app">আমাদের অ্যাপ ডাউনলোড করুন এখনই বিনামূল্যে</a><p>© দৈনিক দেশ</p></footer>')
+    doc(p, "বাংলাদেশ | দৈনিক দেশ", body)
+    return p
+
+
+def picture_strips():
+    """Links that are only a picture: a photo strip whose pictures carry
+    a count (১২), a video strip of ▶ and a duration, one with no alt at
+    all; their URLs have an id.  Pictures that are no articles: a
+    section's, the app's badge, an author's face, a special page's
+    banner, an ad."""
+    p = Page("picture-strips", "https://www.ajkerkhobor.example.in/kolkata", "B")
+    base = "https://www.ajkerkhobor.example.in"
+    arts = []
+    for i, t in enumerate(heads(BN, 16)):
+        n = R.randrange(600000, 700000)
+        path = "/%s/news/%d" % (R.choice(["kolkata", "west-bengal", "india"]), n)
+        arts.append((path, base + path, t))
+    photos = []
+    for t in heads(BN, 5):
+        path = "/photo/%s-%d" % (slug(EN[R.randrange(len(EN))])[:30].strip("-"), R.randrange(100000, 999999))
+        photos.append((path, base + path, t))
+    videos = []
+    for t in heads(BN, 4):
+        path = "/video/%d" % R.randrange(1000000, 9999999)
+        videos.append((path, base + path, t))
+
+    def body():
+        topbar(p, "ajkerkhobor", "https://epaper.ajkerkhobor.example.in/", ["facebook", "youtube"])
+        header(p, "আজকের খবর", [("kolkata", "কলকাতা"), ("west-bengal", "রাজ্য"), ("india", "দেশ"),
+                                ("world", "বিদেশ"), ("sports", "খেলা"), ("photo", "ছবি"), ("video", "ভিডিও")])
+        p.w('<div class="content">')
+        for a in arts[:12]:
+            card(p, a[0], a[1], a[2], img=R.random() < .6)
+        p.w('<div class="photo-strip"><h2><a href="/photo">ছবিতে খবর</a></h2>')
+        for a in photos:
+            p.w('<div class="ph"><a href="%s"><img src="/p.jpg" alt="%s"><span class="count">%s</span></a></div>' % (
+                p.art(a[0], a[1]), a[2], R.choice(["১২", "৮", "১৫", "২০"])))
+        p.w('<a href="/photo"><img src="/more.png" alt="আরও ছবি দেখুন"></a></div>')
+        p.w('<div class="video-strip"><h2><a href="/video">ভিডিও</a></h2>')
+        for k, a in enumerate(videos):
+            alt = "" if k == len(videos) - 1 else a[2]
+            p.w('<div class="vd"><a href="%s"><img src="/v.jpg" alt="%s"><span class="play">▶</span><span class="dur">০%d:%02d</span></a></div>' % (
+                p.art(a[0], a[1]), alt, R.randrange(1, 9), R.randrange(60)))
+        p.w('</div>')
+        p.w('<div class="promo"><a href="/special/durga-puja-2024"><img src="/b.jpg" alt="দুর্গাপুজো ২০২৪ বিশেষ আয়োজন"></a>'
+            '<a href="/app"><img src="/gp.png" alt="Download our app on Google Play"></a></div>')
+        p.w('<div class="columnists"><a href="/author/sunil-ganguly"><img src="/a.jpg" alt="সুনীল গঙ্গোপাধ্যায়"></a>'
+            '<a href="/author/mahasweta-devi"><img src="/b.jpg" alt="মহাশ্বেতা দেবী"></a></div>')
+        p.w('</div>')
+        sidebar(p, "সর্বশেষ", arts[12:16])
+        footer(p, [("kolkata", "কলকাতা"), ("sports", "খেলা")])
+    doc(p, "কলকাতা | আজকের খবর", body)
+    return p
+
+
+def letter_ids():
+    """Story ids of eight characters of base 32 (a-z, 2-7) as the last
+    of three segments, a fifth of them letters only; sub-section pages
+    of the same depth whose names are words of eight letters (rajshahi,
+    domestic, concerts) in the menu and in tabs: no ids."""
+    p = Page("letter-ids", "https://www.banglabarta.example.com/country", "C")
+    base = "https://www.banglabarta.example.com"
+    secs = ["country/division", "sports/cricket", "entertainment/music", "country/district"]
+    arts = []
+    for i, t in enumerate(heads(BN, 26)):
+        alphabet = "abcdefghijklmnopqrstuvwxyz" if i % 5 == 2 else "abcdefghijklmnopqrstuvwxyz234567"
+        path = "/%s/%s" % (R.choice(secs), "".join(R.choice(alphabet) for _ in range(8)))
+        arts.append((path, base + path, t))
+    tabs = [("country/division/rajshahi", "রাজশাহী"), ("country/division/barishal", "বরিশাল"),
+            ("sports/cricket/domestic", "ঘরোয়া"), ("sports/cricket/overseas", "বিদেশে"),
+            ("entertainment/music/concerts", "কনসার্ট")]
+
+    def body():
+        c = p.cls
+        p.w('<div class="%s"><a href="/"><img src="/l.svg" alt="বাংলাবার্তা"></a>' % c("hdr"))
+        p.w('<div class="%s">' % c("mnu"))
+        for s, l in [("country", "সারাদেশ"), ("sports", "খেলা"), ("entertainment", "বিনোদন")] + tabs:
+            p.w('<a href="/%s">%s</a>' % (s, l))
+        p.w('</div></div><div class="%s"><h1>সারাদেশ</h1><div class="%s">' % (c("main"), c("tabs")))
+        for s, l in tabs:
+            p.w('<a href="/%s">%s</a>' % (s, l))
+        p.w('</div>')
+        for a in arts[:18]:
+            p.w('<div class="%s"><a href="%s"><img src="/c.jpg" alt=""></a><h3><a href="%s">%s</a></h3><span>২ ঘণ্টা আগে</span></div>' % (
+                c("card"), p.art(a[0], a[1]), a[0], a[2]))
+        p.w('<div class="%s"><a href="/country?page=2">আরও</a></div></div>' % c("more"))
+        p.w('<div class="%s"><div>সর্বশেষ</div>' % c("side"))
+        for a in arts[18:26]:
+            p.w('<div><a href="%s">%s</a> <a href="%s">৫ মিনিট আগে</a></div>' % (p.art(a[0], a[1]), a[2], a[0]))
+        p.w('</div><div class="%s"><a href="/about">আমাদের কথা</a><a href="/privacy-policy">গোপনীয়তা</a></div>' % c("ftr"))
+    doc(p, "সারাদেশ | বাংলাবার্তা", body)
     return p
 
 
 def main():
     for make in (prothomalo, jugantor, kalerkantho, bdnews24, dailystar, anandabazar,
                  sangbadpratidin, dhakatribune, samakal, banglanews24,
-                 wordpress_kolkata, nextjs_story, oldphp, cardheaders):
+                 wordpress_kolkata, nextjs_story, oldphp, cardheaders,
+                 header_strips, picture_strips, letter_ids):
         p = make()
         with open(os.path.join(here, p.name + ".html"), "w", encoding="utf-8") as f:
             f.write("\n".join(p.out) + "\n")
