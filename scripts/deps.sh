@@ -37,6 +37,7 @@ check)
 	need_cmd python3 python3
 	need_cmd /usr/bin/time time
 	need_cmd zstd zstd
+	need_cmd jq jq		# the documents' examples (tests/docs.t)
 	;;
 bench)
 	need_cmd jq jq
