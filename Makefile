@@ -73,7 +73,15 @@ LIB_SRCS = $(wildcard lib/*.c)
 # lib/url.c's test, benchmark and fuzz target.
 include lib/build.mk
 
-all: $(PROGS:%=bin/%) $(TOOLS:%=build/opt/bin/%)
+# The fault shim the tests load with LD_PRELOAD (tests/fault.c says
+# how), into the plain build only: ASan and interposition mix badly.
+FAULT_SO = build/opt/lib/libfault.so
+
+all: $(PROGS:%=bin/%) $(TOOLS:%=build/opt/bin/%) $(FAULT_SO)
+
+$(FAULT_SO): tests/fault.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
 
 # --- dependencies ------------------------------------------------------
 # Generated, so that a fresh machine installs the packages before any

@@ -71,6 +71,8 @@ unit(const struct arc_unit *u, const char *recs, void *arg)
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		if ((line = arc_nth_line(recs, u->raw, i, &len)) == NULL)
 			abort();	/* the scan checked the count */
+		if (arc_unit_refs(u, i) > 3)
+			abort();
 		members(line, len);
 		get(u->off, i);
 	}
@@ -91,8 +93,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fd < 0 || (dsize > 0 && write(fd, data, dsize) != (ssize_t)dsize))
 		abort();
 	fsize = dsize;
-	end = arc_scan(fd, NULL, unit, NULL, &why);
-	if (end > fsize || (end < fsize && why == NULL))
+	if ((arc_scan(fd, NULL, unit, NULL, &end, &why) < 0) != (why != NULL) ||
+	    end > fsize || (end < fsize && why == NULL))
 		abort();	/* a stop must say why */
 	if (idx != NULL) {
 		idx += strlen(SEP);

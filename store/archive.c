@@ -40,8 +40,44 @@ get32(const unsigned char *p)
 	    (uint32_t)p[3] << 24;
 }
 
-static int
-pread_full(int fd, void *buf, size_t n, uint64_t off)
+int
+arc_open(const char *path, int flags, int mode)
+{
+	int fd;
+
+	while ((fd = open(path, flags | O_CLOEXEC, mode)) < 0 && errno == EINTR)
+		;
+	return fd;
+}
+
+int
+arc_fsync(int fd)
+{
+	int r;
+
+	while ((r = fsync(fd)) < 0 && errno == EINTR)
+		;
+	return r;
+}
+
+int
+arc_ftruncate(int fd, uint64_t len)
+{
+	int r;
+
+	while ((r = ftruncate(fd, len)) < 0 && errno == EINTR)
+		;
+	return r;
+}
+
+int
+arc_close(int fd)
+{
+	return close(fd) < 0 && errno != EINTR ? -1 : 0;
+}
+
+int
+arc_pread_full(int fd, void *buf, size_t n, uint64_t off)
 {
 	ssize_t r;
 
@@ -59,8 +95,8 @@ pread_full(int fd, void *buf, size_t n, uint64_t off)
 	return 0;
 }
 
-static int
-pwrite_full(int fd, const void *buf, size_t n, uint64_t off)
+int
+arc_pwrite_full(int fd, const void *buf, size_t n, uint64_t off)
 {
 	ssize_t r;
 
@@ -73,6 +109,29 @@ pwrite_full(int fd, const void *buf, size_t n, uint64_t off)
 		buf = (const char *)buf + r, n -= r, off += r;
 	}
 	return 0;
+}
+
+int
+arc_sync_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int fd, r = -1, e;
+
+	if (slash == NULL)
+		dir = strdup(".");
+	else
+		dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
+	if (dir == NULL)
+		kh_die("strdup:");
+	if ((fd = arc_open(dir, O_RDONLY | O_DIRECTORY, 0)) >= 0) {
+		r = arc_fsync(fd);
+		e = errno;
+		close(fd);
+		errno = e;
+	}
+	free(dir);
+	return r;
 }
 
 static void
@@ -91,47 +150,94 @@ arc_unit_read(int fd, uint64_t off, uint64_t size, struct arc_unit *u,
     const char **why)
 {
 	unsigned char h[ARC_HDR];
+	uint32_t payload;
 
 	u->nrec = 0;
 	if (off == size)
 		return 0;
-	if (size - off < ARC_HDR)
+	if (size - off < ARC_HDR1)
 		return *why = "a unit header is cut short", -1;
-	u->nrec = 0;
-	if (pread_full(fd, h, ARC_HDR, off) < 0)
-		return *why = strerror(errno), -1;
-	if (get32(h) != ARC_MAGIC || get32(h + 4) != ARC_HDR - 8 ||
-	    memcmp(h + 8, ARC_TAG, 4) != 0)
+	if (arc_pread_full(fd, h, size - off < ARC_HDR ? ARC_HDR1 : ARC_HDR,
+	    off) < 0)
+		return *why = strerror(errno), ARC_IOERR;
+	payload = get32(h + 4);
+	if (get32(h) != ARC_MAGIC || memcmp(h + 8, ARC_TAG, 4) != 0 ||
+	    (payload != ARC_HDR1 - 8 && payload < ARC_HDR - 8))
 		return *why = "no unit header where one should start", -1;
 	u->off = off;
 	u->nrec = get32(h + 12);
 	u->raw = get32(h + 16);
 	u->comp = get32(h + 20);
+	u->legacy = payload == ARC_HDR1 - 8;
+	u->hdr = ARC_HDR1;
+	u->nref = 0;
+	u->refs = NULL;
+	if (!u->legacy) {
+		if (size - off < ARC_HDR)
+			return *why = "a unit header is cut short", -1;
+		u->nref = get32(h + 28);
+		if (get32(h + 24) != ARC_FORMAT || u->nref > u->nrec ||
+		    u->nref > ARC_MAX_RAW / 4 ||
+		    payload != ARC_HDR - 8 + 4 * (uint64_t)u->nref)
+			return *why = "a unit header makes no sense", -1;
+		u->hdr = ARC_HDR + 4 * u->nref;
+	}
 	if (u->nrec == 0 || u->raw < u->nrec || u->comp == 0 ||
 	    u->raw > ARC_MAX_RAW)
 		return *why = "a unit header makes no sense", -1;
-	if (u->comp > size - off - ARC_HDR)
+	if (u->hdr > size - off || u->comp > size - off - u->hdr)
 		return *why = "a unit's frame is cut short", -1;
 	return 1;
 }
 
-/* The unit's compressed frame, read whole, its size checked against the
- * header before room is made in *buf for what it holds.  The frame is in
- * a buffer of read_frame's own, valid until the next call. */
-static const char *
-read_frame(int fd, const struct arc_unit *u, char **buf, size_t *cap,
-    const char **why)
+unsigned
+arc_unit_refs(const struct arc_unit *u, uint32_t n)
+{
+	size_t lo = 0, hi = u->legacy || u->refs == NULL ? 0 : u->nref, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (u->refs[mid] >> 2 == n)
+			return u->refs[mid] & 3;
+		if (u->refs[mid] >> 2 < n)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* The unit's list and compressed frame, read whole, the frame's size
+ * checked against the header before room is made in *buf for what it
+ * holds; the list goes into *buf after that room (u->refs).  *frame is
+ * in a buffer of read_frame's own, valid until the next call.  0, or -1
+ * or ARC_IOERR with *why. */
+static int
+read_frame(int fd, struct arc_unit *u, char **buf, size_t *cap,
+    const char **frame, const char **why)
 {
 	static char *src;
 	static size_t srccap;
+	size_t list = (size_t)u->nref * 4, at = ((size_t)u->raw + 4) & ~3;
+	uint32_t *refs, v, prev = 0;
 
-	grow(&src, &srccap, u->comp);
-	if (pread_full(fd, src, u->comp, u->off + ARC_HDR) < 0)
-		return *why = strerror(errno), NULL;
-	if (ZSTD_getFrameContentSize(src, u->comp) != u->raw)
-		return *why = "a frame's size differs from its header's", NULL;
-	grow(buf, cap, (size_t)u->raw + 1);
-	return src;
+	grow(&src, &srccap, list + u->comp);
+	if (arc_pread_full(fd, src, list + u->comp, u->off + u->hdr - list) < 0)
+		return *why = strerror(errno), ARC_IOERR;
+	if (ZSTD_getFrameContentSize(src + list, u->comp) != u->raw)
+		return *why = "a frame's size differs from its header's", -1;
+	grow(buf, cap, at + list);
+	refs = (uint32_t *)(void *)(*buf + at);
+	for (uint32_t i = 0; i < u->nref; i++) {
+		v = get32((unsigned char *)src + 4 * i);
+		if ((v & 3) == 0 || v >> 2 >= u->nrec || (i > 0 && v <= prev))
+			return *why = "a unit's list of references makes no "
+			    "sense", -1;
+		refs[i] = prev = v;
+	}
+	u->refs = refs;
+	*frame = src + list;
+	return 0;
 }
 
 int
@@ -172,23 +278,37 @@ frame_dict(const struct arc_dict *d, const char *src, size_t n,
 		snprintf(msg, sizeof(msg), "a frame needs dictionary id %u, "
 		    "not %s (id %u)", id, d->path, d->id);
 	*why = msg;
-	return -1;
+	return ARC_NODICT;
 }
 
 int
-arc_unit_load(int fd, const struct arc_unit *u, const struct arc_dict *d,
+arc_unit_dict(int fd, const struct arc_unit *u, const struct arc_dict *d,
+    const char **why)
+{
+	char h[ZSTD_FRAMEHEADERSIZE_MAX];
+	const ZSTD_DDict *dd;
+	size_t n = u->comp < sizeof(h) ? u->comp : sizeof(h);
+
+	if (arc_pread_full(fd, h, n, u->off + u->hdr) < 0)
+		return *why = strerror(errno), ARC_IOERR;
+	return frame_dict(d, h, n, &dd, why);
+}
+
+int
+arc_unit_load(int fd, struct arc_unit *u, const struct arc_dict *d,
     char **buf, size_t *cap, const char **why)
 {
 	static ZSTD_DCtx *dctx;
 	const ZSTD_DDict *dd;
 	const char *src;
 	size_t n, lines = 0;
+	int r;
 
 	if (dctx == NULL && (dctx = ZSTD_createDCtx()) == NULL)
 		kh_die("zstd: out of memory");
-	if ((src = read_frame(fd, u, buf, cap, why)) == NULL ||
-	    frame_dict(d, src, u->comp, &dd, why) < 0)
-		return -1;
+	if ((r = read_frame(fd, u, buf, cap, &src, why)) < 0 ||
+	    (r = frame_dict(d, src, u->comp, &dd, why)) < 0)
+		return r;
 	n = ZSTD_decompress_usingDDict(dctx, *buf, u->raw, src, u->comp, dd);
 	if (ZSTD_isError(n))
 		return *why = ZSTD_getErrorName(n), -1;
@@ -204,7 +324,7 @@ arc_unit_load(int fd, const struct arc_unit *u, const struct arc_dict *d,
 }
 
 int
-arc_unit_record(int fd, const struct arc_unit *u, const struct arc_dict *d,
+arc_unit_record(int fd, struct arc_unit *u, const struct arc_dict *d,
     uint32_t n, char **buf, size_t *cap, const char **line, size_t *len,
     const char **why)
 {
@@ -214,14 +334,15 @@ arc_unit_record(int fd, const struct arc_unit *u, const struct arc_dict *d,
 	char *out;
 	size_t r, need, at = 0, scan = 0;
 	uint32_t seen = 0;
+	int st;
 
 	if (n >= u->nrec)
 		return *why = "no such record in its unit", -1;
 	if (dctx == NULL && (dctx = ZSTD_createDCtx()) == NULL)
 		kh_die("zstd: out of memory");
-	if ((src = read_frame(fd, u, buf, cap, why)) == NULL ||
-	    frame_dict(d, src, u->comp, &dd, why) < 0)
-		return -1;
+	if ((st = read_frame(fd, u, buf, cap, &src, why)) < 0 ||
+	    (st = frame_dict(d, src, u->comp, &dd, why)) < 0)
+		return st;
 	/* Decompress only as far as the record, a block at a time straight
 	 * into *buf (zstd's own streaming would decode the whole frame in
 	 * one go, as it fits): on average half a frame. */
@@ -270,28 +391,28 @@ arc_nth_line(const char *recs, size_t raw, uint32_t n, size_t *len)
 	}
 }
 
-uint64_t
+int
 arc_scan(int fd, const struct arc_dict *d, arc_unit_fn *fn, void *arg,
-    const char **why)
+    uint64_t *end, const char **why)
 {
 	static char *buf;
 	static size_t cap;
 	struct arc_unit u;
 	struct stat st;
-	uint64_t off = 0;
 	int r;
 
 	*why = NULL;
+	*end = 0;
 	if (fstat(fd, &st) < 0)
-		return *why = strerror(errno), 0;
-	while ((r = arc_unit_read(fd, off, st.st_size, &u, why)) == 1) {
-		if (arc_unit_load(fd, &u, d, &buf, &cap, why) < 0)
-			break;
+		return *why = strerror(errno), ARC_IOERR;
+	while ((r = arc_unit_read(fd, *end, st.st_size, &u, why)) == 1) {
+		if ((r = arc_unit_load(fd, &u, d, &buf, &cap, why)) < 0)
+			return r;
 		if (fn != NULL && fn(&u, buf, arg))
-			break;
-		off = arc_unit_end(&u);
+			return 0;
+		*end = arc_unit_end(&u);
 	}
-	return off;
+	return r;
 }
 
 static int
@@ -386,6 +507,33 @@ text_string(const char *text, const struct rec_members *m, const char *key,
 	return 1;
 }
 
+/* The member named field if it stands once in the record, written so
+ * (no escapes), and no member field_ref stands beside it: only such a
+ * body is stored once, so that a reference put in its place is the
+ * record's only member of its name, and a body read back is the one the
+ * key was made of. */
+static const struct rec_member *
+once(const struct rec_members *m, const char *text, const char *field)
+{
+	const struct rec_member *e = NULL;
+	size_t n = strlen(field);
+
+	for (size_t i = 0; i < m->n; i++) {
+		const struct rec_member *v = &m->v[i];
+		if (v->namelen < n || memcmp(text + v->name, field, n) != 0)
+			continue;
+		if (v->namelen == n + 4 && memcmp(text + v->name + n, "_ref",
+		    4) == 0)
+			return NULL;
+		if (v->namelen == n) {
+			if (e != NULL)
+				return NULL;
+			e = v;
+		}
+	}
+	return e;
+}
+
 int
 arc_record_keys(const char *text, size_t len, const struct rec_members *m,
     struct arc_keys *k)
@@ -429,7 +577,7 @@ arc_record_keys(const char *text, size_t len, const struct rec_members *m,
 		k->fetched_at = NULL, k->fetchedlen = 0;
 	k->hashes[0] = '\0';
 	for (int i = 0; i < DEDUP_NFIELDS; i++) {
-		e = rec_member_get(m, text, dedup_fields[i]);
+		e = once(m, text, dedup_fields[i]);
 		if (e == NULL || !dedup_key(dedup_fields[i], text + e->value,
 		    e->valuelen, k->body[i], sizeof(k->body[i]))) {
 			k->body[i][0] = '\0';
@@ -452,7 +600,7 @@ arc_index_line(char **buf, size_t *cap, size_t at, const struct arc_keys *k,
 	int m;
 
 	m = snprintf(tail, sizeof(tail), "\t%" PRIu64 "\t%" PRIu32 "\t%"
-	    PRIu32 "\t%.*s\t%zu\t%s\n", u->off, ARC_HDR + u->comp, recno,
+	    PRIu32 "\t%.*s\t%zu\t%s\n", u->off, u->hdr + u->comp, recno,
 	    k->fetched_at ? (int)k->fetchedlen : 1,
 	    k->fetched_at ? k->fetched_at : "-", size,
 	    *k->hashes ? k->hashes : "-");
@@ -480,6 +628,8 @@ struct arc_batch {
 	size_t mlen, mcap;
 	struct pending *pend;
 	size_t npend, pcap;
+	uint32_t *refs;		/* the unit's list of references */
+	size_t nref, rcap;
 	char *z;		/* the unit: header and frame */
 	size_t zlen, zcap;
 	uint64_t at;		/* where it was written */
@@ -489,7 +639,10 @@ struct arc_batch {
 struct arc_part {
 	const struct arc_opts *o;
 	char *data, *idx;
-	int dfd, ifd;
+	char *tmp;		/* the data file's name while it is made */
+	int dfd, ifd;		/* -1: no such file yet */
+	int creating;		/* dfd is tmp, to be renamed to data */
+	int fresh;		/* the files are made by this run */
 	uint64_t dend, iend;	/* where data and index end */
 	uint64_t wend;		/* where units written, not yet indexed, end */
 	int idirty;		/* index lines not yet synced */
@@ -539,7 +692,7 @@ meta_add(struct arc_batch *b, const char *s, size_t n)
 void
 arc_part_add(struct arc_part *p, const char *text, size_t len,
     const char *orig, size_t origlen, const struct arc_keys *k,
-    const char *hash)
+    const char *hash, unsigned refs)
 {
 	struct arc_batch *b;
 	char tail[160];
@@ -559,6 +712,14 @@ arc_part_add(struct arc_part *p, const char *text, size_t len,
 		memcpy(b->obuf + b->olen, orig, origlen);
 		b->olen += origlen;
 		b->obuf[b->olen++] = '\n';
+	}
+	if (refs != 0) {
+		if (b->nref == b->rcap) {
+			b->rcap = b->rcap ? 2 * b->rcap : 64;
+			b->refs = kh_realloc(b->refs, b->rcap *
+			    sizeof(*b->refs));
+		}
+		b->refs[b->nref++] = (uint32_t)b->npend << 2 | refs;
 	}
 	if (b->npend == b->pcap) {
 		b->pcap = b->pcap ? 2 * b->pcap : 64;
@@ -601,6 +762,7 @@ arc_batch_free(struct arc_batch *b)
 	pthread_mutex_lock(&pool.mu);
 	if (pool.n < POOL_MAX) {
 		b->len = b->olen = b->mlen = b->npend = b->zlen = 0;
+		b->nref = 0;
 		b->cdict = NULL;
 		pool.b[pool.n++] = b;
 		b = NULL;
@@ -613,6 +775,7 @@ arc_batch_free(struct arc_batch *b)
 	free(b->z);
 	free(b->meta);
 	free(b->pend);
+	free(b->refs);
 	free(b);
 }
 
@@ -621,22 +784,27 @@ arc_batch_free(struct arc_batch *b)
 static int
 index_append(struct arc_part *p, const char *lines, size_t n)
 {
-	if (pwrite_full(p->ifd, lines, n, p->iend) < 0)
+	if (arc_pwrite_full(p->ifd, lines, n, p->iend) < 0)
 		return -1;
 	p->idirty = 1;
 	p->iend += n;
 	return 0;
 }
 
+/* The header of a unit with b's records (its list included) at h. */
 static void
-unit_header(unsigned char *h, uint32_t nrec, uint32_t raw, uint32_t comp)
+unit_header(unsigned char *h, const struct arc_batch *b, uint32_t comp)
 {
 	put32(h, ARC_MAGIC);
-	put32(h + 4, ARC_HDR - 8);
+	put32(h + 4, ARC_HDR - 8 + 4 * b->nref);
 	memcpy(h + 8, ARC_TAG, 4);
-	put32(h + 12, nrec);
-	put32(h + 16, raw);
+	put32(h + 12, b->npend);
+	put32(h + 16, b->len);
 	put32(h + 20, comp);
+	put32(h + 24, ARC_FORMAT);
+	put32(h + 28, b->nref);
+	for (size_t i = 0; i < b->nref; i++)
+		put32(h + ARC_HDR + 4 * i, b->refs[i]);
 }
 
 /* The parameters of o's frames, which their dictionary shares.  The
@@ -694,20 +862,21 @@ arc_cdict_new(const struct arc_opts *o, const void *dict, size_t len)
 int
 arc_batch_compress(ZSTD_CCtx *c, struct arc_batch *b)
 {
-	size_t bound, comp;
+	size_t hdr, bound, comp;
 
 	if (b == NULL || b->npend == 0)
 		return 0;
+	hdr = ARC_HDR + 4 * b->nref;
 	bound = ZSTD_compressBound(b->len);
-	grow(&b->z, &b->zcap, ARC_HDR + bound);
+	grow(&b->z, &b->zcap, hdr + bound);
 	ZSTD_CCtx_refCDict(c, b->cdict);	/* NULL: none */
-	comp = ZSTD_compress2(c, b->z + ARC_HDR, bound, b->buf, b->len);
+	comp = ZSTD_compress2(c, b->z + hdr, bound, b->buf, b->len);
 	if (ZSTD_isError(comp)) {
 		kh_warn("zstd: %s", ZSTD_getErrorName(comp));
 		return -1;
 	}
-	unit_header((unsigned char *)b->z, b->npend, b->len, comp);
-	b->zlen = ARC_HDR + comp;
+	unit_header((unsigned char *)b->z, b, comp);
+	b->zlen = hdr + comp;
 	return 0;
 }
 
@@ -716,11 +885,21 @@ arc_batch_write(struct arc_part *p, struct arc_batch *b)
 {
 	if (b == NULL || b->npend == 0)
 		return 0;
+	if (p->dfd < 0) {
+		/* the part's first unit: the file is made under another
+		 * name, and renamed once it holds the unit, synced */
+		if ((p->dfd = arc_open(p->tmp, O_RDWR | O_CREAT | O_TRUNC,
+		    0644)) < 0) {
+			kh_warn("%s:", p->tmp);
+			return -1;
+		}
+		p->creating = 1;
+	}
 	if (p->wend < p->dend)
 		p->wend = p->dend;
 	b->at = p->wend;
-	if (pwrite_full(p->dfd, b->z, b->zlen, b->at) < 0) {
-		kh_warn("%s:", p->data);
+	if (arc_pwrite_full(p->dfd, b->z, b->zlen, b->at) < 0) {
+		kh_warn("%s:", p->creating ? p->tmp : p->data);
 		arc_part_undo(p);
 		return -1;
 	}
@@ -731,10 +910,25 @@ arc_batch_write(struct arc_part *p, struct arc_batch *b)
 int
 arc_part_sync(struct arc_part *p)
 {
-	if (p->wend > p->dend && fsync(p->dfd) < 0) {
-		kh_warn("%s:", p->data);
+	if (p->wend <= p->dend)
+		return 0;
+	if (arc_fsync(p->dfd) < 0) {
+		kh_warn("%s: fsync:", p->creating ? p->tmp : p->data);
 		arc_part_undo(p);
 		return -1;
+	}
+	if (p->creating) {
+		if (rename(p->tmp, p->data) < 0) {
+			kh_warn("%s: rename:", p->tmp);
+			arc_part_undo(p);
+			return -1;
+		}
+		p->creating = 0;
+		if (arc_sync_parent(p->data) < 0) {
+			kh_warn("%s: fsync of its directory:", p->data);
+			arc_part_undo(p);
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -764,7 +958,18 @@ arc_batch_index(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
 		memcpy(p->line + n, tail, tl);
 		n += tl;
 	}
-	if (b->at != p->dend || index_append(p, p->line, n) < 0) {
+	if (p->ifd < 0 && (p->ifd = arc_open(p->idx, O_RDWR | O_CREAT |
+	    O_TRUNC, 0644)) < 0) {
+		kh_warn("%s:", p->idx);
+		arc_part_undo(p);
+		goto done;
+	}
+	if (b->at != p->dend) {
+		kh_warn("%s: a unit is out of its turn", p->data);
+		arc_part_undo(p);
+		goto done;
+	}
+	if (index_append(p, p->line, n) < 0) {
 		kh_warn("%s:", p->idx);
 		arc_part_undo(p);
 		goto done;
@@ -787,11 +992,34 @@ done:
 	return ret;
 }
 
+/* The part's files hold nothing: none, then. */
+static void
+part_remove(struct arc_part *p)
+{
+	if (p->dfd >= 0) {
+		close(p->dfd);
+		if (unlink(p->creating ? p->tmp : p->data) < 0)
+			kh_warn("%s: cannot remove:", p->creating ? p->tmp :
+			    p->data);
+	}
+	if (p->ifd >= 0) {
+		close(p->ifd);
+		if (unlink(p->idx) < 0)
+			kh_warn("%s: cannot remove:", p->idx);
+	}
+	p->dfd = p->ifd = -1;
+	p->creating = p->idirty = 0;
+	p->dend = p->iend = p->wend = 0;
+}
+
 void
 arc_part_undo(struct arc_part *p)
 {
 	/* nothing after the last unit indexed counts */
-	if (ftruncate(p->dfd, p->dend) < 0 || ftruncate(p->ifd, p->iend) < 0)
+	if (p->dend == 0 && p->fresh)
+		part_remove(p);
+	else if (arc_ftruncate(p->dfd, p->dend) < 0 ||
+	    (p->ifd >= 0 && arc_ftruncate(p->ifd, p->iend) < 0))
 		kh_warn("%s: cannot cut back a failed write:", p->data);
 	p->wend = p->dend;
 }
@@ -800,6 +1028,7 @@ arc_part_undo(struct arc_part *p)
 struct recover {
 	struct arc_part *p;
 	size_t nrec;
+	int err;		/* the index could not take them */
 };
 
 static int
@@ -818,7 +1047,7 @@ recover_unit(const struct arc_unit *u, const char *recs, void *arg)
 		n = arc_index_line(&p->line, &p->linecap, n, &k, u, i, len);
 	}
 	if (index_append(p, p->line, n) < 0) {
-		kh_warn("%s:", p->idx);
+		rc->err = errno;
 		return 1;
 	}
 	p->dend = arc_unit_end(u);
@@ -826,28 +1055,30 @@ recover_unit(const struct arc_unit *u, const char *recs, void *arg)
 	return 0;
 }
 
-/* Where the units the index fully knows end.  The index's tail is what
- * a crash may have torn: a cut last line is dropped, and so are the
- * lines of a last unit that does not have all its records (its unit is
- * then indexed again from the data). */
+/* Where the units the index fully knows end (*covered), where the last
+ * of them starts (*last), and how much of the index to keep (*keep).
+ * The index's tail is what a crash may have torn: a cut last line is
+ * dropped, and so are the lines of a last unit that does not have all
+ * its records (its unit is then indexed again from the data). */
 static int
-index_tail(struct arc_part *p, uint64_t *covered)
+index_tail(struct arc_part *p, uint64_t *covered, uint64_t *last,
+    uint64_t *keep)
 {
 	struct arc_entry e;
 	struct arc_unit u;
 	const char *why;
 	struct stat st;
 	char *idx, *end, *start, *nl;
-	uint64_t keep;
+	int r;
 
-	*covered = 0;
+	*covered = *last = *keep = 0;
 	if (fstat(p->ifd, &st) < 0)
 		return -1;
 	p->iend = st.st_size;
 	if (st.st_size == 0)
 		return 0;
 	idx = kh_malloc(st.st_size);
-	if (pread_full(p->ifd, idx, st.st_size, 0) < 0) {
+	if (arc_pread_full(p->ifd, idx, st.st_size, 0) < 0) {
 		free(idx);
 		return -1;
 	}
@@ -867,11 +1098,16 @@ index_tail(struct arc_part *p, uint64_t *covered)
 			break;
 		end = start;
 	}
-	keep = end - idx;
+	*keep = end - idx;
 	if (end > idx) {
 		*covered = e.off + e.len;
-		if (arc_unit_read(p->dfd, e.off, UINT64_MAX, &u, &why) == 1 &&
-		    e.recno + 1 != u.nrec) {
+		*last = e.off;
+		if ((r = arc_unit_read(p->dfd, e.off, UINT64_MAX, &u,
+		    &why)) == ARC_IOERR) {
+			free(idx);
+			return -1;
+		}
+		if (r == 1 && e.recno + 1 != u.nrec) {
 			uint64_t off = e.off;
 			while (start > idx) {
 				nl = memrchr(idx, '\n', start - 1 - idx);
@@ -881,16 +1117,101 @@ index_tail(struct arc_part *p, uint64_t *covered)
 					break;
 				start = nl;
 			}
-			keep = start - idx;
+			*keep = start - idx;
 			*covered = off;
+			*last = UINT64_MAX;	/* unknown: none checked */
 		}
 	}
 	free(idx);
-	if (keep < (uint64_t)st.st_size) {
-		if (ftruncate(p->ifd, keep) < 0)
+	return 0;
+}
+
+/* The units after the index's last (from p->dend): the whole ones are
+ * indexed (a crash between data and index), a torn one is cut.  A frame
+ * that needs a dictionary the archive lacks is no torn one: -1, nothing
+ * cut. */
+static int
+recover_tail(struct arc_part *p, uint64_t size)
+{
+	static char *buf;
+	static size_t cap;
+	struct recover rc = { p, 0, 0 };
+	struct arc_unit u;
+	const char *why = NULL;
+	uint64_t end = p->dend;
+	int r;
+
+	while ((r = arc_unit_read(p->dfd, end, size, &u, &why)) == 1) {
+		r = arc_unit_load(p->dfd, &u, p->o->dict, &buf, &cap, &why);
+		if (r < 0 || recover_unit(&u, buf, &rc))
+			break;
+		end = arc_unit_end(&u);
+	}
+	if (r == ARC_NODICT || r == ARC_IOERR) {
+		kh_warn("%s: at byte %" PRIu64 ": %s; nothing was cut", p->data,
+		    end, why);
+		return -1;
+	}
+	if (rc.err) {
+		errno = rc.err;
+		kh_warn("%s:", p->idx);
+		return -1;
+	}
+	if (rc.nrec > 0)
+		kh_warn("%s: indexed %zu records written by a run that did not "
+		    "finish", p->data, rc.nrec);
+	if (size == p->dend)
+		return 0;
+	/* what the torn unit's header says, while it is there */
+	(void)arc_unit_read(p->dfd, p->dend, size, &u, &why);
+	if (arc_ftruncate(p->dfd, p->dend) < 0 || arc_fsync(p->dfd) < 0) {
+		kh_warn("%s: cannot cut a torn tail:", p->data);
+		return -1;
+	}
+	if (u.nrec > 0)
+		kh_warn("%s: cut a torn unit of %" PRIu32 " records (%" PRIu64
+		    " bytes) at the end; they were never acknowledged",
+		    p->data, u.nrec, size - p->dend);
+	else
+		kh_warn("%s: cut %" PRIu64 " bytes of a torn unit at the end; "
+		    "its records were never acknowledged", p->data,
+		    size - p->dend);
+	return 0;
+}
+
+/* p's data file, if it is there and holds something: 1, or 0 when there
+ * is none (an empty one, left by an old run killed before its first
+ * unit, is removed), -1 on error. */
+static int
+data_open(struct arc_part *p)
+{
+	struct stat st;
+
+	if ((p->dfd = arc_open(p->data, O_RDWR, 0)) < 0) {
+		if (errno != ENOENT) {
+			kh_warn("%s:", p->data);
 			return -1;
-		p->iend = keep;
-		kh_warn("%s: dropped the torn tail of the index", p->idx);
+		}
+	} else if (fstat(p->dfd, &st) < 0) {
+		kh_warn("%s:", p->data);
+		return -1;
+	} else if (S_ISREG(st.st_mode) && st.st_size == 0) {
+		close(p->dfd);
+		p->dfd = -1;
+		if (unlink(p->data) < 0) {
+			kh_warn("%s: cannot remove an empty data file:",
+			    p->data);
+			return -1;
+		}
+		kh_warn("%s: removed an empty data file (a run was killed "
+		    "before its first frame)", p->data);
+	} else {
+		return 1;
+	}
+	/* no data: an index left without it says nothing */
+	if (unlink(p->idx) < 0 && errno != ENOENT) {
+		kh_warn("%s: cannot remove an index without data:", p->idx);
+		return -1;
 	}
 	return 0;
 }
@@ -899,29 +1220,34 @@ struct arc_part *
 arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
 {
 	struct arc_part *p = kh_malloc(sizeof(*p));
-	struct recover rc = { p, 0 };
 	struct arc_unit u;
 	const char *why;
 	struct stat st;
-	uint64_t covered, end;
+	uint64_t covered, last, keep;
+	size_t n = strlen(data) + 5;
+	int r;
 
 	memset(p, 0, sizeof(*p));
 	p->dfd = p->ifd = -1;
 	p->o = o;
 	p->data = strdup(data);
 	p->idx = strdup(idx);
-	p->dfd = open(data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (p->dfd < 0) {
-		kh_warn("%s:", data);
+	p->tmp = kh_malloc(n);
+	snprintf(p->tmp, n, "%s.tmp", data);
+	switch (data_open(p)) {
+	case 0:
+		p->fresh = 1;	/* made with its first unit */
+		return p;
+	case -1:
 		goto fail;
 	}
-	p->ifd = open(idx, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	p->ifd = arc_open(idx, O_RDWR | O_CREAT, 0644);
 	if (p->ifd < 0) {
 		kh_warn("%s:", idx);
 		goto fail;
 	}
-	if (index_tail(p, &covered) < 0) {
-		kh_warn("%s: the index is damaged; run store reindex", idx);
+	if (index_tail(p, &covered, &last, &keep) < 0) {
+		kh_warn("%s:", idx);
 		goto fail;
 	}
 	if (fstat(p->dfd, &st) < 0) {
@@ -933,40 +1259,33 @@ arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
 		    "--repair", data);
 		goto fail;
 	}
+	/* The frames name the dictionary they need: one missing or
+	 * replaced is said now, before anything is written or cut. */
+	if (last != UINT64_MAX && covered > 0 &&
+	    ((r = arc_unit_read(p->dfd, last, st.st_size, &u, &why)) ==
+	    ARC_IOERR || (r == 1 && (r = arc_unit_dict(p->dfd, &u, o->dict,
+	    &why)) < 0))) {
+		kh_warn("%s: at byte %" PRIu64 ": %s; nothing was changed",
+		    data, last, why);
+		goto fail;
+	}
+	if (keep < p->iend) {
+		if (arc_ftruncate(p->ifd, keep) < 0) {
+			kh_warn("%s:", idx);
+			goto fail;
+		}
+		p->iend = keep;
+		kh_warn("%s: dropped the torn tail of the index", p->idx);
+	}
 	p->dend = covered;
-	if ((uint64_t)st.st_size > covered) {
-		/* Units after the index's last: index the whole ones (a
-		 * crash between data and index), cut a torn one. */
-		end = covered;
-		while (arc_unit_read(p->dfd, end, st.st_size, &u, &why) == 1) {
-			static char *buf;
-			static size_t cap;
-			if (arc_unit_load(p->dfd, &u, o->dict, &buf, &cap,
-			    &why) < 0 || recover_unit(&u, buf, &rc))
-				break;
-			end = arc_unit_end(&u);
-		}
-		if (rc.nrec > 0)
-			kh_warn("%s: indexed %zu records written by a run "
-			    "that did not finish", data, rc.nrec);
-		if ((uint64_t)st.st_size > p->dend) {
-			if (ftruncate(p->dfd, p->dend) < 0 ||
-			    fsync(p->dfd) < 0) {
-				kh_warn("%s: cannot cut a torn tail:", data);
-				goto fail;
-			}
-			if (arc_unit_read(p->dfd, p->dend, st.st_size, &u,
-			    &why) < 0 && u.nrec > 0)
-				kh_warn("%s: cut a torn unit of %" PRIu32
-				    " records (%" PRIu64 " bytes) at the end; "
-				    "they were never acknowledged", data,
-				    u.nrec, (uint64_t)st.st_size - p->dend);
-			else
-				kh_warn("%s: cut %" PRIu64 " bytes of a torn "
-				    "unit at the end; its records were never "
-				    "acknowledged", data,
-				    (uint64_t)st.st_size - p->dend);
-		}
+	if ((uint64_t)st.st_size > covered && recover_tail(p, st.st_size) < 0)
+		goto fail;
+	if (p->dend == 0 && S_ISREG(st.st_mode)) {
+		/* nothing whole was in it */
+		part_remove(p);
+		p->fresh = 1;
+		if (arc_sync_parent(data) < 0)
+			kh_warn("%s: fsync of its directory:", data);
 	}
 	return p;
 fail:
@@ -981,13 +1300,26 @@ arc_part_close(struct arc_part *p)
 
 	if (p == NULL)
 		return 0;
-	if (p->dfd >= 0 && close(p->dfd) < 0)
+	if (p->creating) {	/* a unit that failed: never renamed */
+		close(p->dfd);
+		p->dfd = -1;
+		unlink(p->tmp);
+	}
+	if (p->dfd >= 0 && arc_close(p->dfd) < 0) {
+		kh_warn("%s: close:", p->data);
 		ret = -1;
-	if (p->ifd >= 0 && ((p->idirty && fsync(p->ifd) < 0) ||
-	    close(p->ifd) < 0))
+	}
+	if (p->ifd >= 0 && p->idirty && arc_fsync(p->ifd) < 0) {
+		kh_warn("%s: fsync:", p->idx);
 		ret = -1;
+	}
+	if (p->ifd >= 0 && arc_close(p->ifd) < 0) {
+		kh_warn("%s: close:", p->idx);
+		ret = -1;
+	}
 	free(p->data);
 	free(p->idx);
+	free(p->tmp);
 	arc_batch_free(p->cur);
 	free(p->line);
 	free(p);

@@ -3,14 +3,25 @@
  *
  * A data file is a run of units.  A unit is a zstd skippable frame (the
  * unit header: how many records, how many bytes of JSON Lines, how long
- * the data frame is) and then one zstd frame holding those records as
- * JSON Lines.  `zstd -dc FILE` skips the headers and prints the records.
- * Beside each data file an index has one line per record:
+ * the data frame is, and which of its records hold references to bodies
+ * stored elsewhere, dedup.h) and then one zstd frame holding those
+ * records as JSON Lines.  `zstd -dc FILE` skips the headers and prints
+ * the records.  Beside each data file an index has one line per record:
  *
  *	url TAB unit-offset TAB unit-length TAB record-number TAB
  *	fetched_at TAB record-bytes TAB body-hash NEWLINE
  *
  * with "-" for an absent fetched_at or body hash.  See store(1).
+ *
+ * The unit header, little-endian 32-bit words:
+ *
+ *	0x184D2A5B, payload bytes, "khob", records, raw bytes, frame bytes,
+ *	2, references, then that many words RECORD << 2 | FIELDS
+ *
+ * (FIELDS: bit 0 html, bit 1 text; records in ascending order).  Units
+ * of the first format end after the frame bytes (a payload of 16 bytes)
+ * and list no references: a record of theirs holding
+ * "html_ref":"@..." is taken as a reference, as store wrote them so.
  */
 #ifndef ARCHIVE_H
 #define ARCHIVE_H
@@ -26,22 +37,38 @@ typedef struct ZSTD_CDict_s ZSTD_CDict;
 typedef struct ZSTD_DDict_s ZSTD_DDict;
 
 #define ARC_MAGIC 0x184D2A5BU	/* a zstd skippable frame magic */
-#define ARC_HDR 24		/* unit header: 8 bytes frame, 16 payload */
+#define ARC_HDR1 24		/* unit header, first format */
+#define ARC_HDR 32		/* unit header, before its list */
+#define ARC_FORMAT 2
 #define ARC_TAG "khob"
 #define ARC_MAX_RAW ((uint32_t)1 << 30)	/* bytes of records in a unit */
+/* What keeps a unit from being read, when it is not damage (-1), and
+ * so never a reason to cut: a frame needs a dictionary the archive does
+ * not have (or another than it has), or a read failed (errno). */
+#define ARC_NODICT (-2)
+#define ARC_IOERR (-3)
 
 struct arc_unit {
 	uint64_t off;		/* where the unit starts */
 	uint32_t nrec;		/* records in it */
 	uint32_t raw;		/* bytes of JSON Lines */
 	uint32_t comp;		/* bytes of the zstd frame after the header */
+	uint32_t hdr;		/* bytes of the header, its list included */
+	uint32_t nref;		/* records with references, listed */
+	int legacy;		/* first format: references known by text */
+	const uint32_t *refs;	/* the list, once the unit is loaded */
 };
 
 static inline uint64_t
 arc_unit_end(const struct arc_unit *u)
 {
-	return u->off + ARC_HDR + u->comp;
+	return u->off + u->hdr + u->comp;
 }
+
+/* The fields of record n of a loaded unit that are references (bit i:
+ * dedup_fields[i]); 0 for none, and always in a unit of the first
+ * format (see legacy). */
+unsigned arc_unit_refs(const struct arc_unit *u, uint32_t n);
 
 /* One index line, parsed in place (the strings point into the line). */
 struct arc_entry {
@@ -72,22 +99,31 @@ int arc_dict_set(struct arc_dict *d, const char *path, void *buf,
 
 /* Reading units.  arc_unit_read: the header at off; 1 ok, 0 at the end
  * of the file, -1 with *why set when no valid unit starts there (a cut
- * or damaged tail).  arc_unit_load: the unit's records, decompressed and
- * checked against the header, into *buf (grown as needed); -1 with
- * *why set when the frame is damaged. */
+ * or damaged tail), ARC_IOERR.  arc_unit_load: the unit's records,
+ * decompressed and checked against the header, into *buf (grown as
+ * needed), and its list of references (u->refs, also in *buf); -1 with
+ * *why set when the frame is damaged, ARC_NODICT when it needs a
+ * dictionary d is not, ARC_IOERR. */
 int arc_unit_read(int fd, uint64_t off, uint64_t size, struct arc_unit *u,
 	const char **why);
-int arc_unit_load(int fd, const struct arc_unit *u, const struct arc_dict *d,
+int arc_unit_load(int fd, struct arc_unit *u, const struct arc_dict *d,
 	char **buf, size_t *cap, const char **why);
+/* Whether the unit's frame can be read with d: 0, or ARC_NODICT or
+ * ARC_IOERR with *why. */
+int arc_unit_dict(int fd, const struct arc_unit *u, const struct arc_dict *d,
+	const char **why);
 
 /* Only the n-th record (0-based) of a unit, decompressing no further
- * than it: *line and *len point into *buf.  For get. */
-int arc_unit_record(int fd, const struct arc_unit *u, const struct arc_dict *d,
+ * than it: *line and *len point into *buf, and so does u->refs.  For
+ * get.  Returns as arc_unit_load. */
+int arc_unit_record(int fd, struct arc_unit *u, const struct arc_dict *d,
 	uint32_t n, char **buf, size_t *cap, const char **line, size_t *len,
 	const char **why);
 
 /* Writing: a part is one data file and its index, open for appending
- * under the archive's lock. */
+ * under the archive's lock.  A part's data file is made with its first
+ * unit, written and synced under a temporary name and renamed into
+ * place, so that no crash leaves a data file without a whole unit. */
 struct arc_part;
 struct arc_opts {
 	int keep_orig;		/* keep records as they came, for emit */
@@ -96,17 +132,21 @@ struct arc_opts {
 	const struct arc_dict *dict;	/* for reading back (recovery) */
 	const ZSTD_CDict *cdict;	/* frames taken from now on use it */
 };
-/* Open (creating) data and index; cut a torn tail (reporting it) and
- * index complete units that the index lacks.  NULL on error, reported. */
+/* Open data and index (the data made with the first unit: none yet is
+ * fine); cut a torn tail (reporting it) and index complete units that
+ * the index lacks; remove a data file that holds no unit.  NULL on error,
+ * reported; then nothing was changed when the error is a frame that
+ * needs a dictionary o->dict is not. */
 struct arc_part *arc_part_open(const char *data, const char *idx,
 	const struct arc_opts *o);
 /* Queue one record: its JSON text as stored (no newline), the text as it
- * came if that differs (or NULL), and its index data (k; hash: the
- * bodies it holds, or NULL). */
+ * came if that differs (or NULL), its index data (k; hash: the bodies it
+ * holds, or NULL) and the fields of it that are references (as
+ * arc_unit_refs gives them). */
 struct arc_keys;
 void arc_part_add(struct arc_part *p, const char *text, size_t len,
 	const char *orig, size_t origlen, const struct arc_keys *k,
-	const char *hash);
+	const char *hash, unsigned refs);
 size_t arc_part_pending(const struct arc_part *p);
 /* Writing what is queued takes three steps, so that several threads can
  * compress while units are still committed in order: take what is
@@ -138,12 +178,14 @@ void arc_batch_free(struct arc_batch *b);
 int arc_part_close(struct arc_part *p);
 
 /* Every unit of a data file in turn, checked; for verify and reindex.
- * fn returns nonzero to stop.  Returns the offset where valid units end
- * and sets *why if something else follows. */
+ * fn returns nonzero to stop.  *end: where the valid units end.  Returns
+ * 0 when they fill the file (or fn stopped), -1 with *why when something
+ * else follows, ARC_NODICT or ARC_IOERR with *why when the unit there
+ * cannot be read. */
 typedef int arc_unit_fn(const struct arc_unit *u, const char *recs,
 	void *arg);
-uint64_t arc_scan(int fd, const struct arc_dict *d, arc_unit_fn *fn,
-	void *arg, const char **why);
+int arc_scan(int fd, const struct arc_dict *d, arc_unit_fn *fn, void *arg,
+	uint64_t *end, const char **why);
 
 /* The record-th line of a unit's records (0-based): pointer and length. */
 const char *arc_nth_line(const char *recs, size_t raw, uint32_t n,
@@ -155,7 +197,9 @@ struct json_object *arc_record(const char *text, size_t len);
 
 /* What the index keeps of a record: its url, its fetched_at (NULL when
  * it has none) and the bodies it holds (dedup.h): the key of each of
- * dedup_fields ("" for none) and all of them joined ("" for none).  m:
+ * dedup_fields ("" for none: also when the field's name stands more than
+ * once in the record, or the record has a member FIELD_ref of its own)
+ * and all of them joined ("" for none).  m:
  * the record's members as rec_scan_members() found them when it read
  * the record; NULL to scan (and so check) the text here.  From the text
  * where it can, else from the record json-c parses.  The pointers are
@@ -175,5 +219,18 @@ int arc_record_keys(const char *text, size_t len,
 size_t arc_index_line(char **buf, size_t *cap, size_t at,
 	const struct arc_keys *k, const struct arc_unit *u, uint32_t recno,
 	size_t size);
+
+/* System calls as store makes them: an interrupted call (EINTR) is
+ * made again, a short transfer goes on; arc_close takes EINTR for done
+ * (Linux has released the descriptor).  -1 with errno otherwise. */
+int arc_open(const char *path, int flags, int mode);
+int arc_fsync(int fd);
+int arc_ftruncate(int fd, uint64_t len);
+int arc_close(int fd);
+int arc_pread_full(int fd, void *buf, size_t n, uint64_t off);
+int arc_pwrite_full(int fd, const void *buf, size_t n, uint64_t off);
+/* fsync the directory holding path, so that a name made or removed
+ * there lasts. */
+int arc_sync_parent(const char *path);
 
 #endif

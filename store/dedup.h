@@ -3,15 +3,18 @@
  *
  * An `html` or `text` of at least DEDUP_MIN bytes that a record already
  * in the archive holds, byte for byte, is stored as a reference to that
- * record in its place,
+ * record: the member's name gains "_ref" and its value becomes
  *
- *	"html_ref":"@2024-08-15/135766/0"
+ *	"html_ref": "@2024-08-15/135766/0"
  *
  * (its day, the offset of its unit, its place in the unit; "@/OFF/N" in
- * a single-file archive), and put back when the record is read.  The
- * record holding a body lists it in its index line as
- * "html:LENGTH:FINGERPRINT" (several joined by commas), so that a later
- * run finds a candidate and compares its bytes before referring to it.
+ * a single-file archive), the bytes around them kept, and it is put back
+ * when the record is read.  The unit's header lists the records and
+ * fields that are references (archive.h), so that a record's own
+ * html_ref is never taken for one.  The record holding a body lists it
+ * in its index line as "html:LENGTH:FINGERPRINT" (several joined by
+ * commas), so that a later run finds a candidate and compares its bytes
+ * before referring to it.
  */
 #ifndef DEDUP_H
 #define DEDUP_H

@@ -31,6 +31,21 @@ where_ok(struct json_object *rec)
 	    strcmp(json_object_get_string(v), opt.where_val) == 0);
 }
 
+/* Record n of unit u with its bodies put back; a reference that points
+ * at nothing is reported, and left as it is. */
+static void
+put_back(const struct arc_unit *u, uint32_t n, const char **line,
+    size_t *len)
+{
+	const char *why;
+
+	if (restore(*line, *len, u, n, line, len, &why) > 0) {
+		kh_warn("a record refers to a body it cannot have: %s (run "
+		    "store verify)", why);
+		kh_run.error = 1;
+	}
+}
+
 static int
 cat_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
@@ -44,7 +59,7 @@ cat_unit(const struct arc_unit *u, const char *recs, void *arg)
 		line = arc_nth_line(recs, u->raw, i, &len);
 		if (line == NULL)
 			continue;
-		line = restore(line, len, &len);
+		put_back(u, i, &line, &len);
 		if (opt.where_key != NULL) {	/* parse only to filter */
 			rec = arc_record(line, len);
 			ok = where_ok(rec);
@@ -69,7 +84,7 @@ warc_unit(const struct arc_unit *u, const char *recs, void *arg)
 		line = arc_nth_line(recs, u->raw, i, &len);
 		if (line == NULL)
 			continue;
-		line = restore(line, len, &len);
+		put_back(u, i, &line, &len);
 		if ((rec = arc_record(line, len)) == NULL)
 			continue;	/* verify says why */
 		if (where_ok(rec) && warc_write(arg, rec) < 0) {
@@ -95,8 +110,9 @@ cmd_cat(struct archive *a, int warc)
 	struct part_name *v;
 	struct warc *wc = NULL;
 	const char *why;
+	uint64_t end;
 	size_t n;
-	int fd, st = 0;
+	int fd, r, st = 0;
 
 	if (warc && (wc = warc_open(stdout, NULL)) == NULL)
 		kh_die("write error on standard output:");
@@ -104,15 +120,20 @@ cmd_cat(struct archive *a, int warc)
 	for (size_t i = 0; i < n; i++) {
 		if (!a->single && !in_range(v[i].day))
 			continue;
-		if ((fd = open(v[i].data, O_RDONLY | O_CLOEXEC)) < 0) {
+		if ((fd = arc_open(v[i].data, O_RDONLY, 0)) < 0) {
 			kh_warn("%s:", v[i].data);
 			st = KH_EXIT_ERROR;
 			continue;
 		}
-		arc_scan(fd, opt.arc.dict,
-		    warc ? warc_unit : cat_unit, wc, &why);
-		if (why != NULL) {
-			kh_warn("%s: %s; run store verify", v[i].data, why);
+		r = arc_scan(fd, opt.arc.dict, warc ? warc_unit : cat_unit, wc,
+		    &end, &why);
+		if (r == ARC_NODICT || r == ARC_IOERR) {
+			kh_warn("%s: at byte %" PRIu64 ": %s", v[i].data, end,
+			    why);
+			st = KH_EXIT_ERROR;
+		} else if (r < 0) {
+			kh_warn("%s: at byte %" PRIu64 ": %s; run store verify",
+			    v[i].data, end, why);
 			st = KH_EXIT_ERROR;
 		}
 		close(fd);
@@ -217,14 +238,14 @@ get_one(struct finder *f, const char *url, size_t ul)
 		return KH_EXIT_SKIPPED;
 	}
 	if ((fd = f->fd[part]) < 0 &&
-	    (fd = f->fd[part] = open(f->v[part].data, O_RDONLY | O_CLOEXEC)) < 0)
+	    (fd = f->fd[part] = arc_open(f->v[part].data, O_RDONLY, 0)) < 0)
 		why = strerror(errno);
 	else if (fstat(fd, &sb) < 0)
 		why = strerror(errno);
 	else if (arc_unit_read(fd, off, sb.st_size, &u, &why) == 1 &&
 	    arc_unit_record(fd, &u, opt.arc.dict, recno, &buf, &cap, &line,
 	    &len, &why) == 0) {
-		line = restore(line, len, &len);
+		put_back(&u, recno, &line, &len);
 		rec_write_text(line, len);
 		return 0;
 	} else if (why == NULL) {
@@ -348,11 +369,19 @@ cmd_stats(struct archive *a)
 /* verify and reindex: walk the data, compare with or rebuild the index. */
 struct walk {
 	const struct part_name *pn;
-	FILE *out;		/* reindex: the new index */
+	int out;		/* reindex: the new index, */
+	char *obuf;		/* what is not yet written of it, */
+	size_t olen, ocap;	/* and where it ends */
+	uint64_t oat;
 	char *idx;		/* verify: the index, and where we are in it */
 	size_t idxlen, at;
 	uint64_t records;
 	int problems;
+	int empty;		/* the data file is empty */
+	int nodict;		/* a frame needs a dictionary we lack */
+	int ioerr;		/* a read failed */
+	uint64_t cut;		/* where damage starts, or UINT64_MAX */
+	size_t lost;		/* index lines at or past it */
 };
 
 static void
@@ -372,32 +401,26 @@ problem(struct walk *wk, const char *fmt, ...)
 	wk->problems++;
 }
 
-/* Does the record refer to a body that no record holds? */
+/* reindex: the index lines so far, written. */
 static int
-unresolved(const char *text, size_t len)
+out_flush(struct walk *wk)
 {
-	size_t start, end, n;
-	const char *v;
-
-	if (memmem(text, len, "_ref\":\"@", 8) == NULL)
-		return 0;
-	for (const char *const *f = dedup_fields; *f; f++)
-		if (resolve(text, len, *f, &start, &end, &v, &n) < 0)
-			return 1;
+	if (arc_pwrite_full(wk->out, wk->obuf, wk->olen, wk->oat) < 0)
+		return -1;
+	wk->oat += wk->olen;
+	wk->olen = 0;
 	return 0;
 }
 
 static int
 walk_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
-	static char *buf;
-	static size_t cap;
 	struct walk *wk = arg;
 	struct arc_entry e;
 	struct arc_keys k;
-	const char *line;
+	const char *line, *why, *t;
 	char *nl;
-	size_t len = 0, n;
+	size_t len = 0, tl;
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		line = arc_nth_line(recs, u->raw, i, &len);
@@ -407,27 +430,30 @@ walk_unit(const struct arc_unit *u, const char *recs, void *arg)
 			continue;
 		}
 		wk->records++;
-		if (wk->out == NULL && unresolved(line, len))
-			problem(wk, "%.*s: refers to a body no record holds",
-			    (int)k.urllen, k.url);
-		if (wk->out != NULL) {
-			n = arc_index_line(&buf, &cap, 0, &k, u, i, len);
-			fwrite(buf, 1, n, wk->out);
-		} else if (wk->idx != NULL) {
-			nl = memchr(wk->idx + wk->at, '\n', wk->idxlen - wk->at);
-			if (nl == NULL || arc_entry_parse(wk->idx + wk->at,
-			    nl - (wk->idx + wk->at), &e) < 0) {
-				problem(wk, "the index lacks %.*s (unit at %"
-				    PRIu64 ")", (int)k.urllen, k.url, u->off);
-			} else {
-				if (e.off != u->off || e.recno != i ||
-				    e.urllen != k.urllen ||
-				    memcmp(e.url, k.url, e.urllen) != 0)
-					problem(wk, "index line for %.*s does "
-					    "not match the data", (int)k.urllen,
-					    k.url);
-				wk->at = nl - wk->idx + 1;
-			}
+		if (wk->out >= 0) {
+			wk->olen = arc_index_line(&wk->obuf, &wk->ocap,
+			    wk->olen, &k, u, i, len);
+			if (wk->olen >= (1 << 20) && out_flush(wk) < 0)
+				return 1;
+			continue;
+		}
+		if (restore(line, len, u, i, &t, &tl, &why) > 0)
+			problem(wk, "%.*s: refers to a body no record holds "
+			    "(%s)", (int)k.urllen, k.url, why);
+		if (wk->idx == NULL)
+			continue;
+		nl = memchr(wk->idx + wk->at, '\n', wk->idxlen - wk->at);
+		if (nl == NULL || arc_entry_parse(wk->idx + wk->at,
+		    nl - (wk->idx + wk->at), &e) < 0) {
+			problem(wk, "the index lacks %.*s (unit at %" PRIu64
+			    ")", (int)k.urllen, k.url, u->off);
+		} else {
+			if (e.off != u->off || e.len != u->hdr + u->comp ||
+			    e.recno != i || e.urllen != k.urllen ||
+			    memcmp(e.url, k.url, e.urllen) != 0)
+				problem(wk, "index line for %.*s does not match "
+				    "the data", (int)k.urllen, k.url);
+			wk->at = nl - wk->idx + 1;
 		}
 	}
 	return 0;
@@ -447,90 +473,208 @@ indexed_from(char *idx, size_t len, uint64_t off)
 	return n;
 }
 
-static int
-walk_part(const struct part_name *pn, int rebuild)
+/* Check one part (or rebuild its index: written to a temporary file,
+ * synced and renamed, unless a frame needs a dictionary we lack). */
+static void
+walk_part(struct walk *wk, const struct part_name *pn, int rebuild)
 {
-	struct walk wk = { .pn = pn };
-	char *tmp = NULL;
 	const char *why;
 	struct stat sb;
 	uint64_t end;
-	int fd;
+	char *tmp = NULL;
+	int fd, r;
 
-	if ((fd = open(pn->data, (opt.repair ? O_RDWR : O_RDONLY) |
-	    O_CLOEXEC)) < 0 || fstat(fd, &sb) < 0) {
+	memset(wk, 0, sizeof(*wk));
+	wk->pn = pn;
+	wk->out = -1;
+	wk->cut = UINT64_MAX;
+	if ((fd = arc_open(pn->data, O_RDONLY, 0)) < 0 ||
+	    fstat(fd, &sb) < 0) {
 		kh_warn("%s:", pn->data);
-		return 1;
+		kh_run.error = 1;
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	if (S_ISREG(sb.st_mode) && sb.st_size == 0) {
+		wk->empty = 1;
+		problem(wk, "an empty data file (a run was killed before its "
+		    "first frame; zstd cannot read it): the next store -o or "
+		    "store verify --repair removes it");
 	}
 	if (rebuild) {
 		tmp = pathcat(pn->idx, ".tmp", "");
-		if ((wk.out = fopen(tmp, "w")) == NULL)
+		if ((wk->out = arc_open(tmp, O_WRONLY | O_CREAT | O_TRUNC,
+		    0644)) < 0)
 			kh_die("%s:", tmp);
-	} else if ((wk.idx = slurp(pn->idx, &wk.idxlen)) == NULL) {
-		problem(&wk, "no index (%s); run store reindex", pn->idx);
-	}
-	end = arc_scan(fd, opt.arc.dict, walk_unit, &wk, &why);
-	if (why != NULL) {
-		problem(&wk, "at byte %" PRIu64 " of %jd: %s", end,
-		    (intmax_t)sb.st_size, why);
-		if (opt.repair) {
-			if (ftruncate(fd, end) < 0 || fsync(fd) < 0)
-				kh_die("%s: cannot cut the damaged tail:",
-				    pn->data);
-			kh_warn("%s: cut %jd bytes from byte %" PRIu64
-			    ": %zu indexed records lost", pn->data,
-			    (intmax_t)(sb.st_size - end), end,
-			    indexed_from(wk.idx, wk.idxlen, end));
+	} else if ((wk->idx = slurp(pn->idx, &wk->idxlen)) == NULL) {
+		if (errno == ENOENT) {
+			problem(wk, "no index (%s); run store reindex",
+			    pn->idx);
+		} else {
+			kh_warn("%s:", pn->idx);
+			wk->ioerr = 1;
 		}
 	}
-	if (wk.idx != NULL && wk.at < wk.idxlen)
-		problem(&wk, "the index has lines for records the data lacks");
-	if (wk.out != NULL) {
-		if (fflush(wk.out) == EOF || fsync(fileno(wk.out)) < 0 ||
-		    fclose(wk.out) == EOF || rename(tmp, pn->idx) < 0)
+	r = arc_scan(fd, opt.arc.dict, walk_unit, wk, &end, &why);
+	if (r == ARC_NODICT || r == ARC_IOERR) {
+		kh_warn("%s: at byte %" PRIu64 ": %s", pn->data, end, why);
+		*(r == ARC_NODICT ? &wk->nodict : &wk->ioerr) = 1;
+	} else if (r < 0) {
+		problem(wk, "at byte %" PRIu64 " of %jd: %s", end,
+		    (intmax_t)sb.st_size, why);
+		wk->cut = end;
+	}
+	if (wk->idx != NULL && wk->at < wk->idxlen && r == 0)
+		problem(wk, "the index has lines for records the data lacks");
+	/* what a repair would lose; the index itself is not kept, as an
+	 * archive of many days has many */
+	if (wk->empty || wk->cut != UINT64_MAX)
+		wk->lost = indexed_from(wk->idx, wk->idxlen, wk->empty ? 0 :
+		    wk->cut);
+	free(wk->idx);
+	wk->idx = NULL;
+	if (wk->out >= 0) {
+		if (wk->nodict || wk->ioerr) {
+			close(wk->out);
+			unlink(tmp);
+		} else if (out_flush(wk) < 0 || arc_fsync(wk->out) < 0 ||
+		    arc_close(wk->out) < 0 || rename(tmp, pn->idx) < 0) {
 			kh_die("%s:", tmp);
+		}
 	}
 	free(tmp);
-	free(wk.idx);
+	free(wk->obuf);
 	close(fd);
-	if (!rebuild && wk.problems == 0 && !kh_run.quiet)
+	if (!rebuild && wk->problems == 0 && !wk->nodict && !wk->ioerr &&
+	    !kh_run.quiet)
 		fprintf(stderr, "%s: %s: %" PRIu64 " records, all sound\n",
-		    kh_prog, pn->data, wk.records);
-	return wk.problems;
+		    kh_prog, pn->data, wk->records);
+}
+
+/* verify --repair: rebuild a damaged part's index (from its sound
+ * frames), then cut the data after the last of them, or remove the part
+ * when nothing of it is sound: a crash between the two leaves an index
+ * that the data covers, and a tail the next writer cuts. */
+static void
+repair_part(struct walk *wk, const struct part_name *pn)
+{
+	struct walk again;
+	struct stat sb;
+	int fd;
+
+	if (wk->empty || wk->cut == 0) {
+		if (unlink(pn->data) < 0 || (unlink(pn->idx) < 0 &&
+		    errno != ENOENT))
+			kh_die("%s: cannot remove:", pn->data);
+		kh_warn("%s: removed: nothing in it was sound (%zu indexed "
+		    "records lost)", pn->data, wk->lost);
+		return;
+	}
+	walk_part(&again, pn, 1);
+	if (again.nodict || again.ioerr)
+		kh_die("%s: cannot rebuild the index; nothing was cut",
+		    pn->data);
+	if (wk->cut == UINT64_MAX)
+		return;
+	if ((fd = arc_open(pn->data, O_RDWR, 0)) < 0 || fstat(fd, &sb) < 0 ||
+	    arc_ftruncate(fd, wk->cut) < 0 || arc_fsync(fd) < 0)
+		kh_die("%s: cannot cut the damaged tail:", pn->data);
+	close(fd);
+	kh_warn("%s: cut %jd bytes from byte %" PRIu64 ": %zu indexed records "
+	    "lost", pn->data, (intmax_t)(sb.st_size - wk->cut), wk->cut,
+	    wk->lost);
 }
 
 int
 cmd_walk(struct archive *a, int rebuild)
 {
 	struct part_name *v;
+	struct walk *wk;
 	size_t n;
-	int bad = 0;
+	int bad = 0, nodict = 0, ioerr = 0;
 
 	if (rebuild || opt.repair)
 		archive_lock(a);
 	v = list_parts(a, &n);
-	for (size_t i = 0; i < n; i++)
-		bad += walk_part(&v[i], rebuild);
-	/* verify --repair: the data is cut; now bring the index in line. */
-	if (!rebuild && opt.repair && bad > 0)
+	wk = kh_malloc((n + 1) * sizeof(*wk));
+	for (size_t i = 0; i < n; i++) {
+		walk_part(&wk[i], &v[i], rebuild);
+		bad += wk[i].problems > 0;
+		nodict += wk[i].nodict;
+		ioerr += wk[i].ioerr;
+	}
+	/* What could not be read is not known to be damaged: repair
+	 * nothing then. */
+	if (nodict)
+		kh_warn("%s: frames need a dictionary that the archive does "
+		    "not have: put back the one they were written with (%s)%s",
+		    a->path, opt.arc.dict ? "it was replaced" : "it is missing",
+		    opt.repair || rebuild ? "; nothing was changed" : "");
+	else if (ioerr && opt.repair)
+		kh_warn("%s: read errors: nothing was changed", a->path);
+	if (!nodict && !ioerr && opt.repair) {
+		remove_leftovers(a);
 		for (size_t i = 0; i < n; i++)
-			walk_part(&v[i], 1);
-	if (rebuild || opt.repair)
-		sync_dir(a);
+			if (wk[i].problems > 0)
+				repair_part(&wk[i], &v[i]);
+	}
+	free(wk);
+	if ((rebuild || opt.repair) && !nodict && sync_dir(a) < 0) {
+		kh_warn("%s: fsync:", a->path);
+		kh_run.error = 1;
+	}
 	free_parts(v, n);
-	if (rebuild)
-		return 0;
-	return bad ? KH_EXIT_SKIPPED : 0;
+	if (nodict || ioerr)
+		return KH_EXIT_ERROR;
+	return bad && !rebuild ? KH_EXIT_SKIPPED : 0;
 }
 
 /* new: the records whose url the archive lacks. */
+struct known {
+	struct strmap *seen;
+	uint64_t last;		/* where the part's last unit indexed starts */
+};
+
 static void
 known_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
 {
+	struct known *kn = arg;
 	int added;
 
 	(void)pn;
-	strmap_get(arg, e->url, e->urllen, &added);
+	strmap_get(kn->seen, e->url, e->urllen, &added);
+	if (e->off > kn->last)
+		kn->last = e->off;
+}
+
+/* The urls of the whole units from off on: those a run that did not
+ * finish wrote after its last index line (the next writer indexes
+ * them) are in the archive all the same, and must not come again. */
+static void
+known_tail(const struct part_name *pn, uint64_t off, struct strmap *seen)
+{
+	static char *buf;
+	static size_t cap;
+	struct arc_unit u;
+	struct arc_keys k;
+	struct stat sb;
+	const char *why, *line;
+	size_t len;
+	int fd, added;
+
+	if ((fd = arc_open(pn->data, O_RDONLY, 0)) < 0)
+		return;
+	while (fstat(fd, &sb) == 0 &&
+	    arc_unit_read(fd, off, sb.st_size, &u, &why) == 1 &&
+	    arc_unit_load(fd, &u, opt.arc.dict, &buf, &cap, &why) == 0) {
+		for (uint32_t i = 0; i < u.nrec; i++)
+			if ((line = arc_nth_line(buf, u.raw, i, &len)) &&
+			    arc_record_keys(line, len, NULL, &k) == 0)
+				strmap_get(seen, k.url, k.urllen, &added);
+		off = arc_unit_end(&u);
+	}
+	close(fd);
 }
 
 static void
@@ -554,8 +698,17 @@ int
 cmd_new(struct archive *a, char **files)
 {
 	struct strmap seen = { 0 };
+	struct known kn = { &seen, 0 };
+	struct part_name *v;
+	size_t n;
 
-	each_entry(a, known_entry, &seen);
+	v = list_parts(a, &n);
+	for (size_t i = 0; i < n; i++) {
+		kn.last = 0;
+		each_entry_in(&v[i], 1, known_entry, &kn);
+		known_tail(&v[i], kn.last, &seen);
+	}
+	free_parts(v, n);
 	rec_loop(files, new_record, &seen);
 	strmap_free(&seen);
 	return rec_exit();

@@ -278,7 +278,8 @@ close_slot(int i)
 	flush_part(w.open[i].part);
 	drain();
 	if (arc_part_close(w.open[i].part) < 0)
-		kh_die("%s: close:", w.a.path);
+		kh_die("stopped: the files above could not be closed (what "
+		    "was acknowledged is synced)");
 	w.open[i] = w.open[--w.n];
 }
 
@@ -304,7 +305,6 @@ part_for(const char *day)
 	if ((w.open[i].part = arc_part_open(data, idx, &opt.arc)) == NULL)
 		kh_die("%s: cannot append to this archive", data);
 	w.n++;
-	sync_dir(&w.a);		/* the files' names are durable too */
 	snprintf(w.open[i].day, sizeof(w.open[i].day), "%s", day);
 	w.open[i].used = ++w.tick;
 	free(data);
@@ -325,38 +325,52 @@ today(char *day)
 /* A body that a durable record holds already, byte for byte, becomes a
  * reference to that record; one that none holds is listed in *keys for
  * the index.  k: the record's keys.  Returns 1 when the text changed
- * (then *text, *len is the text to store). */
+ * (then *text, *len is the text to store and *refs says which fields
+ * are references): "html": "..." becomes "html_ref": "@DAY/OFF/N", the
+ * bytes around the name and the value as they were, so that the record
+ * comes back byte for byte. */
 static int
 dedup(const char *in, size_t inlen, const struct arc_keys *k,
-    const char **text, size_t *len, const char **keys)
+    const char **text, size_t *len, const char **keys, unsigned *refs)
 {
-	static char *out, *ks;
-	static size_t kcap;
+	static char *out[2], *ks;
+	static size_t cap[2], kcap;
 	struct strmap_ent at;
-	char ref[80];
-	const char *src = in, *body, *key, *const *f = dedup_fields;
-	size_t kl = 0, start, value, end, bn, srclen = inlen, need;
-	int changed = 0, m;
+	char where[64], ref[80];
+	const char *src = in, *body, *key, *why, *const *f = dedup_fields;
+	size_t kl = 0, start, value, end, bn, srclen = inlen, need, name;
+	int m, o = 0;
 
 	*keys = NULL;
+	*refs = 0;
 	for (int i = 0; i < DEDUP_NFIELDS; i++, f++) {
 		if (*(key = k->body[i]) == '\0')
 			continue;
+		body = NULL;
 		if (held_at(key, &at) &&
 		    json_member(src, srclen, *f, &start, &value, &end) == 0 &&
-		    (body = body_at(at.part, at.off, at.recno, *f, &bn)) &&
-		    bn == end - value && memcmp(body, src + value, bn) == 0) {
-			/* "html":"..." becomes "html_ref":"@DAY/OFF/N" */
-			ref_name(ref, sizeof(ref), at.part, at.off, at.recno);
-			char *t = kh_malloc(srclen + 128);
-			m = snprintf(t + start, 128, "\"%s_ref\":\"%s\"", *f,
-			    ref);
-			memcpy(t, src, start);
-			memcpy(t + start + m, src + end, srclen - end);
-			srclen = srclen - (end - start) + m;
-			free(out);
-			src = out = t;
-			changed = 1;
+		    (body = body_at(at.part, at.off, at.recno, *f, &bn,
+		    &why)) == NULL)
+			kh_warn("cannot read the %s this record may share (%s); "
+			    "stored in full", *f, why);
+		if (body != NULL && bn == end - value &&
+		    memcmp(body, src + value, bn) == 0) {
+			ref_name(where, sizeof(where), at.part, at.off,
+			    at.recno);
+			m = snprintf(ref, sizeof(ref), "\"%s\"", where);
+			name = start + 1 + strlen(*f);	/* its closing quote */
+			need = srclen + 4 - (end - value) + m;
+			if (need > cap[o])
+				out[o] = kh_realloc(out[o], cap[o] = need);
+			memcpy(out[o], src, name);
+			memcpy(out[o] + name, "_ref", 4);
+			memcpy(out[o] + name + 4, src + name, value - name);
+			memcpy(out[o] + value + 4, ref, m);
+			memcpy(out[o] + value + 4 + m, src + end, srclen - end);
+			src = out[o];
+			srclen = need;
+			o ^= 1;
+			*refs |= 1u << i;
 			continue;
 		}
 		need = kl + strlen(key) + 2;
@@ -365,9 +379,9 @@ dedup(const char *in, size_t inlen, const struct arc_keys *k,
 		kl += snprintf(ks + kl, kcap - kl, "%s%s", kl ? "," : "", key);
 		*keys = ks;
 	}
-	*text = out;
+	*text = src;
 	*len = srclen;
-	return changed;
+	return *refs != 0;
 }
 
 /* Queue one record (checked: it has a url) for its day's part. */
@@ -378,6 +392,7 @@ add(const char *text, size_t len, const struct arc_keys *k)
 	const char *out, *hashes;
 	char day[11];
 	size_t n;
+	unsigned refs;
 
 	if (k->fetched_at != NULL && k->fetchedlen >= 10 &&
 	    is_day(k->fetched_at))
@@ -390,10 +405,10 @@ add(const char *text, size_t len, const struct arc_keys *k)
 	if (arc_part_pending(part) > 0 &&
 	    arc_part_pending(part) + len + 1 > opt.arc.frame)
 		flush_part(part);
-	if (dedup(text, len, k, &out, &n, &hashes))
-		arc_part_add(part, out, n, text, len, k, hashes);
+	if (dedup(text, len, k, &out, &n, &hashes, &refs))
+		arc_part_add(part, out, n, text, len, k, hashes, refs);
 	else
-		arc_part_add(part, text, len, NULL, 0, k, hashes);
+		arc_part_add(part, text, len, NULL, 0, k, hashes, 0);
 	if (arc_part_pending(part) >= opt.arc.frame)
 		flush_part(part);
 }
@@ -513,6 +528,31 @@ use_dict(void)
 	    opt.arc.dict->len);
 }
 
+/* The dictionary saved as path: written under the name tmp, synced and
+ * renamed, so that no crash leaves it half written.  -1 with errno. */
+static int
+save_dict(const void *buf, size_t n, const char *path, const char *tmp)
+{
+	int fd = arc_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644), e;
+
+	if (fd < 0)
+		return -1;
+	if (arc_pwrite_full(fd, buf, n, 0) < 0 || arc_fsync(fd) < 0) {
+		e = errno;
+		close(fd);
+		goto fail;
+	}
+	if (arc_close(fd) < 0 || rename(tmp, path) < 0) {
+		e = errno;
+		goto fail;
+	}
+	return 0;
+fail:
+	unlink(tmp);
+	errno = e;
+	return -1;
+}
+
 /* The trainer: a dictionary from the first tr.sampled bytes of tr.buf
  * (which nobody changes meanwhile), saved beside the archive; tr.dict
  * stays NULL when there is too little to learn from or it cannot be
@@ -525,7 +565,6 @@ trainer(void *arg)
 	    DICT_SIZE, n;
 	void *buf = kh_malloc(cap);
 	char *path, *tmp;
-	int fd;
 
 	(void)arg;
 	memset(&zp, 0, sizeof(zp));
@@ -541,16 +580,19 @@ trainer(void *arg)
 	}
 	path = dict_path(&w.a);
 	tmp = pathcat(path, ".tmp", "");
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0644)) < 0 || write(fd, buf, n) != (ssize_t)n || fsync(fd) < 0 ||
-	    close(fd) < 0 || rename(tmp, path) < 0) {
+	if (save_dict(buf, n, path, tmp) < 0) {
 		kh_warn("%s: cannot save the dictionary (going on without "
 		    "one):", tmp);
-		unlink(tmp);
+		free(buf);
+		free(path);
+	} else if (arc_sync_parent(path) < 0) {
+		/* in place, but its name may not last: frames of this run
+		 * must not need it (a later run uses it) */
+		kh_warn("%s: fsync of its directory (going on without the "
+		    "dictionary):", path);
 		free(buf);
 		free(path);
 	} else {
-		sync_dir(&w.a);
 		tr.dict = buf, tr.dictlen = n, tr.path = path;
 	}
 	free(tmp);
@@ -636,15 +678,16 @@ sample_archive(void)
 {
 	struct part_name *v;
 	const char *why;
+	uint64_t end;
 	size_t n;
 	int fd;
 
 	drain();	/* nothing of this run is half written */
 	v = list_parts(&w.a, &n);
 	for (size_t i = n; i-- > 0 && tr.len < DICT_TRAIN;) {
-		if ((fd = open(v[i].data, O_RDONLY | O_CLOEXEC)) < 0)
+		if ((fd = arc_open(v[i].data, O_RDONLY, 0)) < 0)
 			continue;
-		arc_scan(fd, NULL, sample_unit, NULL, &why);
+		arc_scan(fd, NULL, sample_unit, NULL, &end, &why);
 		close(fd);
 	}
 	free_parts(v, n);
@@ -717,8 +760,9 @@ idle(void)
 	flush_all();
 }
 
-/* A run killed while writing left its days' tails torn or unindexed:
- * mend every part now, not only the days this run writes to. */
+/* A run killed while writing left its days' tails torn or unindexed,
+ * or files under a temporary name: mend every part now, not only the
+ * days this run writes to. */
 static void
 recover_all(struct archive *a)
 {
@@ -726,12 +770,13 @@ recover_all(struct archive *a)
 	struct part_name *v;
 	size_t n;
 
+	remove_leftovers(a);
 	v = list_parts(a, &n);
 	for (size_t i = 0; i < n; i++) {
 		if ((p = arc_part_open(v[i].data, v[i].idx, &opt.arc)) == NULL)
 			kh_die("%s: cannot append to this archive", v[i].data);
 		if (arc_part_close(p) < 0)
-			kh_die("%s: close:", v[i].data);
+			kh_die("%s: cannot append to this archive", v[i].data);
 	}
 	free_parts(v, n);
 }

@@ -121,7 +121,7 @@ archive_lock(struct archive *a)
 	char *lock = a->single ? pathcat(a->path, ".lock", "") :
 	    pathcat(a->path, "/", ".lock");
 
-	a->lockfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	a->lockfd = arc_open(lock, O_RDWR | O_CREAT, 0644);
 	if (a->lockfd < 0)
 		kh_die("%s:", lock);
 	while (flock(a->lockfd, LOCK_EX) < 0)
@@ -130,26 +130,62 @@ archive_lock(struct archive *a)
 	free(lock);
 }
 
-void
+/* fsync the archive's directory: names made, renamed or removed there
+ * last.  -1 with errno. */
+int
 sync_dir(const struct archive *a)
 {
-	char *dir = strdup(a->path), *slash;
-	int fd;
+	char *file;
+	int r;
+
+	if (a->single)
+		return arc_sync_parent(a->path);
+	file = pathcat(a->path, "/", ".");
+	r = arc_sync_parent(file);
+	free(file);
+	return r;
+}
+
+/* path (taken over) if it is there: 1 when it was. */
+static int
+remove_leftover(char *path)
+{
+	int r = unlink(path) == 0;
+
+	if (r)
+		kh_warn("%s: removed (left by a run that did not finish)",
+		    path);
+	free(path);
+	return r;
+}
+
+/* Files a run that did not finish left under a temporary name: a data
+ * file being made with its first unit (never acknowledged), an index
+ * or a dictionary being written.  Under the archive's lock. */
+void
+remove_leftovers(const struct archive *a)
+{
+	static const char *const single[] = { ".tmp", ".idx.tmp",
+	    ".dict.tmp", NULL };
+	struct dirent *d;
+	DIR *dir;
+	int any = 0;
 
 	if (a->single) {
-		if ((slash = strrchr(dir, '/')) != NULL) {
-			slash[slash == dir] = '\0';
-		} else {
-			free(dir);
-			dir = strdup(".");
-		}
+		for (const char *const *s = single; *s; s++)
+			any |= remove_leftover(pathcat(a->path, *s, ""));
+	} else if ((dir = opendir(a->path)) != NULL) {
+		while ((d = readdir(dir)) != NULL)
+			if (strcmp(d->d_name, "khobor.dict.tmp") == 0 ||
+			    (is_day(d->d_name) && (strcmp(d->d_name + 10,
+			    ".jsonl.zst.tmp") == 0 || strcmp(d->d_name + 10,
+			    ".idx.tmp") == 0)))
+				any |= remove_leftover(pathcat(a->path, "/",
+				    d->d_name));
+		closedir(dir);
 	}
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		if (fsync(fd) < 0)
-			kh_warn("%s: fsync:", dir);
-		close(fd);
-	}
-	free(dir);
+	if (any && sync_dir(a) < 0)
+		kh_warn("%s: fsync:", a->path);
 }
 
 /* The data file and index of one day. */
@@ -233,7 +269,7 @@ slurp(const char *path, size_t *len)
 	char *buf;
 	ssize_t r = 0;
 	size_t n = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), e;
+	int fd = arc_open(path, O_RDONLY, 0), e;
 
 	if (fd < 0)
 		return NULL;
@@ -278,7 +314,13 @@ each_entry_in(const struct part_name *v, size_t n, entry_fn *fn, void *arg)
 
 	for (size_t i = 0; i < n; i++) {
 		if ((idx = slurp(v[i].idx, &len)) == NULL) {
-			kh_warn("%s: no index; run store reindex", v[i].idx);
+			if (errno == ENOENT) {
+				kh_warn("%s: no index; run store reindex",
+				    v[i].idx);
+			} else {
+				kh_warn("%s:", v[i].idx);
+				kh_run.error = 1;
+			}
 			continue;
 		}
 		for (p = idx; (nl = memchr(p, '\n', idx + len - p)); p = nl + 1)
@@ -340,17 +382,28 @@ ref_parse(const char *s, size_t n, int *day, uint64_t *off, uint32_t *recno)
 }
 
 /* The raw JSON value of field in the record at (day, off, recno), or
- * NULL.  Points into a buffer of its own, valid until the next call. */
+ * NULL with *why (if why is not NULL).  Points into a buffer of its own,
+ * valid until the next call.  The last unit read is kept: records that
+ * share bodies come in runs (a page fetched again, a feed syndicated),
+ * so the next body is most often in it; the first time only as much of
+ * it is decompressed as the record needs, the second time all of it. */
 const char *
-body_at(int day, uint64_t off, uint32_t recno, const char *field, size_t *n)
+body_at(int day, uint64_t off, uint32_t recno, const char *field, size_t *n,
+    const char **why)
 {
 	static struct { int day, fd; } fds[8];
 	static int nfds, next;
+	static struct {
+		int day;
+		uint64_t off;
+		struct arc_unit u;
+		uint32_t have;	/* records decompressed, 0: none */
+		size_t end;	/* where they end in buf */
+	} last;
 	static char *buf;
 	static size_t cap;
-	struct arc_unit u;
 	struct stat sb;
-	const char *why, *line;
+	const char *w = NULL, *line;
 	char *data, *idx, name[16];
 	size_t len, start, value, end;
 	int i, fd = -1;
@@ -365,90 +418,127 @@ body_at(int day, uint64_t off, uint32_t recno, const char *field, size_t *n)
 		else
 			name[0] = '\0';
 		day_paths(refs_in, name, &data, &idx);
-		fd = open(data, O_RDONLY | O_CLOEXEC);
+		fd = arc_open(data, O_RDONLY, 0);
 		free(data);
 		free(idx);
-		if (fd < 0)
-			return NULL;
+		if (fd < 0) {
+			w = errno == ENOENT ? "no data file for its day" :
+			    strerror(errno);
+			goto fail;
+		}
 		if (nfds < 8) {
 			i = nfds++;
 		} else {
 			i = next++ % 8;
 			close(fds[i].fd);
+			if (last.day == fds[i].day)
+				last.have = 0;
 		}
 		fds[i].day = day, fds[i].fd = fd;
 	}
-	if (fstat(fd, &sb) < 0 ||
-	    arc_unit_read(fd, off, sb.st_size, &u, &why) != 1 ||
-	    arc_unit_record(fd, &u, opt.arc.dict, recno, &buf,
-	    &cap, &line, &len, &why) < 0 ||
-	    json_member(line, len, field, &start, &value, &end) < 0)
-		return NULL;
+	if (last.have > 0 && last.day == day && last.off == off &&
+	    recno < last.u.nrec) {
+		if (recno >= last.have) {
+			if (arc_unit_load(fd, &last.u, opt.arc.dict, &buf, &cap,
+			    &w) < 0) {
+				last.have = 0;
+				goto fail;
+			}
+			last.have = last.u.nrec;
+			last.end = last.u.raw;
+		}
+		line = arc_nth_line(buf, last.end, recno, &len);
+	} else {
+		last.have = 0;
+		if (fstat(fd, &sb) < 0) {
+			w = strerror(errno);
+			goto fail;
+		}
+		if (arc_unit_read(fd, off, sb.st_size, &last.u, &w) != 1 ||
+		    arc_unit_record(fd, &last.u, opt.arc.dict, recno, &buf,
+		    &cap, &line, &len, &w) < 0)
+			goto fail;
+		last.day = day, last.off = off;
+		last.have = recno + 1;
+		last.end = line + len + 1 - buf;
+	}
+	if (line == NULL || json_member(line, len, field, &start, &value,
+	    &end) < 0) {
+		w = "the record there does not hold it";
+		goto fail;
+	}
 	*n = end - value;
 	return line + value;
+fail:
+	if (why != NULL)
+		*why = w ? w : "no unit where it points";
+	return NULL;
 }
 
-/* Put back the body of a "field_ref" member: 0 when there is none, 1
- * with *v, *n the body (and *start, *end the member), -1 when it points
- * at nothing. */
 int
-resolve(const char *text, size_t len, const char *field, size_t *start,
-    size_t *end, const char **v, size_t *n)
+restore(const char *text, size_t len, const struct arc_unit *u, uint32_t n,
+    const char **out, size_t *outlen, const char **why)
 {
-	char name[32];
-	size_t value;
-	uint64_t off;
-	uint32_t recno;
-	int day;
-
-	snprintf(name, sizeof(name), "%s_ref", field);
-	if (json_member(text, len, name, start, &value, end) < 0)
-		return 0;
-	if (*end - value < 2 || ref_parse(text + value + 1, *end - value - 2,
-	    &day, &off, &recno) < 0 ||
-	    (*v = body_at(day, off, recno, field, n)) == NULL)
-		return -1;
-	return 1;
-}
-
-/* The record with its references put back; text itself if it has none. */
-const char *
-restore(const char *text, size_t len, size_t *outlen)
-{
-	static char *out[2];
+	static char *buf[2];
 	static size_t cap[2];
 	const char *v;
-	size_t start, end, n, fl, need;
-	int k = 0;
+	char name[32];
+	size_t start, value, end, bn, fl, need, at;
+	uint64_t off;
+	uint32_t recno;
+	unsigned refs = arc_unit_refs(u, n);
+	int k = 0, bad = 0, day;
 
+	*out = text;
 	*outlen = len;
-	if (memmem(text, len, "_ref\":\"@", 8) == NULL)
-		return text;	/* the common case, cheaply */
-	for (const char *const *f = dedup_fields; *f; f++) {
-		switch (resolve(text, len, *f, &start, &end, &v, &n)) {
-		case 0:
+	if (u->legacy ? memmem(text, len, "_ref\":\"@", 8) == NULL : !refs)
+		return 0;	/* the common case, cheaply */
+	for (int i = 0; dedup_fields[i] != NULL; i++) {
+		if (!u->legacy && !(refs & 1u << i))
 			continue;
-		case -1:
-			kh_warn("a record refers to a %s that no record holds "
-			    "(run store verify)", *f);
+		fl = strlen(dedup_fields[i]);
+		snprintf(name, sizeof(name), "%s_ref", dedup_fields[i]);
+		if (json_member(text, len, name, &start, &value, &end) < 0) {
+			if (u->legacy)
+				continue;	/* none: nothing to do */
+			*why = "its unit lists a reference it does not hold";
+			bad++;
 			continue;
 		}
-		fl = strlen(*f) + 3;	/* "field": */
-		need = start + fl + n + (len - end);
+		if (end - value < 2 || text[value] != '"' ||
+		    ref_parse(text + value + 1, end - value - 2, &day, &off,
+		    &recno) < 0) {
+			*why = "a reference that names no record";
+			bad++;
+			continue;
+		}
+		if ((v = body_at(day, off, recno, dedup_fields[i], &bn,
+		    why)) == NULL) {
+			bad++;
+			continue;
+		}
+		/* legacy: "html_ref":"@..." was "html":BODY; now the
+		 * name loses its "_ref" and the value is the body, the
+		 * bytes between them as they are */
+		at = u->legacy ? fl + 3 : value - start - 4;
+		need = start + at + bn + (len - end);
 		if (need > cap[k])
-			out[k] = kh_realloc(out[k], cap[k] = need);
-		memcpy(out[k], text, start);
-		out[k][start] = '"';
-		memcpy(out[k] + start + 1, *f, fl - 3);
-		memcpy(out[k] + start + fl - 2, "\":", 2);
-		memcpy(out[k] + start + fl, v, n);
-		memcpy(out[k] + start + fl + n, text + end, len - end);
+			buf[k] = kh_realloc(buf[k], cap[k] = need);
+		memcpy(buf[k], text, start + 1 + fl);
+		if (u->legacy)
+			memcpy(buf[k] + start + 1 + fl, "\":", 2);
+		else
+			memcpy(buf[k] + start + 1 + fl, text + start + 5 + fl,
+			    value - start - 5 - fl);
+		memcpy(buf[k] + start + at, v, bn);
+		memcpy(buf[k] + start + at + bn, text + end, len - end);
+		text = buf[k];
 		len = need;
-		text = out[k];
 		k ^= 1;
 	}
+	*out = text;
 	*outlen = len;
-	return text;
+	return bad;
 }
 
 /* --- main ------------------------------------------------------------------ */

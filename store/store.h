@@ -60,7 +60,8 @@ void archive_init(struct archive *a, const char *path, int create);
 void archive_lock(struct archive *a);
 char *dict_path(const struct archive *a);
 void dict_load(struct archive *a);
-void sync_dir(const struct archive *a);
+int sync_dir(const struct archive *a);
+void remove_leftovers(const struct archive *a);
 void day_paths(const struct archive *a, const char *day, char **data,
     char **idx);
 struct part_name *list_parts(const struct archive *a, size_t *n);
@@ -77,10 +78,12 @@ void ref_name(char *out, size_t n, int day, uint64_t off, uint32_t recno);
 int ref_parse(const char *s, size_t n, int *day, uint64_t *off,
     uint32_t *recno);
 const char *body_at(int day, uint64_t off, uint32_t recno, const char *field,
-    size_t *n);
-int resolve(const char *text, size_t len, const char *field, size_t *start,
-    size_t *end, const char **v, size_t *n);
-const char *restore(const char *text, size_t len, size_t *outlen);
+    size_t *n, const char **why);
+/* Record n of unit u (its text, len) with its references put back:
+ * *out, *outlen (text itself when it has none).  Returns how many of
+ * them point at nothing (left as they are), *why saying why. */
+int restore(const char *text, size_t len, const struct arc_unit *u,
+    uint32_t n, const char **out, size_t *outlen, const char **why);
 
 /* The commands. */
 int cmd_write(char **files);

@@ -2,7 +2,7 @@
 # store: round trip, rotation, appends, get/ls/stats/new, reindex,
 # damage, and what stock tools see.
 . "$(dirname "$0")/lib.sh"
-plan 25
+plan 31
 
 # Records over three days, Bengali text, a page-sized body, odd bytes.
 python3 - "$tmp/in.jsonl" <<'PY'
@@ -414,6 +414,198 @@ if command -v zstd >/dev/null && command -v jq >/dev/null; then
 	check "records in forms JSON lacks are archived as strict JSON (jq reads them)" lax_json
 else
 	skip "records in forms JSON lacks" "no zstd or jq"
+fi
+
+# --- records as they are spelled ---------------------------------------------
+# Bodies stored once come back byte for byte whatever the spelling of
+# their member, and a record's own html_ref or text_ref is data.
+python3 - "$tmp/sp1" "$tmp/sp2" <<'PY'
+import sys
+B = "<p>" + "পুতিনের সফর \\\"q\\\" \\u0041\\/ " * 30 + "</p>"
+T = "রাশিয়ার প্রেসিডেন্ট। " * 40
+U = "https://sp.example/"
+D1, D2 = '"fetched_at":"2024-08-15T00:00:00Z"', '"fetched_at":"2024-08-16T00:00:00Z"'
+first = ['{"url":"%s0",%s,"html":"%s","text":"%s"}' % (U, D1, B, T)]
+second = [
+    '{"url":"%s1",%s,"html": "%s"}' % (U, D2, B),
+    '{ "url" : "%s2" , %s ,  "html" :\t"%s" , "x" : [1, {"html": "y"}] } ' % (U, D2, B),
+    '{"url":"%s3",%s,"html":"%s","html":"%s"}' % (U, D2, B, B),
+    '{"url":"%s4",%s,"html":"%s","html_ref":"@2024-08-15/0/0"}' % (U, D2, B),
+    '{"url":"%s5",%s,"html_ref":"@2024-08-15/0/0","text_ref":"@2024-08-15/0/0"}' % (U, D2),
+    '{"url":"%s6",%s,"text" :"%s","html":"%s"}' % (U, D2, T, B),
+    '{"url":"%s7",%s,"ht\\u006dl":"%s"}' % (U, D2, B),
+    '{"url":"%s8",%s,"text_ref":"@2024-08-15/0/0","html":"%s","n":1}' % (U, D2, B),
+]
+open(sys.argv[1], "w", encoding="utf-8").write("".join(r + "\n" for r in first))
+open(sys.argv[2], "w", encoding="utf-8").write("".join(r + "\n" for r in second))
+PY
+SP=$tmp/sp
+spelling() {
+	store -o "$SP" "$tmp/sp1" && store -o "$SP" "$tmp/sp2" || return 1
+	cat "$tmp/sp1" "$tmp/sp2" >"$tmp/spall"
+	store cat "$SP" | same "$tmp/spall" - || return 1
+	for i in 0 1 2 3 4 5 6 7 8; do
+		store get "$SP" "https://sp.example/$i" || return 1
+	done | same "$tmp/spall" - || return 1
+	store verify -q "$SP" || return 1
+	# the bodies were stored once, the bytes around them kept
+	zstd -dc "$SP/2024-08-16.jsonl.zst" >"$tmp/spz" &&
+	grep -q '"html_ref": "@2024-08-15/' "$tmp/spz" &&
+	grep -q '"html_ref" :	"@2024-08-15/' "$tmp/spz" &&
+	grep -q 'sp.example/6",.*"text_ref" :"@2024-08-15/' "$tmp/spz"
+}
+check "bodies stored once come back byte for byte: blanks, escapes, duplicate and escaped names" spelling
+
+own_refs() {
+	# a record's own html_ref and text_ref are data, never resolved
+	for i in 4 5 8; do
+		store get "$SP" "https://sp.example/$i" >"$tmp/g" 2>"$tmp/e" &&
+		grep "/sp.example/$i\"" "$tmp/spall" | same - "$tmp/g" &&
+		test ! -s "$tmp/e" || return 1
+	done
+}
+check "a record's own html_ref and text_ref come back as they are" own_refs
+
+random_spelling() {
+	# Records of random spelling (blanks, escapes, member order,
+	# duplicate, escaped and nested names, own references), over three
+	# runs that share bodies: each comes back as it went in.
+	for seed in 1 2 3; do
+		python3 - "$seed" >"$tmp/rs.$seed" <<'PY' || return 1
+import random, sys
+seed = int(sys.argv[1])
+rnd = random.Random(seed)
+def w(): return rnd.choice(["", " ", "  ", "\t", " \t "])
+def body(n):
+    return '"' + "".join(rnd.choice(["\\u0041", "\\/", '\\"', "\\\\", "\\n",
+        "\\ud83d\\ude00", "খবর ", "abc ", "<p>", "ঢাকা "]) for _ in range(n)) + '"'
+rnd2 = random.Random(0)
+bodies = [body(rnd2.randint(150, 400)) for _ in range(6)]
+for i in range(150):
+    day = 15 + rnd.randint(0, 2)
+    m = [('"url"', '"https://rs.example/%d/%d"' % (seed, i)),
+         ('"fetched_at"', '"2024-08-%02dT00:00:00Z"' % day)]
+    for f in ["html", "text"]:
+        r = rnd.random()
+        if r < 0.6: m.append(('"%s"' % f, rnd.choice(bodies)))
+        elif r < 0.65: m += [('"%s"' % f, rnd.choice(bodies))] * 2
+        elif r < 0.72: m.append(('"%s_ref"' % f, '"@2024-08-%02d/0/0"' % day))
+        elif r < 0.78: m.append(('"%s"' % f, "null"))
+        elif r < 0.84: m.append(('"%s\\u005fref"' % f, '"@2024-08-15/0/0"'))
+        elif r < 0.9: m.append(('"h\\u0074ml"', rnd.choice(bodies)))
+    if rnd.random() < 0.3:
+        m.append(('"x"', '{"html":%s,"a":[1,{"text":"y"}]}' % rnd.choice(bodies)))
+    rnd.shuffle(m)
+    print(w() + "{" + ",".join(w() + k + w() + ":" + w() + v + w() for k, v in m) + "}" + w())
+PY
+	done
+	store -o "$tmp/rs" "$tmp/rs.1" && store -o "$tmp/rs" --tee "$tmp/rs.2" >"$tmp/rs.tee" &&
+	store -o "$tmp/rs" --frame-size 4K "$tmp/rs.3" || return 1
+	sorted_same "$tmp/rs.2" "$tmp/rs.tee" || return 1
+	cat "$tmp/rs.1" "$tmp/rs.2" "$tmp/rs.3" >"$tmp/rs.all"
+	store cat "$tmp/rs" >"$tmp/rs.back" && sorted_same "$tmp/rs.all" "$tmp/rs.back" &&
+	store verify -q "$tmp/rs" || return 1
+	sed -n '7p;150p;299p;450p' "$tmp/rs.all" | sed -n 's/.*"\(https:\/\/rs\.example\/[0-9]*\/[0-9]*\)".*/\1/p' >"$tmp/rs.urls"
+	store get "$tmp/rs" - <"$tmp/rs.urls" >"$tmp/rs.got" &&
+	sed -n '7p;150p;299p;450p' "$tmp/rs.all" | same - "$tmp/rs.got" || return 1
+	# and bodies were stored once
+	refs=$(zstd -dc -D "$tmp/rs/khobor.dict" "$tmp/rs"/*.zst 2>/dev/null |
+	    grep -c '_ref"[ 	]*:[ 	]*"@2024-08-1[5-7]/[1-9]') || true
+	echo "$refs records hold references"
+	test "$refs" -gt 50
+}
+if command -v zstd >/dev/null; then
+	check "records of random spelling come back byte for byte" random_spelling
+else
+	skip "records of random spelling" "no zstd"
+fi
+
+first_format() {
+	# An archive written before units listed their references (the
+	# first format, tests/store-v1): read as then, and appended to.
+	cp -r "$here/store-v1" "$tmp/v1" &&
+	store cat "$tmp/v1" | same "$here/store-v1.jsonl" - &&
+	store get "$tmp/v1" https://v1.example/3 >"$tmp/g" &&
+	sed -n 3p "$here/store-v1.jsonl" | same - "$tmp/g" &&
+	store verify -q "$tmp/v1" || return 1
+	sed -e 's/v1\.example/v2.example/' -e 's/2024-08-15T/2024-08-16T/' \
+	    "$here/store-v1.jsonl" >"$tmp/v2.jsonl" &&
+	store -o "$tmp/v1" "$tmp/v2.jsonl" &&
+	cat "$here/store-v1.jsonl" "$tmp/v2.jsonl" | sort >"$tmp/v12" &&
+	store cat "$tmp/v1" | sort | same "$tmp/v12" - &&
+	zstd -dc "$tmp/v1"/*.zst | grep -c '_ref":"@2024-08-1' >"$tmp/n" &&
+	test "$(cat "$tmp/n")" -ge 5 &&
+	cp "$tmp/v1/2024-08-15.idx" "$tmp/v1.idx" && store reindex "$tmp/v1" &&
+	same "$tmp/v1.idx" "$tmp/v1/2024-08-15.idx" && store verify -q "$tmp/v1"
+}
+if command -v zstd >/dev/null; then
+	check "an archive of the first format is read as before, and appended to" first_format
+else
+	skip "an archive of the first format" "no zstd"
+fi
+
+empty_day() {
+	# An empty data file, as a run killed before its first frame left
+	# one before store made data files with their first frame.
+	cp -r "$SP" "$tmp/emp" && : >"$tmp/emp/2024-08-18.jsonl.zst" &&
+	: >"$tmp/emp/2024-08-18.idx" || return 1
+	store verify "$tmp/emp" 2>"$tmp/e"
+	st=$?
+	cat "$tmp/e"
+	test $st -eq 1 && grep -q '2024-08-18.jsonl.zst: an empty data file' "$tmp/e" || return 1
+	store -o "$tmp/emp" </dev/null 2>"$tmp/e"
+	st=$?
+	cat "$tmp/e"
+	test $st -eq 0 && grep -q 'removed an empty data file' "$tmp/e" &&
+	test ! -e "$tmp/emp/2024-08-18.jsonl.zst" &&
+	test ! -e "$tmp/emp/2024-08-18.idx" && store verify -q "$tmp/emp" &&
+	zstd -t -q "$tmp/emp"/*.zst || return 1
+	# verify --repair removes one too
+	: >"$tmp/emp/2024-08-19.jsonl.zst"
+	store verify -q --repair "$tmp/emp" 2>/dev/null
+	test ! -e "$tmp/emp/2024-08-19.jsonl.zst" && store verify -q "$tmp/emp"
+}
+check "an empty data file: verify says so, the next run and verify --repair remove it" empty_day
+
+no_dict() {
+	# Frames that need the archive's dictionary, which is missing or
+	# another: nothing is cut, the id is named, exit 2.
+	D=$tmp/nd
+	store -o "$D" --frame-size 16K "$tmp/site.jsonl" && test -s "$D/khobor.dict" &&
+	tac "$tmp/site.jsonl" | sed "s/খবর/news/g" | store -o "$tmp/other" --frame-size 16K || return 1
+	id=$(zstd -lv "$D"/*.zst 2>/dev/null | sed -n 's/.*Dictionary ID: *\([0-9]*\).*/\1/p' | head -1)
+	mv "$D/khobor.dict" "$tmp/nd.dict"
+	for round in missing other; do
+		[ $round = other ] && cp "$tmp/other/khobor.dict" "$D/khobor.dict"
+		(cd "$D" && ls -la . && md5sum *) >"$tmp/before"
+		store verify --repair "$D" 2>"$tmp/e"; st=$?
+		cat "$tmp/e"
+		test $st -eq 2 && grep -q "dictionary.*id $id" "$tmp/e" &&
+		grep -q 'nothing was changed' "$tmp/e" || return 1
+		store cat "$D" >/dev/null 2>"$tmp/e"; st=$?
+		cat "$tmp/e"
+		test $st -eq 2 && grep -q "id $id" "$tmp/e" &&
+		! grep -q 'run store verify' "$tmp/e" || return 1
+		store get "$D" https://site.example/7 >/dev/null 2>"$tmp/e"; st=$?
+		test $st -eq 2 && grep -q "id $id" "$tmp/e" || return 1
+		# a writer (its index lost its tail: it would have to read
+		# the frames) touches nothing
+		head -n 3 "$D/2024-08-20.idx" >"$tmp/i" && cp "$D/2024-08-20.idx" "$tmp/idx.full" &&
+		cp "$tmp/i" "$D/2024-08-20.idx" && (cd "$D" && ls -la . && md5sum *) >"$tmp/before" &&
+		printf '%s\n' '{"url":"https://site.example/new","fetched_at":"2024-08-20T00:00:00Z"}' |
+		    store -o "$D" 2>"$tmp/e"; st=$?
+		cat "$tmp/e"
+		test $st -eq 2 && grep -q "id $id" "$tmp/e" || return 1
+		(cd "$D" && ls -la . && md5sum *) | same "$tmp/before" - || return 1
+		cp "$tmp/idx.full" "$D/2024-08-20.idx"
+	done
+	cp "$tmp/nd.dict" "$D/khobor.dict" && store verify -q "$D" &&
+	store cat "$D" | same "$tmp/site.jsonl" -
+}
+if command -v zstd >/dev/null; then
+	check "a missing or replaced dictionary: nothing cut or written, its id named, exit 2" no_dict
+else
+	skip "a missing or replaced dictionary" "no zstd"
 fi
 
 export_warc() {
