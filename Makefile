@@ -44,7 +44,8 @@ validate_SRCS = validate/validate.c validate/check.c
 store_SRCS = store/store.c store/put.c store/get.c store/archive.c \
 	store/dedup.c store/warc.c \
 	store/sha1.c
-store_PKGS = libzstd zlib
+# lib/url.c: store compares URLs in their canonical form
+store_PKGS = libzstd zlib icu-uc libpsl
 TOOLS = passthru warc-export sha1-test scan-test getlat
 passthru_SRCS = bench/passthru.c
 getlat_SRCS = bench/getlat.c
@@ -59,7 +60,7 @@ FUZZ_TARGETS = records check archive scan
 records_FUZZ_LINK = validate/check.c
 check_FUZZ_LINK = validate/check.c
 archive_FUZZ_LINK = store/archive.c store/dedup.c store/sha1.c
-archive_FUZZ_PKGS = libzstd
+archive_FUZZ_PKGS = libzstd icu-uc libpsl
 # scan: rec_scan() against rec_parse(), the library alone
 scan_FUZZ_LINK = tests/members.c
 

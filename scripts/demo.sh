@@ -124,12 +124,15 @@ else
 fi
 echo
 r=${news#"$root"/}
+dict=
+[ -f "$news/khobor.dict" ] && dict="-D $r/khobor.dict "
 cat <<EOF
 query it:
-  bin/store ls $r                       # url, fetched_at, size
-  bin/store get $r http://127.0.0.3:$port/news/2101   # by any of its URLs
+  bin/store ls $r | head                # url, fetched_at, size
+  bin/store get $r 'http://127.0.0.2:$port/national/news/50101?utm_source=x'
+                                        # by any of its URLs, canonical
   bin/store cat --where site=dainik $r | jq -r .title
-  zstd -dc $r/*.jsonl.zst | jq -c '[.site, .published, .title]'
+  zstd -dc $dict$r/*.jsonl.zst | jq -c '[.site, .published, .title]'
   scripts/collect --status $r           # the last runs, per site
 EOF
 [ $ok = 1 ]
