@@ -7,7 +7,7 @@
 # exit statuses.
 . "$(dirname "$0")/lib.sh"
 . "$here/fetch-lib.sh"
-plan 16
+plan 18
 
 collect=$root/scripts/collect
 # The programs under test (the sanitizer build in make check).
@@ -287,6 +287,30 @@ t_lang() {
 	test "$(val la found)" -gt 0
 }
 check "lang= keeps out what the source says is in another language" t_lang
+
+t_revisit() {
+	# revisit=1000d/1s: the sample site's articles (August 2024) are
+	# young enough (the three of 2019 are not); a second later each is
+	# fetched again, found the
+	# same, and not stored again.
+	sites "$tmp/rv" "revisit=1000d/1s"
+	run rv1 "$tmp/rv" "$tmp/J" && sleep 2 && run rv2 "$tmp/rv" "$tmp/J"
+	echo "$(cat "$tmp/rv1.out")"
+	echo "$(cat "$tmp/rv2.out")"
+	test "$(wc -l <"$tmp/J/.collect/young")" -eq 42 &&
+	test "$(val rv2 revisit)" -eq 42 && test "$(val rv2 same)" -eq 42 &&
+	test "$(val rv2 archived)" -eq 0 && once "$tmp/J" update
+}
+check "revisits: young articles fetched again after the interval, the same text not stored again" t_revisit
+
+t_example() {
+	# scripts/sites.example reads without a complaint (fetch swapped for
+	# one that fetches nothing: no site is reached, exit 1).
+	KH_FETCH=true run ex "$root/scripts/sites.example" "$tmp/K"
+	cat "$tmp/ex.err"
+	test "$(cat "$tmp/ex.st")" -eq 1 && grep -q ' sites=16 reached=0 ' "$tmp/ex.out"
+}
+check "scripts/sites.example is a sites file collect reads" t_example
 
 t_shellcheck() {
 	command -v shellcheck >/dev/null || return 0
