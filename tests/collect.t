@@ -7,7 +7,7 @@
 # exit statuses.
 . "$(dirname "$0")/lib.sh"
 . "$here/fetch-lib.sh"
-plan 18
+plan 23
 
 collect=$root/scripts/collect
 # The programs under test (the sanitizer build in make check).
@@ -259,6 +259,20 @@ t_stagefail() {
 }
 check "a stage that fails: exit status 1, a message, exit=1 in the log" t_stagefail
 
+t_stagedies() {
+	# clean dies after five records: the pages fetched and lost with it
+	# are not failures of theirs; they stay in the queue, and the next
+	# run archives them, nothing twice.
+	KH_CLEAN="sh -c 'head -n 5 | $bin/clean; exit 2'" run sd1 "$tmp/sites" "$tmp/L"
+	run sd2 "$tmp/sites" "$tmp/L"
+	echo "$(cat "$tmp/sd1.out")"
+	echo "$(cat "$tmp/sd2.out")"
+	test "$(cat "$tmp/sd1.st") $(cat "$tmp/sd2.st")" = "1 0" &&
+	test "$(val sd1 archived)" -eq 5 && ! grep -q stage "$tmp/L/.collect/failed" &&
+	once "$tmp/L" update
+}
+check "a stage that dies mid-run: what it lost stays queued, the next run archives it" t_stagedies
+
 t_unreachable() {
 	# No site answers (a port nothing listens on): exit 1, said.
 	printf 'delay=0\nnowhere http://127.0.0.2:1/\n' >"$tmp/dead"
@@ -276,6 +290,91 @@ t_quiet() {
 	test "$(cat "$tmp/qq.st")" -eq 0 && test ! -s "$tmp/qq.out" && test ! -s "$tmp/qq.err"
 }
 check "-q: a run that went well prints nothing" t_quiet
+
+t_gone() {
+	# A site taken out of the sites file: what the queue and the
+	# failures held of it is dropped, not fetched, not counted.
+	now=$(date +%s)
+	printf '{"url":"%s/national/news/59999","site":"gone"}\n' "$B" \
+	    >>"$tmp/A/.collect/queue"
+	printf '%s/national/news/59998\tgone\t503\t1\t%s\t%s\n' "$B" \
+	    $((now - 100)) $((now - 10)) >>"$tmp/A/.collect/failed"
+	run gn "$tmp/sites" "$tmp/A"
+	echo "$(cat "$tmp/gn.out")"
+	test "$(cat "$tmp/gn.st")" -eq 0 &&
+	test "$(val gn new) $(val gn retry) $(val gn archived)" = "0 0 0" &&
+	! grep -q 'gone' "$tmp/A/.collect/queue" "$tmp/A/.collect/failed" &&
+	! grep -q '/national/news/5999[89]' "$tmp/server.log"
+}
+check "a site taken out of the sites file: its queue and failures are dropped" t_gone
+
+t_5xx() {
+	# fetch answers 503 for one article (a wrapper stands for a server
+	# in trouble), on a terminal with -v --progress: the stages'
+	# messages and a count of the articles archived are shown; the
+	# article is tried again at the next run, then backs off (an hour).
+	cat >"$tmp/f503.py" <<'PY'
+import json, subprocess, sys
+log, cmd = sys.argv[1], sys.argv[2:]
+p = subprocess.Popen(cmd, stdin=subprocess.PIPE, text=True)
+bad = []
+for line in sys.stdin:
+    if "/politics/news/50110" in line:
+        bad.append(json.loads(line))
+    else:
+        p.stdin.write(line)
+p.stdin.close()
+st = p.wait()
+for r in bad:
+    open(log, "a").write(r["url"] + "\n")
+    print(json.dumps({"url": r["url"], "site": r["site"], "status": 503,
+                      "fetched_at": "2024-08-18T00:00:00Z",
+                      "error": "HTTP 503"}), flush=True)
+sys.exit(st)
+PY
+	KH_FETCH="python3 '$tmp/f503.py' '$tmp/f503.log' '$bin/fetch'"
+	export KH_FETCH
+	printf '"%s" -v --progress "%s" "%s"\n' "$collect" "$tmp/sites" \
+	    "$tmp/M" >"$tmp/m1.sh"
+	script -qec "sh '$tmp/m1.sh'" /dev/null </dev/null >"$tmp/m1.tty" 2>&1
+	tr '\r' '\n' <"$tmp/m1.tty" | grep -a '^[0-9-]*T[0-9:]*Z sites=2 ' >"$tmp/m1.out"
+	run m2 "$tmp/sites" "$tmp/M"
+	run m3 "$tmp/sites" "$tmp/M"
+	KH_FETCH=$bin/fetch
+	echo "m1: $(cat "$tmp/m1.out")"
+	echo "m2: $(cat "$tmp/m2.out")"
+	echo "m3: $(cat "$tmp/m3.out")"
+	cat "$tmp/M/.collect/failed"
+	tr '\r' '\n' <"$tmp/m1.tty" | grep -aq '^collect: [0-9]* of [0-9]* archived' &&
+	grep -aq '^fetch: ' "$tmp/m1.tty" && grep -aq '^collect: discovery' "$tmp/m1.tty" &&
+	test "$(val m1 archived)" -eq 44 &&	# the second state's 45, less the 503
+	grep -q ' failed=2 failed_by=404:1,503:1 ' "$tmp/m1.out" &&
+	test "$(val m2 retry) $(val m2 archived) $(cat "$tmp/m2.st")" = "1 0 0" &&
+	test "$(val m3 retry) $(val m3 archived) $(cat "$tmp/m3.st")" = "0 0 0" &&
+	test "$(grep -c 50110 "$tmp/f503.log")" -eq 2 &&
+	grep -q "/politics/news/50110	dainik	503	2	" "$tmp/M/.collect/failed"
+}
+check "a 503: -v and --progress show it; tried again next run, then backing off" t_5xx
+
+t_quietrun() {
+	# Without -v, a run that goes well says nothing on the standard
+	# error, its stages' messages going to stderr.log only.
+	test ! -s "$tmp/r2.err" && test ! -s "$tmp/m2.err" &&
+	grep -q '^fetch: ' "$tmp/M/.collect/stderr.log"
+}
+check "without -v: the stages' messages go to stderr.log, not to the terminal" t_quietrun
+
+t_seeds() {
+	# A start URL that discovery finds again (the feed the home page
+	# announces) is read once a run.
+	printf 'delay=0\ndainik %s/ %s/feed/rss.xml\n' "$B" "$B" >"$tmp/seeds"
+	n0=$(wc -l <"$tmp/server.log")
+	run se "$tmp/seeds" "$tmp/N"
+	n=$(tail -n +$((n0 + 1)) "$tmp/server.log" | grep -c '"path": "/feed/rss.xml"')
+	echo "/feed/rss.xml asked for $n times: $(cat "$tmp/se.out")"
+	test "$(cat "$tmp/se.st")" -eq 0 && test "$n" -eq 1
+}
+check "a start URL discovery finds again is fetched once a run" t_seeds
 
 t_lang() {
 	# lang=en for an outlet in Bengali keeps its Bengali articles out
