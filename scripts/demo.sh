@@ -4,7 +4,8 @@
 # runs scripts/collect three times into build/demo/news (everything;
 # nothing new; then 3 new articles and 1 edited, published by the
 # server on SIGUSR1) and prints what the archive holds.  `make demo`
-# builds the programs first.
+# builds the programs first.  KH_DEMO_DIR puts the demo's files
+# elsewhere than build/demo (tests/demo.t); it is emptied first.
 #
 # The server is tests/site/server.py, ours, not nginx even where nginx
 # is installed: it puts the port it listens on into the pages' links
@@ -16,7 +17,7 @@ set -u -o pipefail
 export LC_ALL=C.UTF-8
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-demo=$root/build/demo
+demo=${KH_DEMO_DIR:-$root/build/demo}
 collect=$root/scripts/collect
 
 for p in fetch links clean tag store; do
