@@ -1,6 +1,7 @@
 # khobor: build, test, install.  See README.md.
 #
 #   make                 programs in bin/
+#   make demo            the main job over the bundled sample news site
 #   make check           sanitizer build (ASan+UBSan) and every test, offline
 #   make bench           benchmarks (read ../shared)
 #   make fuzz            libFuzzer targets in build/fuzz/ (clang)
@@ -43,7 +44,8 @@ validate_SRCS = validate/validate.c
 store_SRCS = store/store.c store/put.c store/get.c store/archive.c \
 	store/dedup.c store/warc.c \
 	store/sha1.c
-store_PKGS = libzstd zlib
+# lib/url.c: store compares URLs in their canonical form
+store_PKGS = libzstd zlib icu-uc libpsl
 TOOLS = passthru warc-export sha1-test scan-test getlat
 passthru_SRCS = bench/passthru.c
 getlat_SRCS = bench/getlat.c
@@ -58,7 +60,7 @@ FUZZ_TARGETS = records check archive scan
 records_FUZZ_LINK =
 check_FUZZ_LINK =
 archive_FUZZ_LINK = store/archive.c store/dedup.c store/sha1.c
-archive_FUZZ_PKGS = libzstd
+archive_FUZZ_PKGS = libzstd icu-uc libpsl
 # scan: rec_scan() against rec_parse(), the library alone
 scan_FUZZ_LINK = tests/members.c
 
@@ -181,34 +183,50 @@ bench: all
 	bench/tag-eval.sh
 	bench/tag.sh
 
+# --- the demo ------------------------------------------------------------
+# The main job over the sample news site (tests/site), offline: three
+# runs of scripts/collect, and what the archive holds (scripts/demo.sh).
+demo:
+	@scripts/deps.sh demo
+	@$(MAKE) -s -j$$(nproc 2>/dev/null || echo 2) $(PROGS:%=bin/%)
+	@scripts/demo.sh
+
 # --- install -------------------------------------------------------------
-# Man pages are renamed with the programs: .Nm validate -> .Nm kh-validate.
+# Man pages are renamed with the programs: .Nm validate -> .Nm kh-validate;
+# scripts/collect is installed as kh-collect, beside the programs it runs.
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(DOCDIR)
-	for p in $(PROGS); do \
-	    install -m 755 bin/$$p $(DESTDIR)$(BINDIR)/$(KH_PREFIX)$$p && \
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DOCDIR)/systemd
+	for p in $(PROGS) collect; do \
+	    d=$$p; f=bin/$$p; \
+	    [ $$p = collect ] && d=scripts && f=scripts/collect; \
+	    install -m 755 $$f $(DESTDIR)$(BINDIR)/$(KH_PREFIX)$$p && \
 	    sed -e "s/^\.Nm $$p\$$/.Nm $(KH_PREFIX)$$p/" \
 	        -e "s/^\.Dt [A-Z]* /.Dt $$(echo '$(KH_PREFIX)'$$p | \
-	            tr a-z A-Z) /" $$p/$$p.1 \
+	            tr a-z A-Z) /" $$d/$$p.1 \
 	        > $(DESTDIR)$(MANDIR)/man1/$(KH_PREFIX)$$p.1 || exit 1; \
 	done
-	install -m 644 docs/records.md README.md $(DESTDIR)$(DOCDIR)
+	install -m 644 docs/khobor.7 $(DESTDIR)$(MANDIR)/man7/khobor.7
+	install -m 644 docs/records.md docs/cron.md README.md \
+	    scripts/sites.example $(DESTDIR)$(DOCDIR)
+	install -m 644 scripts/systemd/kh-collect.service \
+	    scripts/systemd/kh-collect.timer $(DESTDIR)$(DOCDIR)/systemd
 	mkdir -p $(DESTDIR)$(DATADIR)/tag
 	install -m 644 tag/data/gazetteer.tsv tag/data/places-bd.tsv \
 	    tag/data/ner.model $(DESTDIR)$(DATADIR)/tag
 
 uninstall:
-	for p in $(PROGS); do \
+	for p in $(PROGS) collect; do \
 	    rm -f $(DESTDIR)$(BINDIR)/$(KH_PREFIX)$$p \
 	        $(DESTDIR)$(MANDIR)/man1/$(KH_PREFIX)$$p.1; \
 	done
+	rm -f $(DESTDIR)$(MANDIR)/man7/khobor.7
 	rm -rf $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf bin build
 
-.PHONY: all check check-deps bench fuzz install uninstall clean
+.PHONY: all check check-deps bench demo fuzz install uninstall clean
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -79,6 +79,19 @@ unit(const struct arc_unit *u, const char *recs, void *arg)
 	return 0;
 }
 
+/* Each URL of an index line lies inside it, and is not empty. */
+static const char *line;
+static size_t linelen;
+
+static void
+in_line(const char *url, size_t n, void *arg)
+{
+	(void)arg;
+	if (n == 0 || url < line || url + n > line + linelen ||
+	    memchr(url, '\t', n) != NULL)
+		abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -104,8 +117,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		copy[size] = '\0';
 		for (p = copy; (nl = memchr(p, '\n', copy + size - p));
 		    p = nl + 1)
-			if (arc_entry_parse(p, nl - p, &e) == 0)
+			if (arc_entry_parse(p, nl - p, &e) == 0) {
+				line = p, linelen = nl - p;
+				arc_entry_urls(&e, in_line, NULL);
+				if ((e.hash && (e.hash < p ||
+				    e.hash + e.hashlen > nl)) || e.date < -1)
+					abort();
 				get(e.off, e.recno);
+			}
 		free(copy);
 	}
 	close(fd);

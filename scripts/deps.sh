@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh [build|check|bench]: make sure the Debian packages khobor needs
+# deps.sh [build|check|bench|demo]: make sure the Debian packages khobor needs
 # are here.  Checks with pkg-config and command -v; as root it runs
 # apt-get for what is missing, otherwise it prints the apt-get line and
 # fails.  Quiet when all is present.
@@ -37,6 +37,7 @@ check)
 	need_cmd python3 python3
 	need_cmd /usr/bin/time time
 	need_cmd zstd zstd
+	need_cmd jq jq		# the documents' examples (tests/docs.t)
 	;;
 bench)
 	need_cmd jq jq
@@ -45,10 +46,14 @@ bench)
 	need_py dateparser python3-dateparser	# tag's anchor
 	need_cmd npm npm			# Readability.js, clean's anchor
 	;;
+demo)
+	need_cmd python3 python3		# the sample site's server
+	need_cmd flock util-linux		# collect's lock
+	;;
 build)
 	;;
 *)
-	echo "usage: deps.sh [build|check|bench]" >&2
+	echo "usage: deps.sh [build|check|bench|demo]" >&2
 	exit 2
 	;;
 esac
@@ -62,6 +67,8 @@ fi
 echo "deps.sh: installing:$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 # The package lists may be stale or absent on a fresh machine.
+# $missing is a list of words, split on purpose.
+# shellcheck disable=SC2086
 apt-get install -y -q --no-install-recommends $missing >&2 ||
 	{ apt-get update -q >&2 &&
 	  apt-get install -y -q --no-install-recommends $missing >&2; }

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #define ZSTD_STATIC_LINKING_ONLY	/* ZSTD_getCParams */
 #include <zstd.h>
@@ -339,7 +340,7 @@ field_u64(char **p, char *end, uint64_t *v)
 int
 arc_entry_parse(char *line, size_t len, struct arc_entry *e)
 {
-	char *p = line, *end = line + len, *tab;
+	char *p = line, *end = line + len, *tab, *q;
 	uint64_t len64, recno;
 
 	if ((tab = memchr(p, '\t', end - p)) == NULL || tab == p)
@@ -359,8 +360,109 @@ arc_entry_parse(char *line, size_t len, struct arc_entry *e)
 	p = tab + 1;
 	if (field_u64(&p, end, &e->size) < 0 || p >= end)
 		return -1;
-	e->hash = end - p == 1 && *p == '-' ? NULL : p;
+	/* the body hash, then (since the third format) the other URLs and
+	 * the date */
+	e->keys = NULL, e->keyslen = 0, e->date = -1;
+	if ((tab = memchr(p, '\t', end - p)) == NULL)
+		tab = end;
+	e->hash = tab - p == 1 && *p == '-' ? NULL : p;
+	e->hashlen = e->hash ? (size_t)(tab - p) : 0;
+	if (tab == end)
+		return 0;
+	p = tab + 1;
+	if ((tab = memchr(p, '\t', end - p)) == NULL || tab == p)
+		return -1;
+	if (!(tab - p == 1 && *p == '-'))
+		e->keys = p, e->keyslen = tab - p;
+	p = tab + 1;
+	if (end - p == 1 && *p == '-')
+		return 0;
+	errno = 0;
+	e->date = strtoll(p, &q, 10);
+	if (q != end || q == p || errno != 0 || e->date < 0)
+		return -1;
 	return 0;
+}
+
+void
+arc_entry_urls(const struct arc_entry *e,
+    void (*fn)(const char *url, size_t n, void *arg), void *arg)
+{
+	const char *p = e->keys, *end = e->keys + e->keyslen, *sp;
+
+	fn(e->url, e->urllen, arg);
+	for (; p != NULL && p < end; p = sp + 1) {
+		if ((sp = memchr(p, ' ', end - p)) == NULL)
+			sp = end;
+		if (sp > p)
+			fn(p, sp - p, arg);
+	}
+}
+
+const char *
+arc_canon(const char *url, size_t n, size_t *len)
+{
+	static struct kh_url *u;
+	const char *c, *err;
+
+	if (u == NULL)
+		u = kh_url_new();
+	c = kh_url_canon(u, url, n, NULL, len, &err);
+	return c;
+}
+
+/* n digits at s as a number, or -1. */
+static int
+digits(const char *s, size_t n)
+{
+	int v = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int64_t
+arc_time(const char *s, size_t n)
+{
+	struct tm tm = { 0 };
+	size_t i = 10;
+	int off = 0, h, m;
+
+	if (n < 10 || s[4] != '-' || s[7] != '-' ||
+	    (tm.tm_year = digits(s, 4)) < 0 ||
+	    (tm.tm_mon = digits(s + 5, 2)) < 1 || tm.tm_mon > 12 ||
+	    (tm.tm_mday = digits(s + 8, 2)) < 1 || tm.tm_mday > 31)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon--;
+	if (n >= 16 && (s[10] == 'T' || s[10] == ' ') && s[13] == ':') {
+		if ((tm.tm_hour = digits(s + 11, 2)) < 0 || tm.tm_hour > 24 ||
+		    (tm.tm_min = digits(s + 14, 2)) < 0 || tm.tm_min > 59)
+			return -1;
+		i = 16;
+		if (n >= 19 && s[16] == ':') {
+			if ((tm.tm_sec = digits(s + 17, 2)) < 0 ||
+			    tm.tm_sec > 60)
+				return -1;
+			i = 19;
+			if (i < n && (s[i] == '.' || s[i] == ','))
+				for (i++; i < n && s[i] >= '0' && s[i] <= '9';)
+					i++;
+		}
+		if (i < n && (s[i] == '+' || s[i] == '-') && n - i >= 3 &&
+		    (h = digits(s + i + 1, 2)) >= 0) {
+			m = n - i >= 6 && s[i + 3] == ':' ? digits(s + i + 4, 2) :
+			    n - i >= 5 ? digits(s + i + 3, 2) : 0;
+			if (m < 0)
+				return -1;
+			off = (s[i] == '-' ? -1 : 1) * (h * 3600 + m * 60);
+		}
+	}
+	return (int64_t)timegm(&tm) - off;
 }
 
 struct json_object *
@@ -440,19 +542,58 @@ once(const struct rec_members *m, const char *text, const char *field)
 	return e;
 }
 
+/* The other URLs of a record (see archive.h): each of urls[] in
+ * canonical form, unless it is the url or an earlier one, into *buf. */
+static size_t
+other_urls(const char *url, size_t ul, const char **urls, const size_t *n,
+    int count, char **buf, size_t *cap)
+{
+	const char *c;
+	size_t cl, at = 0, i;
+	int j;
+
+	for (j = 0; j < count; j++) {
+		if (urls[j] == NULL || (c = arc_canon(urls[j], n[j], &cl)) == NULL)
+			continue;
+		if (cl == ul && memcmp(c, url, ul) == 0)
+			continue;
+		for (i = 0; i < at; i += strcspn(*buf + i, " ") + 1)
+			if (strncmp(*buf + i, c, cl) == 0 &&
+			    ((*buf)[i + cl] == ' ' || (*buf)[i + cl] == '\0'))
+				break;
+		if (i < at)
+			continue;
+		grow(buf, cap, at + cl + 2);
+		if (at > 0)
+			(*buf)[at++] = ' ';
+		memcpy(*buf + at, c, cl);
+		at += cl;
+		(*buf)[at] = '\0';
+	}
+	return at;
+}
+
+/* The strings arc_record_keys reads, and where they are kept when json-c
+ * must read them. */
+enum { K_URL, K_FETCHED, K_FINAL, K_CANON, K_LASTMOD, K_MODIFIED,
+	K_PUBLISHED, K_N };
+static const char *const k_names[K_N] = { "url", "fetched_at", "final_url",
+	"canonical_url", "lastmod", "modified", "published" };
+
 int
 arc_record_keys(const char *text, size_t len, const struct rec_members *m,
     struct arc_keys *k)
 {
 	static struct rec_members own;
-	static char *ubuf, *fbuf;
-	static size_t ucap, fcap;
+	static char *buf[K_N], *keys;
+	static size_t cap[K_N], kcap;
 	struct json_object *rec = NULL;
 	const struct rec_member *e;
-	const char *err, *t;
-	size_t hl = 0, tl;
+	const char *err, *t, *v[K_N];
+	size_t hl = 0, tl, n[K_N];
+	int64_t d;
 	long at;
-	int u, f, ret = -1;
+	int got[K_N], escaped = 0, ret = -1;
 
 	if (m == NULL) {	/* a record read back: check it too */
 		if (rec_scan_members(text, len, 0, &err, &at, &t, &tl,
@@ -460,27 +601,43 @@ arc_record_keys(const char *text, size_t len, const struct rec_members *m,
 			return -1;
 		m = &own;
 	}
-	u = text_string(text, m, "url", &k->url, &k->urllen);
-	f = text_string(text, m, "fetched_at", &k->fetched_at,
-	    &k->fetchedlen);
-	if (u < 0 || f < 0) {
+	for (int i = 0; i < K_N; i++)
+		if ((got[i] = text_string(text, m, k_names[i], &v[i],
+		    &n[i])) < 0)
+			escaped = 1;
+	if (escaped) {
 		if ((rec = arc_record(text, len)) == NULL)
 			return -1;
-		u = parsed_string(rec, "url", &ubuf, &ucap, &k->url,
-		    &k->urllen);
-		f = parsed_string(rec, "fetched_at", &fbuf, &fcap,
-		    &k->fetched_at, &k->fetchedlen);
+		for (int i = 0; i < K_N; i++)
+			got[i] = parsed_string(rec, k_names[i], &buf[i],
+			    &cap[i], &v[i], &n[i]);
 	}
-	if (u != 1)
+	for (int i = 0; i < K_N; i++)
+		if (got[i] != 1)
+			v[i] = NULL, n[i] = 0;
+	if (v[K_URL] == NULL)
 		goto done;
+	k->url = v[K_URL], k->urllen = n[K_URL];
+	k->fetched_at = v[K_FETCHED], k->fetchedlen = n[K_FETCHED];
 	/* the index keeps 40 bytes of it, and no control character */
-	if (f == 1 && k->fetchedlen > 40)
+	if (k->fetched_at != NULL && k->fetchedlen > 40)
 		k->fetchedlen = 40;
-	for (size_t i = 0; f == 1 && i < k->fetchedlen; i++)
+	for (size_t i = 0; k->fetched_at != NULL && i < k->fetchedlen; i++)
 		if ((unsigned char)k->fetched_at[i] < ' ')
-			f = 0;
-	if (f != 1)
-		k->fetched_at = NULL, k->fetchedlen = 0;
+			k->fetched_at = NULL;
+	if (k->fetched_at == NULL)
+		k->fetchedlen = 0;
+	{
+		const char *u[3] = { v[K_URL], v[K_FINAL], v[K_CANON] };
+		size_t un[3] = { n[K_URL], n[K_FINAL], n[K_CANON] };
+		k->keyslen = other_urls(k->url, k->urllen, u, un, 3, &keys,
+		    &kcap);
+	}
+	k->keys = k->keyslen ? keys : "";
+	k->date = -1;
+	for (int i = K_LASTMOD; i <= K_PUBLISHED; i++)
+		if (v[i] != NULL && (d = arc_time(v[i], n[i])) > k->date)
+			k->date = d;
 	k->hashes[0] = '\0';
 	for (int i = 0; i < DEDUP_NFIELDS; i++) {
 		e = once(m, text, dedup_fields[i]);
@@ -498,6 +655,30 @@ done:
 	return ret;
 }
 
+/* The index line's last columns, "TAB other-urls TAB date NEWLINE",
+ * appended at *buf + at: the new length. */
+static size_t
+index_cols(char **buf, size_t *cap, size_t at, const struct arc_keys *k)
+{
+	char date[32];
+	int m;
+
+	if (k->date >= 0)
+		m = snprintf(date, sizeof(date), "\t%" PRId64 "\n", k->date);
+	else
+		m = snprintf(date, sizeof(date), "\t-\n");
+	grow(buf, cap, at + 2 + k->keyslen + m);
+	(*buf)[at++] = '\t';
+	if (k->keyslen > 0) {
+		memcpy(*buf + at, k->keys, k->keyslen);
+		at += k->keyslen;
+	} else {
+		(*buf)[at++] = '-';
+	}
+	memcpy(*buf + at, date, m);
+	return at + m;
+}
+
 size_t
 arc_index_line(char **buf, size_t *cap, size_t at, const struct arc_keys *k,
     const struct arc_unit *u, uint32_t recno, size_t size)
@@ -506,14 +687,14 @@ arc_index_line(char **buf, size_t *cap, size_t at, const struct arc_keys *k,
 	int m;
 
 	m = snprintf(tail, sizeof(tail), "\t%" PRIu64 "\t%" PRIu32 "\t%"
-	    PRIu32 "\t%.*s\t%zu\t%s\n", u->off, u->hdr + u->comp, recno,
+	    PRIu32 "\t%.*s\t%zu\t%s", u->off, u->hdr + u->comp, recno,
 	    k->fetched_at ? (int)k->fetchedlen : 1,
 	    k->fetched_at ? k->fetched_at : "-", size,
 	    *k->hashes ? k->hashes : "-");
 	grow(buf, cap, at + k->urllen + m);
 	memcpy(*buf + at, k->url, k->urllen);
 	memcpy(*buf + at + k->urllen, tail, m);
-	return at + k->urllen + m;
+	return index_cols(buf, cap, at + k->urllen + m, k);
 }
 
 /* --- writing ----------------------------------------------------------- */
@@ -530,7 +711,7 @@ struct arc_batch {
 	size_t len, cap;
 	char *obuf;		/* the records as they came (opts.keep_orig) */
 	size_t olen, ocap;
-	char *meta;		/* url "\trecno\tfetched\tsize\thash\n" */
+	char *meta;		/* url "\trecno\tfetched\tsize\thash\turls\tdate\n" */
 	size_t mlen, mcap;
 	struct pending *pend;
 	size_t npend, pcap;
@@ -639,7 +820,7 @@ arc_part_add(struct arc_part *p, const char *text, size_t len,
 	    k->fetchedlen ? k->fetched_at : "-", len);
 	meta_add(b, tail, n);
 	meta_add(b, hash ? hash : "-", hash ? strlen(hash) : 1);
-	meta_add(b, "\n", 1);
+	b->mlen = index_cols(&b->meta, &b->mcap, b->mlen, k);
 	b->npend++;
 }
 
@@ -885,9 +1066,11 @@ arc_batch_index(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
 		const char *r = p->o->keep_orig ? b->obuf : b->buf, *nl;
 		for (k = 0; k < b->npend; k++, r = nl + 1) {
 			const char *tail = b->meta + b->pend[k].meta +
-			    b->pend[k].urllen, *h, *hend;
-			hend = memchr(tail, '\n', b->meta + b->mlen - tail);
-			h = memrchr(tail, '\t', hend - tail) + 1;
+			    b->pend[k].urllen, *h = tail, *hend;
+			/* "\trecno\tfetched\tsize\thash\turls\tdate\n" */
+			for (int t = 0; t < 4; t++)
+				h = strchr(h, '\t') + 1;
+			hend = strchr(h, '\t');
 			nl = strchr(r, '\n');
 			emit(r, nl - r, h, hend - h, b->at, k);
 		}

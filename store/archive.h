@@ -9,9 +9,16 @@
  * the records.  Beside each data file an index has one line per record:
  *
  *	url TAB unit-offset TAB unit-length TAB record-number TAB
- *	fetched_at TAB record-bytes TAB body-hash NEWLINE
+ *	fetched_at TAB record-bytes TAB body-hash TAB other-urls TAB
+ *	date NEWLINE
  *
- * with "-" for an absent fetched_at or body hash.  See store(1).
+ * with "-" for an absent fetched_at, body hash, other URLs or date.
+ * other-urls: the canonical forms (lib/url.c) of the record's url when
+ * it differs, its final_url and its canonical_url, each once, separated
+ * by spaces, so that a record is found by any of them; date: the latest
+ * of its lastmod, modified and published, in seconds since 1970 (UTC),
+ * the version of the page the record holds.  Lines of the first formats
+ * end after the body hash.  See store(1).
  *
  * The unit header, little-endian 32-bit words:
  *
@@ -80,8 +87,23 @@ struct arc_entry {
 	size_t fetchedlen;
 	uint64_t size;
 	const char *hash;	/* NULL when "-" */
+	size_t hashlen;
+	const char *keys;	/* the other URLs; NULL when "-" or absent */
+	size_t keyslen;
+	int64_t date;		/* -1 when "-" or absent */
 };
 int arc_entry_parse(char *line, size_t len, struct arc_entry *e);
+/* Each URL of an entry, its url first: fn(url, n, arg). */
+void arc_entry_urls(const struct arc_entry *e,
+	void (*fn)(const char *url, size_t n, void *arg), void *arg);
+
+/* The canonical form of a URL (lib/url.c), NUL-terminated, valid until
+ * the next call; NULL when it has none (not http or https, no host). */
+const char *arc_canon(const char *url, size_t n, size_t *len);
+/* A time as records write them (2024-08-17, 2024-08-17T11:46:00+06:00,
+ * ...Z, fractions of a second, no offset read as UTC) in seconds since
+ * 1970; -1 when it is none. */
+int64_t arc_time(const char *s, size_t n);
 
 /* The archive's zstd dictionary (store.c keeps it in a file beside the
  * data).  A frame compressed with it carries its id and cannot be read
@@ -196,7 +218,8 @@ const char *arc_nth_line(const char *recs, size_t raw, uint32_t n,
 struct json_object *arc_record(const char *text, size_t len);
 
 /* What the index keeps of a record: its url, its fetched_at (NULL when
- * it has none) and the bodies it holds (dedup.h): the key of each of
+ * it has none), its other URLs and date (see the index above) and the
+ * bodies it holds (dedup.h): the key of each of
  * dedup_fields ("" for none: also when the field's name stands more than
  * once in the record, or the record has a member FIELD_ref of its own)
  * and all of them joined ("" for none).  m:
@@ -210,6 +233,9 @@ struct arc_keys {
 	size_t urllen, fetchedlen;
 	char body[DEDUP_NFIELDS][DEDUP_KEY];
 	char hashes[DEDUP_NFIELDS * (DEDUP_KEY + 1)];
+	const char *keys;	/* the other URLs, canonical; "" for none */
+	size_t keyslen;
+	int64_t date;		/* the version's date, -1 for none */
 };
 struct rec_members;
 int arc_record_keys(const char *text, size_t len,

@@ -49,6 +49,7 @@ struct strmap_ent {
 	char *key;
 	uint32_t part, recno;
 	uint64_t off;
+	int64_t date;		/* store new: the version's date */
 };
 struct strmap {
 	struct strmap_ent *e;

@@ -144,30 +144,53 @@ cmd_cat(struct archive *a, int warc)
 	return st;
 }
 
-/* The last index line of url in one index file, or NULL. */
+/* Where the URLs of the index lines stand: a url first on its line and
+ * followed by a tab, or one of the other URLs (between a tab or a space
+ * and a space, a tab or the line's end).  Nothing else in a line is a
+ * URL. */
+static int
+url_at(const char *idx, size_t len, const char *p, size_t ul)
+{
+	char before = p == idx ? '\n' : p[-1];
+	char after = p + ul < idx + len ? p[ul] : '\n';
+
+	return (before == '\n' && after == '\t') ||
+	    ((before == '\t' || before == ' ') &&
+	    (after == ' ' || after == '\t' || after == '\n'));
+}
+
+/* The last index line in one index file that names url (as its url or
+ * one of its other URLs), or NULL. */
 static char *
 find_url(char *idx, size_t len, const char *url, size_t ul,
     struct arc_entry *e)
 {
-	char *p = idx, *hit = NULL, *nl;
+	char *p = idx, *hit = NULL, *start, *nl;
+	struct arc_entry t;
 
 	while ((p = memmem(p, idx + len - p, url, ul)) != NULL) {
-		if ((p == idx || p[-1] == '\n') && p[ul] == '\t')
-			hit = p;
+		if (url_at(idx, len, p, ul)) {
+			start = p;
+			while (start > idx && start[-1] != '\n')
+				start--;
+			nl = memchr(p, '\n', idx + len - p);
+			if (nl != NULL && start > hit &&
+			    arc_entry_parse(start, nl - start, &t) == 0) {
+				hit = start;
+				*e = t;
+			}
+		}
 		p += ul;
 	}
-	if (hit == NULL)
-		return NULL;
-	nl = memchr(hit, '\n', idx + len - hit);
-	if (nl == NULL || arc_entry_parse(hit, nl - hit, e) < 0)
-		return NULL;
 	return hit;
 }
 
 /*
  * Where get finds urls.  One url: a search through the indexes, newest
  * day first.  More (or "-", urls on the standard input): every index read
- * once into a table, the newest entry of each url kept.
+ * once into a table, the newest entry of each url kept.  A url is found
+ * as it is written, else by its canonical form, among the url, final_url
+ * and canonical_url (canonical) of each record.
  */
 struct finder {
 	struct part_name *v;
@@ -175,45 +198,67 @@ struct finder {
 	int *fd;		/* each part's data file, opened when needed */
 	struct strmap map;
 	int mapped;
+	const struct arc_entry *e;	/* map_url: the entry, */
+	size_t part;			/* and its part */
 };
 
 static void
-map_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
+map_url(const char *url, size_t n, void *arg)
 {
 	struct finder *f = arg;
 	struct strmap_ent *m;
 	int added;
 
-	m = strmap_get(&f->map, e->url, e->urllen, &added);
-	m->part = pn - f->v;	/* later days and lines win */
-	m->off = e->off;
-	m->recno = e->recno;
+	m = strmap_get(&f->map, url, n, &added);
+	m->part = f->part;	/* later days and lines win */
+	m->off = f->e->off;
+	m->recno = f->e->recno;
 }
 
-/* The part, unit offset and record number of url: 1, or 0 if absent. */
+static void
+map_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
+{
+	struct finder *f = arg;
+
+	f->e = e;
+	f->part = pn - f->v;
+	arc_entry_urls(e, map_url, f);
+}
+
+/* The part, unit offset and record number of url (as written, then
+ * canonical): 1, or 0 if absent. */
 static int
 locate(struct finder *f, const char *url, size_t ul, size_t *part,
     uint64_t *off, uint32_t *recno)
 {
 	struct strmap_ent *m;
-	struct arc_entry e;
-	size_t ilen;
+	struct arc_entry e = { 0 };
+	const char *c, *q[2];
+	size_t ilen, cl, ql[2];
 	char *idx;
-	int found = 0;
+	int found = 0, nq = 1;
 
+	q[0] = url, ql[0] = ul;
+	if ((c = arc_canon(url, ul, &cl)) != NULL &&
+	    (cl != ul || memcmp(c, url, ul) != 0))
+		q[1] = c, ql[1] = cl, nq = 2;
 	if (f->mapped) {
-		if ((m = strmap_find(&f->map, url, ul)) == NULL)
-			return 0;
-		*part = m->part, *off = m->off, *recno = m->recno;
-		return 1;
+		for (int i = 0; i < nq; i++)
+			if ((m = strmap_find(&f->map, q[i], ql[i])) != NULL) {
+				*part = m->part, *off = m->off;
+				*recno = m->recno;
+				return 1;
+			}
+		return 0;
 	}
 	for (size_t i = f->n; i-- > 0 && !found;) {
 		if ((idx = slurp(f->v[i].idx, &ilen)) == NULL)
 			continue;
-		if (find_url(idx, ilen, url, ul, &e) != NULL) {
-			*part = i, *off = e.off, *recno = e.recno;
-			found = 1;
-		}
+		for (int j = 0; j < nq && !found; j++)
+			if (find_url(idx, ilen, q[j], ql[j], &e) != NULL) {
+				*part = i, *off = e.off, *recno = e.recno;
+				found = 1;
+			}
 		free(idx);
 	}
 	return found;
@@ -630,20 +675,48 @@ cmd_walk(struct archive *a, int rebuild)
 	return bad && !rebuild ? KH_EXIT_SKIPPED : 0;
 }
 
-/* new: the records whose url the archive lacks. */
+/* new: the records whose url the archive lacks (or, --changed, holds
+ * in a version older than the record's lastmod). */
 struct known {
 	struct strmap *seen;
 	uint64_t last;		/* where the part's last unit indexed starts */
+	int64_t date;		/* known_url: the entry's date */
 };
+
+static void
+known_url(const char *url, size_t n, void *arg)
+{
+	struct known *kn = arg;
+	struct strmap_ent *m;
+	int added;
+
+	m = strmap_get(kn->seen, url, n, &added);
+	if (added || kn->date > m->date)
+		m->date = kn->date;
+}
+
+/* An entry's version: its date, else when it was fetched, else 0. */
+static int64_t
+version(const struct arc_entry *e)
+{
+	int64_t t;
+
+	if (e->date >= 0)
+		return e->date;
+	if (e->fetched_at != NULL &&
+	    (t = arc_time(e->fetched_at, e->fetchedlen)) >= 0)
+		return t;
+	return 0;
+}
 
 static void
 known_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
 {
 	struct known *kn = arg;
-	int added;
 
 	(void)pn;
-	strmap_get(kn->seen, e->url, e->urllen, &added);
+	kn->date = version(e);
+	arc_entry_urls(e, known_url, kn);
 	if (e->off > kn->last)
 		kn->last = e->off;
 }
@@ -652,53 +725,98 @@ known_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
  * finish wrote after its last index line (the next writer indexes
  * them) are in the archive all the same, and must not come again. */
 static void
-known_tail(const struct part_name *pn, uint64_t off, struct strmap *seen)
+known_tail(const struct part_name *pn, uint64_t off, struct known *kn)
 {
 	static char *buf;
 	static size_t cap;
 	struct arc_unit u;
 	struct arc_keys k;
+	struct arc_entry e = { 0 };
 	struct stat sb;
 	const char *why, *line;
 	size_t len;
-	int fd, added;
+	int fd;
 
 	if ((fd = arc_open(pn->data, O_RDONLY, 0)) < 0)
 		return;
 	while (fstat(fd, &sb) == 0 &&
 	    arc_unit_read(fd, off, sb.st_size, &u, &why) == 1 &&
 	    arc_unit_load(fd, &u, opt.arc.dict, &buf, &cap, &why) == 0) {
-		for (uint32_t i = 0; i < u.nrec; i++)
-			if ((line = arc_nth_line(buf, u.raw, i, &len)) &&
-			    arc_record_keys(line, len, NULL, &k) == 0)
-				strmap_get(seen, k.url, k.urllen, &added);
+		for (uint32_t i = 0; i < u.nrec; i++) {
+			if ((line = arc_nth_line(buf, u.raw, i, &len)) == NULL ||
+			    arc_record_keys(line, len, NULL, &k) < 0)
+				continue;
+			e.url = k.url, e.urllen = k.urllen;
+			e.keys = k.keys, e.keyslen = k.keyslen;
+			e.fetched_at = k.fetched_at;
+			e.fetchedlen = k.fetchedlen;
+			e.date = k.date;
+			known_entry(&e, pn, kn);
+		}
 		off = arc_unit_end(&u);
 	}
 	close(fd);
 }
 
+static struct {
+	unsigned long urls, fresh, changed, held, again;
+} nw;
+
+/* The string member key of rec, or NULL. */
+static const char *
+member(struct json_object *rec, const char *key, size_t *n)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(rec, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	*n = json_object_get_string_len(v);
+	return json_object_get_string(v);
+}
+
 static void
 new_record(struct json_object *rec, const struct rec_pos *pos, void *arg)
 {
-	struct json_object *v;
+	struct strmap *seen = arg;
+	struct strmap_ent *m = NULL;
+	const char *u, *c, *lm;
+	size_t ul, cl = 0, ln;
+	int64_t t;
 	int added;
 
-	if (!json_object_object_get_ex(rec, "url", &v) ||
-	    !json_object_is_type(v, json_type_string)) {
+	if ((u = member(rec, "url", &ul)) == NULL) {
 		rec_bad(pos, "no url; skipped");
 		return;
 	}
-	strmap_get(arg, json_object_get_string(v),
-	    json_object_get_string_len(v), &added);
-	if (added)
-		rec_write(rec);
+	nw.urls++;
+	c = arc_canon(u, ul, &cl);
+	if ((m = strmap_find(seen, u, ul)) == NULL && c != NULL)
+		m = strmap_find(seen, c, cl);
+	if (m == NULL) {
+		nw.fresh++;
+	} else if (m->date == INT64_MAX) {
+		nw.again++;	/* earlier in the input */
+		return;
+	} else if (opt.changed && (lm = member(rec, "lastmod", &ln)) != NULL &&
+	    (t = arc_time(lm, ln)) > m->date) {
+		nw.changed++;
+	} else {
+		nw.held++;
+		return;
+	}
+	/* written once: a later record of the same url is a repeat */
+	strmap_get(seen, u, ul, &added)->date = INT64_MAX;
+	if (c != NULL)
+		strmap_get(seen, c, cl, &added)->date = INT64_MAX;
+	rec_write(rec);
 }
 
 int
 cmd_new(struct archive *a, char **files)
 {
 	struct strmap seen = { 0 };
-	struct known kn = { &seen, 0 };
+	struct known kn = { &seen, 0, 0 };
 	struct part_name *v;
 	size_t n;
 
@@ -706,11 +824,14 @@ cmd_new(struct archive *a, char **files)
 	for (size_t i = 0; i < n; i++) {
 		kn.last = 0;
 		each_entry_in(&v[i], 1, known_entry, &kn);
-		known_tail(&v[i], kn.last, &seen);
+		known_tail(&v[i], kn.last, &kn);
 	}
 	free_parts(v, n);
 	rec_loop(files, new_record, &seen);
 	strmap_free(&seen);
+	if (!kh_run.quiet)
+		kh_warn("%lu url%s: %lu new, %lu changed, %lu in the archive, "
+		    "%lu repeated", nw.urls, nw.urls == 1 ? "" : "s",
+		    nw.fresh, nw.changed, nw.held, nw.again);
 	return rec_exit();
 }
-

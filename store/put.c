@@ -21,6 +21,7 @@
 #include "khobor.h"
 #include "archive.h"
 #include "dedup.h"
+#include "sha1.h"
 #include "store.h"
 
 /* The parts being written: one per day seen, a few at once (a run that
@@ -384,6 +385,141 @@ dedup(const char *in, size_t inlen, const struct arc_keys *k,
 	return *refs != 0;
 }
 
+/*
+ * --once: a page is stored once a version.  A record whose url (or
+ * final_url, or canonical_url, in canonical form) names a record of the
+ * archive, or of this run, holding the same text (html when it has no
+ * text), byte for byte, is not stored: a redirect's twin, a revisit that
+ * found the page as it was.  The archive's URLs come from the indexes
+ * (the newest record of each); this run's are kept with the SHA-1 of
+ * their record's body.
+ */
+static struct {
+	struct strmap arc;	/* URL: the day, unit and number of its record */
+	struct strmap run;	/* URL: its body's digest, sums[recno] */
+	unsigned char (*sums)[SHA1_LEN];
+	size_t nsums, cap;
+	unsigned long same;	/* records not stored */
+	/* the record being looked at */
+	const char *field, *body;
+	size_t bodylen;
+	unsigned char sum[SHA1_LEN];
+	int found;
+} on;
+
+static void
+once_url(const char *url, size_t n, void *arg)
+{
+	const struct arc_entry *e = ((void **)arg)[0];
+	const struct part_name *pn = ((void **)arg)[1];
+	struct strmap_ent *m;
+	int added;
+
+	m = strmap_get(&on.arc, url, n, &added);	/* the newest wins */
+	m->part = day_num(pn->day), m->off = e->off, m->recno = e->recno;
+}
+
+static void
+once_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
+{
+	void *both[2] = { (void *)e, (void *)pn };
+
+	(void)arg;
+	arc_entry_urls(e, once_url, both);
+}
+
+/* The body of field in the record at (day, off, recno), a reference
+ * followed: NULL when there is none. */
+static const char *
+archived_body(int day, uint64_t off, uint32_t recno, const char *field,
+    size_t *n)
+{
+	char name[16], ref[80];
+	const char *v;
+	uint64_t roff;
+	uint32_t rrec;
+	int rday;
+
+	if ((v = body_at(day, off, recno, field, n, NULL)) != NULL)
+		return v;
+	snprintf(name, sizeof(name), "%s_ref", field);
+	if ((v = body_at(day, off, recno, name, n, NULL)) == NULL || *n < 2 ||
+	    *n - 2 >= sizeof(ref))
+		return NULL;
+	memcpy(ref, v + 1, *n - 2);	/* body_at's buffer is reused */
+	if (ref_parse(ref, *n - 2, &rday, &roff, &rrec) < 0)
+		return NULL;
+	return body_at(rday, roff, rrec, field, n, NULL);
+}
+
+/* One URL of the record being looked at: does the newest record it
+ * names (this run's, else the archive's) hold the same body? */
+static void
+same_url(const char *url, size_t n, void *arg)
+{
+	struct strmap_ent *m;
+	const char *v;
+	size_t vn;
+
+	(void)arg;
+	if (on.found)
+		return;
+	if ((m = strmap_find(&on.run, url, n)) != NULL) {
+		on.found = memcmp(on.sums[m->recno], on.sum, SHA1_LEN) == 0;
+		return;
+	}
+	if ((m = strmap_find(&on.arc, url, n)) != NULL &&
+	    (v = archived_body(m->part, m->off, m->recno, on.field,
+	    &vn)) != NULL)
+		on.found = vn == on.bodylen && memcmp(v, on.body, vn) == 0;
+}
+
+/* This run's record of the body in on.sum now stands for each URL. */
+static void
+run_url(const char *url, size_t n, void *arg)
+{
+	int added;
+
+	(void)arg;
+	strmap_get(&on.run, url, n, &added)->recno = on.nsums - 1;
+}
+
+/* Whether the record (text, len; k its keys) is a version stored
+ * already; if not, it is remembered as this run's. */
+static int
+stored_already(const char *text, size_t len, const struct arc_keys *k)
+{
+	struct arc_entry e = { 0 };
+	struct sha1 h;
+	size_t start, value, end;
+
+	on.field = "text";
+	if (json_member(text, len, "text", &start, &value, &end) < 0) {
+		on.field = "html";
+		if (json_member(text, len, "html", &start, &value, &end) < 0)
+			return 0;	/* no page: nothing to compare */
+	}
+	on.body = text + value;
+	on.bodylen = end - value;
+	sha1_init(&h);
+	sha1_update(&h, on.body, on.bodylen);
+	sha1_final(&h, on.sum);
+	e.url = k->url, e.urllen = k->urllen;
+	e.keys = k->keys, e.keyslen = k->keyslen;
+	on.found = 0;
+	arc_entry_urls(&e, same_url, NULL);
+	if (on.found) {
+		on.same++;
+		return 1;
+	}
+	if (on.nsums == on.cap)
+		on.sums = kh_realloc(on.sums, (on.cap = on.cap ? 2 * on.cap :
+		    256) * sizeof(*on.sums));
+	memcpy(on.sums[on.nsums++], on.sum, SHA1_LEN);
+	arc_entry_urls(&e, run_url, NULL);
+	return 0;
+}
+
 /* Queue one record (checked: it has a url) for its day's part. */
 static void
 add(const char *text, size_t len, const struct arc_keys *k)
@@ -394,6 +530,8 @@ add(const char *text, size_t len, const struct arc_keys *k)
 	size_t n;
 	unsigned refs;
 
+	if (opt.once && stored_already(text, len, k))
+		return;
 	if (k->fetched_at != NULL && k->fetchedlen >= 10 &&
 	    is_day(k->fetched_at))
 		snprintf(day, sizeof(day), "%.10s", k->fetched_at);
@@ -784,11 +922,9 @@ recover_all(struct archive *a)
 static void
 held_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
 {
-	const char *nl;
-
 	(void)arg;
-	if (e->hash != NULL && (nl = strchr(e->hash, '\n')) != NULL)
-		hold(e->hash, nl - e->hash, day_num(pn->day), e->off, e->recno);
+	if (e->hash != NULL)
+		hold(e->hash, e->hashlen, day_num(pn->day), e->off, e->recno);
 }
 
 int
@@ -815,6 +951,8 @@ cmd_write(char **files)
 	opt.arc.keep_orig = opt.tee;
 	refs_in = &w.a;
 	each_entry(&w.a, held_entry, NULL);
+	if (opt.once)
+		each_entry(&w.a, once_entry, NULL);
 	/* A slow pipeline: store what came after a second without input. */
 	rec_on_idle(idle, 1000);
 	wq.nworkers = opt.threads > 0 ? opt.threads : cpus();
@@ -838,6 +976,9 @@ cmd_write(char **files)
 	for (int i = 0; i < wq.nworkers; i++)
 		pthread_join(wq.tid[i], NULL);
 	pthread_join(wq.committer, NULL);
+	if (opt.once && on.same > 0 && !kh_run.quiet)
+		kh_warn("%lu record%s the same as stored ones: not stored "
+		    "again (--once)", on.same, on.same == 1 ? "" : "s");
 	return rec_exit();
 }
 

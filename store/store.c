@@ -589,6 +589,12 @@ option(int c, char *arg)
 	case OPT_NO_DICT:
 		opt.no_dict = 1;
 		break;
+	case OPT_CHANGED:
+		opt.changed = 1;
+		break;
+	case OPT_ONCE:
+		opt.once = 1;
+		break;
 	case OPT_THREADS:
 		opt.threads = atoi(arg);
 		if (opt.threads < 1 || opt.threads > MAX_THREADS ||
@@ -614,12 +620,14 @@ main(int argc, char **argv)
 		{ "where", required_argument, NULL, OPT_WHERE },
 		{ "repair", no_argument, NULL, OPT_REPAIR },
 		{ "warc", no_argument, NULL, OPT_WARC },
+		{ "changed", no_argument, NULL, OPT_CHANGED },
+		{ "once", no_argument, NULL, OPT_ONCE },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const struct kh_cli cli = {
 		.usage = "[-hq] [--frame-size size] [--level n] "
 		    "[--max-line size] [--max-values n] [--no-dict] "
-		    "[--progress] [--strict] [--tee] "
+		    "[--once] [--progress] [--strict] [--tee] "
 		    "[--threads n] [--version] -o archive [file ...]\n"
 		    "cat [--from day] [--to day] [--where field=value] "
 		    "archive\n"
@@ -628,7 +636,7 @@ main(int argc, char **argv)
 		    "stats archive\n"
 		    "verify [--repair] archive\n"
 		    "reindex archive\n"
-		    "new archive [file ...]\n"
+		    "new [--changed] archive [file ...]\n"
 		    "export --warc [--from day] [--to day] "
 		    "[--where field=value] archive",
 		.help = "  -o archive        append the records to archive (a "
@@ -636,6 +644,8 @@ main(int argc, char **argv)
 		    "                    or a single file ending in .zst)\n"
 		    "      --tee         pass each record on once it is "
 		    "stored\n"
+		    "      --once        leave out a page stored already "
+		    "under one of its URLs\n"
 		    "      --level N     zstd level (default 5)\n"
 		    "      --no-dict     neither train nor use a dictionary\n"
 		    "      --threads N   compressing threads (default: one a "
@@ -647,6 +657,8 @@ main(int argc, char **argv)
 		    "      --where F=V   cat: records whose field F is V\n"
 		    "      --repair      verify: cut a damaged tail, rebuild "
 		    "the index\n"
+		    "      --changed     new: also what the archive holds in "
+		    "an older version\n"
 		    "      --warc        export: WARC 1.1, one gzip member a "
 		    "record, on stdout\n",
 		.shortopts = "o:",

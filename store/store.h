@@ -23,6 +23,8 @@ enum {
 	OPT_WARC,
 	OPT_NO_DICT,
 	OPT_THREADS,
+	OPT_CHANGED,
+	OPT_ONCE,
 };
 
 #define MAX_THREADS 16	/* compressing threads, at most */
@@ -30,6 +32,8 @@ enum {
 struct store_opt {
 	const char *out;	/* -o: the archive to write */
 	int tee, repair, warc, frame_set, no_dict;
+	int changed;		/* new: let changed versions through */
+	int once;		/* -o: a version once (put.c) */
 	int threads;		/* compressing threads; 0: one a CPU */
 	struct arc_opts arc;
 	const char *from, *to;	/* cat: YYYY-MM-DD bounds */

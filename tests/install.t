@@ -1,7 +1,7 @@
 #!/bin/sh
 # make install: prefixed program names, renamed man pages, DESTDIR.
 . "$(dirname "$0")/lib.sh"
-plan 5
+plan 7
 
 dest=$tmp/dest
 install() {
@@ -40,4 +40,34 @@ tag_data() {
 	    grep -q '"norm":"Vladimir Putin"' && "$tmp/moved/bin/kh-validate" "$tmp/tagged"
 }
 check "an installed tag finds its data from where it was installed" tag_data
+
+collect_installed() {
+	# kh-collect, its man page (renamed), khobor(7), the docs, the
+	# systemd units; and it runs the kh- programs beside it.
+	d=$dest/opt/kh
+	test -x "$d/bin/kh-collect" &&
+	grep -q '^\.Nm kh-collect$' "$d/share/man/man1/kh-collect.1" &&
+	grep -q '^\.Dt KH-COLLECT 1$' "$d/share/man/man1/kh-collect.1" &&
+	mandoc -Tlint "$d/share/man/man1/kh-collect.1" &&
+	mandoc -Tlint "$d/share/man/man7/khobor.7" &&
+	test -f "$d/share/doc/khobor/cron.md" &&
+	test -f "$d/share/doc/khobor/sites.example" &&
+	test -f "$d/share/doc/khobor/systemd/kh-collect.timer" &&
+	"$d/bin/kh-collect" -x 2>&1 | grep -q '^usage: kh-collect '
+}
+check "kh-collect, its man page, khobor(7), cron.md, sites.example and the systemd units installed" collect_installed
+
+collect_runs() {
+	# Nothing listens on port 1: the run reaches no site (exit 1), and
+	# the messages are the installed kh-fetch's and kh-links'.
+	printf 'delay=0\nnowhere http://127.0.0.1:1/\n' >"$tmp/sites"
+	env -u KH_FETCH -u KH_LINKS -u KH_CLEAN -u KH_TAG -u KH_STORE \
+	    PATH=/usr/bin:/bin "$dest/opt/kh/bin/kh-collect" -q "$tmp/sites" \
+	    "$tmp/news" 2>"$tmp/err"
+	st=$?
+	cat "$tmp/err"
+	test $st -eq 1 && grep -q '^kh-fetch: ' "$tmp/news/.collect/stderr.log" &&
+	grep -q 'no site could be reached' "$tmp/err"
+}
+check "an installed kh-collect runs the kh- programs installed beside it" collect_runs
 done_testing
