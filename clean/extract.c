@@ -37,7 +37,13 @@ struct nstat {
 	unsigned own;		/* text in the element's own text nodes */
 	unsigned ownp;		/* punctuation in them */
 	unsigned paras;		/* <p> elements below */
-	unsigned char drop;	/* never part of the text */
+	unsigned btext;		/* text inside blocks below it */
+	unsigned blink;		/* of which inside <a> */
+	unsigned good;		/* text of prose blocks below: see measure */
+	unsigned head;		/* text of headings below */
+	unsigned all;		/* text below, what is dropped by a guess too */
+	unsigned alllink;	/* of which inside <a> */
+	unsigned char drop;	/* not part of the text: D_ */
 	unsigned char scored;	/* has a score */
 	signed char weight;	/* class/id hint: -1, 0, +1, +2 */
 	unsigned char hints;	/* H_ flags from class and id */
@@ -52,9 +58,21 @@ enum {
 	H_HEAD = 8		/* the article's head: title, time, reporter */
 };
 
+/* Why an element is dropped. */
+enum {
+	D_NEVER = 1,		/* never text: script, style, form fields */
+	D_GUESS = 2		/* chrome by its tag, class or hiding */
+};
+
+/* Elements dropped by a guess that hold most of the page are kept:
+ * at most this many (they nest, each holding more than half). */
+#define KEEP_MAX 16
+
 struct tree {
 	struct nstat *st;
 	size_t n, cap;
+	const xmlNode *keep[KEEP_MAX];
+	size_t nkeep;
 };
 
 #define ST(t, node) (&(t)->st[(uintptr_t)(node)->_private - 1])
@@ -73,11 +91,20 @@ tag_in(const xmlNode *n, const char *const *names)
 }
 
 /* Elements whose content is never article text. */
-static const char *const drop_tags[] = {
-	"script", "style", "noscript", "nav", "header", "footer", "aside",
-	"iframe", "svg", "button", "select", "input", "textarea",
-	"template", "object", "embed", "canvas", "map", "head", "title",
-	"meta", "link", "video", "audio", "dialog", "menu", "label", NULL
+static const char *const never_tags[] = {
+	"script", "style", "iframe", "svg", "select", "input", "textarea",
+	"object", "embed", "canvas", "map", "head", "title", "meta", "link",
+	"video", "audio", NULL
+};
+
+/* Elements that are the page's chrome, not its text, unless they hold
+ * most of the page: a <div> left open in a <header> or <button> puts
+ * the rest of the page inside it (libxml2 does not close it at
+ * </header> as a browser does), a <noscript> or <template> may be the
+ * page itself. */
+static const char *const chrome_tags[] = {
+	"noscript", "nav", "header", "footer", "aside", "button",
+	"template", "dialog", "menu", "label", NULL
 };
 
 /* Block elements: each starts a new line in the text. */
@@ -88,6 +115,16 @@ static const char *const block_tags[] = {
 	"center", "fieldset", "details", "summary", "caption", "tbody",
 	"thead", "tfoot", NULL
 };
+
+static const char *const heading_tags[] = {
+	"h1", "h2", "h3", "h4", "h5", "h6", NULL
+};
+
+/* A block of at least this much text outside links is prose. */
+#define PROSE_MIN 40
+#ifndef REGION_LAMBDA
+#define REGION_LAMBDA 1.0
+#endif
 
 /* Does s (lowercased) hold any of words? */
 static int
@@ -326,24 +363,37 @@ unlikely(const xmlNode *n, const struct nstat *s)
 		return 0;
 	return 1;
 }
+static int
+kept(const struct tree *t, const xmlNode *n)
+{
+	for (size_t i = 0; i < t->nkeep; i++)
+		if (t->keep[i] == n)
+			return 1;
+	return 0;
+}
+
 /* Pass 1: every element gets its counts; dropped subtrees are counted
- * as nothing. */
+ * as nothing but in all. */
 static void
-measure(struct tree *t, xmlNode *root, int strict)
+measure_once(struct tree *t, xmlNode *root, int strict)
 {
 	xmlNode *n = root;
 
+	t->n = 0;
 	while (n != NULL) {
 		int descend = 1;
 
 		if (n->type == XML_ELEMENT_NODE) {
 			struct nstat *s = new_stat(t, n);
 
-			if (tag_in(n, drop_tags) || hidden(n)) {
-				s->drop = 1;
+			if (tag_in(n, never_tags)) {
+				s->drop = D_NEVER;
 				descend = 0;
 			} else {
 				read_hints(n, s);
+				if ((tag_in(n, chrome_tags) || hidden(n)) &&
+				    !kept(t, n))
+					s->drop = D_GUESS;
 			}
 		} else if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
@@ -355,6 +405,7 @@ measure(struct tree *t, xmlNode *root, int strict)
 
 				count_text(n->content, &c, &p);
 				ps->text += c;
+				ps->all += c;
 				ps->own += c;
 				ps->ownp += p;
 				ps->punct += p;
@@ -370,20 +421,50 @@ measure(struct tree *t, xmlNode *root, int strict)
 			if (n->type == XML_ELEMENT_NODE && HAS_ST(n)) {
 				struct nstat *s = ST(t, n);
 
-				if (html_tag_is(n, "a"))
+				if (html_tag_is(n, "a")) {
 					s->link = s->text;
+					s->alllink = s->all;
+				}
+				int block = tag_in(n, block_tags) ||
+				    html_tag_is(n, "body") || html_tag_is(n, "td") ||
+				    html_tag_is(n, "th");
+
 				if (html_tag_is(n, "p"))
 					s->paras++;
-				if (strict && !s->drop && unlikely(n, s))
-					s->drop = 1;
-				if (!s->drop && n->parent != NULL &&
-				    HAS_ST(n->parent)) {
+				if (strict && !s->drop && unlikely(n, s) &&
+				    !kept(t, n))
+					s->drop = D_GUESS;
+				/* the text of a block not inside a block
+				 * below: prose when long and not links,
+				 * neither when a heading */
+				if (block) {
+					unsigned in = s->text - s->btext,
+					    il = s->link - s->blink;
+
+					if (tag_in(n, heading_tags))
+						s->head += in;
+					else if (in - il >= PROSE_MIN &&
+					    2 * il < in)
+						s->good += in - il;
+				}
+				if (n->parent != NULL && HAS_ST(n->parent) &&
+				    s->drop != D_NEVER) {
 					struct nstat *ps = ST(t, n->parent);
 
-					ps->text += s->text;
-					ps->link += s->link;
-					ps->punct += s->punct;
-					ps->paras += s->paras;
+					ps->all += s->all;
+					ps->alllink += s->alllink;
+					if (!s->drop) {
+						ps->text += s->text;
+						ps->link += s->link;
+						ps->punct += s->punct;
+						ps->paras += s->paras;
+						ps->good += s->good;
+						ps->head += s->head;
+						ps->btext += block ? s->text :
+						    s->btext;
+						ps->blink += block ? s->link :
+						    s->blink;
+					}
 				}
 			}
 			if (n == root)
@@ -397,6 +478,41 @@ measure(struct tree *t, xmlNode *root, int strict)
 				return;
 		}
 	}
+}
+
+/* Text outside links, what a reader reads. */
+static unsigned
+prose(unsigned all, unsigned link)
+{
+	return all > link ? all - link : 0;
+}
+
+/* Measure; an element dropped by a guess that holds more than half of
+ * the page's prose is the page, not its chrome: measure again with it
+ * (and the like of it inside) kept. */
+static void
+measure(struct tree *t, xmlNode *root, int strict)
+{
+	unsigned total;
+	size_t before = t->nkeep;
+
+	measure_once(t, root, strict);
+	if (!HAS_ST(root))
+		return;
+	total = prose(ST(t, root)->all, ST(t, root)->alllink);
+	for (xmlNode *n = root; n != NULL && t->nkeep < KEEP_MAX;
+	    n = next_node(n, root, 1)) {
+		struct nstat *s;
+
+		if (!HAS_ST(n))
+			continue;
+		s = ST(t, n);
+		if (s->drop == D_GUESS &&
+		    2 * (size_t)prose(s->all, s->alllink) > total)
+			t->keep[t->nkeep++] = n;
+	}
+	if (t->nkeep > before)
+		measure_once(t, root, strict);
 }
 
 static void
@@ -1013,10 +1129,75 @@ debug(struct tree *t, xmlNode *best)
 	}
 }
 
+/* How much an element looks like the page's text as a whole: its
+ * prose less what else it holds (links, short lines), headings
+ * neither. */
+static double
+region_score(const struct nstat *s)
+{
+	double rest = (double)s->text - s->good - s->head;
+
+	return s->good - REGION_LAMBDA * rest;
+}
+
+/* The region of the text: of best and its ancestors, the one whose
+ * prose outweighs the rest the most.  A body split into blocks under
+ * different parents (page builders) is gathered this way. */
+/* Does the page say n holds the whole article: <main>, an <article>
+ * that is not one of a list of them, a class like "article-body"? */
+static int
+whole_article(struct tree *t, const xmlNode *n)
+{
+	const char *v;
+
+	if (ST(t, n)->weight >= 2 || html_tag_is(n, "main"))
+		return 1;
+	if ((v = html_attr(n, "role")) != NULL && strcmp(v, "main") == 0)
+		return 1;
+	if (!html_tag_is(n, "article"))
+		return 0;
+	for (const xmlNode *c = n->parent->children; c != NULL; c = c->next)
+		if (c != n && html_tag_is(c, "article"))
+			return 0;
+	return 1;
+}
+
+static xmlNode *
+region(struct tree *t, xmlNode *best, xmlNode *body)
+{
+	xmlNode *r = best;
+	double rs;
+
+	if (best == NULL)
+		return NULL;
+	rs = region_score(ST(t, best));
+	for (xmlNode *a = best; a != body && a->parent != NULL &&
+	    HAS_ST(a->parent) && !whole_article(t, a); ) {
+		double v;
+
+		a = a->parent;
+		if (a == body || ST(t, a)->drop)
+			break;
+		v = region_score(ST(t, a));
+		if (v > rs) {
+			rs = v;
+			r = a;
+		}
+	}
+	return r;
+}
+
 static void
 write_best(struct tree *t, struct out *o, xmlNode *best, xmlNode *body)
 {
-	if (best != NULL && best != body && best->parent != NULL) {
+	xmlNode *r = region(t, best, body);
+
+	if (getenv("KH_EXTRACT_DEBUG") != NULL && r != NULL)
+		kh_warn("region: <%s> good %u text %u head %u", r->name,
+		    ST(t, r)->good, ST(t, r)->text, ST(t, r)->head);
+	if (r != best) {
+		write_node(t, o, r);
+	} else if (best != NULL && best != body && best->parent != NULL) {
 		for (xmlNode *s = best->parent->children; s != NULL;
 		    s = s->next) {
 			if (s == best || (s->type == XML_ELEMENT_NODE &&
@@ -1046,6 +1227,33 @@ find_body(xmlNode *root)
 	return root;
 }
 
+/* A browser puts what follows </body> or </html> into the body;
+ * libxml2 makes more elements of the document of it (an <html> of its
+ * own): they move into the body, the way the page shows them. */
+static void
+gather_strays(xmlNode *root, xmlNode *body)
+{
+	xmlNode *n, *next, *c, *cnext;
+
+	for (n = root->next; n != NULL; n = next) {
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlUnlinkNode(n);
+		if (!html_tag_is(n, "html") && !html_tag_is(n, "body")) {
+			xmlAddChild(body, n);
+			continue;
+		}
+		for (c = n->children; c != NULL; c = cnext) {
+			cnext = c->next;
+			xmlUnlinkNode(c);
+			if (xmlAddChild(body, c) == NULL)
+				xmlFreeNode(c);
+		}
+		xmlFreeNode(n);
+	}
+}
+
 int
 extract_html(const char *html, size_t len, const char *url,
 	struct extract *out)
@@ -1066,19 +1274,18 @@ extract_html(const char *html, size_t len, const char *url,
 	 * the line limit bounds a page instead */
 	doc = htmlReadMemory(html, (int)len, url, "UTF-8",
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-	    HTML_PARSE_COMPACT | HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED |
-	    XML_PARSE_HUGE);
+	    HTML_PARSE_COMPACT | HTML_PARSE_RECOVER | XML_PARSE_HUGE);
 	free(copy);
 	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
 		xmlFreeDoc(doc);
 		return -1;
 	}
-	meta_read(doc, root, url, out);
 	body = find_body(root);
+	gather_strays(root, body);
+	meta_read(doc, root, url, out);
 	/* Readability's retry: when dropping the unlikely blocks leaves
 	 * next to nothing, the page named its article oddly. */
 	for (int strict = 1; strict >= 0; strict--) {
-		t.n = 0;
 		o.len = o.line = 0;
 		o.space = 0;
 		o.nseen = 0;
