@@ -28,6 +28,7 @@
 #include "extract.h"
 #include "meta.h"
 #include "dateline.h"
+#include "kind.h"
 
 /* What the walk knows of one element. */
 struct nstat {
@@ -73,6 +74,7 @@ struct tree {
 	size_t n, cap;
 	const xmlNode *keep[KEEP_MAX];
 	size_t nkeep;
+	int page;		/* not an article: the page's items all */
 };
 
 #define ST(t, node) (&(t)->st[(uintptr_t)(node)->_private - 1])
@@ -122,9 +124,10 @@ static const char *const heading_tags[] = {
 
 /* A block of at least this much text outside links is prose. */
 #define PROSE_MIN 40
-#ifndef REGION_LAMBDA
+/* What the rest of a region costs against its prose: an article's
+ * region is tight, a page's takes in its items. */
 #define REGION_LAMBDA 1.0
-#endif
+#define PAGE_LAMBDA 0.5
 
 /* Does s (lowercased) hold any of words? */
 static int
@@ -826,7 +829,7 @@ skip_inside(struct tree *t, xmlNode *n, int top)
 	 * reporter, time */
 	if ((s->hints & H_HEAD) && s->text < 200)
 		return 1;
-	if (tag_in(n, lists)) {
+	if (tag_in(n, lists) && !t->page) {
 		double ld = link_density(s);
 
 		if (s->text > 0 && ld > 0.5)
@@ -1187,10 +1190,38 @@ region(struct tree *t, xmlNode *best, xmlNode *body)
 	return r;
 }
 
+/* The region of a page that is no article: of best and its ancestors
+ * up to the body, the one whose prose outweighs half the rest the
+ * most; items, posts and sections all, not the one article. */
+static xmlNode *
+page_region(struct tree *t, xmlNode *best, xmlNode *body)
+{
+	xmlNode *r = best;
+	double rs = 0;
+
+	if (best == NULL)
+		return body;
+	for (xmlNode *a = best; a != NULL && HAS_ST(a); a = a->parent) {
+		struct nstat *s = ST(t, a);
+		double v = s->good - PAGE_LAMBDA *
+		    ((double)s->text - s->good - s->head);
+
+		if (s->drop)
+			break;
+		if (a == best || v > rs) {
+			rs = v;
+			r = a;
+		}
+		if (a == body)
+			break;
+	}
+	return r;
+}
+
 static void
 write_best(struct tree *t, struct out *o, xmlNode *best, xmlNode *body)
 {
-	xmlNode *r = region(t, best, body);
+	xmlNode *r = t->page ? page_region(t, best, body) : region(t, best, body);
 
 	if (getenv("KH_EXTRACT_DEBUG") != NULL && r != NULL)
 		kh_warn("region: <%s> good %u text %u head %u", r->name,
@@ -1216,6 +1247,119 @@ write_best(struct tree *t, struct out *o, xmlNode *best, xmlNode *body)
 		write_node(t, o, body);
 	}
 	end_line(o);
+}
+
+/* Count the words of s that tell whose voice the text is in: a
+ * company's ("we"), a writer's ("I"), a manual's ("you"), a
+ * reporter's ("he said"); and numbers and prices. */
+static void
+voice_words(const unsigned char *s, struct page_signals *sig)
+{
+	static const char *const we[] = { "we", "our", "us", "ours",
+	    "আমরা", "আমাদের", NULL };
+	static const char *const i[] = { "i", "my", "me", "i'm", "আমি",
+	    "আমার", NULL };
+	static const char *const you[] = { "you", "your", "you're",
+	    "আপনি", "আপনার", NULL };
+	static const char *const third[] = { "he", "she", "they", "said",
+	    "his", "her", "says", "told", "তিনি", "তারা", "বলেন", "জানান",
+	    "বলেছেন", NULL };
+	const char *const *sets[] = { we, i, you, third };
+	unsigned *counts[] = { &sig->we, &sig->i, &sig->you, &sig->third };
+
+	while (*s != '\0') {
+		const unsigned char *w;
+		char low[32];
+		size_t n;
+
+		while (*s != '\0' && (space_at(s) > 0 || ispunct(*s))) {
+			if (*s == '$' || (s[0] == 0xe2 && s[1] == 0x82 &&
+			    s[2] == 0xac) || (s[0] == 0xc2 && s[1] == 0xa3) ||
+			    (s[0] == 0xe0 && s[1] == 0xa7 && s[2] == 0xb3))
+				sig->money++;	/* $ € £ ৳ */
+			s += space_at(s) > 0 ? space_at(s) : 1;
+		}
+		if (*s == '\0')
+			break;
+		for (w = s; *s != '\0' && space_at(s) == 0 &&
+		    (!ispunct(*s) || *s == '\''); s++)
+			;
+		n = (size_t)(s - w);
+		if (n == 0) {
+			s++;
+			continue;
+		}
+		sig->words++;
+		if (isdigit(*w)) {
+			sig->numbers++;
+			continue;
+		}
+		if (n >= sizeof low)
+			continue;
+		for (size_t k = 0; k < n; k++)
+			low[k] = (char)tolower(w[k]);
+		low[n] = '\0';
+		for (size_t k = 0; k < 4; k++)
+			for (const char *const *p = sets[k]; *p != NULL; p++)
+				if (strcmp(low, *p) == 0)
+					(*counts[k])++;
+	}
+}
+
+/* How the page's text lies, for page_kind(). */
+static void
+tree_signals(struct tree *t, xmlNode *body, xmlNode *best,
+	struct page_signals *sig)
+{
+	xmlNode *r = region(t, best, body);
+
+	if (HAS_ST(body)) {
+		sig->text = ST(t, body)->text;
+		sig->link = ST(t, body)->link;
+		sig->good = ST(t, body)->good;
+	}
+	if (r != NULL) {
+		sig->region_good = ST(t, r)->good;
+		sig->region_text = ST(t, r)->text;
+		sig->paras = ST(t, r)->paras;
+	}
+	for (xmlNode *n = body; n != NULL; n = next_node(n, body, 1))
+		if (html_tag_is(n, "button") || html_tag_is(n, "input") ||
+		    html_tag_is(n, "select") || html_tag_is(n, "form"))
+			sig->controls++;
+	for (xmlNode *n = body; n != NULL; ) {
+		xmlNode *e = n;
+
+		if (!HAS_ST(e) || ST(t, e)->drop) {
+			n = next_node(n, body, 0);
+			continue;
+		}
+		n = next_node(n, body, 1);
+		if (html_tag_is(e, "a") && ST(t, e)->text >= 25)
+			sig->heads++;
+		else if (html_tag_is(e, "h1"))
+			sig->h1s++;
+		else if (html_tag_is(e, "article"))
+			sig->articles++;
+		else if (html_tag_is(e, "time"))
+			sig->times++;
+	}
+	for (xmlNode *n = r; n != NULL; ) {
+		xmlNode *e = n;
+
+		if (e->type == XML_ELEMENT_NODE && HAS_ST(e) &&
+		    ST(t, e)->drop) {
+			n = next_node(n, r, 0);
+			continue;
+		}
+		n = next_node(n, r, 1);
+		if (e->type == XML_TEXT_NODE && e->content != NULL)
+			voice_words(e->content, sig);
+		else if (html_tag_is(e, "pre") || html_tag_is(e, "code"))
+			sig->codes++;
+		else if (html_tag_is(e, "h2") || html_tag_is(e, "h3"))
+			sig->heads2++;
+	}
 }
 
 static xmlNode *
@@ -1260,6 +1404,8 @@ extract_html(const char *html, size_t len, const char *url,
 {
 	struct tree t = { 0 };
 	struct out o = { 0 };
+	struct page_signals sig = { 0 };
+	enum page_kind kind;
 	char *copy;
 	xmlDoc *doc;
 	xmlNode *root, *body, *best;
@@ -1282,7 +1428,7 @@ extract_html(const char *html, size_t len, const char *url,
 	}
 	body = find_body(root);
 	gather_strays(root, body);
-	meta_read(doc, root, url, out);
+	meta_read(doc, root, url, out, &sig);
 	/* Readability's retry: when dropping the unlikely blocks leaves
 	 * next to nothing, the page named its article oddly. */
 	for (int strict = 1; strict >= 0; strict--) {
@@ -1294,6 +1440,13 @@ extract_html(const char *html, size_t len, const char *url,
 		measure(&t, root, strict);
 		best = score(&t, body);
 		debug(&t, best);
+		if (strict) {
+			sig.title = out->title;
+			tree_signals(&t, body, best, &sig);
+			kind = page_kind(&sig, url);
+			out->page_kind = page_kind_name(kind);
+			t.page = kind != KIND_ARTICLE;
+		}
 		write_best(&t, &o, best, body);
 		if (o.len >= 250)
 			break;

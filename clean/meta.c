@@ -19,6 +19,7 @@
 
 #include "khobor.h"
 #include "dateline.h"
+#include "kind.h"
 #include "meta.h"
 
 enum src {
@@ -36,6 +37,7 @@ enum src {
 struct meta {
 	char *v[S_N];
 	int ld_article;		/* a JSON-LD article was read */
+	struct page_signals *sig;
 };
 
 /* A copy of s with whitespace collapsed and trimmed; NULL for "". */
@@ -318,6 +320,77 @@ ld_walk(struct json_object *o, struct meta *m, int depth)
 		ld_walk(v, m, depth + 1);
 }
 
+/* What a schema.org type name says of the page, into sig. */
+static void
+schema_type(const char *t, struct page_signals *sig)
+{
+	static const char *const article[] = { "Article", "NewsArticle",
+	    "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+	    "OpinionNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
+	    "TechArticle", "ScholarlyArticle", "Report", "Recipe", NULL };
+	static const char *const product[] = { "Product", "ProductGroup",
+	    "Offer", "AggregateOffer", "IndividualProduct", NULL };
+	static const char *const list[] = { "ItemList", "CollectionPage",
+	    "SearchResultsPage", "OfferCatalog", NULL };
+	static const char *const forum[] = { "DiscussionForumPosting",
+	    "QAPage", "Question", "Comment", "SocialMediaPosting", NULL };
+	static const char *const site[] = { "Service", "LocalBusiness",
+	    "ProfessionalService", "FAQPage", "Course", "SoftwareApplication",
+	    "WebApplication", "Event", "AboutPage", "ContactPage", NULL };
+	const char *const *const sets[] = { article, product, list, forum,
+	    site };
+	unsigned char *const flags[] = { &sig->ld_article, &sig->ld_product,
+	    &sig->ld_list, &sig->ld_forum, &sig->ld_site };
+	const char *slash;
+
+	/* microdata names a type by its URL */
+	if ((slash = strrchr(t, '/')) != NULL)
+		t = slash + 1;
+	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
+		for (const char *const *p = sets[i]; *p != NULL; p++)
+			if (strcmp(t, *p) == 0)
+				*flags[i] = 1;
+}
+
+/* The types of the page's JSON-LD nodes: the top ones, those of its
+ * @graph and its mainEntity. */
+static void
+ld_types(struct json_object *o, struct page_signals *sig, int depth)
+{
+	struct json_object *v;
+
+	if (depth > 4 || o == NULL)
+		return;
+	if (json_object_is_type(o, json_type_array)) {
+		size_t n = json_object_array_length(o);
+
+		for (size_t i = 0; i < n && i < 100; i++)
+			ld_types(json_object_array_get_idx(o, i), sig,
+			    depth + 1);
+		return;
+	}
+	if (!json_object_is_type(o, json_type_object))
+		return;
+	if (json_object_object_get_ex(o, "@type", &v)) {
+		if (json_object_is_type(v, json_type_string))
+			schema_type(json_object_get_string(v), sig);
+		else if (json_object_is_type(v, json_type_array))
+			for (size_t i = 0; i < json_object_array_length(v) &&
+			    i < 8; i++) {
+				struct json_object *e =
+				    json_object_array_get_idx(v, i);
+
+				if (json_object_is_type(e, json_type_string))
+					schema_type(json_object_get_string(e),
+					    sig);
+			}
+	}
+	if (json_object_object_get_ex(o, "@graph", &v))
+		ld_types(v, sig, depth + 1);
+	if (json_object_object_get_ex(o, "mainEntity", &v))
+		ld_types(v, sig, depth + 1);
+}
+
 /* At least as many as the values json-c would make of s, in any of
  * its modes: each value but the first comes after a '[', ',' or ':'
  * (those in strings and comments are counted too). */
@@ -338,8 +411,6 @@ ld_script(xmlNode *n, struct meta *m)
 	struct json_tokener *tok;
 	struct json_object *o;
 
-	if (m->ld_article)
-		return;
 	if ((c = xmlNodeGetContent(n)) == NULL)
 		return;
 	tok = json_tokener_new_ex(16);
@@ -352,6 +423,7 @@ ld_script(xmlNode *n, struct meta *m)
 		    ld_values_bound((const char *)c) <= kh_run.max_values) {
 			o = json_tokener_parse_ex(tok, (const char *)c,
 			    (int)len);
+			ld_types(o, m->sig, 0);
 			ld_walk(o, m, 0);
 			json_object_put(o);
 		}
@@ -384,7 +456,12 @@ meta_tag(xmlNode *n, struct meta *m)
 	for (i = 0; key[i] != '\0' && i + 1 < sizeof k; i++)
 		k[i] = (char)tolower((unsigned char)key[i]);
 	k[i] = '\0';
-	if (strcmp(k, "og:title") == 0)
+	if (strcmp(k, "og:type") == 0) {
+		m->sig->og_article |= strcasecmp(c, "article") == 0;
+		m->sig->og_product |= strncasecmp(c, "product", 7) == 0 ||
+		    strcasecmp(c, "og:product") == 0;
+		m->sig->og_website |= strcasecmp(c, "website") == 0;
+	} else if (strcmp(k, "og:title") == 0)
 		set(m, S_TITLE_OG, c);
 	else if (strcmp(k, "twitter:title") == 0)
 		set(m, S_TITLE_TW, c);
@@ -635,9 +712,10 @@ pick_date(struct meta *m, enum src from, enum src to)
 }
 
 void
-meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out)
+meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out,
+	struct page_signals *sig)
 {
-	struct meta m = { 0 };
+	struct meta m = { .sig = sig };
 	const char *v;
 	char *t;
 
@@ -675,6 +753,8 @@ meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out)
 			}
 			if (html_attr(n, "itemprop") != NULL)
 				itemprop(n, &m);
+			if ((v = html_attr(n, "itemtype")) != NULL)
+				schema_type(v, sig);
 		}
 		n = next_node(n, root, descend);
 	}
@@ -684,8 +764,13 @@ meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out)
 	if (t != NULL)
 		out->title = strip_site(t, out->site_name);
 	out->published = pick_date(&m, S_PUB_LD, S_PUB_TIME);
+	/* a date in the markup, not a <time> of the page's furniture */
+	t = pick_date(&m, S_PUB_LD, S_PUB_ITEM);
+	sig->dated = t != NULL;
+	free(t);
 	out->modified = pick_date(&m, S_MOD_LD, S_MOD_ITEM);
 	out->author = pick(&m, S_AUTH_LD, S_AUTH_ITEM);
+	sig->author = out->author != NULL;
 	for (enum src i = S_LANG_HTML; i <= S_LANG_META && !out->lang; i++)
 		if (m.v[i] != NULL)
 			out->lang = lang_tag(m.v[i]);
