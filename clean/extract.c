@@ -56,7 +56,8 @@ enum {
 	H_KILL = 1,		/* boilerplate: comments, related, share */
 	H_MAYBE = 2,		/* may hold the article all the same */
 	H_WEAK = 4,		/* a weak kill: sidebar, promo */
-	H_HEAD = 8		/* the article's head: title, time, reporter */
+	H_HEAD = 8,		/* the article's head: title, time, reporter */
+	H_COMMENT = 16		/* comments: boilerplate but in a forum */
 };
 
 /* Why an element is dropped. */
@@ -75,6 +76,7 @@ struct tree {
 	const xmlNode *keep[KEEP_MAX];
 	size_t nkeep;
 	int page;		/* not an article: the page's items all */
+	int forum;		/* a thread: comments are its text */
 };
 
 #define ST(t, node) (&(t)->st[(uintptr_t)(node)->_private - 1])
@@ -124,10 +126,11 @@ static const char *const heading_tags[] = {
 
 /* A block of at least this much text outside links is prose. */
 #define PROSE_MIN 40
-/* What the rest of a region costs against its prose: an article's
- * region is tight, a page's takes in its items. */
+/* What the rest of a region costs against its prose. */
 #define REGION_LAMBDA 1.0
-#define PAGE_LAMBDA 0.5
+/* The share of the page's text in the region of a page that is no
+ * article. */
+#define PAGE_SHARE 0.75
 
 /* Does s (lowercased) hold any of words? */
 static int
@@ -165,12 +168,17 @@ static const char *const pos_hints[] = {
 /* Hints that make even a good score suspect (the whole block is
  * boilerplate, however long). */
 static const char *const kill_hints[] = {
-	"comment", "related", "share", "social", "sidebar", "newsletter",
+	"related", "share", "social", "sidebar", "newsletter",
 	"subscri", "popular", "trending", "recommend", "outbrain",
 	"taboola", "breadcrumb", "byline", "caption", "most-read",
 	"mostread", "also-read", "alsoread", "read-more", "readmore",
-	"more-news", "more-stories", "cookie", "consent", "gdpr", "disqus",
+	"more-news", "more-stories", "cookie", "consent", "gdpr",
 	"inline-related", "advert", "promo", "sponsor", "follow", NULL
+};
+
+/* Comments: boilerplate of an article, the text of a forum thread. */
+static const char *const comment_hints[] = {
+	"comment", "disqus", NULL
 };
 
 /* Small blocks so named are the article's head, not its text. */
@@ -338,6 +346,8 @@ read_hints(const xmlNode *n, struct nstat *s)
 	s->weight = (signed char)w;
 	if (has_word(ci, kill_hints))
 		s->hints |= H_KILL;
+	if (has_word(ci, comment_hints))
+		s->hints |= H_COMMENT;
 	if (has_word(ci, maybe))
 		s->hints |= H_MAYBE;
 	if (has_word(ci, weak))
@@ -357,9 +367,15 @@ link_density(const struct nstat *s)
  * ("sidebar" on a page-wide wrapper) needs the block to look like
  * boilerplate too: little text, or mostly links. */
 static int
-unlikely(const xmlNode *n, const struct nstat *s)
+killed(const struct tree *t, const struct nstat *s)
 {
-	if (!(s->hints & H_KILL) || (s->hints & H_MAYBE) ||
+	return (s->hints & H_KILL) || ((s->hints & H_COMMENT) && !t->forum);
+}
+
+static int
+unlikely(const struct tree *t, const xmlNode *n, const struct nstat *s)
+{
+	if (!killed(t, s) || (s->hints & H_MAYBE) ||
 	    html_tag_is(n, "body") || html_tag_is(n, "html") || html_tag_is(n, "a"))
 		return 0;
 	if ((s->hints & H_WEAK) && s->text > 1500 && link_density(s) < 0.3)
@@ -434,7 +450,7 @@ measure_once(struct tree *t, xmlNode *root, int strict)
 
 				if (html_tag_is(n, "p"))
 					s->paras++;
-				if (strict && !s->drop && unlikely(n, s) &&
+				if (strict && !s->drop && unlikely(t, n, s) &&
 				    !kept(t, n))
 					s->drop = D_GUESS;
 				/* the text of a block not inside a block
@@ -822,7 +838,7 @@ skip_inside(struct tree *t, xmlNode *n, int top)
 	if (html_tag_is(n, "h1") || html_tag_is(n, "figcaption") ||
 	    (html_tag_is(n, "figure") && s->text < 300))
 		return 1;
-	if ((s->hints & H_KILL) &&
+	if (killed(t, s) &&
 	    !(s->weight > 0 && s->text > 1000 && link_density(s) < 0.2))
 		return 1;
 	/* the page head repeated by the container: kicker, headline,
@@ -1190,38 +1206,33 @@ region(struct tree *t, xmlNode *best, xmlNode *body)
 	return r;
 }
 
-/* The region of a page that is no article: of best and its ancestors
- * up to the body, the one whose prose outweighs half the rest the
- * most; items, posts and sections all, not the one article. */
+/* The region of a page that is no article: the element that holds
+ * most of the page's text, as deep as there is one; items, posts and
+ * sections all, not the one article. */
 static xmlNode *
-page_region(struct tree *t, xmlNode *best, xmlNode *body)
+page_region(struct tree *t, xmlNode *body)
 {
-	xmlNode *r = best;
-	double rs = 0;
+	xmlNode *n = body, *next;
 
-	if (best == NULL)
+	if (!HAS_ST(body))
 		return body;
-	for (xmlNode *a = best; a != NULL && HAS_ST(a); a = a->parent) {
-		struct nstat *s = ST(t, a);
-		double v = s->good - PAGE_LAMBDA *
-		    ((double)s->text - s->good - s->head);
-
-		if (s->drop)
-			break;
-		if (a == best || v > rs) {
-			rs = v;
-			r = a;
-		}
-		if (a == body)
-			break;
-	}
-	return r;
+	do {
+		next = NULL;
+		for (xmlNode *c = n->children; c != NULL && next == NULL;
+		    c = c->next)
+			if (HAS_ST(c) && !ST(t, c)->drop &&
+			    ST(t, c)->text >= PAGE_SHARE * ST(t, body)->text)
+				next = c;
+		if (next != NULL)
+			n = next;
+	} while (next != NULL);
+	return n;
 }
 
 static void
 write_best(struct tree *t, struct out *o, xmlNode *best, xmlNode *body)
 {
-	xmlNode *r = t->page ? page_region(t, best, body) : region(t, best, body);
+	xmlNode *r = t->page ? page_region(t, body) : region(t, best, body);
 
 	if (getenv("KH_EXTRACT_DEBUG") != NULL && r != NULL)
 		kh_warn("region: <%s> good %u text %u head %u", r->name,
@@ -1446,6 +1457,11 @@ extract_html(const char *html, size_t len, const char *url,
 			kind = page_kind(&sig, url);
 			out->page_kind = page_kind_name(kind);
 			t.page = kind != KIND_ARTICLE;
+			if (kind == KIND_FORUM) {
+				t.forum = 1;
+				measure(&t, root, strict);
+				best = score(&t, body);
+			}
 		}
 		write_best(&t, &o, best, body);
 		if (o.len >= 250)

@@ -333,7 +333,7 @@ schema_type(const char *t, struct page_signals *sig)
 	static const char *const list[] = { "ItemList", "CollectionPage",
 	    "SearchResultsPage", "OfferCatalog", NULL };
 	static const char *const forum[] = { "DiscussionForumPosting",
-	    "QAPage", "Question", "Comment", "SocialMediaPosting", NULL };
+	    "QAPage", "Comment", "SocialMediaPosting", NULL };
 	static const char *const site[] = { "Service", "LocalBusiness",
 	    "ProfessionalService", "FAQPage", "Course", "SoftwareApplication",
 	    "WebApplication", "Event", "AboutPage", "ContactPage", NULL };
