@@ -527,8 +527,12 @@ measure(struct tree *t, xmlNode *root, int strict)
 			continue;
 		s = ST(t, n);
 		if (s->drop == D_GUESS &&
-		    2 * (size_t)prose(s->all, s->alllink) > total)
+		    2 * (size_t)prose(s->all, s->alllink) > total) {
 			t->keep[t->nkeep++] = n;
+			/* comments that are most of the page: a thread */
+			if (s->hints & H_COMMENT)
+				t->forum = 1;
+		}
 	}
 	if (t->nkeep > before)
 		measure_once(t, root, strict);
@@ -1454,7 +1458,7 @@ extract_html(const char *html, size_t len, const char *url,
 		if (strict) {
 			sig.title = out->title;
 			tree_signals(&t, body, best, &sig);
-			kind = page_kind(&sig, url);
+			kind = t.forum ? KIND_FORUM : page_kind(&sig, url);
 			out->page_kind = page_kind_name(kind);
 			t.page = kind != KIND_ARTICLE;
 			if (kind == KIND_FORUM) {
@@ -1469,6 +1473,11 @@ extract_html(const char *html, size_t len, const char *url,
 	}
 	if (o.len > 0 && o.buf[o.len - 1] == '\n')
 		o.len--;
+	if (o.len == 0 && out->description != NULL) {
+		/* a page its scripts write: what it says of itself */
+		o.len = o.line = 0;
+		out_text(&o, (const unsigned char *)out->description);
+	}
 	out->text = extract_nfc(o.buf != NULL ? o.buf : "", o.len,
 	    &out->text_len);
 	meta_finish(body, out);
