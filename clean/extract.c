@@ -42,6 +42,9 @@ struct nstat {
 	unsigned blink;		/* of which inside <a> */
 	unsigned good;		/* text of prose blocks below: see measure */
 	unsigned head;		/* text of headings below */
+	unsigned ilink;		/* of the link text, links within the site */
+	unsigned short cards;	/* children that are teaser cards */
+	unsigned short items;	/* children with text */
 	unsigned all;		/* text below, what is dropped by a guess too */
 	unsigned alllink;	/* of which inside <a> */
 	unsigned char drop;	/* not part of the text: D_ */
@@ -57,7 +60,8 @@ enum {
 	H_MAYBE = 2,		/* may hold the article all the same */
 	H_WEAK = 4,		/* a weak kill: sidebar, promo */
 	H_HEAD = 8,		/* the article's head: title, time, reporter */
-	H_COMMENT = 16		/* comments: boilerplate but in a forum */
+	H_COMMENT = 16,		/* comments: boilerplate but in a forum */
+	H_TEASER = 32		/* a list of teasers: cards linking away */
 };
 
 /* Why an element is dropped. */
@@ -77,6 +81,8 @@ struct tree {
 	size_t nkeep;
 	int page;		/* not an article: the page's items all */
 	int forum;		/* a thread: comments are its text */
+	int comments;		/* comments hold most of the page */
+	char host[256];		/* the page's host without "www." */
 };
 
 #define ST(t, node) (&(t)->st[(uintptr_t)(node)->_private - 1])
@@ -382,6 +388,46 @@ unlikely(const struct tree *t, const xmlNode *n, const struct nstat *s)
 		return 0;
 	return 1;
 }
+
+/* A card: a short block whose headline links elsewhere (a teaser of
+ * another page), not a paragraph with a link in it. */
+static int
+teaser_card(const xmlNode *n, const struct nstat *s)
+{
+	return !html_tag_is(n, "p") && s->ilink >= 15 && 5 * s->ilink >=
+	    s->text && s->text <= 800;
+}
+
+/* Does href lead to a page of the site whose host (without "www.")
+ * is host: a relative link, or one to host or a name under it? */
+static int
+same_site(const char *href, const char *host)
+{
+	const char *p, *h;
+	size_t n, hl;
+
+	if (href == NULL)
+		return 0;
+	while (*href == ' ')
+		href++;
+	if (href[0] == '#' || strncasecmp(href, "javascript:", 11) == 0 ||
+	    strncasecmp(href, "mailto:", 7) == 0)
+		return 0;
+	if ((p = strstr(href, "//")) == NULL || (p != href && p[-1] != ':'))
+		return 1;	/* relative */
+	if (host == NULL)
+		return 0;
+	h = p + 2;
+	n = strcspn(h, "/?#:");
+	hl = strlen(host);
+	if (n >= 4 && strncasecmp(h, "www.", 4) == 0) {
+		h += 4;
+		n -= 4;
+	}
+	return n >= hl && strncasecmp(h + n - hl, host, hl) == 0 &&
+	    (n == hl || h[n - hl - 1] == '.');
+}
+
 static int
 kept(const struct tree *t, const xmlNode *n)
 {
@@ -443,6 +489,9 @@ measure_once(struct tree *t, xmlNode *root, int strict)
 				if (html_tag_is(n, "a")) {
 					s->link = s->text;
 					s->alllink = s->all;
+					if (same_site(html_attr(n, "href"),
+					    t->host))
+						s->ilink = s->text;
 				}
 				int block = tag_in(n, block_tags) ||
 				    html_tag_is(n, "body") || html_tag_is(n, "td") ||
@@ -466,15 +515,29 @@ measure_once(struct tree *t, xmlNode *root, int strict)
 					    2 * il < in)
 						s->good += in - il;
 				}
+				/* teasers linking elsewhere: no prose of the
+				 * page's own */
+				if (s->cards >= 3 && 10 * s->cards >=
+				    6 * s->items) {
+					s->hints |= H_TEASER;
+					s->good = 0;
+				}
 				if (n->parent != NULL && HAS_ST(n->parent) &&
 				    s->drop != D_NEVER) {
 					struct nstat *ps = ST(t, n->parent);
+
+					if (!s->drop && s->text > 0 &&
+					    ps->items < 0xffff) {
+						ps->items++;
+						ps->cards += teaser_card(n, s);
+					}
 
 					ps->all += s->all;
 					ps->alllink += s->alllink;
 					if (!s->drop) {
 						ps->text += s->text;
 						ps->link += s->link;
+						ps->ilink += s->ilink;
 						ps->punct += s->punct;
 						ps->paras += s->paras;
 						ps->good += s->good;
@@ -526,13 +589,15 @@ measure(struct tree *t, xmlNode *root, int strict)
 		if (!HAS_ST(n))
 			continue;
 		s = ST(t, n);
-		if (s->drop == D_GUESS &&
-		    2 * (size_t)prose(s->all, s->alllink) > total) {
+		if (s->drop != D_GUESS ||
+		    2 * (size_t)prose(s->all, s->alllink) <= total)
+			continue;
+		/* comments that are most of the page: a thread, unless
+		 * the page is an article (page_kind says) */
+		if ((s->hints & H_COMMENT) && !t->forum)
+			t->comments = 1;
+		else
 			t->keep[t->nkeep++] = n;
-			/* comments that are most of the page: a thread */
-			if (s->hints & H_COMMENT)
-				t->forum = 1;
-		}
 	}
 	if (t->nkeep > before)
 		measure_once(t, root, strict);
@@ -839,6 +904,8 @@ skip_inside(struct tree *t, xmlNode *n, int top)
 		return 1;
 	if (top)
 		return 0;
+	if ((s->hints & H_TEASER) && !t->page)
+		return 1;
 	if (html_tag_is(n, "h1") || html_tag_is(n, "figcaption") ||
 	    (html_tag_is(n, "figure") && s->text < 300))
 		return 1;
@@ -1377,6 +1444,26 @@ tree_signals(struct tree *t, xmlNode *body, xmlNode *best,
 	}
 }
 
+/* The host of url without "www.", into buf ("" when none). */
+static void
+page_host(const char *url, char *buf, size_t sz)
+{
+	const char *p;
+	size_t n;
+
+	buf[0] = '\0';
+	if (url == NULL || (p = strstr(url, "://")) == NULL)
+		return;
+	p += 3;
+	if (strncasecmp(p, "www.", 4) == 0)
+		p += 4;
+	n = strcspn(p, "/?#:");
+	if (n >= sz)
+		return;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+}
+
 static xmlNode *
 find_body(xmlNode *root)
 {
@@ -1443,6 +1530,7 @@ extract_html(const char *html, size_t len, const char *url,
 	}
 	body = find_body(root);
 	gather_strays(root, body);
+	page_host(url, t.host, sizeof t.host);
 	meta_read(doc, root, url, out, &sig);
 	/* Readability's retry: when dropping the unlikely blocks leaves
 	 * next to nothing, the page named its article oddly. */
@@ -1458,7 +1546,9 @@ extract_html(const char *html, size_t len, const char *url,
 		if (strict) {
 			sig.title = out->title;
 			tree_signals(&t, body, best, &sig);
-			kind = t.forum ? KIND_FORUM : page_kind(&sig, url);
+			kind = page_kind(&sig, url);
+			if (kind != KIND_ARTICLE && t.comments)
+				kind = KIND_FORUM;
 			out->page_kind = page_kind_name(kind);
 			t.page = kind != KIND_ARTICLE;
 			if (kind == KIND_FORUM) {
