@@ -61,7 +61,8 @@ enum {
 	H_WEAK = 4,		/* a weak kill: sidebar, promo */
 	H_HEAD = 8,		/* the article's head: title, time, reporter */
 	H_COMMENT = 16,		/* comments: boilerplate but in a forum */
-	H_TEASER = 32		/* a list of teasers: cards linking away */
+	H_TEASER = 32,		/* a list of teasers: cards linking away */
+	H_EDGE = 64		/* the article's tail: author bio, copyright */
 };
 
 /* Why an element is dropped. */
@@ -191,6 +192,13 @@ static const char *const comment_hints[] = {
 static const char *const head_hints[] = {
 	"title", "headline", "kicker", "dateline", "date", "time",
 	"reporter", "rpt-", "writer", "published", "updated", NULL
+};
+
+/* Small blocks so named close an article without being its text. */
+static const char *const edge_hints[] = {
+	"author-bio", "authorbio", "author_bio", "about-author",
+	"about-the-author", "author-box", "authorbox", "author-info",
+	"copyright", "disclaimer", "cta-", "-cta", "call-to-action", NULL
 };
 
 /* class and id of n joined, lowercase matching done by has_word. */
@@ -360,6 +368,8 @@ read_hints(const xmlNode *n, struct nstat *s)
 		s->hints |= H_WEAK;
 	if (has_word(ci, head_hints))
 		s->hints |= H_HEAD;
+	if (has_word(ci, edge_hints))
+		s->hints |= H_EDGE;
 }
 
 static double
@@ -892,6 +902,34 @@ out_text(struct out *o, const unsigned char *s)
 	}
 }
 
+/* Is the paragraph n a line every page of the site ends with: a
+ * copyright notice, "Follow us on Twitter"? */
+static int
+edge_line(xmlNode *n)
+{
+	xmlChar *c;
+	const char *p;
+	int r = 0;
+
+	if ((c = xmlNodeGetContent(n)) == NULL)
+		return 0;
+	for (p = (const char *)c; *p == ' ' || *p == '\n' || *p == '\t';
+	    p++)
+		;
+	if (strncmp(p, "\xc2\xa9", 2) == 0 ||
+	    strncasecmp(p, "copyright", 9) == 0 ||
+	    strcasestr(p, "all rights reserved") != NULL)
+		r = 1;
+	else if (strncasecmp(p, "follow ", 7) == 0 &&
+	    (strcasestr(p, "twitter") != NULL ||
+	    strcasestr(p, "facebook") != NULL ||
+	    strcasestr(p, "instagram") != NULL ||
+	    strstr(p, " on X") != NULL))
+		r = 1;
+	xmlFree(c);
+	return r;
+}
+
 /* Boilerplate inside the article: skipped with all it holds. */
 static int
 skip_inside(struct tree *t, xmlNode *n, int top)
@@ -909,12 +947,18 @@ skip_inside(struct tree *t, xmlNode *n, int top)
 	if (html_tag_is(n, "h1") || html_tag_is(n, "figcaption") ||
 	    (html_tag_is(n, "figure") && s->text < 300))
 		return 1;
-	if (killed(t, s) &&
+	/* a block named as boilerplate that holds most of the page's
+	 * prose is the body all the same (measure keeps it) */
+	if (killed(t, s) && !kept(t, n) &&
 	    !(s->weight > 0 && s->text > 1000 && link_density(s) < 0.2))
 		return 1;
 	/* the page head repeated by the container: kicker, headline,
 	 * reporter, time */
 	if ((s->hints & H_HEAD) && s->text < 200)
+		return 1;
+	/* an article's tail; a page of items may be made of such blocks */
+	if (((s->hints & H_EDGE) && s->text < 600 && !t->page) ||
+	    (s->text < 200 && html_tag_is(n, "p") && edge_line(n)))
 		return 1;
 	if (tag_in(n, lists) && !t->page) {
 		double ld = link_density(s);
