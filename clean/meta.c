@@ -26,7 +26,7 @@ enum src {
 	S_TITLE_LD, S_TITLE_OG, S_TITLE_TW, S_TITLE_H1, S_TITLE_TAG,
 	S_PUB_LD, S_PUB_META, S_PUB_ITEM, S_PUB_TIME,
 	S_MOD_LD, S_MOD_META, S_MOD_ITEM,
-	S_AUTH_LD, S_AUTH_META, S_AUTH_ITEM,
+	S_AUTH_LD, S_AUTH_META, S_AUTH_ITEM, S_AUTH_REL, S_AUTH_SEEN,
 	S_LANG_HTML, S_LANG_META,
 	S_DESC_OG, S_DESC_META, S_DESC_LD,
 	S_CANON_LINK, S_CANON_OG,
@@ -684,6 +684,221 @@ absolute(const char *href, const char *base)
 	return r;
 }
 
+/* --- the byline as the page shows it ------------------------------------ */
+
+/* The text of n, whitespace collapsed, into buf: 0 when it is empty,
+ * longer than buf, or spread over more elements than a byline is. */
+static int
+short_text(const xmlNode *n, char *buf, size_t sz)
+{
+	const xmlNode *c = n->children;
+	size_t len = 0;
+	int sp = 0, visits = 0;
+
+	while (c != NULL) {
+		if (++visits > 64)
+			return 0;
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			for (const unsigned char *t = c->content; *t; t++) {
+				if (isspace(*t)) {
+					sp = len > 0;
+					continue;
+				}
+				if (len + 2 >= sz)
+					return 0;
+				if (sp)
+					buf[len++] = ' ';
+				sp = 0;
+				buf[len++] = (char)*t;
+			}
+		} else if (c->type == XML_ELEMENT_NODE && c->children != NULL &&
+		    !html_tag_is(c, "script") && !html_tag_is(c, "style")) {
+			c = c->children;
+			continue;
+		}
+		while (c != NULL && c->next == NULL)
+			c = c->parent == n ? NULL : c->parent;
+		if (c != NULL)
+			c = c->next;
+	}
+	buf[len] = '\0';
+	return len > 0;
+}
+
+/* s without a leading "By", "Written by", "Posted by" (and a colon). */
+static const char *
+strip_by(const char *s)
+{
+	static const char *const by[] = { "written by", "posted by",
+	    "authored by", "by", NULL };
+
+	for (const char *const *b = by; *b != NULL; b++) {
+		size_t n = strlen(*b);
+
+		if (strncasecmp(s, *b, n) == 0 &&
+		    (s[n] == ' ' || s[n] == ':' || s[n] == '\0')) {
+			s += n;
+			while (*s == ' ' || *s == ':')
+				s++;
+			return s;
+		}
+	}
+	return s;
+}
+
+/* Does s read as a person's or a desk's name: a few capitalised words,
+ * no digits, no address? */
+static int
+name_like(const char *s)
+{
+	static const char *const small[] = { "and", "de", "da", "van", "von",
+	    "der", "la", "le", "del", "bin", "al", NULL };
+	/* what a byline's neighbours are labelled */
+	static const char *const labels[] = { "by", "author", "authors",
+	    "name", "role", "type", "category", "member", "sector", "review",
+	    "location", "contact", "company size", "use case", "editor",
+	    "staff", "admin", "guest", "sign in", "log in", NULL };
+	size_t len = strlen(s);
+	unsigned words = 0;
+
+	if (len < 3 || len > 60 || strpbrk(s, "@:()|\xc2") != NULL ||
+	    strstr(s, "http") != NULL)
+		return 0;
+	for (const char *const *l = labels; *l != NULL; l++)
+		if (strcasecmp(s, *l) == 0)
+			return 0;
+	for (const char *p = s; *p != '\0'; ) {
+		size_t w = strcspn(p, " ");
+		int ok = (unsigned char)*p >= 0x80 || isupper((unsigned char)*p);
+
+		for (const char *const *k = small; !ok && *k != NULL; k++)
+			ok = strlen(*k) == w && strncmp(p, *k, w) == 0;
+		if (!ok || ++words > 5)
+			return 0;
+		for (size_t i = 0; i < w; i++)
+			if (isdigit((unsigned char)p[i]))
+				return 0;
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	return words > 0;
+}
+
+/* Is n a leaf whose text starts with "by", or is a byline's label
+ * ("Written by", "Author": *label 1; a bare "By": 2)? */
+static int
+by_leaf(const xmlNode *n, int *label)
+{
+	static const char *const labels[] = { "written by", "posted by",
+	    "authored by", "author", "by", NULL };
+	const xmlNode *c = n->children;
+	const unsigned char *t;
+	size_t len;
+
+	if (c == NULL || c->type != XML_TEXT_NODE || c->content == NULL)
+		return 0;
+	for (t = c->content; isspace(*t); t++)
+		;
+	if (strncasecmp((const char *)t, "by ", 3) != 0 &&
+	    strncasecmp((const char *)t, "by\n", 3) != 0 &&
+	    strncasecmp((const char *)t, "written by", 10) != 0 &&
+	    strncasecmp((const char *)t, "posted by", 9) != 0 &&
+	    (strncasecmp((const char *)t, "author", 6) != 0 ||
+	    isalpha(t[6])))
+		return 0;
+	*label = 0;
+	if (c->next != NULL)
+		return 1;
+	len = strlen((const char *)t);
+	while (len > 0 && (isspace(t[len - 1]) || t[len - 1] == ':'))
+		len--;
+	for (const char *const *l = labels; *l != NULL; l++)
+		if (strlen(*l) == len && strncasecmp((const char *)t, *l,
+		    len) == 0)
+			*label = strcmp(*l, "by") == 0 ? 2 : 1;
+	return 1;
+}
+
+/* Does the class name an author: "author", "post-author", not
+ * "authorized" or "authority"? */
+static int
+author_word(const char *cls)
+{
+	for (const char *p = cls; (p = strcasestr(p, "author")) != NULL; p++)
+		if (!isalpha((unsigned char)p[6]) || p[6] == 's')
+			return 1;
+	return 0;
+}
+
+/* Is n inside a menu, a filter or the page's footer ("By Industry",
+ * "Sort by Price")? */
+static int
+in_menu(const xmlNode *n)
+{
+	static const char *const tags[] = { "nav", "footer", "select",
+	    "button", "form", "aside", NULL };
+
+	for (int d = 0; n != NULL && n->type == XML_ELEMENT_NODE && d < 30;
+	    n = n->parent, d++) {
+		const char *c = html_attr(n, "class");
+
+		for (const char *const *t = tags; *t != NULL; t++)
+			if (html_tag_is(n, *t))
+				return 1;
+		if (c != NULL && (strcasestr(c, "menu") != NULL ||
+		    strcasestr(c, "nav") != NULL ||
+		    strcasestr(c, "filter") != NULL ||
+		    strcasestr(c, "sort") != NULL ||
+		    strcasestr(c, "comment") != NULL))
+			return 1;
+	}
+	return 0;
+}
+
+/* A byline the page shows: a link with rel=author, an element whose
+ * class names a byline or author, a "By ..." line, or the element after
+ * a "Written by" label.  The first that reads as a name is kept. */
+static void
+byline(xmlNode *n, struct meta *m)
+{
+	const char *rel = html_attr(n, "rel"), *cls = html_attr(n, "class");
+	char buf[128];
+	const char *name;
+	int label = 0, named, by;
+
+	if (m->v[S_AUTH_REL] != NULL)
+		return;
+	named = cls != NULL && (strcasestr(cls, "byline") != NULL ||
+	    strcasestr(cls, "reporter") != NULL ||
+	    strcasestr(cls, "writer") != NULL || author_word(cls));
+	by = by_leaf(n, &label);
+	if (label) {
+		xmlNode *s = n->next;
+
+		while (s != NULL && s->type != XML_ELEMENT_NODE)
+			s = s->next;
+		/* a bare "By" labels a link to the writer's page, not a
+		 * filter's choices ("Sort by" "Price") */
+		if (s == NULL || (label == 2 && !html_tag_is(s, "a")) ||
+		    !short_text(s, buf, sizeof buf))
+			return;
+		name = strip_by(buf);
+	} else if (named || by || (rel != NULL && html_tag_is(n, "a") &&
+	    strcasecmp(rel, "author") == 0)) {
+		if (!short_text(n, buf, sizeof buf))
+			return;
+		name = strip_by(buf);
+	} else
+		return;
+	if (!name_like(name) || in_menu(n))
+		return;
+	if (rel != NULL && strcasecmp(rel, "author") == 0)
+		set(m, S_AUTH_REL, name);
+	else
+		set(m, S_AUTH_SEEN, name);
+}
+
 /* --- the page ------------------------------------------------------------ */
 
 static char *
@@ -753,6 +968,8 @@ meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out,
 			}
 			if (html_attr(n, "itemprop") != NULL)
 				itemprop(n, &m);
+			if (descend)
+				byline(n, &m);
 			if ((v = html_attr(n, "itemtype")) != NULL)
 				schema_type(v, sig);
 		}
@@ -770,7 +987,10 @@ meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out,
 	free(t);
 	out->modified = pick_date(&m, S_MOD_LD, S_MOD_ITEM);
 	out->author = pick(&m, S_AUTH_LD, S_AUTH_ITEM);
+	/* the model was fitted on an author in the markup */
 	sig->author = out->author != NULL;
+	if (out->author == NULL)
+		out->author = pick(&m, S_AUTH_REL, S_AUTH_SEEN);
 	for (enum src i = S_LANG_HTML; i <= S_LANG_META && !out->lang; i++)
 		if (m.v[i] != NULL)
 			out->lang = lang_tag(m.v[i]);
