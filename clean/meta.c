@@ -586,6 +586,30 @@ strip_site(char *t, const char *site)
 	return t;
 }
 
+/* The title as the page's <h1> has it when the title is the <h1> and a
+ * tail after a separator ("Using the Fetch API - Web APIs"). */
+static char *
+title_by_h1(char *t, const char *h1)
+{
+	static const char *const seps[] = { "|", "-", "\xe2\x80\x93",
+	    "\xe2\x80\x94", "\xe2\x80\xa2", "\xc2\xb7", "\xc2\xbb", "/",
+	    "::", NULL };
+	size_t n;
+	const char *r;
+
+	if (t == NULL || h1 == NULL || (n = strlen(h1)) < 3 ||
+	    strlen(t) <= n || strncasecmp(t, h1, n) != 0 || t[n] != ' ')
+		return t;
+	for (r = t + n; *r == ' '; r++)
+		;
+	for (const char *const *sp = seps; *sp != NULL; sp++)
+		if (strncmp(r, *sp, strlen(*sp)) == 0) {
+			t[n] = '\0';
+			return t;
+		}
+	return t;
+}
+
 /* --- languages and URLs ------------------------------------------------ */
 
 /* "bn_BD" -> "bn-BD"; NULL for what is no language tag. */
@@ -682,6 +706,87 @@ absolute(const char *href, const char *base)
 			return NULL;
 		}
 	return r;
+}
+
+/* Decode in place the character references a title was escaped with
+ * twice ("M&#038;A", "Traveler&#8217;s", "&bull;"): numeric ones and
+ * the few names titles use. */
+static void
+unescape(char *s)
+{
+	static const struct {
+		const char *name;
+		const char *utf8;
+	} names[] = {
+		{ "amp", "&" }, { "quot", "\"" }, { "apos", "'" },
+		{ "lt", "<" }, { "gt", ">" }, { "nbsp", " " },
+		{ "bull", "\xe2\x80\xa2" }, { "ndash", "\xe2\x80\x93" },
+		{ "mdash", "\xe2\x80\x94" }, { "rsquo", "\xe2\x80\x99" },
+		{ "lsquo", "\xe2\x80\x98" }, { "ldquo", "\xe2\x80\x9c" },
+		{ "rdquo", "\xe2\x80\x9d" }, { "hellip", "\xe2\x80\xa6" },
+		{ "raquo", "\xc2\xbb" }, { "laquo", "\xc2\xab" },
+		{ "middot", "\xc2\xb7" }, { "copy", "\xc2\xa9" },
+		{ "reg", "\xc2\xae" }, { "trade", "\xe2\x84\xa2" },
+	};
+	char *w = s;
+
+	for (const char *r = s; *r != '\0'; ) {
+		const char *semi;
+		unsigned long cp = 0;
+		int done = 0;
+
+		if (*r != '&' || (semi = strchr(r, ';')) == NULL ||
+		    semi - r > 10) {
+			*w++ = *r++;
+			continue;
+		}
+		if (r[1] == '#') {
+			char *end;
+			int hex = r[2] == 'x' || r[2] == 'X';
+
+			cp = strtoul(r + 2 + hex, &end, hex ? 16 : 10);
+			if (end == semi && end > r + 2 + hex && cp > 0x1f &&
+			    (cp < 0x7f || cp > 0x9f) &&
+			    cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) {
+				/* UTF-8 of cp: never longer than "&#...;" */
+				if (cp < 0x80) {
+					*w++ = (char)cp;
+				} else if (cp < 0x800) {
+					*w++ = (char)(0xc0 | cp >> 6);
+					*w++ = (char)(0x80 | (cp & 0x3f));
+				} else if (cp < 0x10000) {
+					*w++ = (char)(0xe0 | cp >> 12);
+					*w++ = (char)(0x80 | (cp >> 6 & 0x3f));
+					*w++ = (char)(0x80 | (cp & 0x3f));
+				} else {
+					*w++ = (char)(0xf0 | cp >> 18);
+					*w++ = (char)(0x80 | (cp >> 12 & 0x3f));
+					*w++ = (char)(0x80 | (cp >> 6 & 0x3f));
+					*w++ = (char)(0x80 | (cp & 0x3f));
+				}
+				done = 1;
+			}
+		} else {
+			for (size_t i = 0; i < sizeof names / sizeof names[0];
+			    i++)
+				if ((size_t)(semi - r - 1) == strlen(names[i].name) &&
+				    strncmp(r + 1, names[i].name,
+				    (size_t)(semi - r - 1)) == 0 &&
+				    strlen(names[i].utf8) <= (size_t)(semi - r + 1)) {
+					size_t k = strlen(names[i].utf8);
+
+					memcpy(w, names[i].utf8, k);
+					w += k;
+					done = 1;
+					break;
+				}
+		}
+		if (done)
+			r = semi + 1;
+		else
+			*w++ = *r++;
+	}
+	*w = '\0';
 }
 
 /* --- the byline as the page shows it ------------------------------------ */
@@ -978,8 +1083,11 @@ meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out,
 
 	out->site_name = pick(&m, S_SITE_OG, S_SITE_APP);
 	t = pick(&m, S_TITLE_LD, S_TITLE_TAG);
-	if (t != NULL)
-		out->title = strip_site(t, out->site_name);
+	if (t != NULL) {
+		unescape(t);
+		out->title = title_by_h1(strip_site(t, out->site_name),
+		    m.v[S_TITLE_H1]);
+	}
 	out->published = pick_date(&m, S_PUB_LD, S_PUB_TIME);
 	/* a date in the markup, not a <time> of the page's furniture */
 	t = pick_date(&m, S_PUB_LD, S_PUB_ITEM);
