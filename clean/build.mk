@@ -1,7 +1,7 @@
 # clean: build lines (included by the top Makefile).
 PROGS += clean
-clean_SRCS = clean/clean.c clean/extract.c clean/meta.c clean/textmode.c \
-	clean/dateline.c
+clean_SRCS = clean/clean.c clean/extract.c clean/meta.c clean/kind.c \
+	clean/textmode.c clean/dateline.c
 clean_PKGS = libxml-2.0 icu-uc icu-i18n
 
 # bench/parse: libxml2's bare parse of each record's html, the speed
@@ -12,6 +12,6 @@ parse_PKGS = libxml-2.0
 
 # The extractor alone: HTML bytes in, text and metadata out.
 FUZZ_TARGETS += extract
-extract_FUZZ_LINK = clean/extract.c clean/meta.c clean/textmode.c \
+extract_FUZZ_LINK = clean/extract.c clean/meta.c clean/kind.c clean/textmode.c \
 	clean/dateline.c fuzz/valid.c
 extract_FUZZ_PKGS = libxml-2.0 icu-uc icu-i18n

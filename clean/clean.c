@@ -60,6 +60,7 @@ from_html(struct json_object *rec, struct json_object *html)
 	put_str(rec, "description", x.description);
 	put_str(rec, "canonical_url", x.canonical_url);
 	put_str(rec, "site_name", x.site_name);
+	put_str(rec, "page_kind", x.page_kind);
 	extract_free(&x);
 }
 

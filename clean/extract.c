@@ -28,6 +28,7 @@
 #include "extract.h"
 #include "meta.h"
 #include "dateline.h"
+#include "kind.h"
 
 /* What the walk knows of one element. */
 struct nstat {
@@ -37,7 +38,16 @@ struct nstat {
 	unsigned own;		/* text in the element's own text nodes */
 	unsigned ownp;		/* punctuation in them */
 	unsigned paras;		/* <p> elements below */
-	unsigned char drop;	/* never part of the text */
+	unsigned btext;		/* text inside blocks below it */
+	unsigned blink;		/* of which inside <a> */
+	unsigned good;		/* text of prose blocks below: see measure */
+	unsigned head;		/* text of headings below */
+	unsigned ilink;		/* of the link text, links within the site */
+	unsigned short cards;	/* children that are teaser cards */
+	unsigned short items;	/* children with text */
+	unsigned all;		/* text below, what is dropped by a guess too */
+	unsigned alllink;	/* of which inside <a> */
+	unsigned char drop;	/* not part of the text: D_ */
 	unsigned char scored;	/* has a score */
 	signed char weight;	/* class/id hint: -1, 0, +1, +2 */
 	unsigned char hints;	/* H_ flags from class and id */
@@ -49,12 +59,31 @@ enum {
 	H_KILL = 1,		/* boilerplate: comments, related, share */
 	H_MAYBE = 2,		/* may hold the article all the same */
 	H_WEAK = 4,		/* a weak kill: sidebar, promo */
-	H_HEAD = 8		/* the article's head: title, time, reporter */
+	H_HEAD = 8,		/* the article's head: title, time, reporter */
+	H_COMMENT = 16,		/* comments: boilerplate but in a forum */
+	H_TEASER = 32,		/* a list of teasers: cards linking away */
+	H_EDGE = 64		/* the article's tail: author bio, copyright */
 };
+
+/* Why an element is dropped. */
+enum {
+	D_NEVER = 1,		/* never text: script, style, form fields */
+	D_GUESS = 2		/* chrome by its tag, class or hiding */
+};
+
+/* Elements dropped by a guess that hold most of the page are kept:
+ * at most this many (they nest, each holding more than half). */
+#define KEEP_MAX 16
 
 struct tree {
 	struct nstat *st;
 	size_t n, cap;
+	const xmlNode *keep[KEEP_MAX];
+	size_t nkeep;
+	int page;		/* not an article: the page's items all */
+	int forum;		/* a thread: comments are its text */
+	int comments;		/* comments hold most of the page */
+	char host[256];		/* the page's host without "www." */
 };
 
 #define ST(t, node) (&(t)->st[(uintptr_t)(node)->_private - 1])
@@ -73,11 +102,20 @@ tag_in(const xmlNode *n, const char *const *names)
 }
 
 /* Elements whose content is never article text. */
-static const char *const drop_tags[] = {
-	"script", "style", "noscript", "nav", "header", "footer", "aside",
-	"iframe", "svg", "button", "select", "input", "textarea",
-	"template", "object", "embed", "canvas", "map", "head", "title",
-	"meta", "link", "video", "audio", "dialog", "menu", "label", NULL
+static const char *const never_tags[] = {
+	"script", "style", "iframe", "svg", "select", "input", "textarea",
+	"object", "embed", "canvas", "map", "head", "title", "meta", "link",
+	"video", "audio", NULL
+};
+
+/* Elements that are the page's chrome, not its text, unless they hold
+ * most of the page: a <div> left open in a <header> or <button> puts
+ * the rest of the page inside it (libxml2 does not close it at
+ * </header> as a browser does), a <noscript> or <template> may be the
+ * page itself. */
+static const char *const chrome_tags[] = {
+	"noscript", "nav", "header", "footer", "aside", "button",
+	"template", "dialog", "menu", "label", NULL
 };
 
 /* Block elements: each starts a new line in the text. */
@@ -88,6 +126,18 @@ static const char *const block_tags[] = {
 	"center", "fieldset", "details", "summary", "caption", "tbody",
 	"thead", "tfoot", NULL
 };
+
+static const char *const heading_tags[] = {
+	"h1", "h2", "h3", "h4", "h5", "h6", NULL
+};
+
+/* A block of at least this much text outside links is prose. */
+#define PROSE_MIN 40
+/* What the rest of a region costs against its prose. */
+#define REGION_LAMBDA 1.0
+/* The share of the page's text in the region of a page that is no
+ * article. */
+#define PAGE_SHARE 0.75
 
 /* Does s (lowercased) hold any of words? */
 static int
@@ -125,18 +175,30 @@ static const char *const pos_hints[] = {
 /* Hints that make even a good score suspect (the whole block is
  * boilerplate, however long). */
 static const char *const kill_hints[] = {
-	"comment", "related", "share", "social", "sidebar", "newsletter",
+	"related", "share", "social", "sidebar", "newsletter",
 	"subscri", "popular", "trending", "recommend", "outbrain",
 	"taboola", "breadcrumb", "byline", "caption", "most-read",
 	"mostread", "also-read", "alsoread", "read-more", "readmore",
-	"more-news", "more-stories", "cookie", "consent", "gdpr", "disqus",
+	"more-news", "more-stories", "cookie", "consent", "gdpr",
 	"inline-related", "advert", "promo", "sponsor", "follow", NULL
+};
+
+/* Comments: boilerplate of an article, the text of a forum thread. */
+static const char *const comment_hints[] = {
+	"comment", "disqus", NULL
 };
 
 /* Small blocks so named are the article's head, not its text. */
 static const char *const head_hints[] = {
 	"title", "headline", "kicker", "dateline", "date", "time",
 	"reporter", "rpt-", "writer", "published", "updated", NULL
+};
+
+/* Small blocks so named close an article without being its text. */
+static const char *const edge_hints[] = {
+	"author-bio", "authorbio", "author_bio", "about-author",
+	"about-the-author", "author-box", "authorbox", "author-info",
+	"copyright", "disclaimer", "cta-", "-cta", "call-to-action", NULL
 };
 
 /* class and id of n joined, lowercase matching done by has_word. */
@@ -298,12 +360,16 @@ read_hints(const xmlNode *n, struct nstat *s)
 	s->weight = (signed char)w;
 	if (has_word(ci, kill_hints))
 		s->hints |= H_KILL;
+	if (has_word(ci, comment_hints))
+		s->hints |= H_COMMENT;
 	if (has_word(ci, maybe))
 		s->hints |= H_MAYBE;
 	if (has_word(ci, weak))
 		s->hints |= H_WEAK;
 	if (has_word(ci, head_hints))
 		s->hints |= H_HEAD;
+	if (has_word(ci, edge_hints))
+		s->hints |= H_EDGE;
 }
 
 static double
@@ -317,33 +383,92 @@ link_density(const struct nstat *s)
  * ("sidebar" on a page-wide wrapper) needs the block to look like
  * boilerplate too: little text, or mostly links. */
 static int
-unlikely(const xmlNode *n, const struct nstat *s)
+killed(const struct tree *t, const struct nstat *s)
 {
-	if (!(s->hints & H_KILL) || (s->hints & H_MAYBE) ||
+	return (s->hints & H_KILL) || ((s->hints & H_COMMENT) && !t->forum);
+}
+
+static int
+unlikely(const struct tree *t, const xmlNode *n, const struct nstat *s)
+{
+	if (!killed(t, s) || (s->hints & H_MAYBE) ||
 	    html_tag_is(n, "body") || html_tag_is(n, "html") || html_tag_is(n, "a"))
 		return 0;
 	if ((s->hints & H_WEAK) && s->text > 1500 && link_density(s) < 0.3)
 		return 0;
 	return 1;
 }
+
+/* A card: a short block whose headline links elsewhere (a teaser of
+ * another page), not a paragraph with a link in it. */
+static int
+teaser_card(const xmlNode *n, const struct nstat *s)
+{
+	return !html_tag_is(n, "p") && s->ilink >= 15 && 5 * s->ilink >=
+	    s->text && s->text <= 800;
+}
+
+/* Does href lead to a page of the site whose host (without "www.")
+ * is host: a relative link, or one to host or a name under it? */
+static int
+same_site(const char *href, const char *host)
+{
+	const char *p, *h;
+	size_t n, hl;
+
+	if (href == NULL)
+		return 0;
+	while (*href == ' ')
+		href++;
+	if (href[0] == '#' || strncasecmp(href, "javascript:", 11) == 0 ||
+	    strncasecmp(href, "mailto:", 7) == 0)
+		return 0;
+	if ((p = strstr(href, "//")) == NULL || (p != href && p[-1] != ':'))
+		return 1;	/* relative */
+	if (host == NULL)
+		return 0;
+	h = p + 2;
+	n = strcspn(h, "/?#:");
+	hl = strlen(host);
+	if (n >= 4 && strncasecmp(h, "www.", 4) == 0) {
+		h += 4;
+		n -= 4;
+	}
+	return n >= hl && strncasecmp(h + n - hl, host, hl) == 0 &&
+	    (n == hl || h[n - hl - 1] == '.');
+}
+
+static int
+kept(const struct tree *t, const xmlNode *n)
+{
+	for (size_t i = 0; i < t->nkeep; i++)
+		if (t->keep[i] == n)
+			return 1;
+	return 0;
+}
+
 /* Pass 1: every element gets its counts; dropped subtrees are counted
- * as nothing. */
+ * as nothing but in all. */
 static void
-measure(struct tree *t, xmlNode *root, int strict)
+measure_once(struct tree *t, xmlNode *root, int strict)
 {
 	xmlNode *n = root;
 
+	t->n = 0;
 	while (n != NULL) {
 		int descend = 1;
 
 		if (n->type == XML_ELEMENT_NODE) {
 			struct nstat *s = new_stat(t, n);
 
-			if (tag_in(n, drop_tags) || hidden(n)) {
-				s->drop = 1;
+			if (tag_in(n, never_tags)) {
+				s->drop = D_NEVER;
 				descend = 0;
 			} else {
 				read_hints(n, s);
+				if ((tag_in(n, chrome_tags) || hidden(n)) &&
+				    !kept(t, n))
+					s->drop = D_GUESS;
 			}
 		} else if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
@@ -355,6 +480,7 @@ measure(struct tree *t, xmlNode *root, int strict)
 
 				count_text(n->content, &c, &p);
 				ps->text += c;
+				ps->all += c;
 				ps->own += c;
 				ps->ownp += p;
 				ps->punct += p;
@@ -370,20 +496,67 @@ measure(struct tree *t, xmlNode *root, int strict)
 			if (n->type == XML_ELEMENT_NODE && HAS_ST(n)) {
 				struct nstat *s = ST(t, n);
 
-				if (html_tag_is(n, "a"))
+				if (html_tag_is(n, "a")) {
 					s->link = s->text;
+					s->alllink = s->all;
+					if (same_site(html_attr(n, "href"),
+					    t->host))
+						s->ilink = s->text;
+				}
+				int block = tag_in(n, block_tags) ||
+				    html_tag_is(n, "body") || html_tag_is(n, "td") ||
+				    html_tag_is(n, "th");
+
 				if (html_tag_is(n, "p"))
 					s->paras++;
-				if (strict && !s->drop && unlikely(n, s))
-					s->drop = 1;
-				if (!s->drop && n->parent != NULL &&
-				    HAS_ST(n->parent)) {
+				if (strict && !s->drop && unlikely(t, n, s) &&
+				    !kept(t, n))
+					s->drop = D_GUESS;
+				/* the text of a block not inside a block
+				 * below: prose when long and not links,
+				 * neither when a heading */
+				if (block) {
+					unsigned in = s->text - s->btext,
+					    il = s->link - s->blink;
+
+					if (tag_in(n, heading_tags))
+						s->head += in;
+					else if (in - il >= PROSE_MIN &&
+					    2 * il < in)
+						s->good += in - il;
+				}
+				/* teasers linking elsewhere: no prose of the
+				 * page's own */
+				if (s->cards >= 3 && 10 * s->cards >=
+				    6 * s->items) {
+					s->hints |= H_TEASER;
+					s->good = 0;
+				}
+				if (n->parent != NULL && HAS_ST(n->parent) &&
+				    s->drop != D_NEVER) {
 					struct nstat *ps = ST(t, n->parent);
 
-					ps->text += s->text;
-					ps->link += s->link;
-					ps->punct += s->punct;
-					ps->paras += s->paras;
+					if (!s->drop && s->text > 0 &&
+					    ps->items < 0xffff) {
+						ps->items++;
+						ps->cards += teaser_card(n, s);
+					}
+
+					ps->all += s->all;
+					ps->alllink += s->alllink;
+					if (!s->drop) {
+						ps->text += s->text;
+						ps->link += s->link;
+						ps->ilink += s->ilink;
+						ps->punct += s->punct;
+						ps->paras += s->paras;
+						ps->good += s->good;
+						ps->head += s->head;
+						ps->btext += block ? s->text :
+						    s->btext;
+						ps->blink += block ? s->link :
+						    s->blink;
+					}
 				}
 			}
 			if (n == root)
@@ -397,6 +570,47 @@ measure(struct tree *t, xmlNode *root, int strict)
 				return;
 		}
 	}
+}
+
+/* Text outside links, what a reader reads. */
+static unsigned
+prose(unsigned all, unsigned link)
+{
+	return all > link ? all - link : 0;
+}
+
+/* Measure; an element dropped by a guess that holds more than half of
+ * the page's prose is the page, not its chrome: measure again with it
+ * (and the like of it inside) kept. */
+static void
+measure(struct tree *t, xmlNode *root, int strict)
+{
+	unsigned total;
+	size_t before = t->nkeep;
+
+	measure_once(t, root, strict);
+	if (!HAS_ST(root))
+		return;
+	total = prose(ST(t, root)->all, ST(t, root)->alllink);
+	for (xmlNode *n = root; n != NULL && t->nkeep < KEEP_MAX;
+	    n = next_node(n, root, 1)) {
+		struct nstat *s;
+
+		if (!HAS_ST(n))
+			continue;
+		s = ST(t, n);
+		if (s->drop != D_GUESS ||
+		    2 * (size_t)prose(s->all, s->alllink) <= total)
+			continue;
+		/* comments that are most of the page: a thread, unless
+		 * the page is an article (page_kind says) */
+		if ((s->hints & H_COMMENT) && !t->forum)
+			t->comments = 1;
+		else
+			t->keep[t->nkeep++] = n;
+	}
+	if (t->nkeep > before)
+		measure_once(t, root, strict);
 }
 
 static void
@@ -688,6 +902,34 @@ out_text(struct out *o, const unsigned char *s)
 	}
 }
 
+/* Is the paragraph n a line every page of the site ends with: a
+ * copyright notice, "Follow us on Twitter"? */
+static int
+edge_line(xmlNode *n)
+{
+	xmlChar *c;
+	const char *p;
+	int r = 0;
+
+	if ((c = xmlNodeGetContent(n)) == NULL)
+		return 0;
+	for (p = (const char *)c; *p == ' ' || *p == '\n' || *p == '\t';
+	    p++)
+		;
+	if (strncmp(p, "\xc2\xa9", 2) == 0 ||
+	    strncasecmp(p, "copyright", 9) == 0 ||
+	    strcasestr(p, "all rights reserved") != NULL)
+		r = 1;
+	else if (strncasecmp(p, "follow ", 7) == 0 &&
+	    (strcasestr(p, "twitter") != NULL ||
+	    strcasestr(p, "facebook") != NULL ||
+	    strcasestr(p, "instagram") != NULL ||
+	    strstr(p, " on X") != NULL))
+		r = 1;
+	xmlFree(c);
+	return r;
+}
+
 /* Boilerplate inside the article: skipped with all it holds. */
 static int
 skip_inside(struct tree *t, xmlNode *n, int top)
@@ -700,17 +942,25 @@ skip_inside(struct tree *t, xmlNode *n, int top)
 		return 1;
 	if (top)
 		return 0;
+	if ((s->hints & H_TEASER) && !t->page)
+		return 1;
 	if (html_tag_is(n, "h1") || html_tag_is(n, "figcaption") ||
 	    (html_tag_is(n, "figure") && s->text < 300))
 		return 1;
-	if ((s->hints & H_KILL) &&
+	/* a block named as boilerplate that holds most of the page's
+	 * prose is the body all the same (measure keeps it) */
+	if (killed(t, s) && !kept(t, n) &&
 	    !(s->weight > 0 && s->text > 1000 && link_density(s) < 0.2))
 		return 1;
 	/* the page head repeated by the container: kicker, headline,
 	 * reporter, time */
 	if ((s->hints & H_HEAD) && s->text < 200)
 		return 1;
-	if (tag_in(n, lists)) {
+	/* an article's tail; a page of items may be made of such blocks */
+	if (((s->hints & H_EDGE) && s->text < 600 && !t->page) ||
+	    (s->text < 200 && html_tag_is(n, "p") && edge_line(n)))
+		return 1;
+	if (tag_in(n, lists) && !t->page) {
 		double ld = link_density(s);
 
 		if (s->text > 0 && ld > 0.5)
@@ -1013,10 +1263,98 @@ debug(struct tree *t, xmlNode *best)
 	}
 }
 
+/* How much an element looks like the page's text as a whole: its
+ * prose less what else it holds (links, short lines), headings
+ * neither. */
+static double
+region_score(const struct nstat *s)
+{
+	double rest = (double)s->text - s->good - s->head;
+
+	return s->good - REGION_LAMBDA * rest;
+}
+
+/* The region of the text: of best and its ancestors, the one whose
+ * prose outweighs the rest the most.  A body split into blocks under
+ * different parents (page builders) is gathered this way. */
+/* Does the page say n holds the whole article: <main>, an <article>
+ * that is not one of a list of them, a class like "article-body"? */
+static int
+whole_article(struct tree *t, const xmlNode *n)
+{
+	const char *v;
+
+	if (ST(t, n)->weight >= 2 || html_tag_is(n, "main"))
+		return 1;
+	if ((v = html_attr(n, "role")) != NULL && strcmp(v, "main") == 0)
+		return 1;
+	if (!html_tag_is(n, "article"))
+		return 0;
+	for (const xmlNode *c = n->parent->children; c != NULL; c = c->next)
+		if (c != n && html_tag_is(c, "article"))
+			return 0;
+	return 1;
+}
+
+static xmlNode *
+region(struct tree *t, xmlNode *best, xmlNode *body)
+{
+	xmlNode *r = best;
+	double rs;
+
+	if (best == NULL)
+		return NULL;
+	rs = region_score(ST(t, best));
+	for (xmlNode *a = best; a != body && a->parent != NULL &&
+	    HAS_ST(a->parent) && !whole_article(t, a); ) {
+		double v;
+
+		a = a->parent;
+		if (a == body || ST(t, a)->drop)
+			break;
+		v = region_score(ST(t, a));
+		if (v > rs) {
+			rs = v;
+			r = a;
+		}
+	}
+	return r;
+}
+
+/* The region of a page that is no article: the element that holds
+ * most of the page's text, as deep as there is one; items, posts and
+ * sections all, not the one article. */
+static xmlNode *
+page_region(struct tree *t, xmlNode *body)
+{
+	xmlNode *n = body, *next;
+
+	if (!HAS_ST(body))
+		return body;
+	do {
+		next = NULL;
+		for (xmlNode *c = n->children; c != NULL && next == NULL;
+		    c = c->next)
+			if (HAS_ST(c) && !ST(t, c)->drop &&
+			    ST(t, c)->text >= PAGE_SHARE * ST(t, body)->text)
+				next = c;
+		if (next != NULL)
+			n = next;
+	} while (next != NULL);
+	return n;
+}
+
 static void
 write_best(struct tree *t, struct out *o, xmlNode *best, xmlNode *body)
 {
-	if (best != NULL && best != body && best->parent != NULL) {
+	xmlNode *r = t->page ? page_region(t, body) : region(t, best, body);
+
+	if (getenv("KH_EXTRACT_DEBUG") != NULL && r != NULL)
+		kh_warn("region: <%s> good %u text %u head %u", r->name,
+		    ST(t, r)->good, ST(t, r)->text, ST(t, r)->head);
+	if (r != best) {
+		write_node(t, o, r);
+	} else if (best != NULL && best != body && best->parent != NULL) {
 		for (xmlNode *s = best->parent->children; s != NULL;
 		    s = s->next) {
 			if (s == best || (s->type == XML_ELEMENT_NODE &&
@@ -1037,6 +1375,139 @@ write_best(struct tree *t, struct out *o, xmlNode *best, xmlNode *body)
 	end_line(o);
 }
 
+/* Count the words of s that tell whose voice the text is in: a
+ * company's ("we"), a writer's ("I"), a manual's ("you"), a
+ * reporter's ("he said"); and numbers and prices. */
+static void
+voice_words(const unsigned char *s, struct page_signals *sig)
+{
+	static const char *const we[] = { "we", "our", "us", "ours",
+	    "আমরা", "আমাদের", NULL };
+	static const char *const i[] = { "i", "my", "me", "i'm", "আমি",
+	    "আমার", NULL };
+	static const char *const you[] = { "you", "your", "you're",
+	    "আপনি", "আপনার", NULL };
+	static const char *const third[] = { "he", "she", "they", "said",
+	    "his", "her", "says", "told", "তিনি", "তারা", "বলেন", "জানান",
+	    "বলেছেন", NULL };
+	const char *const *sets[] = { we, i, you, third };
+	unsigned *counts[] = { &sig->we, &sig->i, &sig->you, &sig->third };
+
+	while (*s != '\0') {
+		const unsigned char *w;
+		char low[32];
+		size_t n;
+
+		while (*s != '\0' && (space_at(s) > 0 || ispunct(*s))) {
+			if (*s == '$' || (s[0] == 0xe2 && s[1] == 0x82 &&
+			    s[2] == 0xac) || (s[0] == 0xc2 && s[1] == 0xa3) ||
+			    (s[0] == 0xe0 && s[1] == 0xa7 && s[2] == 0xb3))
+				sig->money++;	/* $ € £ ৳ */
+			s += space_at(s) > 0 ? space_at(s) : 1;
+		}
+		if (*s == '\0')
+			break;
+		for (w = s; *s != '\0' && space_at(s) == 0 &&
+		    (!ispunct(*s) || *s == '\''); s++)
+			;
+		n = (size_t)(s - w);
+		if (n == 0) {
+			s++;
+			continue;
+		}
+		sig->words++;
+		if (isdigit(*w)) {
+			sig->numbers++;
+			continue;
+		}
+		if (n >= sizeof low)
+			continue;
+		for (size_t k = 0; k < n; k++)
+			low[k] = (char)tolower(w[k]);
+		low[n] = '\0';
+		for (size_t k = 0; k < 4; k++)
+			for (const char *const *p = sets[k]; *p != NULL; p++)
+				if (strcmp(low, *p) == 0)
+					(*counts[k])++;
+	}
+}
+
+/* How the page's text lies, for page_kind(). */
+static void
+tree_signals(struct tree *t, xmlNode *body, xmlNode *best,
+	struct page_signals *sig)
+{
+	xmlNode *r = region(t, best, body);
+
+	if (HAS_ST(body)) {
+		sig->text = ST(t, body)->text;
+		sig->link = ST(t, body)->link;
+		sig->good = ST(t, body)->good;
+	}
+	if (r != NULL) {
+		sig->region_good = ST(t, r)->good;
+		sig->region_text = ST(t, r)->text;
+		sig->paras = ST(t, r)->paras;
+	}
+	for (xmlNode *n = body; n != NULL; n = next_node(n, body, 1))
+		if (html_tag_is(n, "button") || html_tag_is(n, "input") ||
+		    html_tag_is(n, "select") || html_tag_is(n, "form"))
+			sig->controls++;
+	for (xmlNode *n = body; n != NULL; ) {
+		xmlNode *e = n;
+
+		if (!HAS_ST(e) || ST(t, e)->drop) {
+			n = next_node(n, body, 0);
+			continue;
+		}
+		n = next_node(n, body, 1);
+		if (html_tag_is(e, "a") && ST(t, e)->text >= 25)
+			sig->heads++;
+		else if (html_tag_is(e, "h1"))
+			sig->h1s++;
+		else if (html_tag_is(e, "article"))
+			sig->articles++;
+		else if (html_tag_is(e, "time"))
+			sig->times++;
+	}
+	for (xmlNode *n = r; n != NULL; ) {
+		xmlNode *e = n;
+
+		if (e->type == XML_ELEMENT_NODE && HAS_ST(e) &&
+		    ST(t, e)->drop) {
+			n = next_node(n, r, 0);
+			continue;
+		}
+		n = next_node(n, r, 1);
+		if (e->type == XML_TEXT_NODE && e->content != NULL)
+			voice_words(e->content, sig);
+		else if (html_tag_is(e, "pre") || html_tag_is(e, "code"))
+			sig->codes++;
+		else if (html_tag_is(e, "h2") || html_tag_is(e, "h3"))
+			sig->heads2++;
+	}
+}
+
+/* The host of url without "www.", into buf ("" when none). */
+static void
+page_host(const char *url, char *buf, size_t sz)
+{
+	const char *p;
+	size_t n;
+
+	buf[0] = '\0';
+	if (url == NULL || (p = strstr(url, "://")) == NULL)
+		return;
+	p += 3;
+	if (strncasecmp(p, "www.", 4) == 0)
+		p += 4;
+	n = strcspn(p, "/?#:");
+	if (n >= sz)
+		return;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+}
+
 static xmlNode *
 find_body(xmlNode *root)
 {
@@ -1046,12 +1517,41 @@ find_body(xmlNode *root)
 	return root;
 }
 
+/* A browser puts what follows </body> or </html> into the body;
+ * libxml2 makes more elements of the document of it (an <html> of its
+ * own): they move into the body, the way the page shows them. */
+static void
+gather_strays(xmlNode *root, xmlNode *body)
+{
+	xmlNode *n, *next, *c, *cnext;
+
+	for (n = root->next; n != NULL; n = next) {
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlUnlinkNode(n);
+		if (!html_tag_is(n, "html") && !html_tag_is(n, "body")) {
+			xmlAddChild(body, n);
+			continue;
+		}
+		for (c = n->children; c != NULL; c = cnext) {
+			cnext = c->next;
+			xmlUnlinkNode(c);
+			if (xmlAddChild(body, c) == NULL)
+				xmlFreeNode(c);
+		}
+		xmlFreeNode(n);
+	}
+}
+
 int
 extract_html(const char *html, size_t len, const char *url,
 	struct extract *out)
 {
 	struct tree t = { 0 };
 	struct out o = { 0 };
+	struct page_signals sig = { 0 };
+	enum page_kind kind;
 	char *copy;
 	xmlDoc *doc;
 	xmlNode *root, *body, *best;
@@ -1066,19 +1566,19 @@ extract_html(const char *html, size_t len, const char *url,
 	 * the line limit bounds a page instead */
 	doc = htmlReadMemory(html, (int)len, url, "UTF-8",
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-	    HTML_PARSE_COMPACT | HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED |
-	    XML_PARSE_HUGE);
+	    HTML_PARSE_COMPACT | HTML_PARSE_RECOVER | XML_PARSE_HUGE);
 	free(copy);
 	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
 		xmlFreeDoc(doc);
 		return -1;
 	}
-	meta_read(doc, root, url, out);
 	body = find_body(root);
+	gather_strays(root, body);
+	page_host(url, t.host, sizeof t.host);
+	meta_read(doc, root, url, out, &sig);
 	/* Readability's retry: when dropping the unlikely blocks leaves
 	 * next to nothing, the page named its article oddly. */
 	for (int strict = 1; strict >= 0; strict--) {
-		t.n = 0;
 		o.len = o.line = 0;
 		o.space = 0;
 		o.nseen = 0;
@@ -1087,12 +1587,31 @@ extract_html(const char *html, size_t len, const char *url,
 		measure(&t, root, strict);
 		best = score(&t, body);
 		debug(&t, best);
+		if (strict) {
+			sig.title = out->title;
+			tree_signals(&t, body, best, &sig);
+			kind = page_kind(&sig, url);
+			if (kind != KIND_ARTICLE && t.comments)
+				kind = KIND_FORUM;
+			out->page_kind = page_kind_name(kind);
+			t.page = kind != KIND_ARTICLE;
+			if (kind == KIND_FORUM) {
+				t.forum = 1;
+				measure(&t, root, strict);
+				best = score(&t, body);
+			}
+		}
 		write_best(&t, &o, best, body);
 		if (o.len >= 250)
 			break;
 	}
 	if (o.len > 0 && o.buf[o.len - 1] == '\n')
 		o.len--;
+	if (o.len == 0 && out->description != NULL) {
+		/* a page its scripts write: what it says of itself */
+		o.len = o.line = 0;
+		out_text(&o, (const unsigned char *)out->description);
+	}
 	out->text = extract_nfc(o.buf != NULL ? o.buf : "", o.len,
 	    &out->text_len);
 	meta_finish(body, out);

@@ -22,6 +22,7 @@ struct extract {
 	char *description;
 	char *canonical_url;	/* absolute */
 	char *site_name;
+	const char *page_kind;	/* static: "article", "forum", ... */
 };
 
 /* Extract from html (len bytes, UTF-8; NUL bytes allowed).  url, when

@@ -19,13 +19,14 @@
 
 #include "khobor.h"
 #include "dateline.h"
+#include "kind.h"
 #include "meta.h"
 
 enum src {
 	S_TITLE_LD, S_TITLE_OG, S_TITLE_TW, S_TITLE_H1, S_TITLE_TAG,
 	S_PUB_LD, S_PUB_META, S_PUB_ITEM, S_PUB_TIME,
 	S_MOD_LD, S_MOD_META, S_MOD_ITEM,
-	S_AUTH_LD, S_AUTH_META, S_AUTH_ITEM,
+	S_AUTH_LD, S_AUTH_META, S_AUTH_ITEM, S_AUTH_REL, S_AUTH_SEEN,
 	S_LANG_HTML, S_LANG_META,
 	S_DESC_OG, S_DESC_META, S_DESC_LD,
 	S_CANON_LINK, S_CANON_OG,
@@ -36,6 +37,7 @@ enum src {
 struct meta {
 	char *v[S_N];
 	int ld_article;		/* a JSON-LD article was read */
+	struct page_signals *sig;
 };
 
 /* A copy of s with whitespace collapsed and trimmed; NULL for "". */
@@ -318,6 +320,77 @@ ld_walk(struct json_object *o, struct meta *m, int depth)
 		ld_walk(v, m, depth + 1);
 }
 
+/* What a schema.org type name says of the page, into sig. */
+static void
+schema_type(const char *t, struct page_signals *sig)
+{
+	static const char *const article[] = { "Article", "NewsArticle",
+	    "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+	    "OpinionNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
+	    "TechArticle", "ScholarlyArticle", "Report", "Recipe", NULL };
+	static const char *const product[] = { "Product", "ProductGroup",
+	    "Offer", "AggregateOffer", "IndividualProduct", NULL };
+	static const char *const list[] = { "ItemList", "CollectionPage",
+	    "SearchResultsPage", "OfferCatalog", NULL };
+	static const char *const forum[] = { "DiscussionForumPosting",
+	    "QAPage", "Comment", "SocialMediaPosting", NULL };
+	static const char *const site[] = { "Service", "LocalBusiness",
+	    "ProfessionalService", "FAQPage", "Course", "SoftwareApplication",
+	    "WebApplication", "Event", "AboutPage", "ContactPage", NULL };
+	const char *const *const sets[] = { article, product, list, forum,
+	    site };
+	unsigned char *const flags[] = { &sig->ld_article, &sig->ld_product,
+	    &sig->ld_list, &sig->ld_forum, &sig->ld_site };
+	const char *slash;
+
+	/* microdata names a type by its URL */
+	if ((slash = strrchr(t, '/')) != NULL)
+		t = slash + 1;
+	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
+		for (const char *const *p = sets[i]; *p != NULL; p++)
+			if (strcmp(t, *p) == 0)
+				*flags[i] = 1;
+}
+
+/* The types of the page's JSON-LD nodes: the top ones, those of its
+ * @graph and its mainEntity. */
+static void
+ld_types(struct json_object *o, struct page_signals *sig, int depth)
+{
+	struct json_object *v;
+
+	if (depth > 4 || o == NULL)
+		return;
+	if (json_object_is_type(o, json_type_array)) {
+		size_t n = json_object_array_length(o);
+
+		for (size_t i = 0; i < n && i < 100; i++)
+			ld_types(json_object_array_get_idx(o, i), sig,
+			    depth + 1);
+		return;
+	}
+	if (!json_object_is_type(o, json_type_object))
+		return;
+	if (json_object_object_get_ex(o, "@type", &v)) {
+		if (json_object_is_type(v, json_type_string))
+			schema_type(json_object_get_string(v), sig);
+		else if (json_object_is_type(v, json_type_array))
+			for (size_t i = 0; i < json_object_array_length(v) &&
+			    i < 8; i++) {
+				struct json_object *e =
+				    json_object_array_get_idx(v, i);
+
+				if (json_object_is_type(e, json_type_string))
+					schema_type(json_object_get_string(e),
+					    sig);
+			}
+	}
+	if (json_object_object_get_ex(o, "@graph", &v))
+		ld_types(v, sig, depth + 1);
+	if (json_object_object_get_ex(o, "mainEntity", &v))
+		ld_types(v, sig, depth + 1);
+}
+
 /* At least as many as the values json-c would make of s, in any of
  * its modes: each value but the first comes after a '[', ',' or ':'
  * (those in strings and comments are counted too). */
@@ -338,8 +411,6 @@ ld_script(xmlNode *n, struct meta *m)
 	struct json_tokener *tok;
 	struct json_object *o;
 
-	if (m->ld_article)
-		return;
 	if ((c = xmlNodeGetContent(n)) == NULL)
 		return;
 	tok = json_tokener_new_ex(16);
@@ -352,6 +423,7 @@ ld_script(xmlNode *n, struct meta *m)
 		    ld_values_bound((const char *)c) <= kh_run.max_values) {
 			o = json_tokener_parse_ex(tok, (const char *)c,
 			    (int)len);
+			ld_types(o, m->sig, 0);
 			ld_walk(o, m, 0);
 			json_object_put(o);
 		}
@@ -384,7 +456,12 @@ meta_tag(xmlNode *n, struct meta *m)
 	for (i = 0; key[i] != '\0' && i + 1 < sizeof k; i++)
 		k[i] = (char)tolower((unsigned char)key[i]);
 	k[i] = '\0';
-	if (strcmp(k, "og:title") == 0)
+	if (strcmp(k, "og:type") == 0) {
+		m->sig->og_article |= strcasecmp(c, "article") == 0;
+		m->sig->og_product |= strncasecmp(c, "product", 7) == 0 ||
+		    strcasecmp(c, "og:product") == 0;
+		m->sig->og_website |= strcasecmp(c, "website") == 0;
+	} else if (strcmp(k, "og:title") == 0)
 		set(m, S_TITLE_OG, c);
 	else if (strcmp(k, "twitter:title") == 0)
 		set(m, S_TITLE_TW, c);
@@ -509,6 +586,30 @@ strip_site(char *t, const char *site)
 	return t;
 }
 
+/* The title as the page's <h1> has it when the title is the <h1> and a
+ * tail after a separator ("Using the Fetch API - Web APIs"). */
+static char *
+title_by_h1(char *t, const char *h1)
+{
+	static const char *const seps[] = { "|", "-", "\xe2\x80\x93",
+	    "\xe2\x80\x94", "\xe2\x80\xa2", "\xc2\xb7", "\xc2\xbb", "/",
+	    "::", NULL };
+	size_t n;
+	const char *r;
+
+	if (t == NULL || h1 == NULL || (n = strlen(h1)) < 3 ||
+	    strlen(t) <= n || strncasecmp(t, h1, n) != 0 || t[n] != ' ')
+		return t;
+	for (r = t + n; *r == ' '; r++)
+		;
+	for (const char *const *sp = seps; *sp != NULL; sp++)
+		if (strncmp(r, *sp, strlen(*sp)) == 0) {
+			t[n] = '\0';
+			return t;
+		}
+	return t;
+}
+
 /* --- languages and URLs ------------------------------------------------ */
 
 /* "bn_BD" -> "bn-BD"; NULL for what is no language tag. */
@@ -607,6 +708,302 @@ absolute(const char *href, const char *base)
 	return r;
 }
 
+/* Decode in place the character references a title was escaped with
+ * twice ("M&#038;A", "Traveler&#8217;s", "&bull;"): numeric ones and
+ * the few names titles use. */
+static void
+unescape(char *s)
+{
+	static const struct {
+		const char *name;
+		const char *utf8;
+	} names[] = {
+		{ "amp", "&" }, { "quot", "\"" }, { "apos", "'" },
+		{ "lt", "<" }, { "gt", ">" }, { "nbsp", " " },
+		{ "bull", "\xe2\x80\xa2" }, { "ndash", "\xe2\x80\x93" },
+		{ "mdash", "\xe2\x80\x94" }, { "rsquo", "\xe2\x80\x99" },
+		{ "lsquo", "\xe2\x80\x98" }, { "ldquo", "\xe2\x80\x9c" },
+		{ "rdquo", "\xe2\x80\x9d" }, { "hellip", "\xe2\x80\xa6" },
+		{ "raquo", "\xc2\xbb" }, { "laquo", "\xc2\xab" },
+		{ "middot", "\xc2\xb7" }, { "copy", "\xc2\xa9" },
+		{ "reg", "\xc2\xae" }, { "trade", "\xe2\x84\xa2" },
+	};
+	char *w = s;
+
+	for (const char *r = s; *r != '\0'; ) {
+		const char *semi;
+		unsigned long cp = 0;
+		int done = 0;
+
+		if (*r != '&' || (semi = strchr(r, ';')) == NULL ||
+		    semi - r > 10) {
+			*w++ = *r++;
+			continue;
+		}
+		if (r[1] == '#') {
+			char *end;
+			int hex = r[2] == 'x' || r[2] == 'X';
+
+			cp = strtoul(r + 2 + hex, &end, hex ? 16 : 10);
+			if (end == semi && end > r + 2 + hex && cp > 0x1f &&
+			    (cp < 0x7f || cp > 0x9f) &&
+			    cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) {
+				/* UTF-8 of cp: never longer than "&#...;" */
+				if (cp < 0x80) {
+					*w++ = (char)cp;
+				} else if (cp < 0x800) {
+					*w++ = (char)(0xc0 | cp >> 6);
+					*w++ = (char)(0x80 | (cp & 0x3f));
+				} else if (cp < 0x10000) {
+					*w++ = (char)(0xe0 | cp >> 12);
+					*w++ = (char)(0x80 | (cp >> 6 & 0x3f));
+					*w++ = (char)(0x80 | (cp & 0x3f));
+				} else {
+					*w++ = (char)(0xf0 | cp >> 18);
+					*w++ = (char)(0x80 | (cp >> 12 & 0x3f));
+					*w++ = (char)(0x80 | (cp >> 6 & 0x3f));
+					*w++ = (char)(0x80 | (cp & 0x3f));
+				}
+				done = 1;
+			}
+		} else {
+			for (size_t i = 0; i < sizeof names / sizeof names[0];
+			    i++)
+				if ((size_t)(semi - r - 1) == strlen(names[i].name) &&
+				    strncmp(r + 1, names[i].name,
+				    (size_t)(semi - r - 1)) == 0 &&
+				    strlen(names[i].utf8) <= (size_t)(semi - r + 1)) {
+					size_t k = strlen(names[i].utf8);
+
+					memcpy(w, names[i].utf8, k);
+					w += k;
+					done = 1;
+					break;
+				}
+		}
+		if (done)
+			r = semi + 1;
+		else
+			*w++ = *r++;
+	}
+	*w = '\0';
+}
+
+/* --- the byline as the page shows it ------------------------------------ */
+
+/* The text of n, whitespace collapsed, into buf: 0 when it is empty,
+ * longer than buf, or spread over more elements than a byline is. */
+static int
+short_text(const xmlNode *n, char *buf, size_t sz)
+{
+	const xmlNode *c = n->children;
+	size_t len = 0;
+	int sp = 0, visits = 0;
+
+	while (c != NULL) {
+		if (++visits > 64)
+			return 0;
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			for (const unsigned char *t = c->content; *t; t++) {
+				if (isspace(*t)) {
+					sp = len > 0;
+					continue;
+				}
+				if (len + 2 >= sz)
+					return 0;
+				if (sp)
+					buf[len++] = ' ';
+				sp = 0;
+				buf[len++] = (char)*t;
+			}
+		} else if (c->type == XML_ELEMENT_NODE && c->children != NULL &&
+		    !html_tag_is(c, "script") && !html_tag_is(c, "style")) {
+			c = c->children;
+			continue;
+		}
+		while (c != NULL && c->next == NULL)
+			c = c->parent == n ? NULL : c->parent;
+		if (c != NULL)
+			c = c->next;
+	}
+	buf[len] = '\0';
+	return len > 0;
+}
+
+/* s without a leading "By", "Written by", "Posted by" (and a colon). */
+static const char *
+strip_by(const char *s)
+{
+	static const char *const by[] = { "written by", "posted by",
+	    "authored by", "by", NULL };
+
+	for (const char *const *b = by; *b != NULL; b++) {
+		size_t n = strlen(*b);
+
+		if (strncasecmp(s, *b, n) == 0 &&
+		    (s[n] == ' ' || s[n] == ':' || s[n] == '\0')) {
+			s += n;
+			while (*s == ' ' || *s == ':')
+				s++;
+			return s;
+		}
+	}
+	return s;
+}
+
+/* Does s read as a person's or a desk's name: a few capitalised words,
+ * no digits, no address? */
+static int
+name_like(const char *s)
+{
+	static const char *const small[] = { "and", "de", "da", "van", "von",
+	    "der", "la", "le", "del", "bin", "al", NULL };
+	/* what a byline's neighbours are labelled */
+	static const char *const labels[] = { "by", "author", "authors",
+	    "name", "role", "type", "category", "member", "sector", "review",
+	    "location", "contact", "company size", "use case", "editor",
+	    "staff", "admin", "guest", "sign in", "log in", NULL };
+	size_t len = strlen(s);
+	unsigned words = 0;
+
+	if (len < 3 || len > 60 || strpbrk(s, "@:()|\xc2") != NULL ||
+	    strstr(s, "http") != NULL)
+		return 0;
+	for (const char *const *l = labels; *l != NULL; l++)
+		if (strcasecmp(s, *l) == 0)
+			return 0;
+	for (const char *p = s; *p != '\0'; ) {
+		size_t w = strcspn(p, " ");
+		int ok = (unsigned char)*p >= 0x80 || isupper((unsigned char)*p);
+
+		for (const char *const *k = small; !ok && *k != NULL; k++)
+			ok = strlen(*k) == w && strncmp(p, *k, w) == 0;
+		if (!ok || ++words > 5)
+			return 0;
+		for (size_t i = 0; i < w; i++)
+			if (isdigit((unsigned char)p[i]))
+				return 0;
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	return words > 0;
+}
+
+/* Is n a leaf whose text starts with "by", or is a byline's label
+ * ("Written by", "Author": *label 1; a bare "By": 2)? */
+static int
+by_leaf(const xmlNode *n, int *label)
+{
+	static const char *const labels[] = { "written by", "posted by",
+	    "authored by", "author", "by", NULL };
+	const xmlNode *c = n->children;
+	const unsigned char *t;
+	size_t len;
+
+	if (c == NULL || c->type != XML_TEXT_NODE || c->content == NULL)
+		return 0;
+	for (t = c->content; isspace(*t); t++)
+		;
+	if (strncasecmp((const char *)t, "by ", 3) != 0 &&
+	    strncasecmp((const char *)t, "by\n", 3) != 0 &&
+	    strncasecmp((const char *)t, "written by", 10) != 0 &&
+	    strncasecmp((const char *)t, "posted by", 9) != 0 &&
+	    (strncasecmp((const char *)t, "author", 6) != 0 ||
+	    isalpha(t[6])))
+		return 0;
+	*label = 0;
+	if (c->next != NULL)
+		return 1;
+	len = strlen((const char *)t);
+	while (len > 0 && (isspace(t[len - 1]) || t[len - 1] == ':'))
+		len--;
+	for (const char *const *l = labels; *l != NULL; l++)
+		if (strlen(*l) == len && strncasecmp((const char *)t, *l,
+		    len) == 0)
+			*label = strcmp(*l, "by") == 0 ? 2 : 1;
+	return 1;
+}
+
+/* Does the class name an author: "author", "post-author", not
+ * "authorized" or "authority"? */
+static int
+author_word(const char *cls)
+{
+	for (const char *p = cls; (p = strcasestr(p, "author")) != NULL; p++)
+		if (!isalpha((unsigned char)p[6]) || p[6] == 's')
+			return 1;
+	return 0;
+}
+
+/* Is n inside a menu, a filter or the page's footer ("By Industry",
+ * "Sort by Price")? */
+static int
+in_menu(const xmlNode *n)
+{
+	static const char *const tags[] = { "nav", "footer", "select",
+	    "button", "form", "aside", NULL };
+
+	for (int d = 0; n != NULL && n->type == XML_ELEMENT_NODE && d < 30;
+	    n = n->parent, d++) {
+		const char *c = html_attr(n, "class");
+
+		for (const char *const *t = tags; *t != NULL; t++)
+			if (html_tag_is(n, *t))
+				return 1;
+		if (c != NULL && (strcasestr(c, "menu") != NULL ||
+		    strcasestr(c, "nav") != NULL ||
+		    strcasestr(c, "filter") != NULL ||
+		    strcasestr(c, "sort") != NULL ||
+		    strcasestr(c, "comment") != NULL))
+			return 1;
+	}
+	return 0;
+}
+
+/* A byline the page shows: a link with rel=author, an element whose
+ * class names a byline or author, a "By ..." line, or the element after
+ * a "Written by" label.  The first that reads as a name is kept. */
+static void
+byline(xmlNode *n, struct meta *m)
+{
+	const char *rel = html_attr(n, "rel"), *cls = html_attr(n, "class");
+	char buf[128];
+	const char *name;
+	int label = 0, named, by;
+
+	if (m->v[S_AUTH_REL] != NULL)
+		return;
+	named = cls != NULL && (strcasestr(cls, "byline") != NULL ||
+	    strcasestr(cls, "reporter") != NULL ||
+	    strcasestr(cls, "writer") != NULL || author_word(cls));
+	by = by_leaf(n, &label);
+	if (label) {
+		xmlNode *s = n->next;
+
+		while (s != NULL && s->type != XML_ELEMENT_NODE)
+			s = s->next;
+		/* a bare "By" labels a link to the writer's page, not a
+		 * filter's choices ("Sort by" "Price") */
+		if (s == NULL || (label == 2 && !html_tag_is(s, "a")) ||
+		    !short_text(s, buf, sizeof buf))
+			return;
+		name = strip_by(buf);
+	} else if (named || by || (rel != NULL && html_tag_is(n, "a") &&
+	    strcasecmp(rel, "author") == 0)) {
+		if (!short_text(n, buf, sizeof buf))
+			return;
+		name = strip_by(buf);
+	} else
+		return;
+	if (!name_like(name) || in_menu(n))
+		return;
+	if (rel != NULL && strcasecmp(rel, "author") == 0)
+		set(m, S_AUTH_REL, name);
+	else
+		set(m, S_AUTH_SEEN, name);
+}
+
 /* --- the page ------------------------------------------------------------ */
 
 static char *
@@ -635,9 +1032,10 @@ pick_date(struct meta *m, enum src from, enum src to)
 }
 
 void
-meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out)
+meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out,
+	struct page_signals *sig)
 {
-	struct meta m = { 0 };
+	struct meta m = { .sig = sig };
 	const char *v;
 	char *t;
 
@@ -675,17 +1073,32 @@ meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out)
 			}
 			if (html_attr(n, "itemprop") != NULL)
 				itemprop(n, &m);
+			if (descend)
+				byline(n, &m);
+			if ((v = html_attr(n, "itemtype")) != NULL)
+				schema_type(v, sig);
 		}
 		n = next_node(n, root, descend);
 	}
 
 	out->site_name = pick(&m, S_SITE_OG, S_SITE_APP);
 	t = pick(&m, S_TITLE_LD, S_TITLE_TAG);
-	if (t != NULL)
-		out->title = strip_site(t, out->site_name);
+	if (t != NULL) {
+		unescape(t);
+		out->title = title_by_h1(strip_site(t, out->site_name),
+		    m.v[S_TITLE_H1]);
+	}
 	out->published = pick_date(&m, S_PUB_LD, S_PUB_TIME);
+	/* a date in the markup, not a <time> of the page's furniture */
+	t = pick_date(&m, S_PUB_LD, S_PUB_ITEM);
+	sig->dated = t != NULL;
+	free(t);
 	out->modified = pick_date(&m, S_MOD_LD, S_MOD_ITEM);
 	out->author = pick(&m, S_AUTH_LD, S_AUTH_ITEM);
+	/* the model was fitted on an author in the markup */
+	sig->author = out->author != NULL;
+	if (out->author == NULL)
+		out->author = pick(&m, S_AUTH_REL, S_AUTH_SEEN);
 	for (enum src i = S_LANG_HTML; i <= S_LANG_META && !out->lang; i++)
 		if (m.v[i] != NULL)
 			out->lang = lang_tag(m.v[i]);

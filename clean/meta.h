@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include "extract.h"
+#include "kind.h"
 
 /* The value of attribute name of n ("" when it has none), or NULL when
  * n lacks it.  Inline: the extractor asks on every element. */
@@ -35,7 +36,7 @@ html_tag_is(const xmlNode *n, const char *name)
 
 /* Fill out's metadata fields from the parsed page (before the text). */
 void meta_read(xmlDoc *doc, xmlNode *root, const char *url,
-	struct extract *out);
+	struct extract *out, struct page_signals *sig);
 /* After the text: the visible dateline when no markup gave a date, and
  * the language by the script of the text when the page did not say. */
 void meta_finish(xmlNode *body, struct extract *out);

@@ -25,10 +25,11 @@ as_record(const struct extract *x)
 {
 	struct json_object *rec = json_object_new_object();
 	const char *const keys[] = { "title", "published", "modified",
-	    "author", "lang", "description", "canonical_url", "site_name" };
+	    "author", "lang", "description", "canonical_url", "site_name",
+	    "page_kind" };
 	const char *const vals[] = { x->title, x->published, x->modified,
 	    x->author, x->lang, x->description, x->canonical_url,
-	    x->site_name };
+	    x->site_name, x->page_kind };
 
 	json_object_object_add(rec, "url", json_object_new_string(URL));
 	valid_put(rec, keys[0], vals[0], vals[0] ? strlen(vals[0]) : 0);

@@ -783,6 +783,11 @@ check_record(struct json_object *rec, check_report *report, void *arg)
 		problem(&c, "html", "present in a record with an error");
 	if ((s = want_string(&c, "lang", 1)) != NULL && check_lang(s) < 0)
 		problem(&c, "lang", "%s: not a BCP 47 language tag", s);
+	if ((s = want_string(&c, "page_kind", 1)) != NULL &&
+	    strcmp(s, "article") != 0 && strcmp(s, "forum") != 0 &&
+	    strcmp(s, "listing") != 0 && strcmp(s, "other") != 0)
+		problem(&c, "page_kind", "%s: not article, forum, listing or "
+		    "other", s);
 	if ((s = want_string(&c, "content_type", 1)) != NULL &&
 	    strchr(s, '/') == NULL)
 		problem(&c, "content_type", "%s: not a media type", s);

@@ -135,10 +135,14 @@ hurt_text() {
 }
 check "what those pages give: nothing, the deep text, the broken text, UTF-8" hurt_text
 
+# A page of nothing but links is no article: its links are its items,
+# and page_kind tells a collector to leave it.
 links() {
-	test "$(text 8 | wc -c)" -lt 200
+	sed -n 8p "$tmp/hurt.out" | field page_kind >"$tmp/kind" &&
+	test "$(cat "$tmp/kind")" != article &&
+	test -n "$(cat "$tmp/kind")"
 }
-check "a page of nothing but links gives (next to) no text" links
+check "a page of nothing but links is no article" links
 
 bad_input() {
 	printf '%s\n' '{"url":"https://bd.example/a","html":"<p>x</p>"}' \

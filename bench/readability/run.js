@@ -1,5 +1,7 @@
 // run.js FILE: Readability.js over each record's html of a JSON Lines
-// file; writes {"url", "text"} lines.  The anchor of bench/clean.sh.
+// file; writes {"id", "url", "text", "title", "author", "published"}
+// lines (its textContent, title, byline and publishedTime).  The anchor
+// of bench/clean.sh and bench/clean-eval.sh.
 'use strict';
 const fs = require('fs');
 const readline = require('readline');
@@ -17,16 +19,21 @@ async function main() {
 		if (!line.trim())
 			continue;
 		const r = JSON.parse(line);
-		let text = '';
+		const o = { id: r.id, url: r.url, text: '' };
 		try {
 			const dom = new JSDOM(r.html || '', { url: r.url, virtualConsole: vc });
 			const a = new Readability(dom.window.document).parse();
-			text = a && a.textContent ? a.textContent : '';
+			if (a) {
+				o.text = a.textContent || '';
+				o.title = a.title || undefined;
+				o.author = a.byline || undefined;
+				o.published = a.publishedTime || undefined;
+			}
 			dom.window.close();
 		} catch (e) {
-			text = '';
+			o.text = '';
 		}
-		out.push(JSON.stringify({ id: r.id, url: r.url, text: text }));
+		out.push(JSON.stringify(o));
 	}
 	process.stdout.write(out.join('\n') + '\n');
 }
