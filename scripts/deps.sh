@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh [build|check|bench]: make sure the Debian packages khobor needs
+# deps.sh [build|check|bench|model]: make sure the Debian packages khobor needs
 # are here.  Checks with pkg-config and command -v; as root it runs
 # apt-get for what is missing, otherwise it prints the apt-get line and
 # fails.  Quiet when all is present.
@@ -47,8 +47,14 @@ bench)
 	;;
 build)
 	;;
+model)
+	# make model: tag's training data, CLDR's names of places
+	need_cmd python3 python3
+	[ -f /usr/share/unicode/cldr/common/main/bn.xml ] ||
+		missing="$missing unicode-cldr-core"
+	;;
 *)
-	echo "usage: deps.sh [build|check|bench]" >&2
+	echo "usage: deps.sh [build|check|bench|model]" >&2
 	exit 2
 	;;
 esac

@@ -67,8 +67,26 @@ ends(const char *key, size_t len, int n, int last)
 	return 0;
 }
 
+/* A Latin word's case: 1 lower, 2 upper, 3 capitalised, 4 mixed. */
+static unsigned
+latin_case(const char *k, size_t n)
+{
+	int up = 0, low = 0;
+
+	for (size_t j = 0; j < n; j++) {
+		up += k[j] >= 'A' && k[j] <= 'Z';
+		low += k[j] >= 'a' && k[j] <= 'z';
+	}
+	return up == 0 ? 1 : low == 0 ? 2 : (k[0] >= 'A' && k[0] <= 'Z') ?
+	    3 : 4;
+}
+
+/* The token's shape: its class, whether glued to the one before, its
+ * length; a Latin word's case, with whether it starts the sentence
+ * (where a capital says little) and whether the sentence is all
+ * capitals (a headline); a mark is itself. */
 static uint64_t
-shape(const struct sent *s, size_t i)
+shape(const struct sent *s, size_t i, int caps)
 {
 	const struct tok *t = &s->t[i];
 	const char *k = tok_key(s, i);
@@ -77,18 +95,52 @@ shape(const struct sent *s, size_t i)
 
 	v += cps > 8 ? 8 : cps;
 	if (t->cls == TOK_LATIN) {
-		int up = 0, low = 0;
+		size_t p = i;
 
-		for (size_t j = 0; j < t->klen; j++) {
-			up += k[j] >= 'A' && k[j] <= 'Z';
-			low += k[j] >= 'a' && k[j] <= 'z';
-		}
-		v += 1000 * (up == 0 ? 1 : low == 0 ? 2 : (k[0] >= 'A' &&
-		    k[0] <= 'Z') ? 3 : 4);
+		/* the first word, after marks such as a quote */
+		while (p > 0 && s->t[p - 1].cls == TOK_PUNCT)
+			p--;
+		v += 1000 * latin_case(k, t->klen) + 10000 * (p == 0) +
+		    20000 * caps;
 	}
 	if (t->cls == TOK_PUNCT)
 		return hash(k, t->klen);
 	return v;
+}
+
+/* Whether the sentence's Latin words are in capitals, three at least:
+ * a headline, where a capital says nothing. */
+static int
+caps_sentence(const struct sent *s)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->t[i].cls != TOK_LATIN)
+			continue;
+		if (latin_case(tok_key(s, i), s->t[i].klen) != 2)
+			return 0;
+		n++;
+	}
+	return n >= 3;
+}
+
+/* A hash of the Latin word in lower case, of other words the word. */
+static uint64_t
+lower_hash(const struct sent *s, size_t i, uint64_t hw)
+{
+	const char *k = tok_key(s, i);
+	uint64_t h = SEED;
+
+	if (s->t[i].cls != TOK_LATIN)
+		return hw;
+	for (size_t j = 0; j < s->t[i].klen; j++) {
+		unsigned char c = k[j];
+
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) *
+		    0x100000001b3ULL;
+	}
+	return h;
 }
 
 static void
@@ -101,9 +153,12 @@ room(struct feats *f, size_t n)
 	f->hs = kh_realloc(f->hs, n * sizeof(*f->hs));
 	f->hx = kh_realloc(f->hx, n * sizeof(*f->hx));
 	f->hp = kh_realloc(f->hp, n * sizeof(*f->hp));
+	f->hl = kh_realloc(f->hl, n * sizeof(*f->hl));
 	f->gh = kh_realloc(f->gh, n * sizeof(*f->gh));
 	f->gz = kh_realloc(f->gz, n);
 	f->lz = kh_realloc(f->lz, n);
+	f->role = kh_realloc(f->role, n);
+	f->clu = kh_realloc(f->clu, n * sizeof(*f->clu));
 }
 
 static void
@@ -158,13 +213,38 @@ key_hashes_cached(struct feats *f, const struct tok *t, const char *key,
 	memcpy(c->gh, f->gh[i], sizeof(c->gh));
 }
 
+unsigned
+feats_lex(const struct lex *x, const struct sent *s, size_t i, int fold)
+{
+	const struct tok *t = &s->t[i];
+	const char *key = tok_key(s, i);
+	char low[64];
+	unsigned v;
+
+	if (x == NULL || (t->cls != TOK_BN && t->cls != TOK_LATIN))
+		return 0;
+	if (fold && t->cls == TOK_LATIN && t->klen <= sizeof(low)) {
+		for (size_t j = 0; j < t->klen; j++)
+			low[j] = key[j] >= 'A' && key[j] <= 'Z' ? key[j] + 32 :
+			    key[j];
+		return lex_get(x, low, t->klen);
+	}
+	if ((v = lex_get(x, key, t->klen)) != 0)
+		return v;
+	for (int q = 0; q < t->nstem; q++)
+		if ((v = lex_get(x, key, t->stem[q])) != 0)
+			return v;
+	return 0;
+}
+
 void
 feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
-    const struct gaz *learned, gaz_hit_fn *fn, void *arg)
+    const struct fdata *d, gaz_hit_fn *fn, void *arg)
 {
+	const struct gaz *learned = d != NULL ? d->names : NULL;
 	size_t i, j, k;
 	const char *norm;
-	int type, weak;
+	int type, weak, caps = caps_sentence(s);
 
 	room(f, s->n + 1);
 	if (f->cache == NULL) {
@@ -173,9 +253,12 @@ feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
 	}
 	for (i = 0; i < s->n; i++) {
 		key_hashes_cached(f, &s->t[i], tok_key(s, i), i);
-		f->hp[i] = shape(s, i);
+		f->hp[i] = shape(s, i, caps);
+		f->hl[i] = lower_hash(s, i, f->hw[i]);
 		f->gz[i] = 0;
 		f->lz[i] = 0;
+		f->role[i] = d != NULL ? feats_lex(d->roles, s, i, 0) : 0;
+		f->clu[i] = d != NULL ? feats_lex(d->clusters, s, i, 1) : 0;
 	}
 	for (i = 0; learned != NULL && i < s->n; i = k) {
 		k = i + 1;
@@ -214,6 +297,9 @@ feats_word(const struct feats *f, const struct sent *s, size_t i,
 	F(18, ends(key, klen, 3, 1));
 	F(19, ends(key, klen, 2, 0));
 	F(20, ends(key, klen, 3, 0));
+	F(33, f->role[i]);
+	F(36, f->clu[i]);
+	F(43, f->hl[i]);
 	return n;
 }
 
@@ -233,6 +319,10 @@ feats_context(const struct feats *f, const struct sent *s, size_t i,
 	F(5, wp1);
 	F(8, sm1);
 	F(9, sp1);
+	F(34, i > 0 ? f->role[i - 1] : 20);
+	F(35, i + 1 < s->n ? f->role[i + 1] : 20);
+	F(37, i > 0 ? f->clu[i - 1] : 65535);
+	F(38, i + 1 < s->n ? f->clu[i + 1] : 65535);
 	F(11, f->lz[i]);
 	F(12, f->lz[i] * 16 + f->gz[i]);
 	F(13, f->gz[i]);
@@ -257,6 +347,8 @@ feats_as_left(const struct feats *f, size_t i, unsigned bits,
 
 	F(4, i == NONE_TOK ? 1 : f->hw[i]);
 	F(8, i == NONE_TOK ? 1 : f->hs[i]);
+	F(34, i == NONE_TOK ? 20 : f->role[i]);
+	F(37, i == NONE_TOK ? 65535 : f->clu[i]);
 	return n;
 }
 
@@ -268,6 +360,8 @@ feats_as_right(const struct feats *f, size_t i, unsigned bits,
 
 	F(5, i == NONE_TOK ? 3 : f->hw[i]);
 	F(9, i == NONE_TOK ? 3 : f->hs[i]);
+	F(35, i == NONE_TOK ? 20 : f->role[i]);
+	F(38, i == NONE_TOK ? 65535 : f->clu[i]);
 	return n;
 }
 
@@ -330,9 +424,12 @@ feats_free(struct feats *f)
 	free(f->hs);
 	free(f->hx);
 	free(f->hp);
+	free(f->hl);
 	free(f->gh);
 	free(f->gz);
 	free(f->lz);
+	free(f->role);
+	free(f->clu);
 	free(f->cache);
 	memset(f, 0, sizeof(*f));
 }

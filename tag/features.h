@@ -13,13 +13,14 @@
 #include <stdint.h>
 
 #include "gaz.h"
+#include "lex.h"
 #include "tok.h"
 
 #define NLABEL 7
 /* Weights a bucket holds: one a label, padded so that a bucket is 16
  * bytes and never straddles a cache line. */
 #define NSTRIDE 8
-#define FEAT_MAX 24
+#define FEAT_MAX 32
 
 static inline int
 label_type(int l)
@@ -51,20 +52,49 @@ label_ok(int prev, int l)
  * token's key and stem, and the gazetteer's labels. */
 struct feats {
 	uint64_t *hw, *hs, *hx, *hp;	/* word, stem, suffix, shape */
+	uint64_t *hl;			/* Latin word in lower case */
 	uint64_t (*gh)[TOK_STEMS + 1];	/* gaz_key_hashes */
 	uint8_t *gz;			/* gazetteer label of each token */
 	uint8_t *lz;			/* the same of the learned names */
+	uint8_t *role;			/* ROLE_* of each token's word */
+	uint16_t *clu;			/* its cluster, 0: none */
 	size_t cap;
 	struct fcache *cache;		/* hashes of recent keys */
 };
 
-/* Fill f for sentence s, looking names up in g and in learned (the
- * names of the training data, or NULL).  For each match of g, fn (when
- * not NULL) gets the tokens [i, j), type and norm. */
+/* What the model learned of words besides its weights, from the
+ * training data (any may be NULL): its names, and each word's part in
+ * them, a ROLE_* number, and its cluster (tag-clusters). */
+struct fdata {
+	const struct gaz *names;
+	const struct lex *roles;
+	const struct lex *clusters;
+};
+
+/* A word's part in the names of the training data: the type it is
+ * most often a part of, how often (STRONG: in two thirds of the times
+ * it is seen at least, else in a fifth), whether mostly after a name's
+ * first word (INSIDE); COMMON: seen three times or more, seldom in a
+ * name.  0: seen too little. */
+enum { ROLE_WEAK = 3, ROLE_INSIDE = 6, ROLE_COMMON = 13 };
+static inline unsigned
+role_code(int type, int weak, int inside)
+{
+	return (unsigned)type + (weak ? ROLE_WEAK : 0) +
+	    (inside ? ROLE_INSIDE : 0);
+}
+
+/* Fill f for sentence s, looking names up in g and what d has.  For
+ * each match of g, fn (when not NULL) gets the tokens [i, j), type and
+ * norm. */
 typedef void gaz_hit_fn(size_t i, size_t j, int type, const char *norm,
 	int weak, void *arg);
 void feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
-	const struct gaz *learned, gaz_hit_fn *fn, void *arg);
+	const struct fdata *d, gaz_hit_fn *fn, void *arg);
+/* A token's number in x (its key's, else its stems'), 0: none; fold:
+ * a Latin word's in lower case. */
+unsigned feats_lex(const struct lex *x, const struct sent *s, size_t i,
+	int fold);
 /* The buckets of token i's features; returns how many (at most
  * FEAT_MAX): those of the word alone (feats_word: the same wherever
  * the word stands, as long as its feats_word_id is the same, so a

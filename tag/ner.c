@@ -22,6 +22,7 @@
 #include "khobor.h"
 #include "features.h"
 #include "gaz.h"
+#include "lex.h"
 #include "model.h"
 #include "ner.h"
 #include "tok.h"
@@ -38,30 +39,15 @@ struct men {
 	int ntok, model;
 };
 
-struct ner {
-	struct gaz *gaz;
-	struct gaz *learned;	/* names of the training data, the model's */
-	const int8_t *w;	/* the model's weights, mmapped */
-	void *map;
-	size_t maplen;
+/* The model of a language: its weights (mmapped), what it learned of
+ * words, and sums of its weights kept for speed. */
+struct part {
+	const int8_t *w;	/* NULL: no model of this language */
 	unsigned bits;
-	struct sent s;
-	struct feats f;
-	uint8_t *lab, *back;
-	int32_t *vit;
-	size_t labcap;
-	struct { size_t i, j; int type, weak; const char *norm; } *hits;
-	size_t nhits, hitcap;
-	struct men *men;
-	size_t nmen, mencap;
-	struct ner_mention *out;
-	size_t outcap;
-	char *str;
-	size_t slen, scap;
-	size_t links[LINK_MAX];	/* mentions, a ring */
-	size_t nlinks;
-	const char *text[2];	/* the fields of the record */
-	size_t len[2];
+	struct gaz *names;	/* names of the training data */
+	struct lex *roles;	/* roles of words in them */
+	struct lex *clusters;	/* words' clusters */
+	struct fdata fd;
 	int32_t marg[NSTRIDE];	/* what starting a name costs, a label */
 	/* label after label, a lane per label; a pair that may not
 	 * follow costs FORBID */
@@ -79,6 +65,31 @@ struct ner {
 	} *cache;
 	int16_t start[NSTRIDE], end[NSTRIDE];
 	int16_t (*labsum)[NSTRIDE];
+};
+
+struct ner {
+	struct gaz *gaz;
+	struct part part[NLANG];
+	void *map;
+	size_t maplen;
+	struct sent s;
+	struct feats f;
+	uint8_t *lab, *back;
+	int32_t *vit;
+	size_t labcap;
+	struct { size_t i, j; int type, weak; const char *norm; } *hits;
+	size_t nhits, hitcap;
+	struct men *men;
+	size_t nmen, mencap;
+	struct ner_mention *out;
+	size_t outcap;
+	char *str;
+	size_t slen, scap;
+	size_t links[LINK_MAX];	/* mentions, a ring */
+	size_t nlinks;
+	const char *text[2];	/* the fields of the record */
+	size_t len[2];
+	int any;		/* a model of some language */
 };
 
 /* A lane a label (NSTRIDE): sums, weights; scores four labels a
@@ -99,26 +110,58 @@ typedef uint8_t vlab __attribute__((vector_size(4)));
 
 /* out[l] = the sum of the weights of buckets b[0..nb) for label l */
 static void
-sum_buckets(const struct ner *n, const uint32_t *b, size_t nb, int16_t *out)
+sum_buckets(const struct part *p, const uint32_t *b, size_t nb, int16_t *out)
 {
 	vsum sum = { 0 };
 	vweight wb;
 
 	for (size_t k = 0; k < nb; k++) {
-		memcpy(&wb, n->w + (size_t)b[k] * NSTRIDE, sizeof(wb));
+		memcpy(&wb, p->w + (size_t)b[k] * NSTRIDE, sizeof(wb));
 		sum += __builtin_convertvector(wb, vsum);
 	}
 	memcpy(out, &sum, sizeof(sum));
 }
 
+/* The sums a part keeps (struct part) of its weights. */
+static void
+part_sums(struct part *p)
+{
+	uint32_t fb[FEAT_MAX];
+	size_t nf;
+
+	p->cache = aligned_alloc(64, WCACHE * sizeof(*p->cache));
+	if (p->cache == NULL)
+		kh_die("out of memory");
+	memset(p->cache, 0, WCACHE * sizeof(*p->cache));
+	for (int q = 0; q < NLABEL; q++)
+		for (int l = 0; l < NSTRIDE; l++)
+			p->trans[q][l] = l < NLABEL && label_ok(q, l) ?
+			    p->w[(size_t)feats_trans(q, p->bits) * NSTRIDE + l] :
+			    FORBID;
+	nf = feats_as_left(NULL, NONE_TOK, p->bits, fb);
+	sum_buckets(p, fb, nf, p->start);
+	nf = feats_as_right(NULL, NONE_TOK, p->bits, fb);
+	sum_buckets(p, fb, nf, p->end);
+	p->labsum = kh_malloc(NLABSUM * sizeof(*p->labsum));
+	for (unsigned lz = 0; lz < NLABEL; lz++)
+		for (unsigned gz = 0; gz < NLABEL; gz++)
+			for (unsigned gm = 0; gm < 8; gm++)
+				for (unsigned gp = 0; gp < 8; gp++) {
+					nf = feats_labels(lz, gz, gm == 7 ? 9 : gm,
+					    gp == 7 ? 9 : gp, p->bits, fb);
+					sum_buckets(p, fb, nf, p->labsum[LABSUM(lz,
+					    gz, gm == 7 ? 9 : gm, gp == 7 ? 9 :
+					    gp)]);
+				}
+}
+
+/* The parts of the model file at path, one a language (model.h). */
 static void
 load_model(struct ner *n, const char *path)
 {
 	struct model_head h;
 	struct stat st;
-	uint32_t fb[FEAT_MAX];
-	size_t need, nf;
-	int32_t margin;
+	const char *at, *end;
 	uint16_t one = 1;
 	int fd;
 
@@ -126,60 +169,59 @@ load_model(struct ner *n, const char *path)
 		kh_die("%s:", path);
 	if (fstat(fd, &st) < 0)
 		kh_die("%s:", path);
-	if ((size_t)st.st_size < sizeof(h) || pread(fd, &h, sizeof(h), 0) !=
-	    (ssize_t)sizeof(h) || memcmp(h.magic, MODEL_MAGIC, 16) != 0 ||
-	    h.nlabel != NSTRIDE || h.bits < 10 || h.bits > 24 ||
-	    *(uint8_t *)&one != 1)
+	if ((size_t)st.st_size < sizeof(h) || *(uint8_t *)&one != 1)
 		kh_die("%s: not a model of this tag", path);
-	need = sizeof(h) + ((size_t)1 << h.bits) * NSTRIDE + h.names;
-	if ((size_t)st.st_size != need)
-		kh_die("%s: model is %lld bytes, not %zu", path,
-		    (long long)st.st_size, need);
-	n->map = mmap(NULL, need, PROT_READ, MAP_PRIVATE, fd, 0);
+	n->map = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (n->map == MAP_FAILED)
 		kh_die("%s: mmap:", path);
 	close(fd);
-	n->maplen = need;
-	n->bits = h.bits;
-	n->w = (const int8_t *)n->map + sizeof(h);
-	if (!(h.scale > 0 && h.scale < 1e6f) || !(h.margin > -1e3f &&
-	    h.margin < 1e3f))
-		kh_die("%s: not a model of this tag", path);
-	margin = (int32_t)(h.margin / h.scale);
-	for (int l = 0; l < NSTRIDE; l++)
-		n->marg[l] = label_inside(l) || l == 0 ? 0 : -margin;
-	n->learned = gaz_new();
-	gaz_parse(n->learned, (const char *)n->w + ((size_t)1 << h.bits) *
-	    NSTRIDE, h.names, path);
-	n->cache = aligned_alloc(64, WCACHE * sizeof(*n->cache));
-	if (n->cache == NULL)
-		kh_die("out of memory");
-	memset(n->cache, 0, WCACHE * sizeof(*n->cache));
-	for (int p = 0; p < NLABEL; p++)
+	n->maplen = st.st_size;
+	for (at = n->map, end = at + n->maplen; at < end;) {
+		struct part *p;
+		size_t nb;
+
+		if ((size_t)(end - at) < sizeof(h))
+			kh_die("%s: not a model of this tag", path);
+		memcpy(&h, at, sizeof(h));
+		if (memcmp(h.magic, MODEL_MAGIC, 16) != 0 ||
+		    h.nlabel != NSTRIDE || h.bits < 10 || h.bits > 24 ||
+		    h.lang >= NLANG || !(h.scale > 0 && h.scale < 1e6f) ||
+		    !(h.margin > -1e3f && h.margin < 1e3f))
+			kh_die("%s: not a model of this tag", path);
+		nb = ((size_t)1 << h.bits) * NSTRIDE;
+		if ((size_t)(end - at) - sizeof(h) < nb ||
+		    (size_t)(end - at) - sizeof(h) - nb < (size_t)h.names +
+		    h.roles + h.clusters)
+			kh_die("%s: model cut short", path);
+		p = &n->part[h.lang];
+		if (p->w != NULL)
+			kh_die("%s: two models of one language", path);
+		p->bits = h.bits;
+		p->w = (const int8_t *)at + sizeof(h);
+		at += sizeof(h) + nb;
 		for (int l = 0; l < NSTRIDE; l++)
-			n->trans[p][l] = l < NLABEL && label_ok(p, l) ?
-			    n->w[(size_t)feats_trans(p, n->bits) * NSTRIDE + l] :
-			    FORBID;
-	nf = feats_as_left(NULL, NONE_TOK, n->bits, fb);
-	sum_buckets(n, fb, nf, n->start);
-	nf = feats_as_right(NULL, NONE_TOK, n->bits, fb);
-	sum_buckets(n, fb, nf, n->end);
-	n->labsum = kh_malloc(NLABSUM * sizeof(*n->labsum));
-	for (unsigned lz = 0; lz < NLABEL; lz++)
-		for (unsigned gz = 0; gz < NLABEL; gz++)
-			for (unsigned gm = 0; gm < 8; gm++)
-				for (unsigned gp = 0; gp < 8; gp++) {
-					nf = feats_labels(lz, gz, gm == 7 ? 9 : gm,
-					    gp == 7 ? 9 : gp, n->bits, fb);
-					sum_buckets(n, fb, nf, n->labsum[LABSUM(lz,
-					    gz, gm == 7 ? 9 : gm, gp == 7 ? 9 :
-					    gp)]);
-				}
+			p->marg[l] = label_inside(l) || l == 0 ? 0 :
+			    -(int32_t)(h.margin / h.scale);
+		p->names = gaz_new();
+		gaz_parse(p->names, at, h.names, path);
+		at += h.names;
+		p->roles = lex_new();
+		lex_parse(p->roles, at, h.roles, path);
+		at += h.roles;
+		p->clusters = lex_new();
+		lex_parse(p->clusters, at, h.clusters, path);
+		at += h.clusters;
+		p->fd.names = p->names;
+		p->fd.roles = p->roles;
+		p->fd.clusters = p->clusters;
+		part_sums(p);
+		n->any = 1;
+	}
 }
 
 struct ner *
 ner_open(const char *model_path, const char *const *gaz, int ngaz,
-    const char *weak)
+    const char *const *weak, int nweak)
 {
 	struct ner *n = kh_malloc(sizeof(*n));
 
@@ -189,8 +231,9 @@ ner_open(const char *model_path, const char *const *gaz, int ngaz,
 		if (gaz_load(n->gaz, gaz[i], 0) < 0)
 			kh_die("%s:", gaz[i]);
 	gaz_countries(n->gaz);
-	if (weak != NULL && gaz_load(n->gaz, weak, 1) < 0)
-		kh_die("%s:", weak);
+	for (int i = 0; i < nweak; i++)
+		if (gaz_load(n->gaz, weak[i], 1) < 0)
+			kh_die("%s:", weak[i]);
 	if (model_path != NULL)
 		load_model(n, model_path);
 	return n;
@@ -204,11 +247,15 @@ ner_close(struct ner *n)
 	if (n->map != NULL)
 		munmap(n->map, n->maplen);
 	gaz_free(n->gaz);
-	gaz_free(n->learned);
+	for (int l = 0; l < NLANG; l++) {
+		gaz_free(n->part[l].names);
+		lex_free(n->part[l].roles);
+		lex_free(n->part[l].clusters);
+		free(n->part[l].cache);
+		free(n->part[l].labsum);
+	}
 	sent_free(&n->s);
 	feats_free(&n->f);
-	free(n->cache);
-	free(n->labsum);
 	free(n->lab);
 	free(n->vit);
 	free(n->back);
@@ -264,21 +311,21 @@ on_hit(size_t i, size_t j, int type, const char *norm, int weak,
 
 /* Token i's word features, summed once for a word. */
 static const struct wcache *
-word(struct ner *n, size_t i)
+word(struct ner *n, const struct part *p, size_t i)
 {
 	uint32_t fb[FEAT_MAX];
 	uint64_t id = feats_word_id(&n->f, &n->s, i);
-	struct wcache *c = &n->cache[id & (WCACHE - 1)];
+	struct wcache *c = &p->cache[id & (WCACHE - 1)];
 	size_t nf;
 
 	if (c->id != id) {
 		c->id = id;
-		nf = feats_word(&n->f, &n->s, i, n->bits, fb);
-		sum_buckets(n, fb, nf, c->own);
-		nf = feats_as_left(&n->f, i, n->bits, fb);
-		sum_buckets(n, fb, nf, c->left);
-		nf = feats_as_right(&n->f, i, n->bits, fb);
-		sum_buckets(n, fb, nf, c->right);
+		nf = feats_word(&n->f, &n->s, i, p->bits, fb);
+		sum_buckets(p, fb, nf, c->own);
+		nf = feats_as_left(&n->f, i, p->bits, fb);
+		sum_buckets(p, fb, nf, c->left);
+		nf = feats_as_right(&n->f, i, p->bits, fb);
+		sum_buckets(p, fb, nf, c->right);
 	}
 	return c;
 }
@@ -289,7 +336,7 @@ word(struct ner *n, size_t i)
  * sums kept per word and per gazetteer labels (features.h), with the
  * pairs of words looked up. */
 static void
-label(struct ner *n)
+label(struct ner *n, const struct part *pt)
 {
 	const struct sent *s = &n->s;
 	const struct feats *f = &n->f;
@@ -307,12 +354,12 @@ label(struct ner *n)
 		    sizeof(*n->vit));
 		n->back = kh_realloc(n->back, n->labcap * NSTRIDE);
 	}
-	if (n->w == NULL) {
+	if (pt == NULL) {
 		memset(n->lab, 0, ns);
 		return;
 	}
-	memcpy(prevleft, n->start, sizeof(prevleft));
-	c = word(n, 0);
+	memcpy(prevleft, pt->start, sizeof(prevleft));
+	c = word(n, pt, 0);
 	memcpy(own, c->own, sizeof(own));
 	memcpy(left, c->left, sizeof(left));
 	for (i = 0; i < ns; i++) {
@@ -325,16 +372,16 @@ label(struct ner *n)
 
 		/* copies: the next word's entry may take this one's slot */
 		if (i + 1 < ns) {
-			c = word(n, i + 1);
+			c = word(n, pt, i + 1);
 			memcpy(nown, c->own, sizeof(nown));
 			memcpy(nleft, c->left, sizeof(nleft));
 			memcpy(right, c->right, sizeof(right));
 		} else {
-			memcpy(right, n->end, sizeof(right));
+			memcpy(right, pt->end, sizeof(right));
 			memset(nown, 0, sizeof(nown));
 			memset(nleft, 0, sizeof(nleft));
 		}
-		lab = n->labsum[LABSUM(f->lz[i], f->gz[i], gm, gp)];
+		lab = pt->labsum[LABSUM(f->lz[i], f->gz[i], gm, gp)];
 		/* int16 lanes wrap as the int16 sums of tag-train do */
 		memcpy(&sum, own, sizeof(sum));
 		memcpy(&a, prevleft, sizeof(a));
@@ -343,19 +390,19 @@ label(struct ner *n)
 		sum += a;
 		memcpy(&a, lab, sizeof(a));
 		sum += a;
-		nf = feats_pairs(f, s, i, n->bits, fb);
+		nf = feats_pairs(f, s, i, pt->bits, fb);
 		for (k = 0; k < nf; k++) {
 			vweight wb;
 
-			memcpy(&wb, n->w + (size_t)fb[k] * NSTRIDE, sizeof(wb));
+			memcpy(&wb, pt->w + (size_t)fb[k] * NSTRIDE, sizeof(wb));
 			sum += __builtin_convertvector(wb, vsum);
 		}
 		for (int l = 0; l < NSTRIDE; l++)
-			e[l] = sum[l] + n->marg[l];
+			e[l] = sum[l] + pt->marg[l];
 		if (i == 0) {
 			/* only O and B-X start a sentence */
 			for (int l = 0; l < NSTRIDE; l++)
-				v[l] = n->trans[0][l] + e[l];
+				v[l] = pt->trans[0][l] + e[l];
 			memset(n->back, 0, NSTRIDE);
 		} else {
 			const int32_t *pv = v - NSTRIDE;
@@ -368,10 +415,10 @@ label(struct ner *n)
 				vlane m, t, gt, tr, bk = { 0 }, ev;
 				vlab b8;
 
-				memcpy(&tr, n->trans[0] + h, sizeof(tr));
+				memcpy(&tr, pt->trans[0] + h, sizeof(tr));
 				m = tr + pv[0];
 #define STEP(p)	do { \
-					memcpy(&tr, n->trans[p] + h, sizeof(tr)); \
+					memcpy(&tr, pt->trans[p] + h, sizeof(tr)); \
 					t = tr + pv[p]; \
 					gt = t > m; \
 					m = (t & gt) | (m & ~gt); \
@@ -512,22 +559,48 @@ men_at(struct ner *n, int f, size_t b, size_t e, size_t norm)
 	m->ntok = 1;
 }
 
+/* Whether a word of a person's name may stand for the person alone:
+ * not an initial (এ, মো) nor a word many names start with. */
+static int
+part_ok(const char *key, size_t len)
+{
+	static const char *const common[] = { "আবদুল", "আব্দুল", "আবু",
+	    "মোহাম্মদ", "মোহাম্মেদ", "মুহাম্মদ", "মুহম্মদ", "মোহাম্মাদ",
+	    "শেখ", "সৈয়দ", "মীর", "শাহ", "হাজী", "আলহাজ", "মাওলানা",
+	    "Abdul", "Mohammad", "Mohammed", "Muhammad", "Sheikh", "Syed",
+	    "Mr", "Mrs", "Ms", "Dr" };
+
+	if (tok_cps(key, 0, len) < 3)
+		return 0;
+	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
+		if (strlen(common[i]) == len && memcmp(common[i], key, len) == 0)
+			return 0;
+	return 1;
+}
+
 static void
 person_parts(struct ner *n, struct men *m, size_t i, size_t j)
 {
 	const struct sent *s = &n->s;
-	size_t stems[8], l = j - 1;
+	size_t stems[8], l = j - 1, f = i, kl;
 	int ns;
 
 	if (m->m.type != T_PER || j - i < 2)
 		return;
-	m->first = str_add(n, tok_key(s, i), s->t[i].klen);
+	/* the first word that is not an initial, a mark or a common start */
+	while (f < l && (s->t[f].cls == TOK_PUNCT || !part_ok(tok_key(s, f),
+	    s->t[f].klen)))
+		f++;
+	if (f < l)
+		m->first = str_add(n, tok_key(s, f), s->t[f].klen);
 	ns = s->t[l].cls == TOK_BN ? suffix_strip(tok_key(s, l),
 	    s->t[l].klen, stems, 8) : 0;
-	m->last = str_add(n, tok_key(s, l), ns > 0 &&
-	    suffix_sure(tok_key(s, l), s->t[l].klen, stems[0]) ? stems[0] :
-	    s->t[l].klen);
-	n->links[n->nlinks++ % LINK_MAX] = m - n->men;
+	kl = ns > 0 && suffix_sure(tok_key(s, l), s->t[l].klen, stems[0]) ?
+	    stems[0] : s->t[l].klen;
+	if (part_ok(tok_key(s, l), kl))
+		m->last = str_add(n, tok_key(s, l), kl);
+	if (m->first != NONE || m->last != NONE)
+		n->links[n->nlinks++ % LINK_MAX] = m - n->men;
 }
 
 /* Whether tokens [i, j) hold a word of two letters or more: the model
@@ -543,25 +616,108 @@ is_word(const struct sent *s, size_t i, size_t j)
 	return 0;
 }
 
+/* The model for sentence s: English when it has more Latin words than
+ * Bengali ones, else Bengali; the other one when there is one model
+ * only; NULL when there is none. */
+static const struct part *
+model_of(const struct ner *n, const struct sent *s)
+{
+	size_t bn = 0, en = 0;
+	int l;
+
+	if (!n->any)
+		return NULL;
+	for (size_t i = 0; i < s->n; i++) {
+		bn += s->t[i].cls == TOK_BN;
+		en += s->t[i].cls == TOK_LATIN;
+	}
+	l = en > bn ? LANG_EN : LANG_BN;
+	if (n->part[l].w == NULL)
+		l = !l;
+	return &n->part[l];
+}
+
+/* Whether token t is a demonym or an adjective of a place, which is
+ * not a name: ভারতীয় (-ীয়), কোরিয়ান and ফিলিস্তিনি (a place's name
+ * with -ন, -ি). */
+static int
+demonym(const struct ner *n, size_t t)
+{
+	static const char iya[] = "ীয়", na[] = "ন", i[] = "ি";
+	const struct sent *s = &n->s;
+	const char *key = tok_key(s, t), *norm;
+	size_t kl = s->t[t].klen, e;
+	int type;
+
+	if (s->t[t].cls != TOK_BN)
+		return 0;
+	if (kl > sizeof(iya) - 1 && memcmp(key + kl - (sizeof(iya) - 1), iya,
+	    sizeof(iya) - 1) == 0)
+		return 1;
+	if (kl > 3 && (memcmp(key + kl - 3, na, 3) == 0 || memcmp(key + kl - 3,
+	    i, 3) == 0))
+		e = kl - 3;
+	else
+		return 0;
+	return gaz_word(n->gaz, key, e, &type, &norm) && type == T_LOC;
+}
+
+/* Whether the model's span [i, mj) is more than the gazetteer's names
+ * in it, from hit h on: a longer name (ঢাকা বিশ্ববিদ্যালয়, দক্ষিণ
+ * সুদান, ঢাকা-চট্টগ্রাম), not names side by side (ভারত পাকিস্তান). */
+static int
+longer(const struct ner *n, size_t i, size_t mj, size_t h)
+{
+	size_t cover = 0;
+
+	for (size_t k = h; k < n->nhits && n->hits[k].i < mj; k++)
+		cover += n->hits[k].j - n->hits[k].i;
+	return cover < mj - i;
+}
+
 static void
 sentence(struct ner *n, int field)
 {
 	const struct sent *s = &n->s;
+	const struct part *pt;
 	size_t i = 0, h = 0, j;
 	struct men *m;
 
 	n->nhits = 0;
-	feats_sent(&n->f, s, n->gaz, n->learned, on_hit, n);
-	label(n);
+	pt = model_of(n, s);
+	feats_sent(&n->f, s, n->gaz, pt != NULL ? &pt->fd : NULL, on_hit, n);
+	label(n, pt);
 	while (i < s->n) {
+		size_t mj = i, k;
+		int hit;
+
 		while (h < n->nhits && n->hits[h].j <= i)
 			h++;
-		if (h < n->nhits && n->hits[h].i == i && n->hits[h].weak &&
-		    n->w != NULL && n->lab[i] == 0) {
+		hit = h < n->nhits && n->hits[h].i == i;
+		if (hit && n->hits[h].weak && pt != NULL && n->lab[i] == 0) {
 			h++;	/* a weak name the model does not see */
 			continue;
 		}
-		if (h < n->nhits && n->hits[h].i == i) {
+		/* the model's span here, over the gazetteer's names that lie
+		 * wholly in it (ঢাকা in ঢাকা বিশ্ববিদ্যালয়), cut before one
+		 * it would end inside */
+		if (n->lab[i] != 0) {
+			mj = i + 1;
+			while (mj < s->n && label_inside(n->lab[mj]) &&
+			    label_type(n->lab[mj]) == label_type(n->lab[i]))
+				mj++;
+			while (mj > i && s->t[mj - 1].cls == TOK_PUNCT)
+				mj--;
+			for (k = h; k < n->nhits && n->hits[k].i < mj; k++)
+				if (n->hits[k].j > mj) {
+					mj = n->hits[k].i;
+					break;
+				}
+			if (!longer(n, i, mj, h))
+				mj = i;
+		}
+		/* a gazetteer name, unless the model's span is longer */
+		if (hit && mj <= n->hits[h].j) {
 			j = hyphen_suffix(s, n->hits[h].j);
 			m = men_add(n, field, i, j, n->hits[h].type);
 			m->norm = str_add(n, n->hits[h].norm,
@@ -570,25 +726,14 @@ sentence(struct ner *n, int field)
 			i = j;
 			continue;
 		}
-		if (n->lab[i] == 0) {
-			i++;
-			continue;
-		}
-		/* a span of the model's, cut short by a gazetteer name */
-		j = i + 1;
-		while (j < s->n && label_inside(n->lab[j]) &&
-		    label_type(n->lab[j]) == label_type(n->lab[i]) &&
-		    (h >= n->nhits || j < n->hits[h].i))
-			j++;
-		while (j > i && s->t[j - 1].cls == TOK_PUNCT)
-			j--;
-		if (j > i && is_word(s, i, j)) {
-			size_t e = hyphen_suffix(s, j);
+		if (mj > i && is_word(s, i, mj) && !(label_type(n->lab[i]) ==
+		    T_LOC && demonym(n, mj - 1))) {
+			size_t e = hyphen_suffix(s, mj);
 
 			m = men_add(n, field, i, e, label_type(n->lab[i]));
 			m->model = 1;
-			model_norm(n, m, i, j);
-			person_parts(n, m, i, j);
+			model_norm(n, m, i, mj);
+			person_parts(n, m, i, mj);
 			i = e;
 		} else {
 			i++;
@@ -699,10 +844,13 @@ parts(struct ner *n)
 		size_t norm = p->norm, which[2] = { p->first, p->last };
 
 		for (int q = 0; q < 2; q++) {
-			const char *part = n->str + which[q];
-			size_t plen = strlen(part), dup = 0;
+			const char *part;
+			size_t plen, dup = 0;
 
-			if (which[q] == NONE || plen == 0)
+			if (which[q] == NONE)
+				continue;
+			part = n->str + which[q];
+			if ((plen = strlen(part)) == 0)
 				continue;
 			/* the same part of an earlier name: done already */
 			for (size_t e = 0; e < k && !dup; e++) {

@@ -12,11 +12,11 @@ struct ner;
 
 /* The tagger with the gazetteer files named (the first entry of a name
  * wins, so the user's files come first), ICU's country names, the weak
- * gazetteer file (or NULL; see gaz_load), and the model at model_path
- * (NULL: gazetteer only).  Dies when a file cannot be read or the model
- * is not one. */
+ * gazetteer files (see gaz_load), and the model at model_path (NULL:
+ * gazetteer only).  Dies when a file cannot be read or the model is not
+ * one. */
 struct ner *ner_open(const char *model_path, const char *const *gaz,
-	int ngaz, const char *weak);
+	int ngaz, const char *const *weak, int nweak);
 void ner_close(struct ner *n);
 
 struct ner_mention {

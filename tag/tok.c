@@ -267,6 +267,33 @@ bn_run(const unsigned char *u, size_t len, size_t *i, size_t *c0,
 	return ret;
 }
 
+/* Whether the '.' that is the last token of s ends an abbreviation
+ * or an initial, not the sentence: মো., ড., এ.কে.এম., Mr., J. */
+static int
+abbrev(const struct sent *s)
+{
+	static const char *const titles[] = { "Capt", "Col", "Dr", "Gen",
+	    "Gov", "Lt", "Mr", "Mrs", "Ms", "Prof", "Rep", "Rev", "Sen",
+	    "Sgt", "St" };
+	const struct tok *t;
+	const char *key;
+
+	if (s->n < 2 || !s->t[s->n - 1].glued)
+		return 0;
+	t = &s->t[s->n - 2];
+	key = tok_key(s, s->n - 2);
+	if (t->cls == TOK_BN)
+		return t->end - t->start <= 2 && strcmp(key, "না") != 0;
+	if (t->cls != TOK_LATIN)
+		return 0;
+	if (t->klen == 1)
+		return key[0] >= 'A' && key[0] <= 'Z';
+	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		if (strcmp(key, titles[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int
 sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
     size_t *cp)
@@ -335,7 +362,7 @@ sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
 		}
 		glued = 1;
 		if (k == K_END || (c == '.' && (i >= len || u[i] == ' ' ||
-		    u[i] == '\n')))
+		    u[i] == '\n') && !abbrev(s)))
 			break;
 	}
 	*pos = i, *cp = c0;
@@ -396,8 +423,8 @@ static const char *const sure[] = {
 };
 
 /* Whether s[0..n) ends a Bengali letter: the stem must end in a letter
- * or a sign that can close a syllable, not a hasanta or a nukta that
- * wants the suffix's first letter. */
+ * or a sign that can close a syllable, not a hasanta that wants the
+ * suffix's first letter. */
 static int
 stem_ok(const char *s, size_t n)
 {
@@ -409,11 +436,8 @@ stem_ok(const char *s, size_t n)
 	if (cps < 2 || n < 3)
 		return 0;
 	/* last code point: three bytes, U+09xx */
-	if (u[n - 3] == 0xe0 && u[n - 2] == 0xa7 && u[n - 1] == 0x8d)
-		return 0;	/* U+09CD hasanta */
-	if (u[n - 3] == 0xe0 && u[n - 2] == 0xa6 && u[n - 1] == 0xbc)
-		return 0;	/* U+09BC nukta */
-	return 1;
+	/* a nukta ends a letter (য়, ড়): বিশ্ববিদ্যালয়-ের */
+	return !(u[n - 3] == 0xe0 && u[n - 2] == 0xa7 && u[n - 1] == 0x8d);
 }
 
 int
