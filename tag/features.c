@@ -17,8 +17,12 @@
  * FNV goes a byte at a time. */
 struct fcache {
 	uint64_t hw, hs, hx, gh[TOK_STEMS + 1];
+	const struct fdata *d;	/* what role, clu, nm were looked up in */
 	uint16_t stem[TOK_STEMS];
+	uint16_t clu;
 	uint8_t klen, nstem;	/* klen 0: empty */
+	uint8_t role, nm, nms;	/* nms: NAME_* of the first stem that
+				 * is a name */
 	char key[FKEY];
 };
 
@@ -159,6 +163,8 @@ room(struct feats *f, size_t n)
 	f->lz = kh_realloc(f->lz, n);
 	f->role = kh_realloc(f->role, n);
 	f->clu = kh_realloc(f->clu, n * sizeof(*f->clu));
+	f->nm = kh_realloc(f->nm, n);
+	f->nms = kh_realloc(f->nms, n);
 }
 
 static void
@@ -178,39 +184,6 @@ key_hashes(struct feats *f, const struct tok *t, const char *key, size_t i)
 		f->hx[i] = 0;
 	}
 	gaz_key_hashes(t, key, GAZ_FNV_SEED, f->gh[i]);
-}
-
-/* key_hashes through the cache */
-static void
-key_hashes_cached(struct feats *f, const struct tok *t, const char *key,
-    size_t i)
-{
-	struct fcache *c;
-	size_t n = t->klen;
-
-	if (n == 0 || n > FKEY) {
-		key_hashes(f, t, key, i);
-		return;
-	}
-	c = &f->cache[t->kh % FCACHE];
-	if (c->klen == n && c->nstem == t->nstem && memcmp(c->key, key,
-	    n) == 0 && memcmp(c->stem, t->stem, t->nstem *
-	    sizeof(t->stem[0])) == 0) {
-		f->hw[i] = c->hw;
-		f->hs[i] = c->hs;
-		f->hx[i] = c->hx;
-		memcpy(f->gh[i], c->gh, sizeof(c->gh));
-		return;
-	}
-	key_hashes(f, t, key, i);
-	c->klen = n;
-	c->nstem = t->nstem;
-	memcpy(c->key, key, n);
-	memcpy(c->stem, t->stem, t->nstem * sizeof(t->stem[0]));
-	c->hw = f->hw[i];
-	c->hs = f->hs[i];
-	c->hx = f->hx[i];
-	memcpy(c->gh, f->gh[i], sizeof(c->gh));
 }
 
 unsigned
@@ -237,40 +210,183 @@ feats_lex(const struct lex *x, const struct sent *s, size_t i, int fold)
 	return 0;
 }
 
+/* What d has of token i: its role, its cluster, the NAME_* of its key
+ * and of its first stem that is a name. */
+static void
+lookups(struct feats *f, const struct fdata *d, const struct sent *s,
+    size_t i)
+{
+	const struct tok *t = &s->t[i];
+	const char *key = tok_key(s, i);
+	unsigned v;
+
+	f->role[i] = f->nm[i] = f->nms[i] = 0;
+	f->clu[i] = 0;
+	if (d == NULL)
+		return;
+	f->role[i] = feats_lex(d->roles, s, i, 0);
+	f->clu[i] = feats_lex(d->clusters, s, i, 1);
+	if (d->names == NULL || t->cls == TOK_PUNCT)
+		return;
+	f->nm[i] = lex_get(d->names, key, t->klen);
+	for (int q = 0; q < t->nstem && !(f->nm[i] & NAME_FULL); q++)
+		if ((v = lex_get(d->names, key, t->stem[q])) & NAME_FULL) {
+			f->nms[i] = v;
+			break;
+		}
+}
+
+/* key_hashes and lookups through the cache */
+static void
+key_cached(struct feats *f, const struct fdata *d, const struct sent *s,
+    size_t i)
+{
+	const struct tok *t = &s->t[i];
+	const char *key = tok_key(s, i);
+	struct fcache *c;
+	size_t n = t->klen;
+
+	if (n == 0 || n > FKEY) {
+		key_hashes(f, t, key, i);
+		lookups(f, d, s, i);
+		return;
+	}
+	c = &f->cache[t->kh % FCACHE];
+	if (c->klen == n && c->nstem == t->nstem && memcmp(c->key, key,
+	    n) == 0 && memcmp(c->stem, t->stem, t->nstem *
+	    sizeof(t->stem[0])) == 0) {
+		f->hw[i] = c->hw;
+		f->hs[i] = c->hs;
+		f->hx[i] = c->hx;
+		memcpy(f->gh[i], c->gh, sizeof(c->gh));
+		if (c->d != d) {
+			lookups(f, d, s, i);
+			c->d = d;
+			c->role = f->role[i], c->clu = f->clu[i];
+			c->nm = f->nm[i], c->nms = f->nms[i];
+		}
+		f->role[i] = c->role, f->clu[i] = c->clu;
+		f->nm[i] = c->nm, f->nms[i] = c->nms;
+		return;
+	}
+	key_hashes(f, t, key, i);
+	lookups(f, d, s, i);
+	c->klen = n;
+	c->nstem = t->nstem;
+	memcpy(c->key, key, n);
+	memcpy(c->stem, t->stem, t->nstem * sizeof(t->stem[0]));
+	c->hw = f->hw[i];
+	c->hs = f->hs[i];
+	c->hx = f->hx[i];
+	memcpy(c->gh, f->gh[i], sizeof(c->gh));
+	c->d = d;
+	c->role = f->role[i], c->clu = f->clu[i];
+	c->nm = f->nm[i], c->nms = f->nms[i];
+}
+
+/* The longest learned name at token i (tokens), its type in *type. */
+static size_t
+names_match(const struct feats *f, const struct lex *x,
+    const struct sent *s, size_t i, int *type)
+{
+	char key[512];
+	size_t best = 0, k;
+	unsigned v;
+
+	if (f->nm[i] & NAME_FULL)
+		best = 1, *type = f->nm[i] & NAME_TYPE;
+	else if (f->nms[i] & NAME_FULL)
+		best = 1, *type = f->nms[i] & NAME_TYPE;
+	if (!(f->nm[i] & NAME_PREFIX) || s->t[i].klen >= sizeof(key))
+		return best;
+	memcpy(key, tok_key(s, i), k = s->t[i].klen);
+	for (size_t j = i + 1; j < s->n; j++) {
+		const struct tok *t = &s->t[j];
+
+		if (k + 1 + t->klen > sizeof(key))
+			break;
+		key[k++] = ' ';
+		memcpy(key + k, tok_key(s, j), t->klen);
+		v = lex_get(x, key, k + t->klen);
+		if (v & NAME_FULL) {
+			best = j - i + 1, *type = v & NAME_TYPE;
+		} else {
+			for (int q = 0; q < t->nstem; q++) {
+				unsigned w = lex_get(x, key, k + t->stem[q]);
+
+				if (w & NAME_FULL) {
+					best = j - i + 1, *type = w & NAME_TYPE;
+					break;
+				}
+			}
+		}
+		if (!(v & NAME_PREFIX))
+			break;
+		k += t->klen;
+	}
+	return best;
+}
+
+void
+names_parse(struct lex *x, const char *text, size_t len, const char *path)
+{
+	const char *p, *e = text + len, *nl, *tab, *sp;
+	unsigned long lineno = 0;
+	size_t lines = 0;
+	int type;
+
+	for (p = text; p < e && (p = memchr(p, '\n', e - p)) != NULL; p++)
+		lines++;
+	lex_reserve(x, 2 * lines);
+	for (p = text; p < e; p = nl + 1) {
+		if ((nl = memchr(p, '\n', e - p)) == NULL)
+			nl = e;
+		lineno++;
+		tab = memchr(p, '\t', nl - p);
+		if (tab == NULL || tab == p || (type = type_parse(tab + 1,
+		    nl - tab - 1)) == T_NONE) {
+			kh_warn("%s:%lu: not key<TAB>type; left out", path,
+			    lineno);
+			continue;
+		}
+		for (sp = p; (sp = memchr(sp + 1, ' ', tab - sp - 1)) != NULL;)
+			lex_or(x, p, sp - p, NAME_PREFIX);
+		if (!(lex_get(x, p, tab - p) & NAME_FULL))
+			lex_or(x, p, tab - p, (unsigned)type | NAME_FULL);
+	}
+}
+
 void
 feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
     const struct fdata *d, gaz_hit_fn *fn, void *arg)
 {
-	const struct gaz *learned = d != NULL ? d->names : NULL;
 	size_t i, j, k;
 	const char *norm;
 	int type, weak, caps = caps_sentence(s);
 
 	room(f, s->n + 1);
-	if (f->cache == NULL) {
-		f->cache = kh_malloc(FCACHE * sizeof(*f->cache));
-		memset(f->cache, 0, FCACHE * sizeof(*f->cache));
-	}
+	/* calloc: zero pages, touched as words come */
+	if (f->cache == NULL && (f->cache = calloc(FCACHE,
+	    sizeof(*f->cache))) == NULL)
+		kh_die("out of memory");
 	for (i = 0; i < s->n; i++) {
-		key_hashes_cached(f, &s->t[i], tok_key(s, i), i);
+		key_cached(f, d, s, i);
 		f->hp[i] = shape(s, i, caps);
 		f->hl[i] = lower_hash(s, i, f->hw[i]);
 		f->gz[i] = 0;
 		f->lz[i] = 0;
-		f->role[i] = d != NULL ? feats_lex(d->roles, s, i, 0) : 0;
-		f->clu[i] = d != NULL ? feats_lex(d->clusters, s, i, 1) : 0;
 	}
-	for (i = 0; learned != NULL && i < s->n; i = k) {
+	for (i = 0; d != NULL && d->names != NULL && i < s->n; i = k) {
 		k = i + 1;
-		if ((j = gaz_match(learned, s, i, f->gh[i], &type, &norm, &weak)) == 0)
+		if ((j = names_match(f, d->names, s, i, &type)) == 0)
 			continue;
 		for (k = i; k < i + j; k++)
 			f->lz[k] = label_of(type, k > i);
 	}
 	for (i = 0; i < s->n; i = k) {
 		k = i + 1;
-		if (g == NULL || (j = gaz_match(g, s, i, f->gh[i], &type, &norm, &weak)) ==
-		    0)
+		if (g == NULL || (j = gaz_match(g, s, i, f->gh[i], &type, &norm,
+		    &weak)) == 0)
 			continue;
 		for (k = i; k < i + j; k++)
 			f->gz[k] = label_of(type, k > i);
@@ -418,6 +534,13 @@ feats_trans(int prev, unsigned bits)
 }
 
 void
+feats_forget(struct feats *f)
+{
+	if (f->cache != NULL)
+		memset(f->cache, 0, FCACHE * sizeof(*f->cache));
+}
+
+void
 feats_free(struct feats *f)
 {
 	free(f->hw);
@@ -430,6 +553,8 @@ feats_free(struct feats *f)
 	free(f->lz);
 	free(f->role);
 	free(f->clu);
+	free(f->nm);
+	free(f->nms);
 	free(f->cache);
 	memset(f, 0, sizeof(*f));
 }

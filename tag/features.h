@@ -58,6 +58,7 @@ struct feats {
 	uint8_t *lz;			/* the same of the learned names */
 	uint8_t *role;			/* ROLE_* of each token's word */
 	uint16_t *clu;			/* its cluster, 0: none */
+	uint8_t *nm, *nms;		/* NAME_* of its key, of a stem */
 	size_t cap;
 	struct fcache *cache;		/* hashes of recent keys */
 };
@@ -66,10 +67,18 @@ struct feats {
  * training data (any may be NULL): its names, and each word's part in
  * them, a ROLE_* number, and its cluster (tag-clusters). */
 struct fdata {
-	const struct gaz *names;
+	const struct lex *names;	/* names_parse */
 	const struct lex *roles;
 	const struct lex *clusters;
 };
+
+/* The names learned from the training data as a lex: lines
+ * key<TAB>type (the keys of a name's tokens joined by a space); each
+ * name's key has its type and NAME_FULL, each proper prefix of one
+ * NAME_PREFIX.  The keys stay in text, which must outlive x. */
+enum { NAME_TYPE = 3, NAME_FULL = 4, NAME_PREFIX = 8 };
+void names_parse(struct lex *x, const char *text, size_t len,
+	const char *path);
 
 /* A word's part in the names of the training data: the type it is
  * most often a part of, how often (STRONG: in two thirds of the times
@@ -123,6 +132,8 @@ uint64_t feats_word_id(const struct feats *f, const struct sent *s,
 /* The bucket of the pair (label before, label): the transition
  * weights, prev 0 before the first token. */
 uint32_t feats_trans(int prev, unsigned bits);
+/* Forget what was looked up of words: the fdata changed. */
+void feats_forget(struct feats *f);
 void feats_free(struct feats *f);
 
 #endif

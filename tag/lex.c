@@ -1,35 +1,38 @@
 /*
- * lex.c: key -> number, open addressing over the FNV-1a hash of the
- * key, the keys kept in one string.
+ * lex.c: key -> number, open addressing over the key's tok_hash.  The
+ * keys of lex_parse stay where they are (the mmapped model), those of
+ * lex_put are copied into chunks that never move; a slot is sixteen
+ * bytes, so that the tables of a model cost little to build.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "khobor.h"
 #include "lex.h"
+#include "tok.h"
+
+#define CHUNK 65536
 
 struct slot {
-	uint64_t h;		/* 0: empty */
-	uint32_t key, klen;
-	unsigned v;
+	const char *key;	/* NULL: empty */
+	uint32_t h;
+	uint16_t klen, v;
+};
+
+struct chunk {
+	struct chunk *next;
+	size_t used;
+	char b[CHUNK];
 };
 
 struct lex {
 	struct slot *tab;
 	size_t cap, n;
-	char *str;
-	size_t slen, scap;
+	struct chunk *keys;	/* lex_put's copies */
 };
 
-static uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return h | 1;
-}
+/* tok_hash: eight bytes at a time */
+#define hash tok_hash
 
 struct lex *
 lex_new(void)
@@ -38,18 +41,24 @@ lex_new(void)
 
 	memset(x, 0, sizeof(*x));
 	x->cap = 256;
-	x->tab = kh_malloc(x->cap * sizeof(*x->tab));
-	memset(x->tab, 0, x->cap * sizeof(*x->tab));
+	x->tab = calloc(x->cap, sizeof(*x->tab));
+	if (x->tab == NULL)
+		kh_die("out of memory");
 	return x;
 }
 
 void
 lex_free(struct lex *x)
 {
+	struct chunk *c, *next;
+
 	if (x == NULL)
 		return;
+	for (c = x->keys; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
 	free(x->tab);
-	free(x->str);
 	free(x);
 }
 
@@ -60,34 +69,41 @@ lex_size(const struct lex *x)
 }
 
 static struct slot *
-find(const struct lex *x, const char *key, size_t len, uint64_t h)
+find(const struct lex *x, const char *key, size_t len, uint32_t h)
 {
 	size_t i = h & (x->cap - 1);
 
 	for (;; i = (i + 1) & (x->cap - 1)) {
 		struct slot *e = &x->tab[i];
 
-		if (e->h == 0 || (e->h == h && e->klen == len &&
-		    memcmp(x->str + e->key, key, len) == 0))
+		if (e->key == NULL || (e->h == h && e->klen == len &&
+		    memcmp(e->key, key, len) == 0))
 			return e;
 	}
 }
 
+/* A table for n keys, full to 70% at most (a model's tables are
+ * large, and the pages a table touches cost start-up time), the
+ * entries there moved over. */
 static void
-grow(struct lex *x)
+resize(struct lex *x, size_t n)
 {
 	struct slot *old = x->tab;
 	size_t ocap = x->cap;
 
-	x->cap *= 2;
-	x->tab = kh_malloc(x->cap * sizeof(*x->tab));
-	memset(x->tab, 0, x->cap * sizeof(*x->tab));
+	while (x->cap * 7 < n * 10)
+		x->cap *= 2;
+	if (x->cap == ocap)
+		return;
+	x->tab = calloc(x->cap, sizeof(*x->tab));
+	if (x->tab == NULL)
+		kh_die("out of memory");
 	for (size_t i = 0; i < ocap; i++) {
 		size_t j;
 
-		if (old[i].h == 0)
+		if (old[i].key == NULL)
 			continue;
-		for (j = old[i].h & (x->cap - 1); x->tab[j].h != 0;
+		for (j = old[i].h & (x->cap - 1); x->tab[j].key != NULL;
 		    j = (j + 1) & (x->cap - 1))
 			;
 		x->tab[j] = old[i];
@@ -95,31 +111,64 @@ grow(struct lex *x)
 	free(old);
 }
 
+/* Put key (kept where it is) unless it is there. */
+static void
+put(struct lex *x, const char *key, size_t len, unsigned v, int copy)
+{
+	uint32_t h = hash(key, len);
+	struct slot *e;
+
+	if (v == 0 || v > UINT16_MAX || len == 0 || len > UINT16_MAX)
+		return;
+	resize(x, x->n + 1);
+	e = find(x, key, len, h);
+	if (e->key != NULL)
+		return;
+	if (copy) {
+		struct chunk *c = x->keys;
+		char *k;
+
+		if (len > CHUNK)
+			return;
+		if (c == NULL || c->used + len > CHUNK) {
+			c = kh_malloc(sizeof(*c));
+			c->next = x->keys;
+			c->used = 0;
+			x->keys = c;
+		}
+		k = c->b + c->used;
+		memcpy(k, key, len);
+		c->used += len;
+		key = k;
+	}
+	e->key = key;
+	e->h = h;
+	e->klen = (uint16_t)len;
+	e->v = (uint16_t)v;
+	x->n++;
+}
+
 void
 lex_put(struct lex *x, const char *key, size_t len, unsigned v)
 {
-	uint64_t h = hash(key, len);
+	put(x, key, len, v, 1);
+}
+
+void
+lex_or(struct lex *x, const char *key, size_t len, unsigned bits)
+{
 	struct slot *e;
 
-	if (v == 0 || len > UINT32_MAX)
-		return;
-	if ((x->n + 1) * 2 > x->cap)
-		grow(x);
-	e = find(x, key, len, h);
-	if (e->h != 0)
-		return;
-	if (x->slen + len > x->scap) {
-		while (x->slen + len > x->scap)
-			x->scap = x->scap ? x->scap * 2 : 65536;
-		x->str = kh_realloc(x->str, x->scap);
-	}
-	memcpy(x->str + x->slen, key, len);
-	e->h = h;
-	e->key = x->slen;
-	e->klen = len;
-	e->v = v;
-	x->slen += len;
-	x->n++;
+	put(x, key, len, bits, 0);
+	e = find(x, key, len, hash(key, len));
+	if (e->key != NULL)
+		e->v |= bits;
+}
+
+void
+lex_reserve(struct lex *x, size_t n)
+{
+	resize(x, x->n + n);
 }
 
 unsigned
@@ -127,10 +176,10 @@ lex_get(const struct lex *x, const char *key, size_t len)
 {
 	const struct slot *e;
 
-	if (x == NULL)
+	if (x == NULL || x->n == 0)
 		return 0;
 	e = find(x, key, len, hash(key, len));
-	return e->h != 0 ? e->v : 0;
+	return e->key != NULL ? e->v : 0;
 }
 
 void
@@ -138,8 +187,12 @@ lex_parse(struct lex *x, const char *text, size_t len, const char *path)
 {
 	const char *p = text, *e = text + len, *nl, *tab;
 	unsigned long lineno = 0;
+	size_t lines = 0;
 
-	for (; p < e; p = nl + 1) {
+	for (p = text; p < e && (p = memchr(p, '\n', e - p)) != NULL; p++)
+		lines++;
+	resize(x, x->n + lines);
+	for (p = text; p < e; p = nl + 1) {
 		unsigned long v = 0;
 		const char *d;
 
@@ -158,6 +211,6 @@ lex_parse(struct lex *x, const char *text, size_t len, const char *path)
 			    lineno);
 			continue;
 		}
-		lex_put(x, p, tab - p, (unsigned)v);
+		put(x, p, tab - p, (unsigned)v, 0);
 	}
 }

@@ -44,9 +44,12 @@ struct men {
 struct part {
 	const int8_t *w;	/* NULL: no model of this language */
 	unsigned bits;
-	struct gaz *names;	/* names of the training data */
+	struct lex *names;	/* names of the training data */
 	struct lex *roles;	/* roles of words in them */
 	struct lex *clusters;	/* words' clusters */
+	const char *text[3];	/* the lines of the three, in the model */
+	size_t tlen[3];
+	const char *path;
 	struct fdata fd;
 	int32_t marg[NSTRIDE];	/* what starting a name costs, a label */
 	/* label after label, a lane per label; a pair that may not
@@ -122,17 +125,30 @@ sum_buckets(const struct part *p, const uint32_t *b, size_t nb, int16_t *out)
 	memcpy(out, &sum, sizeof(sum));
 }
 
-/* The sums a part keeps (struct part) of its weights. */
+/* What a part reads of its model when it is first used (English text
+ * is rare in Bengali news, and start-up is to be quick): its tables of
+ * words, and the sums it keeps (struct part) of its weights. */
 static void
-part_sums(struct part *p)
+part_ready(struct part *p)
 {
 	uint32_t fb[FEAT_MAX];
 	size_t nf;
 
-	p->cache = aligned_alloc(64, WCACHE * sizeof(*p->cache));
-	if (p->cache == NULL)
-		kh_die("out of memory");
-	memset(p->cache, 0, WCACHE * sizeof(*p->cache));
+	p->names = lex_new();
+	names_parse(p->names, p->text[0], p->tlen[0], p->path);
+	p->roles = lex_new();
+	lex_parse(p->roles, p->text[1], p->tlen[1], p->path);
+	p->clusters = lex_new();
+	lex_parse(p->clusters, p->text[2], p->tlen[2], p->path);
+	p->fd.names = p->names;
+	p->fd.roles = p->roles;
+	p->fd.clusters = p->clusters;
+
+	/* zero pages from the kernel, touched as words come */
+	p->cache = mmap(NULL, WCACHE * sizeof(*p->cache), PROT_READ |
+	    PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p->cache == MAP_FAILED)
+		kh_die("mmap:");
 	for (int q = 0; q < NLABEL; q++)
 		for (int l = 0; l < NSTRIDE; l++)
 			p->trans[q][l] = l < NLABEL && label_ok(q, l) ?
@@ -202,19 +218,13 @@ load_model(struct ner *n, const char *path)
 		for (int l = 0; l < NSTRIDE; l++)
 			p->marg[l] = label_inside(l) || l == 0 ? 0 :
 			    -(int32_t)(h.margin / h.scale);
-		p->names = gaz_new();
-		gaz_parse(p->names, at, h.names, path);
+		p->text[0] = at, p->tlen[0] = h.names;
 		at += h.names;
-		p->roles = lex_new();
-		lex_parse(p->roles, at, h.roles, path);
+		p->text[1] = at, p->tlen[1] = h.roles;
 		at += h.roles;
-		p->clusters = lex_new();
-		lex_parse(p->clusters, at, h.clusters, path);
+		p->text[2] = at, p->tlen[2] = h.clusters;
 		at += h.clusters;
-		p->fd.names = p->names;
-		p->fd.roles = p->roles;
-		p->fd.clusters = p->clusters;
-		part_sums(p);
+		p->path = path;
 		n->any = 1;
 	}
 }
@@ -248,10 +258,12 @@ ner_close(struct ner *n)
 		munmap(n->map, n->maplen);
 	gaz_free(n->gaz);
 	for (int l = 0; l < NLANG; l++) {
-		gaz_free(n->part[l].names);
+		lex_free(n->part[l].names);
 		lex_free(n->part[l].roles);
 		lex_free(n->part[l].clusters);
-		free(n->part[l].cache);
+		if (n->part[l].cache != NULL)
+			munmap(n->part[l].cache, WCACHE *
+			    sizeof(*n->part[l].cache));
 		free(n->part[l].labsum);
 	}
 	sent_free(&n->s);
@@ -619,8 +631,8 @@ is_word(const struct sent *s, size_t i, size_t j)
 /* The model for sentence s: English when it has more Latin words than
  * Bengali ones, else Bengali; the other one when there is one model
  * only; NULL when there is none. */
-static const struct part *
-model_of(const struct ner *n, const struct sent *s)
+static struct part *
+model_of(struct ner *n, const struct sent *s)
 {
 	size_t bn = 0, en = 0;
 	int l;
@@ -634,6 +646,8 @@ model_of(const struct ner *n, const struct sent *s)
 	l = en > bn ? LANG_EN : LANG_BN;
 	if (n->part[l].w == NULL)
 		l = !l;
+	if (n->part[l].cache == NULL)
+		part_ready(&n->part[l]);
 	return &n->part[l];
 }
 
@@ -679,7 +693,7 @@ static void
 sentence(struct ner *n, int field)
 {
 	const struct sent *s = &n->s;
-	const struct part *pt;
+	struct part *pt;
 	size_t i = 0, h = 0, j;
 	struct men *m;
 

@@ -372,7 +372,8 @@ sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
 void
 sent_all(struct sent *s, const char *text, size_t len)
 {
-	struct sent one = { 0 };
+	/* kept: a gazetteer of thousands of names calls this for each */
+	static struct sent one;
 	size_t pos = 0, cp = 0, base;
 
 	s->n = 0;
@@ -393,7 +394,6 @@ sent_all(struct sent *s, const char *text, size_t len)
 			s->klen = base + one.t[i].klen + 1;
 		}
 	}
-	sent_free(&one);
 }
 
 void

@@ -410,8 +410,9 @@ struct ctab {
 	size_t n, cap;
 };
 struct learnt {
-	struct gaz *names;
+	struct lex *names;	/* of text, names' lines */
 	struct lex *roles;
+	char *text;
 	struct fdata fd;
 };
 static struct learnt learned[NPART + 1];	/* [NPART]: of all the parts */
@@ -534,7 +535,7 @@ learn(struct learnt *l, int hold, int skip)
 	struct ctab nt = { 0 }, wt = { 0 };
 	char buf[1024], num[16];
 
-	l->names = gaz_new();
+	l->names = lex_new();
 	l->roles = lex_new();
 	l->fd.names = l->names;
 	l->fd.roles = l->roles;
@@ -590,7 +591,6 @@ learn(struct learnt *l, int hold, int skip)
 				best = t;
 		if (e->c[best] == 0 || e->c[T_NONE] >= e->c[best])
 			continue;
-		gaz_add(l->names, e->key, strlen(e->key), best, NULL, 0, 0);
 		buf_add(&names, e->key, strlen(e->key));
 		buf_add(&names, "\t", 1);
 		buf_add(&names, type_name[best], strlen(type_name[best]));
@@ -606,6 +606,10 @@ learn(struct learnt *l, int hold, int skip)
 		buf_add(&roles, e->key, strlen(e->key));
 		buf_add(&roles, num, snprintf(num, sizeof(num), "\t%u\n", r));
 	}
+	l->text = kh_malloc(names.len + 1);
+	if (names.len > 0)
+		memcpy(l->text, names.s, names.len);
+	names_parse(l->names, l->text, names.len, "learned names");
 	ctab_clear(&nt);
 	ctab_clear(&wt);
 }
@@ -614,10 +618,13 @@ static void
 learn_all(int hold)
 {
 	for (int p = 0; p <= NPART; p++) {
-		gaz_free(learned[p].names);
+		lex_free(learned[p].names);
 		lex_free(learned[p].roles);
+		free(learned[p].text);
 		learn(&learned[p], hold, p < NPART ? p : -1);
 	}
+	/* the parts are new, whatever their addresses */
+	feats_forget(&ft);
 }
 
 /* Train on every sentence not in fold hold; the averaged weights are
@@ -963,8 +970,9 @@ main(int argc, char **argv)
 	gaz_free(gaz);
 	for (int p = 0; p <= NPART; p++)
 	{
-		gaz_free(learned[p].names);
+		lex_free(learned[p].names);
 		lex_free(learned[p].roles);
+		free(learned[p].text);
 	}
 	free(names.s);
 	free(roles.s);
