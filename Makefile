@@ -187,8 +187,8 @@ install: all
 	install -m 644 docs/records.md README.md $(DESTDIR)$(DOCDIR)
 	mkdir -p $(DESTDIR)$(DATADIR)/tag
 	install -m 644 tag/data/gazetteer.tsv tag/data/places-bd.tsv \
-	    tag/data/places-world.tsv tag/data/ner.model \
-	    $(DESTDIR)$(DATADIR)/tag
+	    tag/data/places-world.tsv tag/data/translit.tsv \
+	    tag/data/ner.model $(DESTDIR)$(DATADIR)/tag
 
 uninstall:
 	for p in $(PROGS); do \

@@ -8,7 +8,8 @@ tokens are put back into text as news writes it (no space before , .
 record for the headlines and tweets (neonp, btc), and TAG (with
 --no-dates) tags the records as it tags any.  A name is right when its
 span (code points, exact) and type are those of a gold name; the gold
-spans lose punctuation at their ends (‘খালেদ is খালেদ).  Prints P, R,
+spans lose punctuation at their ends (‘খালেদ is খালেদ), but for the
+point of an initial or an abbreviation (U. S., U.S.).  Prints P, R,
 F1 per type and micro for each source; -v adds the misses and false
 names seen most often.
 """
@@ -50,6 +51,10 @@ def trim(text, a, b):
         a += 1
     while b > a and not wordy(text[b - 1]):
         b -= 1
+    # the point of an initial or an abbreviation stays (U. S., U.S.)
+    if b < len(text) and text[b] == "." and ("." in text[a:b] or
+                                             not wordy(text[b - 2])):
+        b += 1
     return a, b
 
 

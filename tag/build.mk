@@ -4,10 +4,11 @@
 # cuts text into tokens, gaz.c holds the gazetteer, features.c is what
 # the model sees (shared with the trainer), ner.c puts them together.
 # tag-train trains the model, tag-clusters the word classes it sees.
-# make model rebuilds tag/data/places-bd.tsv, places-world.tsv and
-# ner.model from ../shared and Debian's CLDR data, the same bytes from
-# the same data.
-TAG_NER = tag/ner.c tag/gaz.c tag/lex.c tag/tok.c tag/features.c
+# make model rebuilds tag/data/places-bd.tsv, places-world.tsv,
+# translit.tsv and ner.model from ../shared and Debian's CLDR data, the
+# same bytes from the same data.
+TAG_NER = tag/ner.c tag/gaz.c tag/lex.c tag/tok.c tag/features.c \
+	tag/translit.c
 PROGS += tag
 tag_SRCS = tag/tag.c $(DATES_SRCS) $(TAG_NER)
 tag_PKGS = icu-uc icu-i18n
@@ -56,6 +57,10 @@ model: build/opt/bin/tag-train build/opt/bin/tag-clusters
 	tag/mkplaces.sh $(TAG_SHARED)/gazetteer/bangladesh-geocode \
 	    $(TAG_NERDIR)/rifat.train > tag/data/places-bd.tsv.new
 	mv tag/data/places-bd.tsv.new tag/data/places-bd.tsv
+	python3 tag/mktranslit.py \
+	    $(TAG_SHARED)/corpus/dakshina-bn/bn.translit.sampled.train.tsv \
+	    $(TAG_EN) > tag/data/translit.tsv.new
+	mv tag/data/translit.tsv.new tag/data/translit.tsv
 	$(TAG_TRAIN) -l bn -c $(TAG_NERDIR)/bn.clusters \
 	    -o $(TAG_NERDIR)/bn.model $(TAG_BN)
 	$(TAG_TRAIN) -l en -c $(TAG_NERDIR)/en.clusters \

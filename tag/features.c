@@ -439,6 +439,8 @@ feats_context(const struct feats *f, const struct sent *s, size_t i,
 	F(35, i + 1 < s->n ? f->role[i + 1] : 20);
 	F(37, i > 0 ? f->clu[i - 1] : 65535);
 	F(38, i + 1 < s->n ? f->clu[i + 1] : 65535);
+	F(46, i > 0 ? f->hp[i - 1] : 1);
+	F(47, i + 1 < s->n ? f->hp[i + 1] : 3);
 	F(11, f->lz[i]);
 	F(12, f->lz[i] * 16 + f->gz[i]);
 	F(13, f->gz[i]);
@@ -465,6 +467,7 @@ feats_as_left(const struct feats *f, size_t i, unsigned bits,
 	F(8, i == NONE_TOK ? 1 : f->hs[i]);
 	F(34, i == NONE_TOK ? 20 : f->role[i]);
 	F(37, i == NONE_TOK ? 65535 : f->clu[i]);
+	F(46, i == NONE_TOK ? 1 : f->hp[i]);
 	return n;
 }
 
@@ -478,6 +481,7 @@ feats_as_right(const struct feats *f, size_t i, unsigned bits,
 	F(9, i == NONE_TOK ? 3 : f->hs[i]);
 	F(35, i == NONE_TOK ? 20 : f->role[i]);
 	F(38, i == NONE_TOK ? 65535 : f->clu[i]);
+	F(47, i == NONE_TOK ? 3 : f->hp[i]);
 	return n;
 }
 

@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
@@ -26,6 +27,7 @@
 #include "model.h"
 #include "ner.h"
 #include "tok.h"
+#include "translit.h"
 
 #define NONE ((size_t)-1)
 _Static_assert(NLABEL == 7 && NSTRIDE == 8, "label() steps through 7 labels");
@@ -34,7 +36,9 @@ _Static_assert(NLABEL == 7 && NSTRIDE == 8, "label() steps through 7 labels");
 
 struct men {
 	struct ner_mention m;
-	size_t norm, alt;	/* offsets into str; alt NONE: none */
+	size_t norm;		/* offset into str; NONE: to be made */
+	size_t stem, alt;	/* the model's: the keys, a sure case
+				 * suffix off; alt: one not sure off */
 	size_t first, last;	/* a PER name's first and last token key */
 	int ntok, model;
 };
@@ -93,6 +97,9 @@ struct ner {
 	const char *text[2];	/* the fields of the record */
 	size_t len[2];
 	int any;		/* a model of some language */
+	const char *tlpath;	/* translit.tsv, read when first needed */
+	char *tltext;
+	struct translit *tl;
 };
 
 /* A lane a label (NSTRIDE): sums, weights; scores four labels a
@@ -231,7 +238,7 @@ load_model(struct ner *n, const char *path)
 
 struct ner *
 ner_open(const char *model_path, const char *const *gaz, int ngaz,
-    const char *const *weak, int nweak)
+    const char *const *weak, int nweak, const char *translit)
 {
 	struct ner *n = kh_malloc(sizeof(*n));
 
@@ -246,6 +253,7 @@ ner_open(const char *model_path, const char *const *gaz, int ngaz,
 			kh_die("%s:", weak[i]);
 	if (model_path != NULL)
 		load_model(n, model_path);
+	n->tlpath = translit;
 	return n;
 }
 
@@ -257,6 +265,8 @@ ner_close(struct ner *n)
 	if (n->map != NULL)
 		munmap(n->map, n->maplen);
 	gaz_free(n->gaz);
+	translit_free(n->tl);
+	free(n->tltext);
 	for (int l = 0; l < NLANG; l++) {
 		lex_free(n->part[l].names);
 		lex_free(n->part[l].roles);
@@ -481,8 +491,8 @@ hyphen_suffix(const struct sent *s, size_t j)
 	return j;
 }
 
-/* A new mention of field, zeroed but for field, alt, first and last
- * (NONE). */
+/* A new mention of field, zeroed but for field, norm, stem, alt,
+ * first and last (NONE). */
 static struct men *
 men_new(struct ner *n, int field)
 {
@@ -495,7 +505,7 @@ men_new(struct ner *n, int field)
 	m = &n->men[n->nmen++];
 	memset(m, 0, sizeof(*m));
 	m->m.field = field;
-	m->alt = m->first = m->last = NONE;
+	m->norm = m->stem = m->alt = m->first = m->last = NONE;
 	return m;
 }
 
@@ -514,11 +524,12 @@ men_add(struct ner *n, int field, size_t i, size_t j, int type)
 	return m;
 }
 
-/* The norm of a span no list knows: its keys, spaced as in the text,
- * the last one's case suffix stripped when the suffix is sure; alt
- * strips a suffix that is not. */
+/* The keys of a span no list knows, spaced as in the text, the last
+ * one's case suffix stripped when the suffix is sure; alt strips a
+ * suffix that is not.  Its norm is made of them (roman) at the end of
+ * the record, when the names of the record are known. */
 static void
-model_norm(struct ner *n, struct men *m, size_t i, size_t j)
+model_stem(struct ner *n, struct men *m, size_t i, size_t j)
 {
 	const struct sent *s = &n->s;
 	char buf[1024];
@@ -543,17 +554,96 @@ model_norm(struct ner *n, struct men *m, size_t i, size_t j)
 		while (k > 0 && ((unsigned char)tok_key(s, i)[k] & 0xc0) ==
 		    0x80)
 			k--;
-		m->norm = str_add(n, tok_key(s, i), k);
+		m->stem = str_add(n, tok_key(s, i), k);
 		return;
 	}
 	ns = s->t[j - 1].cls == TOK_BN ? suffix_strip(buf + last, lastlen,
 	    stems, 8) : 0;
-	m->norm = str_add(n, buf, k);
+	m->stem = str_add(n, buf, k);
 	if (ns > 0 && suffix_sure(buf + last, lastlen, stems[0])) {
-		m->norm = str_add(n, buf, last + stems[0]);
+		m->stem = str_add(n, buf, last + stems[0]);
 	} else if (ns > 0) {
 		m->alt = str_add(n, buf, last + stems[ns - 1]);
 	}
+}
+
+/* The bytes of the file at path, or none when it cannot be read (a
+ * norm in Bengali letters is still a norm). */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "r");
+	char *b = kh_malloc(1);
+	size_t cap = 1, k;
+
+	*len = 0;
+	if (f == NULL) {
+		kh_warn("%s:", path);
+		return b;
+	}
+	for (;;) {
+		if (*len == cap)
+			b = kh_realloc(b, cap *= 2);
+		if ((k = fread(b + *len, 1, cap - *len, f)) == 0)
+			break;
+		*len += k;
+	}
+	if (ferror(f)) {
+		kh_warn("%s:", path);
+		*len = 0;
+	}
+	fclose(f);
+	return b;
+}
+
+/* The norm of a name no list knows, from its keys: Bengali in Latin
+ * letters (translit.c; Bengali digits as ASCII ones), the rest as it
+ * is, so that the name has one norm in both scripts. */
+static size_t
+roman(struct ner *n, size_t stem)
+{
+	char out[1024], w[256];
+	const char *p = n->str + stem;
+	size_t k = 0;
+
+	if (n->tl == NULL && n->tlpath != NULL) {
+		size_t len;
+
+		n->tltext = slurp(n->tlpath, &len);
+		n->tl = translit_new(n->tltext, len, n->tlpath);
+	}
+	while (*p != '\0') {
+		const unsigned char *u = (const unsigned char *)p;
+		size_t r = 0, m;
+
+		/* a run of Bengali letters and signs (not digits) */
+		while (u[r] == 0xe0 && (u[r + 1] & 0xfe) == 0xa6 &&
+		    u[r + 2] != 0 && !(u[r + 1] == 0xa7 && u[r + 2] >= 0xa6 &&
+		    u[r + 2] <= 0xaf))
+			r += 3;
+		if (r > 0 && (m = translit_word(n->tl, p, r, w,
+		    sizeof(w))) > 0 && k + m < sizeof(out)) {
+			memcpy(out + k, w, m);
+			k += m;
+			p += r;
+			continue;
+		}
+		if (r == 0 && u[0] == 0xe0 && u[1] == 0xa7 && u[2] >= 0xa6 &&
+		    u[2] <= 0xaf) {
+			if (k + 1 < sizeof(out))
+				out[k++] = '0' + (u[2] - 0xa6);
+			p += 3;
+			continue;
+		}
+		/* else byte by byte, as it is */
+		r = r > 0 ? r : 1;
+		if (k + r < sizeof(out)) {
+			memcpy(out + k, p, r);
+			k += r;
+		}
+		p += r;
+	}
+	return str_add(n, out, k);
 }
 
 /* A PER mention of the second pass at bytes [b, e) of field f; its
@@ -746,7 +836,7 @@ sentence(struct ner *n, int field)
 
 			m = men_add(n, field, i, e, label_type(n->lab[i]));
 			m->model = 1;
-			model_norm(n, m, i, mj);
+			model_stem(n, m, i, mj);
 			person_parts(n, m, i, mj);
 			i = e;
 		} else {
@@ -768,7 +858,10 @@ ner_text(struct ner *n, int field, const char *text, size_t len)
 			sentence(n, field);
 }
 
-/* Link the model's mentions to the record's other names. */
+/* The model's mentions' norms: a suffix not sure is stripped when
+ * the stem is a name of this record; a person's name alone after the
+ * whole name (কিম after কিম জং উন) has its norm; other norms are made of
+ * the keys (roman). */
 static void
 link_names(struct ner *n)
 {
@@ -776,22 +869,30 @@ link_names(struct ner *n)
 
 	for (size_t i = 0; i < n->nmen; i++) {
 		struct men *m = &n->men[i];
+
+		if (!m->model || m->alt == NONE)
+			continue;
+		for (size_t k = 0; k < n->nmen; k++) {
+			const struct men *o = &n->men[k];
+
+			if (k != i && ((o->stem != NONE && strcmp(n->str +
+			    o->stem, n->str + m->alt) == 0) || (!o->model &&
+			    strcmp(n->str + o->norm, n->str + m->alt) == 0))) {
+				m->stem = m->alt;
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < n->nmen; i++)
+		if (n->men[i].model)
+			n->men[i].norm = roman(n, n->men[i].stem);
+	for (size_t i = 0; i < n->nmen; i++) {
+		struct men *m = &n->men[i];
 		const char *key;
 
-		if (!m->model)
+		if (!m->model || m->m.type != T_PER || m->ntok > 2)
 			continue;
-		if (m->alt != NONE) {
-			/* the stem is a name of this record */
-			for (size_t k = 0; k < n->nmen; k++)
-				if (k != i && strcmp(n->str + n->men[k].norm,
-				    n->str + m->alt) == 0) {
-					m->norm = m->alt;
-					break;
-				}
-		}
-		if (m->m.type != T_PER || m->ntok > 2)
-			continue;
-		key = n->str + m->norm;
+		key = n->str + m->stem;
 		for (size_t k = 0; k < nl; k++) {
 			const struct men *p = &n->men[n->links[k]];
 

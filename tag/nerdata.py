@@ -26,7 +26,9 @@ or ORG is O; I-X that does not follow X begins a name; punctuation
 tokens at the ends of a name are outside it; a LOC whose last word is
 a demonym or an adjective of a place (রুশ, ভারতীয়, উত্তর কোরিয়ান,
 ফিলিস্তিনি: a word of DEMONYMS, one ending in -ীয়, or one of the names
-of places in the gazetteer file PLACES with -ন or -ি after it) is O, as
+of places in the gazetteer file PLACES with -ন or -ি after it; Russian,
+Israeli, Chinese: a capitalised word ending as demonyms do, -ian, -ean,
+-ese, -ish, -an, -i or -ic, that is no place's name in PLACES) is O, as
 tag/data/gazetteer.tsv and the seeds' gold have it:
   ner/rifat1493/train.txt  token<TAB>label.  TIM is O.  Initials tagged
       each as a name of its own (এ B-PER কে B-PER এম B-PER কাউছার I-PER)
@@ -88,10 +90,16 @@ def label(tag):
     return "O", None
 
 
+EN_DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|an|i|ic)s?$")
+
+
 def demonym(word):
     """Whether word names a place's people or is its adjective:
-    ভারতীয়, কোরিয়ান (কোরিয়া-ন), ফিলিস্তিনি (ফিলিস্তিন-ি)."""
+    ভারতীয়, কোরিয়ান (কোরিয়া-ন), ফিলিস্তিনি (ফিলিস্তিন-ি); Russian,
+    Israeli, Chinese (an ending of demonyms, not a place's name)."""
     w = unicodedata.normalize("NFC", word)
+    if EN_DEMONYM.match(w):
+        return w not in PLACES
     if w in DEMONYMS or w.endswith(unicodedata.normalize("NFC", "ীয়")):
         return True
     return (w.endswith("ান") and w[:-1] in PLACES) or (

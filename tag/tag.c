@@ -34,7 +34,7 @@ static struct ner *ner;
 
 static const char *const fields[] = { "title", "text" };
 static const char *const data_files[] = { "gazetteer.tsv",
-    "places-bd.tsv", "places-world.tsv", "ner.model" };
+    "places-bd.tsv", "places-world.tsv", "ner.model", "translit.tsv" };
 #define NDATA (sizeof(data_files) / sizeof(data_files[0]))
 
 /* Code points to bytes in one field, for mentions in order of start. */
@@ -488,7 +488,7 @@ main(int argc, char **argv)
 			model_path = paths[3];
 		/* --model none: the gazetteer alone */
 		ner = ner_open(strcmp(model_path, "none") == 0 ? NULL :
-		    model_path, gaz_files, ngaz, weak, 2);
+		    model_path, gaz_files, ngaz, weak, 2, paths[4]);
 	}
 	rec_loop(argv + i, tag, NULL);
 	ner_close(ner);
