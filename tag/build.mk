@@ -13,7 +13,8 @@ PROGS += tag
 tag_SRCS = tag/tag.c $(DATES_SRCS) $(TAG_NER)
 tag_PKGS = icu-uc icu-i18n
 TOOLS += tag-train
-tag-train_SRCS = tag/train.c tag/gaz.c tag/lex.c tag/tok.c tag/features.c
+tag-train_SRCS = tag/train.c tag/gaz.c tag/lex.c tag/tok.c tag/features.c \
+	tag/translit.c
 tag-train_PKGS = icu-uc
 TOOLS += tag-clusters
 tag-clusters_SRCS = tag/clusters.c tag/tok.c
@@ -35,6 +36,9 @@ TAG_GAZ = -g tag/data/gazetteer.tsv -g tag/data/places-bd.tsv \
 TAG_TRAIN = build/opt/bin/tag-train $(TAG_GAZ) -m 2
 
 TAG_CLUSTERS = build/opt/bin/tag-clusters -c 256
+# English knows the names of the Bengali news too, in Latin letters
+TAG_EN_OPTS = -l en -c $(TAG_NERDIR)/en.clusters -r $(TAG_NERDIR)/bn.model \
+	-T tag/data/translit.tsv
 
 $(TAG_NERDIR)/stamp: tag/nerdata.py tag/data/places-world.tsv
 	python3 tag/nerdata.py $(TAG_SHARED) tag/data/places-world.tsv \
@@ -46,13 +50,18 @@ $(TAG_NERDIR)/bn.clusters: $(TAG_NERDIR)/stamp build/opt/bin/tag-clusters
 $(TAG_NERDIR)/en.clusters: $(TAG_NERDIR)/stamp build/opt/bin/tag-clusters
 	$(TAG_CLUSTERS) -l $(TAG_NERDIR)/en.text > $@.new
 	mv $@.new $@
+$(TAG_NERDIR)/bn.model: $(TAG_NERDIR)/bn.clusters build/opt/bin/tag-train
+	$(TAG_TRAIN) -l bn -c $(TAG_NERDIR)/bn.clusters -o $@ $(TAG_BN)
+$(TAG_NERDIR)/en.model: $(TAG_NERDIR)/en.clusters $(TAG_NERDIR)/bn.model \
+    tag/data/translit.tsv build/opt/bin/tag-train
+	$(TAG_TRAIN) $(TAG_EN_OPTS) -o $@ $(TAG_EN)
 
 # Everything anew, whatever is there already.
 model: build/opt/bin/tag-train build/opt/bin/tag-clusters
 	scripts/deps.sh model
 	python3 tag/mkcldr.py $(TAG_CLDR) > tag/data/places-world.tsv.new
 	mv tag/data/places-world.tsv.new tag/data/places-world.tsv
-	rm -f $(TAG_NERDIR)/stamp
+	rm -f $(TAG_NERDIR)/stamp $(TAG_NERDIR)/*.model
 	$(MAKE) $(TAG_NERDIR)/bn.clusters $(TAG_NERDIR)/en.clusters
 	tag/mkplaces.sh $(TAG_SHARED)/gazetteer/bangladesh-geocode \
 	    $(TAG_NERDIR)/rifat.train > tag/data/places-bd.tsv.new
@@ -61,22 +70,19 @@ model: build/opt/bin/tag-train build/opt/bin/tag-clusters
 	    $(TAG_SHARED)/corpus/dakshina-bn/bn.translit.sampled.train.tsv \
 	    $(TAG_EN) > tag/data/translit.tsv.new
 	mv tag/data/translit.tsv.new tag/data/translit.tsv
-	$(TAG_TRAIN) -l bn -c $(TAG_NERDIR)/bn.clusters \
-	    -o $(TAG_NERDIR)/bn.model $(TAG_BN)
-	$(TAG_TRAIN) -l en -c $(TAG_NERDIR)/en.clusters \
-	    -o $(TAG_NERDIR)/en.model $(TAG_EN)
+	$(MAKE) $(TAG_NERDIR)/bn.model $(TAG_NERDIR)/en.model
 	cat $(TAG_NERDIR)/bn.model $(TAG_NERDIR)/en.model \
 	    > tag/data/ner.model.new
 	mv tag/data/ner.model.new tag/data/ner.model
 
 # NER 5-fold cross-validation on the training parts of Rifat1493 and
 # of btc (bench/tag-eval.sh), the other sources of each language in
-# every fold's training, with the settings and clusters of make model
-tag-cv: build/opt/bin/tag-train $(TAG_NERDIR)/bn.clusters \
-    $(TAG_NERDIR)/en.clusters
+# every fold's training, with the settings and clusters of make model;
+# folds of runs of 100 sentences (tag-train -k)
+tag-cv: build/opt/bin/tag-train $(TAG_NERDIR)/bn.model
 	@echo "Bengali: folds of rifat.train"
 	@$(TAG_TRAIN) -l bn -c $(TAG_NERDIR)/bn.clusters -k 5 $(TAG_BN)
 	@echo "English: folds of btc.train"
-	@$(TAG_TRAIN) -l en -c $(TAG_NERDIR)/en.clusters -k 5 $(TAG_EN)
+	@$(TAG_TRAIN) $(TAG_EN_OPTS) -k 5 $(TAG_EN)
 
 .PHONY: model tag-cv

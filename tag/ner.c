@@ -533,7 +533,7 @@ model_stem(struct ner *n, struct men *m, size_t i, size_t j)
 {
 	const struct sent *s = &n->s;
 	char buf[1024];
-	size_t k = 0, stems[8], last = 0, lastlen = 0;
+	size_t k = 0, stems[8], last = 0, lastlen = 0, sure = 0;
 	int ns;
 
 	for (size_t t = i; t < j; t++) {
@@ -559,12 +559,17 @@ model_stem(struct ner *n, struct men *m, size_t i, size_t j)
 	}
 	ns = s->t[j - 1].cls == TOK_BN ? suffix_strip(buf + last, lastlen,
 	    stems, 8) : 0;
-	m->stem = str_add(n, buf, k);
-	if (ns > 0 && suffix_sure(buf + last, lastlen, stems[0])) {
-		m->stem = str_add(n, buf, last + stems[0]);
-	} else if (ns > 0) {
+	/* the longest stem a sure suffix leaves: আহমদ-ের, not আহম-দের */
+	for (int q = 0; q < ns; q++)
+		if (suffix_sure(buf + last, lastlen, stems[q]) && (sure == 0 ||
+		    stems[q] > sure))
+			sure = stems[q];
+	if (sure > 0)
+		m->stem = str_add(n, buf, last + sure);
+	else
+		m->stem = str_add(n, buf, k);
+	if (sure == 0 && ns > 0)
 		m->alt = str_add(n, buf, last + stems[ns - 1]);
-	}
 }
 
 /* The bytes of the file at path, or none when it cannot be read (a
@@ -779,12 +784,52 @@ longer(const struct ner *n, size_t i, size_t mj, size_t h)
 	return cover < mj - i;
 }
 
+/* Whether token t may be an initial: a Bengali letter with its vowel
+ * (শ, কে, মো), a Latin capital. */
+static int
+initial(const struct sent *s, size_t t)
+{
+	const struct tok *k = &s->t[t];
+
+	if (k->cls == TOK_LATIN)
+		return k->klen == 1 && tok_key(s, t)[0] >= 'A' &&
+		    tok_key(s, t)[0] <= 'Z';
+	return k->cls == TOK_BN && k->end - k->start <= 2 &&
+	    strcmp(tok_key(s, t), "ও") != 0 && strcmp(tok_key(s, t), "বা") !=
+	    0 && strcmp(tok_key(s, t), "না") != 0;
+}
+
+/* Where a person's name that starts at token i starts with its
+ * initials (শ ম রেজাউল করিম, মো. নূর খান, J. K. Rowling): two initials
+ * or more before it, or one with a point; not before token lo. */
+static size_t
+initials(const struct sent *s, size_t i, size_t lo)
+{
+	size_t k = i, count = 0;
+	int dot = 0;
+
+	while (k > lo) {
+		if (s->t[k - 1].cls == TOK_PUNCT && s->t[k - 1].klen == 1 &&
+		    tok_key(s, k - 1)[0] == '.' && s->t[k - 1].glued &&
+		    k - 1 > lo && initial(s, k - 2)) {
+			dot = 1;
+			k--;
+			continue;
+		}
+		if (!initial(s, k - 1))
+			break;
+		count++;
+		k--;
+	}
+	return count >= 2 || (count == 1 && dot) ? k : i;
+}
+
 static void
 sentence(struct ner *n, int field)
 {
 	const struct sent *s = &n->s;
 	struct part *pt;
-	size_t i = 0, h = 0, j;
+	size_t i = 0, h = 0, j, done = 0, b;
 	struct men *m;
 
 	n->nhits = 0;
@@ -823,22 +868,25 @@ sentence(struct ner *n, int field)
 		/* a gazetteer name, unless the model's span is longer */
 		if (hit && mj <= n->hits[h].j) {
 			j = hyphen_suffix(s, n->hits[h].j);
-			m = men_add(n, field, i, j, n->hits[h].type);
+			b = n->hits[h].type == T_PER ? initials(s, i, done) : i;
+			m = men_add(n, field, b, j, n->hits[h].type);
 			m->norm = str_add(n, n->hits[h].norm,
 			    strlen(n->hits[h].norm));
 			person_parts(n, m, i, n->hits[h].j);
-			i = j;
+			i = done = j;
 			continue;
 		}
 		if (mj > i && is_word(s, i, mj) && !(label_type(n->lab[i]) ==
 		    T_LOC && demonym(n, mj - 1))) {
 			size_t e = hyphen_suffix(s, mj);
 
-			m = men_add(n, field, i, e, label_type(n->lab[i]));
+			b = label_type(n->lab[i]) == T_PER ? initials(s, i, done) :
+			    i;
+			m = men_add(n, field, b, e, label_type(n->lab[i]));
 			m->model = 1;
-			model_stem(n, m, i, mj);
-			person_parts(n, m, i, mj);
-			i = e;
+			model_stem(n, m, b, mj);
+			person_parts(n, m, b, mj);
+			i = done = e;
 		} else {
 			i++;
 		}

@@ -440,6 +440,28 @@ stem_ok(const char *s, size_t n)
 	return !(u[n - 3] == 0xe0 && u[n - 2] == 0xa7 && u[n - 1] == 0x8d);
 }
 
+/* Whether a suffix starts with য় (-য়, -য়ের), which follows a vowel
+ * only (মায়ের; বিশ্ববিদ্যালয়ের is বিশ্ববিদ্যালয়-ের). */
+static int
+ya(const char *suf)
+{
+	return strncmp(suf, "য়", strlen("য়")) == 0;
+}
+
+/* Whether s[0..n) ends in a vowel, a vowel sign or ঁ ং ঃ
+ * (পিয়ংইয়ং-য়ের). */
+static int
+vowel_end(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s + n - 3;
+	unsigned c;
+
+	if (n < 3 || u[0] != 0xe0 || (u[1] & 0xfe) != 0xa6)
+		return 0;
+	c = ((u[1] & 1) << 6) + (u[2] & 0x3f);
+	return (c >= 0x01 && c <= 0x14) || (c >= 0x3e && c <= 0x4c);
+}
+
 int
 suffix_strip(const char *key, size_t klen, size_t *stems, int max)
 {
@@ -473,7 +495,8 @@ suffix_strip(const char *key, size_t klen, size_t *stems, int max)
 		 * tells most suffixes apart */
 		while (j > 0 && end[j - 1] == suf[j - 1])
 			j--;
-		if (j == 0 && stem_ok(key, klen - n))
+		if (j == 0 && stem_ok(key, klen - n) && (!ya(suf) ||
+		    vowel_end(key, klen - n)))
 			stems[k++] = klen - n;
 	}
 	return k;

@@ -20,6 +20,7 @@
 #include "features.h"
 #include "lex.h"
 #include "model.h"
+#include "translit.h"
 
 struct tsent {
 	struct sent s;
@@ -39,6 +40,8 @@ static uint32_t lang = LANG_BN;
 static struct lex *clusters;	/* -c */
 static char *cltext;
 static size_t cllen;
+static const char *romfrom, *romtable;	/* -r, -T */
+static struct buf extra;		/* names of -r, as lines */
 static float margin = 0;
 static const char *out;
 static const char *gazfiles[16];
@@ -606,6 +609,8 @@ learn(struct learnt *l, int hold, int skip)
 		buf_add(&roles, e->key, strlen(e->key));
 		buf_add(&roles, num, snprintf(num, sizeof(num), "\t%u\n", r));
 	}
+	if (extra.len > 0)
+		buf_add(&names, extra.s, extra.len);
 	l->text = kh_malloc(names.len + 1);
 	if (names.len > 0)
 		memcpy(l->text, names.s, names.len);
@@ -842,6 +847,80 @@ read_all(const char *path, size_t *len)
 	return b;
 }
 
+/*
+ * -r: the names of another language's model in Latin letters, as names
+ * learned: a word that part's training data has mostly in names of one
+ * type (a role neither weak nor common, features.h), spelt as tag spells
+ * a name no list knows (translit.c, with -T's table), and with its
+ * inherent vowels kept (translit_medial).  So the English
+ * model knows Shakib and Mansur from the Bengali news, where names of
+ * the subcontinent are many and the English data has few.
+ */
+static void
+romanised(void)
+{
+	size_t len, tlen = 0;
+	char *m = read_all(romfrom, &len), *tt = NULL, word[256], word2[256];
+	struct translit *tl = NULL;
+	struct model_head h;
+	const char *at = m, *e = m + len;
+
+	if (romtable != NULL) {
+		tt = read_all(romtable, &tlen);
+		tl = translit_new(tt, tlen, romtable);
+	}
+	while ((size_t)(e - at) >= sizeof(h)) {
+		const char *p, *end, *nl, *tab;
+		size_t nb;
+
+		memcpy(&h, at, sizeof(h));
+		nb = ((size_t)1 << (h.bits & 31)) * NSTRIDE;
+		if (memcmp(h.magic, MODEL_MAGIC, 16) != 0 || h.bits < 10 ||
+		    h.bits > 24 || (size_t)(e - at) - sizeof(h) < nb +
+		    h.names + h.roles + h.clusters)
+			kh_die("%s: not a model of this tag", romfrom);
+		p = at + sizeof(h) + nb + h.names;
+		end = p + h.roles;
+		at += sizeof(h) + nb + h.names + h.roles + h.clusters;
+		if (h.lang == lang)
+			continue;
+		for (; p < end; p = nl + 1) {
+			unsigned long r;
+			size_t k;
+			int type;
+
+			if ((nl = memchr(p, '\n', end - p)) == NULL)
+				nl = end;
+			if ((tab = memchr(p, '\t', nl - p)) == NULL)
+				continue;
+			r = strtoul(tab + 1, NULL, 10);
+			/* role_code(type, 0, inside) */
+			if (r == 0 || r >= ROLE_COMMON || (r - 1) % ROLE_INSIDE >=
+			    ROLE_WEAK)
+				continue;
+			type = (int)((r - 1) % ROLE_WEAK) + 1;
+			if ((k = translit_word(tl, p, tab - p, word,
+			    sizeof(word))) < 3)
+				continue;
+			for (int v = 0; v < 2; v++) {
+				/* the other spelling too, when it is other */
+				if (v == 1 && ((k = translit_medial(p, tab - p,
+				    word2, sizeof(word2))) == 0 ||
+				    strcmp(word, word2) == 0))
+					break;
+				buf_add(&extra, v ? word2 : word, k);
+				buf_add(&extra, "\t", 1);
+				buf_add(&extra, type_name[type],
+				    strlen(type_name[type]));
+				buf_add(&extra, "\n", 1);
+			}
+		}
+	}
+	translit_free(tl);
+	free(tt);
+	free(m);
+}
+
 static void
 option(int ch, char *arg)
 {
@@ -890,6 +969,12 @@ option(int ch, char *arg)
 	case 'o':
 		out = arg;
 		break;
+	case 'r':
+		romfrom = arg;
+		break;
+	case 'T':
+		romtable = arg;
+		break;
 	case 't':
 		if (ntest == 16)
 			kh_die("too many -t");
@@ -906,7 +991,8 @@ main(int argc, char **argv)
 	static const struct kh_cli cli = {
 		.usage = "[-h] [-b bits] [-c clusters] [-e epochs] [-g gazetteer] "
 		    "[-l lang] "
-		    "[-m margin] [-k folds | -o model | -t test] file ...",
+		    "[-m margin] [-r model [-T translit]] "
+		    "[-k folds | -o model | -t test] file ...",
 		.help = "  -b bits           2^bits feature buckets (16)\n"
 		    "  -c clusters       word clusters (tag-clusters)\n"
 		    "  -e epochs         passes over the data (12)\n"
@@ -918,9 +1004,12 @@ main(int argc, char **argv)
 		    "  -m margin         least score over O that starts a "
 		    "name (0)\n"
 		    "  -o model          write the model\n"
+		    "  -r model          the names of model's other language, "
+		    "in Latin letters\n"
 		    "  -t test           score on the sentences of test, "
-		    "trained on the rest\n",
-		.shortopts = "b:c:e:g:k:l:m:o:t:",
+		    "trained on the rest\n"
+		    "  -T translit       how -r spells words (translit.tsv)\n",
+		.shortopts = "b:c:e:g:k:l:m:o:r:t:T:",
 		.opt = option,
 	};
 	int i = kh_options(argc, argv, &cli);
@@ -938,6 +1027,8 @@ main(int argc, char **argv)
 	reading_test = 1;
 	for (int k = 0; k < ntest; k++)
 		read_file(tests[k]);
+	if (romfrom != NULL)
+		romanised();
 	if (ndata == 0)
 		kh_die("no sentences to train on");
 	nb = ((size_t)1 << bits) * NSTRIDE;
@@ -978,5 +1069,6 @@ main(int argc, char **argv)
 	free(roles.s);
 	free(cltext);
 	lex_free(clusters);
+	free(extra.s);
 	return 0;
 }

@@ -119,9 +119,10 @@ cat(char *d, size_t cap, const char *s)
 	}
 }
 
-/* By rule; returns the length, 0 when it does not fit. */
+/* By rule; returns the length, 0 when it does not fit.  medial: keep
+ * the inherent vowels inside the word (মমতা Mamata, not Mamta). */
 static size_t
-by_rule(const char *key, size_t len, char *out, size_t cap)
+by_rule(const char *key, size_t len, char *out, size_t cap, int medial)
 {
 	struct unit u[UNITS];
 	unsigned cp[96];
@@ -221,7 +222,7 @@ by_rule(const char *key, size_t len, char *out, size_t cap)
 	    u[nu - 1].cons[1] != 'r' && (u[nu - 2].vow != NULL ||
 	    u[nu - 2].inh))
 		u[nu - 1].inh = 0;
-	for (i = nu - 1; i-- > 1;)
+	for (i = nu - 1; !medial && i-- > 1;)
 		if (u[i].inh && u[i].tail == NULL && (u[i - 1].vow != NULL ||
 		    u[i - 1].inh) && u[i + 1].cons[0] != '\0' &&
 		    (u[i + 1].vow != NULL || u[i + 1].inh))
@@ -260,5 +261,11 @@ translit_word(const struct translit *t, const char *key, size_t len,
 			out[0] -= 32;
 		return t->llen[line];
 	}
-	return by_rule(key, len, out, cap);
+	return by_rule(key, len, out, cap, 0);
+}
+
+size_t
+translit_medial(const char *key, size_t len, char *out, size_t cap)
+{
+	return by_rule(key, len, out, cap, 1);
 }

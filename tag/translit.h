@@ -23,4 +23,9 @@ void translit_free(struct translit *t);
 size_t translit_word(const struct translit *t, const char *key, size_t len,
 	char *out, size_t cap);
 
+/* The same by rule, the inherent vowels inside the word kept: the
+ * other spelling names often have (মমতা Mamta, Mamata). */
+size_t translit_medial(const char *key, size_t len, char *out,
+	size_t cap);
+
 #endif
