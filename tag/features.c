@@ -356,6 +356,83 @@ names_parse(struct lex *x, const char *text, size_t len, const char *path)
 	}
 }
 
+/* Whether key[0..n) is a whole name in g or names. */
+static int
+known(const struct gaz *g, const struct lex *names, const char *key,
+    size_t n)
+{
+	int type;
+	const char *norm;
+
+	return (g != NULL && gaz_word(g, key, n, &type, &norm)) ||
+	    (names != NULL && (lex_get(names, key, n) & NAME_FULL));
+}
+
+/* Latin key k[0..n) in title case (Dhaka) into out. */
+static void
+title(char *out, const char *k, size_t n)
+{
+	for (size_t j = 0; j < n; j++)
+		out[j] = j > 0 && k[j] >= 'A' && k[j] <= 'Z' ? k[j] + 32 :
+		    j == 0 && k[j] >= 'a' && k[j] <= 'z' ? k[j] - 32 : k[j];
+}
+
+/* The most Latin tokens from i whose keys in title case, joined by a
+ * space, are a name in g or names (SHEIKH HASINA: Sheikh Hasina);
+ * 0: none. */
+static size_t
+title_name(const struct sent *s, size_t i, const struct gaz *g,
+    const struct lex *names)
+{
+	char key[256];
+	size_t k = 0, best = 0;
+
+	for (size_t j = i; j < s->n && j < i + 6; j++) {
+		size_t n = s->t[j].klen;
+
+		if (s->t[j].cls != TOK_LATIN || k + n + 1 > sizeof(key))
+			break;
+		if (j > i)
+			key[k++] = ' ';
+		title(key + k, tok_key(s, j), n);
+		k += n;
+		if (known(g, names, key, k))
+			best = j - i + 1;
+	}
+	return best;
+}
+
+void
+feats_truecase(struct sent *s, const struct gaz *g, const struct lex *names)
+{
+	char *k;
+	size_t n, j;
+
+	if (!caps_sentence(s))
+		return;
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->t[i].cls != TOK_LATIN || s->t[i].klen < 2)
+			continue;
+		/* a name in title case, or an acronym a list knows (BNP) */
+		if ((j = title_name(s, i, g, names)) == 0 &&
+		    known(g, names, tok_key(s, i), s->t[i].klen))
+			continue;
+		for (size_t t = i; t < i + (j ? j : 1); t++) {
+			k = s->keys + s->t[t].key;
+			n = s->t[t].klen;
+			if (j > 0)
+				title(k, k, n);
+			else
+				for (size_t c = 0; c < n; c++)
+					if (k[c] >= 'A' && k[c] <= 'Z')
+						k[c] += 32;
+			s->t[t].kh = tok_hash(k, n);
+		}
+		if (j > 0)
+			i += j - 1;
+	}
+}
+
 void
 feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
     const struct fdata *d, gaz_hit_fn *fn, void *arg)

@@ -98,6 +98,12 @@ role_code(int type, int weak, int inside)
  * norm. */
 typedef void gaz_hit_fn(size_t i, size_t j, int type, const char *norm,
 	int weak, void *arg);
+/* A headline in capitals (DHAKA SAYS) made to read as running text:
+ * each Latin word's key in the case of the name it is in g or names
+ * (Dhaka), else in lower case, so the model and the gazetteer see what
+ * they learned.  The text, spans and offsets stay. */
+void feats_truecase(struct sent *s, const struct gaz *g,
+	const struct lex *names);
 void feats_sent(struct feats *f, const struct sent *s, const struct gaz *g,
 	const struct fdata *d, gaz_hit_fn *fn, void *arg);
 /* A token's number in x (its key's, else its stems'), 0: none; fold:

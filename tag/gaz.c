@@ -331,6 +331,14 @@ gaz_word(const struct gaz *g, const char *key, size_t len, int *type,
 	return 1;
 }
 
+int
+gaz_known(const struct gaz *g, const char *key, size_t len)
+{
+	const struct ent *e = get(g, key, len);
+
+	return e != NULL && (e->flags & (G_NAME | G_PREFIX));
+}
+
 size_t
 gaz_match(const struct gaz *g, const struct sent *s, size_t i,
     const uint64_t *hi, int *type, const char **norm, int *weak)

@@ -49,5 +49,7 @@ size_t gaz_match(const struct gaz *g, const struct sent *s, size_t i,
 /* Whether key (one token's key, a stem) is a one-token name. */
 int gaz_word(const struct gaz *g, const char *key, size_t len, int *type,
 	const char **norm);
+/* Whether key (one token's key) is a name or the first words of one. */
+int gaz_known(const struct gaz *g, const char *key, size_t len);
 
 #endif

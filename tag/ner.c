@@ -827,13 +827,14 @@ initials(const struct sent *s, size_t i, size_t lo)
 static void
 sentence(struct ner *n, int field)
 {
-	const struct sent *s = &n->s;
+	struct sent *s = &n->s;
 	struct part *pt;
 	size_t i = 0, h = 0, j, done = 0, b;
 	struct men *m;
 
 	n->nhits = 0;
 	pt = model_of(n, s);
+	feats_truecase(s, n->gaz, pt != NULL ? pt->fd.names : NULL);
 	feats_sent(&n->f, s, n->gaz, pt != NULL ? &pt->fd : NULL, on_hit, n);
 	label(n, pt);
 	while (i < s->n) {
