@@ -35,7 +35,8 @@ struct tok {
 	size_t cb, ce;		/* code points */
 	unsigned char type, space, nsuf, ascii;
 	unsigned char cat, flags, suffix;
-	unsigned char cue;	/* T_OTHER: CUE_* of its words */
+	unsigned char cue;	/* T_WORD: CUE_LOC */
+	size_t bb, be;		/* T_OTHER: bytes of its words, for cue_of */
 	signed char unit;
 	int val;		/* word value; number value */
 	int ndig;		/* digits of a number */
@@ -303,6 +304,7 @@ push(struct scan *sc, int type, size_t cb, int space)
 	t = &sc->t[sc->n++];
 	memset(t, 0, sizeof(*t));
 	t->type = (unsigned char)type;
+	t->bb = sc->pos;
 	t->cb = cb;
 	t->space = (unsigned char)space;
 	return t;
@@ -340,6 +342,18 @@ cues(const char *w, size_t n)
 			return CUE_FUT;
 		return 0;
 	}
+	/* most words end in none of the endings' last letters: ে র ন ো ়
+	 * য় ই (E0 A7 87, E0 A6 B0, E0 A6 A8, E0 A7 8B, E0 A6 BC, E0 A7 9F,
+	 * E0 A6 87) */
+	if (n < 6 || (unsigned char)w[n - 3] != 0xe0)
+		return 0;
+	switch ((unsigned char)w[n - 2] << 8 | (unsigned char)w[n - 1]) {
+	case 0xa787: case 0xa6b0: case 0xa6a8: case 0xa78b: case 0xa6bc:
+	case 0xa79f: case 0xa687:
+		break;
+	default:
+		return 0;
+	}
 	/* য় as one code point (U+09DF) or as য and a nukta */
 	if (ends_in(w, n, "ে") || ends_in(w, n, "য়") ||
 	    ends_in(w, n, "\xe0\xa7\x9f") || ends_in(w, n, "েই"))
@@ -362,22 +376,18 @@ cues(const char *w, size_t n)
 	return c;
 }
 
-/* Scan a word at sc->pos: letters until a non-letter.  A change of
- * script ends a word ("2025সালে" is two): an ASCII word is ASCII
- * letters; another is Bengali letters and signs (three bytes, E0 A6/A7
- * xx), ZWNJ and ZWJ (E2 80 8C/8D). */
-static void
-lex_word(struct scan *sc, int space)
+/* The end of the word at byte p of s: letters until a non-letter,
+ * *cps their code points.  A change of script ends a word ("2025সালে"
+ * is two): an ASCII word is ASCII letters; another is Bengali letters
+ * and signs (three bytes, E0 A6/A7 xx), ZWNJ and ZWJ (E2 80 8C/8D). */
+static inline size_t
+word_end(const unsigned char *s, size_t len, size_t p, size_t *cps)
 {
-	const unsigned char *s = sc->s;
-	size_t b = sc->pos, p = b, len = sc->len, cb = sc->cp, cp = cb;
-	const struct lexent *e;
-	struct tok *t;
-	int suffix;
+	size_t n = 0;
 
 	if (s[p] < 0x80) {
 		while (p < len && (s[p] | 0x20) >= 'a' && (s[p] | 0x20) <= 'z')
-			p++, cp++;
+			p++, n++;
 	} else {
 		while (p + 3 <= len) {
 			if (s[p] == 0xe0 && (s[p + 1] & 0xfe) == 0xa6 &&
@@ -390,15 +400,59 @@ lex_word(struct scan *sc, int space)
 			    (s[p + 2] != 0x8c && s[p + 2] != 0x8d)) {
 				break;
 			}
-			p += 3, cp++;
+			p += 3, n++;
 		}
 	}
-	sc->pos = p, sc->cp = cp;
+	*cps = n;
+	return p;
+}
+
+/* The CUE_* of the words of barrier t, worked out only near a date:
+ * CUE_FUT of any, CUE_GEN of the last. */
+static int
+cue_of(const struct scan *sc, const struct tok *t)
+{
+	size_t p = t->bb, e, used, n;
+	int c = 0, ch;
+
+	if (t->type != T_OTHER)
+		return 0;
+	while (p < t->be) {
+		ch = decode(sc->s + p, t->be - p, &used);
+		if (ch < 0 || !word_cp(ch) || ch == 0x200c || ch == 0x200d) {
+			p += used;
+			continue;
+		}
+		if ((e = word_end(sc->s, t->be, p, &n)) == p) {
+			p += used;
+			continue;
+		}
+		c = (c & CUE_FUT) | (cues((const char *)sc->s + p, e - p) &
+		    (CUE_FUT | CUE_GEN));
+		p = e;
+	}
+	return c;
+}
+
+/* Scan a word at sc->pos. */
+static void
+lex_word(struct scan *sc, int space)
+{
+	const unsigned char *s = sc->s;
+	size_t b = sc->pos, p, cb = sc->cp, n;
+	const struct lexent *e;
+	struct tok *t;
+	int suffix;
+
+	p = word_end(s, sc->len, b, &n);
+	sc->pos = p, sc->cp = cb + n;
 	e = lex_lookup((const char *)sc->s + b, sc->pos - b, &suffix);
 	t = push(sc, e ? T_WORD : T_OTHER, cb, space);
 	t->ce = sc->cp;
 	if (e == NULL) {
-		t->cue = (t->cue & CUE_FUT) | cues((const char *)s + b, p - b);
+		if (t->cb == cb)
+			t->bb = b;	/* push saw the position after it */
+		t->be = p;
 		return;
 	}
 	t->cat = e->cat, t->val = e->val, t->unit = e->unit;
@@ -637,10 +691,10 @@ static int
 future(const struct scan *sc, int i, int j)
 {
 	for (int k = i - 1; k >= 0 && !clause_end(&sc->t[k]); k--)
-		if (sc->t[k].type == T_OTHER && (sc->t[k].cue & CUE_FUT))
+		if (cue_of(sc, &sc->t[k]) & CUE_FUT)
 			return 1;
 	for (int k = j; k < sc->n && !clause_end(&sc->t[k]); k++)
-		if (sc->t[k].type == T_OTHER && (sc->t[k].cue & CUE_FUT))
+		if (cue_of(sc, &sc->t[k]) & CUE_FUT)
 			return 1;
 	return 0;
 }
@@ -1136,18 +1190,27 @@ pod_mins(int pod)
 	return h[pod] * 60;
 }
 
+/* dir, or for a bare date (dir 0) 1 in a clause of the future (will
+ * be held on March 3): the next day or month of its name.  Worked out
+ * once a date was read (*fc -1: not yet). */
+static int
+tense_dir(const struct scan *sc, int i, int dir, int *fc)
+{
+	if (dir != 0)
+		return dir;
+	if (*fc < 0)
+		*fc = future(sc, i, i + 1);
+	return *fc;
+}
+
 /* A whole date expression: dates, ranges, weekday forms; the date's
  * time when it has one. */
 static int
 m_date(const struct scan *sc, int i, struct match *mt, int dir)
 {
 	struct dt w, w2;
-	int gran, gran2, bs, bs2, j, k, d1, m1, b1;
+	int gran, gran2, bs, bs2, j, k, d1, m1, b1, fc = -1;
 
-	/* a day or month without its year: the next one in a clause of
-	 * the future (will be held on March 3) */
-	if (dir == 0 && future(sc, i, i + 1))
-		dir = 1;
 	/* ranges: ১০-১৫ মার্চ, ১০ থেকে ১৫ মার্চ, from 10 to 15 March,
 	 * জুলাই-আগস্টে */
 	k = is_word(sc, i, C_FROM) ? i + 1 : i;
@@ -1157,8 +1220,8 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 	    !bs2 && w2.h < 0) {
 		w = w2;
 		w.d = d1;
-		if (resolve(sc, &w2, 'D', 0, dir, 0) == R_OK && (w.y = w2.y,
-		    resolve(sc, &w, 'D', 0, dir, 0) == R_OK) && w.d < w2.d) {
+		if (resolve(sc, &w2, 'D', 0, tense_dir(sc, i, dir, &fc), 0) == R_OK && (w.y = w2.y,
+		    resolve(sc, &w, 'D', 0, tense_dir(sc, i, dir, &fc), 0) == R_OK) && w.d < w2.d) {
 			char a[40], b[40];
 			put_day(a, sizeof(a), w.y, w.m, w.d);
 			put_day(b, sizeof(b), w2.y, w2.m, w2.d);
@@ -1172,7 +1235,7 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 	    is_word(sc, j, C_TO)) &&
 	    (j = p_date(sc, j + 1, &w2, &gran2, &bs2)) > 0 && gran2 == 'M' &&
 	    !bs2 && m1 < w2.m) {
-		if (resolve(sc, &w2, 'M', 0, dir, 0) == R_OK) {
+		if (resolve(sc, &w2, 'M', 0, tense_dir(sc, i, dir, &fc), 0) == R_OK) {
 			if (w2.y < 0)
 				snprintf(mt->value, sizeof(mt->value),
 				    "XXXX-%02d/XXXX-%02d", m1, w2.m);
@@ -1207,7 +1270,7 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 		mt->kind = "date";
 		return j;
 	}
-	if ((k = resolve(sc, &w, gran, bs, dir, 0)) == R_NONE)
+	if ((k = resolve(sc, &w, gran, bs, tense_dir(sc, i, dir, &fc), 0)) == R_NONE)
 		return 0;
 	if (k != R_OK) {
 		put_ref(mt, k == R_BEFORE ? -1 : 1);
@@ -1310,7 +1373,8 @@ p_count(const struct scan *sc, int i, int *v, int weak_ok)
 		*v = t->val * 10;
 		return i + 1;
 	}
-	if (t->type == T_WORD && t->cat == C_NUMW &&
+	/* not an hour in words (সাতটা) */
+	if (t->type == T_WORD && t->cat == C_NUMW && !t->suffix &&
 	    (weak_ok || !(t->flags & F_WEAK))) {
 		*v = t->val;
 		/* দু'দিন: the number's word cut short */
@@ -1444,7 +1508,7 @@ m_count(const struct scan *sc, int i, struct match *mt)
 	    mod == NULL && v > 0 && v % 10 == 0) {
 		int back = is_word(sc, j, C_AGO);
 		if (i > 0 && sc->t[i - 1].type == T_OTHER &&
-		    (sc->t[i - 1].cue & CUE_GEN)) {
+		    (cue_of(sc, &sc->t[i - 1]) & CUE_GEN)) {
 			/* নির্বাচনের দুই দিন আগে: from an event, not from
 			 * the reference; only the length is known */
 			put_duration(mt, v, u);
@@ -1518,9 +1582,9 @@ m_rel(const struct scan *sc, int i, struct match *mt)
 			put_weekend(sc, mt, dir);
 		return j + 1;
 	}
-	if (dir < 0 && is_word(sc, j, C_POD) && !(t->flags & F_EN) &&
-	    T(sc, j + 1)->type != T_NUM && !is_word(sc, j + 1, C_HALF)) {
-		/* গত রাতে: last night */
+	if (dir < 0 && is_word(sc, j, C_POD) && T(sc, j + 1)->type != T_NUM &&
+	    !is_word(sc, j + 1, C_HALF)) {
+		/* গত রাতে, last night */
 		struct dt p = { .h = -1, .mi = -1, .s = -1 };
 		if (!ref_set(sc)) {
 			put_ref(mt, -1);
