@@ -1218,10 +1218,12 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 	    is_word(sc, j, C_TO)) && T(sc, k)->nsuf != S_TIME &&
 	    (j = p_date(sc, j + 1, &w2, &gran2, &bs2)) > 0 && gran2 == 'D' &&
 	    !bs2 && w2.h < 0) {
+		int td = tense_dir(sc, i, dir, &fc);
+
 		w = w2;
 		w.d = d1;
-		if (resolve(sc, &w2, 'D', 0, tense_dir(sc, i, dir, &fc), 0) == R_OK && (w.y = w2.y,
-		    resolve(sc, &w, 'D', 0, tense_dir(sc, i, dir, &fc), 0) == R_OK) && w.d < w2.d) {
+		if (resolve(sc, &w2, 'D', 0, td, 0) == R_OK && (w.y = w2.y,
+		    resolve(sc, &w, 'D', 0, td, 0) == R_OK) && w.d < w2.d) {
 			char a[40], b[40];
 			put_day(a, sizeof(a), w.y, w.m, w.d);
 			put_day(b, sizeof(b), w2.y, w2.m, w2.d);
@@ -1235,7 +1237,8 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 	    is_word(sc, j, C_TO)) &&
 	    (j = p_date(sc, j + 1, &w2, &gran2, &bs2)) > 0 && gran2 == 'M' &&
 	    !bs2 && m1 < w2.m) {
-		if (resolve(sc, &w2, 'M', 0, tense_dir(sc, i, dir, &fc), 0) == R_OK) {
+		if (resolve(sc, &w2, 'M', 0, tense_dir(sc, i, dir, &fc),
+		    0) == R_OK) {
 			if (w2.y < 0)
 				snprintf(mt->value, sizeof(mt->value),
 				    "XXXX-%02d/XXXX-%02d", m1, w2.m);
@@ -1270,7 +1273,8 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 		mt->kind = "date";
 		return j;
 	}
-	if ((k = resolve(sc, &w, gran, bs, tense_dir(sc, i, dir, &fc), 0)) == R_NONE)
+	if ((k = resolve(sc, &w, gran, bs, tense_dir(sc, i, dir, &fc),
+	    0)) == R_NONE)
 		return 0;
 	if (k != R_OK) {
 		put_ref(mt, k == R_BEFORE ? -1 : 1);
