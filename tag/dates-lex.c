@@ -145,6 +145,11 @@ static const struct lexent words[] = {
 	NF("তৃতীয়", C_QORD, 3, F_EXACT), NF("চতুর্থ", C_QORD, 4, F_EXACT),
 	NF("শেষ", C_QORD, 4, F_EXACT),
 	N_("সপ্তাহান্ত", C_WEEKEND, 0), E_("weekend", C_WEEKEND, 0),
+	/* the part of a month, year or week: after it in Bengali
+	 * (মাসের শেষে), before it in English (early next month) */
+	NF("শুরুতে", C_PART, 0, F_EXACT), NF("মাঝামাঝি", C_PART, 1, F_EXACT),
+	NF("শেষে", C_PART, 2, F_EXACT), NF("শেষদিকে", C_PART, 2, F_EXACT),
+	E_("early", C_PART, 0), E_("mid", C_PART, 1), E_("late", C_PART, 2),
 	E_("morning", C_POD, P_MO), E_("afternoon", C_POD, P_AF),
 	E_("evening", C_POD, P_EV), E_("night", C_POD, P_NI),
 

@@ -50,7 +50,8 @@ enum cat {
 	C_DATEMARK,	/* তারিখ: "১১ তারিখ", the 11th of a month */
 	C_QUARTER,	/* প্রান্তিক: a quarter of a (fiscal) year */
 	C_QORD,		/* প্রথম .. চতুর্থ, শেষ: val the quarter */
-	C_WEEKEND	/* সপ্তাহান্ত, weekend */
+	C_WEEKEND,	/* সপ্তাহান্ত, weekend */
+	C_PART		/* early, শুরুতে: val 0 start, 1 middle, 2 end */
 };
 
 #define DAYREL_EITHER 9

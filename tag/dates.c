@@ -1902,6 +1902,20 @@ quarter(const struct scan *sc, int j, struct match *mt)
 	return j + 2;
 }
 
+/* Whether v is a month, a year or a week (2024-09, 2024, 2024-W34),
+ * which has a start, a middle and an end. */
+static int
+coarse(const char *v)
+{
+	size_t n = strlen(v);
+
+	return isdigit((unsigned char)v[0]) && (n == 4 || (n == 7 &&
+	    v[4] == '-' && isdigit((unsigned char)v[5])) || (n == 8 &&
+	    v[5] == 'W'));
+}
+
+static const char *const part_mod[] = { "START", "MID", "END" };
+
 /* Keep the day of a value that has one (2024-08-16, 2024-08-16T05:00)
  * for the times after it. */
 static void
@@ -1928,6 +1942,27 @@ match_at(const struct scan *sc, int i, struct match *best)
 
 	if (t->type == T_OTHER || t->type == T_PUNCT)
 		return 0;
+	if (t->type == T_WORD && t->cat == C_PART) {
+		/* early next month, mid-March, late 2024 */
+		j = is_punct(sc, i + 1, '-') ? i + 2 : i + 1;
+		if ((t->flags & F_EN) && T(sc, j)->type == T_NUM &&
+		    T(sc, j)->ndig == 4 && T(sc, j)->nsuf == S_NONE &&
+		    T(sc, j)->val >= 1800 && T(sc, j)->val <= 2100 &&
+		    !is_punct(sc, j + 1, '-') && !is_punct(sc, j + 1, '/')) {
+			/* late 2025 */
+			snprintf(best->value, sizeof(best->value), "%04d",
+			    T(sc, j)->val);
+			best->kind = "date";
+			best->mod = part_mod[t->val];
+			return j + 1;
+		}
+		if (!(t->flags & F_EN) || T(sc, j)->cat == C_PART ||
+		    (j = match_at(sc, j, best)) == 0 || best->mod != NULL ||
+		    !coarse(best->value))
+			return 0;
+		best->mod = part_mod[t->val];
+		return j;
+	}
 	if (t->type == T_WORD && t->cat == C_REF) {
 		put_ref(best, t->val - 1);
 		best->mod = NULL;
@@ -1944,7 +1979,14 @@ match_at(const struct scan *sc, int i, struct match *best)
 		if ((j = fns[k](sc, i, &mt)) > bestj)
 			bestj = j, *best = mt;
 	}
-	return bestj > 0 ? quarter(sc, bestj, best) : 0;
+	if (bestj == 0)
+		return 0;
+	bestj = quarter(sc, bestj, best);
+	/* মাসের শেষে, বছরের শুরুতে */
+	if (is_word(sc, bestj, C_PART) && !(T(sc, bestj)->flags & F_EN) &&
+	    best->mod == NULL && coarse(best->value))
+		best->mod = part_mod[T(sc, bestj++)->val];
+	return bestj;
 }
 
 /* A range whose ends are clock times, months or years, or days no
