@@ -213,6 +213,7 @@ install: all
 	    scripts/systemd/kh-collect.timer $(DESTDIR)$(DOCDIR)/systemd
 	mkdir -p $(DESTDIR)$(DATADIR)/tag
 	install -m 644 tag/data/gazetteer.tsv tag/data/places-bd.tsv \
+	    tag/data/places-world.tsv tag/data/translit.tsv \
 	    tag/data/ner.model $(DESTDIR)$(DATADIR)/tag
 
 uninstall:

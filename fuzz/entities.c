@@ -69,8 +69,9 @@ open_ner(void)
 {
 	static const char *const up[] = { "/../../../tag/data",
 	    "/../../tag/data" };
-	static char paths[2][PATH_MAX], model[PATH_MAX];
+	static char paths[4][PATH_MAX], model[PATH_MAX];
 	const char *gaz[1], *dir = getenv("KH_TAG_DATA"), *mp = NULL;
+	const char *weak[2] = { paths[1], paths[2] };
 	char exe[PATH_MAX], d[PATH_MAX];
 	ssize_t n;
 	int ng = 0;
@@ -93,13 +94,16 @@ open_ner(void)
 	}
 	if (d[0] != '\0' && snprintf(paths[0], PATH_MAX, "%s/gazetteer.tsv",
 	    d) < PATH_MAX && snprintf(paths[1], PATH_MAX, "%s/places-bd.tsv",
-	    d) < PATH_MAX && snprintf(model, PATH_MAX, "%s/ner.model", d) <
-	    PATH_MAX) {
+	    d) < PATH_MAX && snprintf(paths[2], PATH_MAX,
+	    "%s/places-world.tsv", d) < PATH_MAX && snprintf(paths[3],
+	    PATH_MAX, "%s/translit.tsv", d) < PATH_MAX && snprintf(model,
+	    PATH_MAX, "%s/ner.model", d) < PATH_MAX) {
 		gaz[ng++] = paths[0];
 		if (access(model, R_OK) == 0)
 			mp = model;
 	}
-	ner = ner_open(mp, gaz, ng, ng > 0 ? paths[1] : NULL);
+	ner = ner_open(mp, gaz, ng, weak, ng > 0 ? 2 : 0, ng > 0 ? paths[3] :
+	    NULL);
 }
 
 /* The record tag writes of the two fields and their n mentions m

@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh [build|check|bench|demo]: make sure the Debian packages khobor needs
+# deps.sh [build|check|bench|demo|model]: make sure the Debian packages khobor needs
 # are here.  Checks with pkg-config and command -v; as root it runs
 # apt-get for what is missing, otherwise it prints the apt-get line and
 # fails.  Quiet when all is present.
@@ -52,8 +52,14 @@ demo)
 	;;
 build)
 	;;
+model)
+	# make model: tag's training data, CLDR's names of places
+	need_cmd python3 python3
+	[ -f /usr/share/unicode/cldr/common/main/bn.xml ] ||
+		missing="$missing unicode-cldr-core"
+	;;
 *)
-	echo "usage: deps.sh [build|check|bench|demo]" >&2
+	echo "usage: deps.sh [build|check|bench|demo|model]" >&2
 	exit 2
 	;;
 esac

@@ -89,6 +89,11 @@ static const struct lexent words[] = {
 	N_("আজ", C_DAYREL, 0), N_("এদিন", C_DAYREL, 0),
 	N_("গতকাল", C_DAYREL, -1), N_("আগামীকাল", C_DAYREL, 1),
 	N_("পরশু", C_DAYREL, 2),
+	/* কাল: yesterday or tomorrow, as the verb says; কালের is "of
+	 * an age" (কালের কণ্ঠ), so the forms are listed */
+	NF("কাল", C_DAYREL, DAYREL_EITHER, F_EXACT),
+	NF("কালকে", C_DAYREL, DAYREL_EITHER, F_EXACT),
+	NF("কালই", C_DAYREL, DAYREL_EITHER, F_EXACT),
 	E_("today", C_DAYREL, 0), E_("yesterday", C_DAYREL, -1),
 	E_("tomorrow", C_DAYREL, 1),
 	{ "tonight", C_DAYREL, P_NI + 1, 0, F_EN | F_EXACT },
@@ -130,6 +135,21 @@ static const struct lexent words[] = {
 	N_("দুপুর", C_POD, P_MI), N_("বিকেল", C_POD, P_AF),
 	N_("বিকাল", C_POD, P_AF), N_("সন্ধ্যা", C_POD, P_EV),
 	N_("সন্ধ্যায়", C_POD, P_EV), N_("রাত", C_POD, P_NI),
+	/* বেলা ১১টা, বেলা ২টা: the day's light hours; alone it is not a
+	 * time */
+	NF("বেলা", C_POD, P_MI, F_WEAK),
+	N_("দিবাগত", C_NIGHTOF, 0),
+	N_("তারিখ", C_DATEMARK, 0),
+	N_("প্রান্তিক", C_QUARTER, 0),
+	NF("প্রথম", C_QORD, 1, F_EXACT), NF("দ্বিতীয়", C_QORD, 2, F_EXACT),
+	NF("তৃতীয়", C_QORD, 3, F_EXACT), NF("চতুর্থ", C_QORD, 4, F_EXACT),
+	NF("শেষ", C_QORD, 4, F_EXACT),
+	N_("সপ্তাহান্ত", C_WEEKEND, 0), E_("weekend", C_WEEKEND, 0),
+	/* the part of a month, year or week: after it in Bengali
+	 * (মাসের শেষে), before it in English (early next month) */
+	NF("শুরুতে", C_PART, 0, F_EXACT), NF("মাঝামাঝি", C_PART, 1, F_EXACT),
+	NF("শেষে", C_PART, 2, F_EXACT), NF("শেষদিকে", C_PART, 2, F_EXACT),
+	E_("early", C_PART, 0), E_("mid", C_PART, 1), E_("late", C_PART, 2),
 	E_("morning", C_POD, P_MO), E_("afternoon", C_POD, P_AF),
 	E_("evening", C_POD, P_EV), E_("night", C_POD, P_NI),
 
@@ -326,7 +346,7 @@ bucket_of(const char *o, size_t n)
  * first in table order: what a walk of the entries would choose.
  */
 #define NFORM	(NWORDS * (1 + sizeof(endings) / sizeof(endings[0])))
-#define NSLOT	8192	/* a power of two, over twice NFORM */
+#define NSLOT	16384	/* a power of two, over twice NFORM */
 
 struct form {
 	char s[MAXW];
@@ -448,6 +468,18 @@ init(void)
 		for (size_t e = 0; e < sizeof(endings) / sizeof(endings[0]);
 		    e++)
 			add_form((int)i, endings[e], strlen(endings[e]));
+	}
+	/* an hour in words takes টা (সাতটা, সাতটায়) though the number
+	 * word takes no case ending */
+	for (size_t i = 0; i < NWORDS; i++) {
+		static const char *const hour[] = { "টা", "টায়", "টার", "টে" };
+
+		if (fold_words[i].len == 0 || words[i].cat != C_NUMW ||
+		    (words[i].flags & F_EN) || words[i].val % 10 != 0 ||
+		    words[i].val > 120)
+			continue;
+		for (size_t e = 0; e < sizeof(hour) / sizeof(hour[0]); e++)
+			add_form((int)i, hour[e], strlen(hour[e]));
 	}
 	atomic_store_explicit(&ready, 1, memory_order_release);
 }

@@ -13,7 +13,8 @@ enum cat {
 	C_MONTH,	/* val 1..12 */
 	C_BMONTH,	/* Bangla calendar month, val 1..12 */
 	C_WDAY,		/* val 1 (Monday) .. 7 (Sunday) */
-	C_DAYREL,	/* today/yesterday/...: val the offset in days */
+	C_DAYREL,	/* today/yesterday/...: val the offset in days;
+			 * DAYREL_EITHER: কাল, yesterday or tomorrow */
 	C_LAST,		/* গত, last; unit set in compounds (গতবছর) */
 	C_NEXT,		/* আগামী, next */
 	C_THIS,		/* চলতি, এই, this */
@@ -44,8 +45,16 @@ enum cat {
 	C_OF,		/* of */
 	C_AT,		/* at */
 	C_AGE,		/* বয়সী, old: makes "50 years" an age */
-	C_IN		/* in (3 days) */
+	C_IN,		/* in (3 days) */
+	C_NIGHTOF,	/* দিবাগত: the night after the day before it */
+	C_DATEMARK,	/* তারিখ: "১১ তারিখ", the 11th of a month */
+	C_QUARTER,	/* প্রান্তিক: a quarter of a (fiscal) year */
+	C_QORD,		/* প্রথম .. চতুর্থ, শেষ: val the quarter */
+	C_WEEKEND,	/* সপ্তাহান্ত, weekend */
+	C_PART		/* early, শুরুতে: val 0 start, 1 middle, 2 end */
 };
+
+#define DAYREL_EITHER 9
 
 enum unit { U_DAY, U_WEEK, U_MONTH, U_YEAR, U_HOUR, U_MIN, U_SEC,
 	U_DECADE };

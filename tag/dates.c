@@ -17,9 +17,11 @@
  * February is a Gregorian leap one.  So 21 February is 8 Falgun, 16
  * December is 1 Poush, and year Y BS starts in Gregorian year Y + 593.
  */
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uchar.h>
 
@@ -33,6 +35,8 @@ struct tok {
 	size_t cb, ce;		/* code points */
 	unsigned char type, space, nsuf, ascii;
 	unsigned char cat, flags, suffix;
+	unsigned char cue;	/* T_WORD: CUE_LOC */
+	size_t bb, be;		/* T_OTHER: bytes of its words, for cue_of */
 	signed char unit;
 	int val;		/* word value; number value */
 	int ndig;		/* digits of a number */
@@ -41,6 +45,13 @@ struct tok {
 	short y, m, d, h, mi, s;
 	char tz[8];
 };
+
+/* What the words no date is made of say: a verb in the future (যাবেন,
+ * হবে, will), a last word in the genitive (নির্বাচনের: a date counted
+ * from it is counted from an event). */
+#define CUE_FUT	1
+#define CUE_GEN	2
+#define CUE_LOC	4	/* T_WORD: in the locative (রাতে, সন্ধ্যায়) */
 
 #define WIN 256
 #define LOOK 32
@@ -51,9 +62,12 @@ struct scan {
 	struct tok t[WIN];
 	int n;
 	const struct date_ref *ref;
+	long last;		/* the day of the last mention with one */
 	date_fn *fn;
 	void *arg;
 };
+
+#define NO_DAY LONG_MIN
 
 static struct tok end_tok;	/* zero: T_OTHER, a barrier */
 
@@ -290,27 +304,90 @@ push(struct scan *sc, int type, size_t cb, int space)
 	t = &sc->t[sc->n++];
 	memset(t, 0, sizeof(*t));
 	t->type = (unsigned char)type;
+	t->bb = sc->pos;
 	t->cb = cb;
 	t->space = (unsigned char)space;
 	return t;
 }
 
-/* Scan a word at sc->pos: letters until a non-letter.  A change of
- * script ends a word ("2025সালে" is two): an ASCII word is ASCII
- * letters; another is Bengali letters and signs (three bytes, E0 A6/A7
- * xx), ZWNJ and ZWJ (E2 80 8C/8D). */
-static void
-lex_word(struct scan *sc, int space)
+/* Whether w[0..n) ends in the string e. */
+static int
+ends_in(const char *w, size_t n, const char *e)
 {
-	const unsigned char *s = sc->s;
-	size_t b = sc->pos, p = b, len = sc->len, cb = sc->cp, cp = cb;
-	const struct lexent *e;
-	struct tok *t;
-	int suffix;
+	size_t k = strlen(e);
+
+	return n >= k && memcmp(w + n - k, e, k) == 0;
+}
+
+/* The CUE_* of a word: Bengali future endings -বে, -বেন, -বো (হবে,
+ * যাবেন, করবো; not তবে "but", কবে "when", the adverbs in -ভাবে, nouns
+ * in the locative: উৎসবে, জবাবে, নেতৃত্বে), English will and shall; genitive
+ * endings -ের, -এর, -দের, -ার (not সরকার, বাজার, আবার ...); locative
+ * endings -ে, -য়, -তে, -েই. */
+static int
+cues(const char *w, size_t n)
+{
+	static const char *const notfut[] = { "তবে", "কবে", "সবে", "যবে",
+		"রবে", "শবে", "উৎসবে", "জবাবে", "অভাবে", "প্রভাবে",
+		"স্বভাবে", "নবাবে", "হিসাবে", "হিসেবে" };
+	static const char *const notgen[] = { "সরকার", "বাজার", "পরিবার",
+		"অধিকার", "ব্যবহার", "আবার", "এবার", "বার", "হাজার",
+		"প্রকার", "আর", "বিচার", "প্রচার", "আকার", "উদ্ধার",
+		"শিকার", "সংস্কার", "পুরস্কার", "স্বীকার", "ইফতার" };
+	int c = 0;
+
+	if (n > 0 && (unsigned char)w[0] < 0x80) {
+		if ((n == 4 && strncasecmp(w, "will", 4) == 0) ||
+		    (n == 5 && strncasecmp(w, "shall", 5) == 0))
+			return CUE_FUT;
+		return 0;
+	}
+	/* most words end in none of the endings' last letters: ে র ন ো ়
+	 * য় ই (E0 A7 87, E0 A6 B0, E0 A6 A8, E0 A7 8B, E0 A6 BC, E0 A7 9F,
+	 * E0 A6 87) */
+	if (n < 6 || (unsigned char)w[n - 3] != 0xe0)
+		return 0;
+	switch ((unsigned char)w[n - 2] << 8 | (unsigned char)w[n - 1]) {
+	case 0xa787: case 0xa6b0: case 0xa6a8: case 0xa78b: case 0xa6bc:
+	case 0xa79f: case 0xa687:
+		break;
+	default:
+		return 0;
+	}
+	/* য় as one code point (U+09DF) or as য and a nukta */
+	if (ends_in(w, n, "ে") || ends_in(w, n, "য়") ||
+	    ends_in(w, n, "\xe0\xa7\x9f") || ends_in(w, n, "েই"))
+		c |= CUE_LOC;
+	if ((ends_in(w, n, "বে") || ends_in(w, n, "বেন") ||
+	    ends_in(w, n, "বো")) && n >= 9 && !ends_in(w, n, "ভাবে") &&
+	    !ends_in(w, n, "্বে") && !ends_in(w, n, "্বেন")) {
+		c = CUE_FUT;
+		for (size_t i = 0; i < sizeof(notfut) / sizeof(notfut[0]); i++)
+			if (strlen(notfut[i]) == n && !memcmp(w, notfut[i], n))
+				c = 0;
+	}
+	if (ends_in(w, n, "ের") || ends_in(w, n, "এর") ||
+	    ends_in(w, n, "ার")) {
+		c |= CUE_GEN;
+		for (size_t i = 0; i < sizeof(notgen) / sizeof(notgen[0]); i++)
+			if (strlen(notgen[i]) == n && !memcmp(w, notgen[i], n))
+				c &= ~CUE_GEN;
+	}
+	return c;
+}
+
+/* The end of the word at byte p of s: letters until a non-letter,
+ * *cps their code points.  A change of script ends a word ("2025সালে"
+ * is two): an ASCII word is ASCII letters; another is Bengali letters
+ * and signs (three bytes, E0 A6/A7 xx), ZWNJ and ZWJ (E2 80 8C/8D). */
+static inline size_t
+word_end(const unsigned char *s, size_t len, size_t p, size_t *cps)
+{
+	size_t n = 0;
 
 	if (s[p] < 0x80) {
 		while (p < len && (s[p] | 0x20) >= 'a' && (s[p] | 0x20) <= 'z')
-			p++, cp++;
+			p++, n++;
 	} else {
 		while (p + 3 <= len) {
 			if (s[p] == 0xe0 && (s[p + 1] & 0xfe) == 0xa6 &&
@@ -323,17 +400,64 @@ lex_word(struct scan *sc, int space)
 			    (s[p + 2] != 0x8c && s[p + 2] != 0x8d)) {
 				break;
 			}
-			p += 3, cp++;
+			p += 3, n++;
 		}
 	}
-	sc->pos = p, sc->cp = cp;
+	*cps = n;
+	return p;
+}
+
+/* The CUE_* of the words of barrier t, worked out only near a date:
+ * CUE_FUT of any, CUE_GEN of the last. */
+static int
+cue_of(const struct scan *sc, const struct tok *t)
+{
+	size_t p = t->bb, e, used, n;
+	int c = 0, ch;
+
+	if (t->type != T_OTHER)
+		return 0;
+	while (p < t->be) {
+		ch = decode(sc->s + p, t->be - p, &used);
+		if (ch < 0 || !word_cp(ch) || ch == 0x200c || ch == 0x200d) {
+			p += used;
+			continue;
+		}
+		if ((e = word_end(sc->s, t->be, p, &n)) == p) {
+			p += used;
+			continue;
+		}
+		c = (c & CUE_FUT) | (cues((const char *)sc->s + p, e - p) &
+		    (CUE_FUT | CUE_GEN));
+		p = e;
+	}
+	return c;
+}
+
+/* Scan a word at sc->pos. */
+static void
+lex_word(struct scan *sc, int space)
+{
+	const unsigned char *s = sc->s;
+	size_t b = sc->pos, p, cb = sc->cp, n;
+	const struct lexent *e;
+	struct tok *t;
+	int suffix;
+
+	p = word_end(s, sc->len, b, &n);
+	sc->pos = p, sc->cp = cb + n;
 	e = lex_lookup((const char *)sc->s + b, sc->pos - b, &suffix);
 	t = push(sc, e ? T_WORD : T_OTHER, cb, space);
 	t->ce = sc->cp;
-	if (e == NULL)
+	if (e == NULL) {
+		if (t->cb == cb)
+			t->bb = b;	/* push saw the position after it */
+		t->be = p;
 		return;
+	}
 	t->cat = e->cat, t->val = e->val, t->unit = e->unit;
 	t->flags = e->flags, t->suffix = (unsigned char)suffix;
+	t->cue = cues((const char *)s + b, p - b) & CUE_LOC;
 }
 
 static int
@@ -341,7 +465,9 @@ num_suffix(const char *w, size_t n, int ascii)
 {
 	static const char *const ord[] = { "লা", "রা", "ঠা", "ই", "শে", "তম",
 		"এ", "ে" };
-	static const char *const tim[] = { "টা", "টায়", "টার", "টে", "টায়" };
+	/* টো, টোয়: West Bengal's (দুপুর ২টো) */
+	static const char *const tim[] = { "টা", "টায়", "টার", "টে", "টায়",
+		"টো", "টোয়", "টোয়", "টোর" };
 
 	if (ascii) {
 		if (n == 2 && (!memcmp(w, "st", 2) || !memcmp(w, "nd", 2) ||
@@ -498,8 +624,8 @@ fill(struct scan *sc)
 			sc->pos += used, sc->cp++;
 			space = 1;
 			continue;
-		} else if ((c > 0 && c < 0x80 && strchr(",()-|:/.'", c)) ||
-		    c == 0x2013 || c == 0x2014) {
+		} else if ((c > 0 && c < 0x80 && strchr(",()-|:/.';?!", c)) ||
+		    c == 0x2013 || c == 0x2014 || c == 0x964) {
 			struct tok *t = push(sc, T_PUNCT, sc->cp, space);
 			t->ch = c == 0x2013 || c == 0x2014 ? '-' : c;
 			sc->pos += used, sc->cp++;
@@ -548,6 +674,29 @@ after_abbr(const struct scan *sc, int i)
 	    !T(sc, i)->space)
 		return i + 1;
 	return i;
+}
+
+/* Whether token t ends a clause: । ? ! ; , . */
+static int
+clause_end(const struct tok *t)
+{
+	return t->type == T_PUNCT && (t->ch == 0x964 || t->ch == '?' ||
+	    t->ch == '!' || t->ch == ';' || t->ch == ',' || t->ch == '.');
+}
+
+/* Whether the clause of the mention at tokens [i, j) speaks of the
+ * future: a verb in the future before it (English: will visit ... on
+ * Tuesday) or after it (Bengali: সোমবার ... যাবেন). */
+static int
+future(const struct scan *sc, int i, int j)
+{
+	for (int k = i - 1; k >= 0 && !clause_end(&sc->t[k]); k--)
+		if (cue_of(sc, &sc->t[k]) & CUE_FUT)
+			return 1;
+	for (int k = j; k < sc->n && !clause_end(&sc->t[k]); k++)
+		if (cue_of(sc, &sc->t[k]) & CUE_FUT)
+			return 1;
+	return 0;
 }
 
 static int
@@ -630,6 +779,15 @@ p_time(const struct scan *sc, int i, struct dt *w)
 		i++;
 	}
 	t = T(sc, i);
+	if (pod >= 0 && t->type == T_WORD && t->cat == C_NUMW &&
+	    t->suffix && !(t->flags & F_EN) && t->val % 10 == 0 &&
+	    t->val >= 10 && t->val <= 120) {
+		/* সন্ধ্যা সাতটা: the hour in words */
+		h = t->val / 10;
+		ok = 1;
+		j = i + 1;
+		goto hour;
+	}
 	if (t->type != T_NUM || t->ndig > 2 || t->nsuf == S_ORD ||
 	    t->nsuf == S_OTHER)
 		return 0;
@@ -649,6 +807,7 @@ p_time(const struct scan *sc, int i, struct dt *w)
 			j += 2;
 		}
 	}
+hour:
 	if (is_word(sc, j, C_AMPM)) {
 		if (h < 1 || h > 12)
 			return 0;
@@ -668,7 +827,7 @@ p_time(const struct scan *sc, int i, struct dt *w)
 	if (!ok || (t->nsuf == S_TIME && half == 0 && pod < 0 &&
 	    !is_word(sc, j, C_AMPM) && T(sc, i)->space == 0 && 0))
 		return 0;
-	if (pod < 0 && half == 0 && t->nsuf == S_TIME)
+	if (pod < 0 && half == 0 && t->type == T_NUM && t->nsuf == S_TIME)
 		return 0;	/* "৩টা" alone is three (things) */
 	mi += half;
 	if (mi < 0)
@@ -836,6 +995,13 @@ p_date(const struct scan *sc, int i, struct dt *w, int *gran, int *bsp)
 	if ((j = p_month(sc, i, &m, &bs)) > 0) {
 		w->m = m;
 		*bsp = bs;
+		/* জুলাইয়ের ২ তারিখ */
+		if (T(sc, j - 1)->suffix && T(sc, j)->type == T_NUM &&
+		    p_day(sc, j, &d) > 0 && is_word(sc, j + 1, C_DATEMARK)) {
+			w->d = d;
+			*gran = 'D';
+			return j + 2;
+		}
 		if (!T(sc, j - 1)->suffix && p_day(sc, j, &d) > 0 &&
 		    T(sc, j)->nsuf != S_TIME && !is_punct(sc, j + 1, ':')) {
 			w->d = d;
@@ -988,13 +1154,62 @@ put_days(struct match *mt, long z, int dir)
 		put_ref(mt, dir);
 }
 
+/* The day of a time given without one (minutes past midnight), in the
+ * clause of tokens [i, j): the day the text last named (when it lies
+ * on the side of the reference the verb's tense says), else the
+ * reference's, the day before when the time is still to come there and
+ * the clause speaks of the past (রাত ১১টায় ... পৌঁছায়), the day after
+ * when it has passed and the clause speaks of the future. */
+static long
+day_for(const struct scan *sc, int i, int j, int mins)
+{
+	long z = ref_days(sc->ref);
+	int r, fut = future(sc, i, j);
+
+	/* the day named last, unless the verb says otherwise (রাত ১০টায়
+	 * সভা হয়। সকাল ৯টায় বৈঠক বসবে) */
+	if (sc->last != NO_DAY && sc->last != z && (sc->last > z) == fut)
+		return sc->last;
+	if (sc->ref->hour < 0)
+		return z;
+	r = sc->ref->hour * 60 + sc->ref->min;
+	if (!fut && mins > r)
+		return z - 1;
+	if (fut && mins < r)
+		return z + 1;
+	return z;
+}
+
+/* The hour a part of the day stands for, to set it beside the
+ * reference's time. */
+static int
+pod_mins(int pod)
+{
+	static const int h[] = { 9, 12, 15, 18, 21, 5 };
+
+	return h[pod] * 60;
+}
+
+/* dir, or for a bare date (dir 0) 1 in a clause of the future (will
+ * be held on March 3): the next day or month of its name.  Worked out
+ * once a date was read (*fc -1: not yet). */
+static int
+tense_dir(const struct scan *sc, int i, int dir, int *fc)
+{
+	if (dir != 0)
+		return dir;
+	if (*fc < 0)
+		*fc = future(sc, i, i + 1);
+	return *fc;
+}
+
 /* A whole date expression: dates, ranges, weekday forms; the date's
  * time when it has one. */
 static int
 m_date(const struct scan *sc, int i, struct match *mt, int dir)
 {
 	struct dt w, w2;
-	int gran, gran2, bs, bs2, j, k, d1, m1, b1;
+	int gran, gran2, bs, bs2, j, k, d1, m1, b1, fc = -1;
 
 	/* ranges: ১০-১৫ মার্চ, ১০ থেকে ১৫ মার্চ, from 10 to 15 March,
 	 * জুলাই-আগস্টে */
@@ -1003,10 +1218,12 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 	    is_word(sc, j, C_TO)) && T(sc, k)->nsuf != S_TIME &&
 	    (j = p_date(sc, j + 1, &w2, &gran2, &bs2)) > 0 && gran2 == 'D' &&
 	    !bs2 && w2.h < 0) {
+		int td = tense_dir(sc, i, dir, &fc);
+
 		w = w2;
 		w.d = d1;
-		if (resolve(sc, &w2, 'D', 0, dir, 0) == R_OK && (w.y = w2.y,
-		    resolve(sc, &w, 'D', 0, dir, 0) == R_OK) && w.d < w2.d) {
+		if (resolve(sc, &w2, 'D', 0, td, 0) == R_OK && (w.y = w2.y,
+		    resolve(sc, &w, 'D', 0, td, 0) == R_OK) && w.d < w2.d) {
 			char a[40], b[40];
 			put_day(a, sizeof(a), w.y, w.m, w.d);
 			put_day(b, sizeof(b), w2.y, w2.m, w2.d);
@@ -1020,7 +1237,8 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 	    is_word(sc, j, C_TO)) &&
 	    (j = p_date(sc, j + 1, &w2, &gran2, &bs2)) > 0 && gran2 == 'M' &&
 	    !bs2 && m1 < w2.m) {
-		if (resolve(sc, &w2, 'M', 0, dir, 0) == R_OK) {
+		if (resolve(sc, &w2, 'M', 0, tense_dir(sc, i, dir, &fc),
+		    0) == R_OK) {
 			if (w2.y < 0)
 				snprintf(mt->value, sizeof(mt->value),
 				    "XXXX-%02d/XXXX-%02d", m1, w2.m);
@@ -1055,7 +1273,8 @@ m_date(const struct scan *sc, int i, struct match *mt, int dir)
 		mt->kind = "date";
 		return j;
 	}
-	if ((k = resolve(sc, &w, gran, bs, dir, 0)) == R_NONE)
+	if ((k = resolve(sc, &w, gran, bs, tense_dir(sc, i, dir, &fc),
+	    0)) == R_NONE)
 		return 0;
 	if (k != R_OK) {
 		put_ref(mt, k == R_BEFORE ? -1 : 1);
@@ -1105,8 +1324,17 @@ bare:
 	memset(&w, 0, sizeof(w));
 	w.h = w.mi = w.s = w.pod = -1;
 	k = p_daytime(sc, j, &w);
+	/* বৃহস্পতিবার দিবাগত রাত ২টা: the night after Thursday, 02:00 on
+	 * Friday */
+	if (k == j && is_word(sc, j, C_NIGHTOF) &&
+	    (k = p_daytime(sc, j + 1, &w)) == j + 1)
+		k = j;
+	/* a bare weekday in a clause of the future is the next one, or
+	 * today */
+	if (dir == 0 && future(sc, i, k))
+		dir = 3;
 	if (!ref_set(sc)) {
-		put_ref(mt, dir == 1 ? 1 : dir == 2 ? 0 : -1);
+		put_ref(mt, dir == 1 || dir == 3 ? 1 : dir == 2 ? 0 : -1);
 		return j;
 	}
 	long z = ref_days(sc->ref), back;
@@ -1115,10 +1343,14 @@ bare:
 		back = 7;
 	if (dir == 1)
 		z += (wd - wday_of(z) + 7) % 7 ? (wd - wday_of(z) + 7) % 7 : 7;
+	else if (dir == 3)
+		z += (wd - wday_of(z) + 7) % 7;
 	else if (dir == 2)
 		z += wd - wday_of(z);
 	else
 		z -= back;
+	if (is_word(sc, j, C_NIGHTOF) && w.h >= 0 && w.h < 6)
+		z++;
 	civil(z, &w.y, &w.m, &w.d);
 	if (!year_ok(w.y)) {
 		put_ref(mt, z < ref_days(sc->ref) ? -1 : 1);
@@ -1145,9 +1377,14 @@ p_count(const struct scan *sc, int i, int *v, int weak_ok)
 		*v = t->val * 10;
 		return i + 1;
 	}
-	if (t->type == T_WORD && t->cat == C_NUMW &&
+	/* not an hour in words (সাতটা) */
+	if (t->type == T_WORD && t->cat == C_NUMW && !t->suffix &&
 	    (weak_ok || !(t->flags & F_WEAK))) {
 		*v = t->val;
+		/* দু'দিন: the number's word cut short */
+		if (is_punct(sc, i + 1, '\'') && !T(sc, i + 1)->space &&
+		    !T(sc, i + 2)->space && is_word(sc, i + 2, C_UNIT))
+			return i + 2;
 		return i + 1;
 	}
 	if (t->type == T_WORD && t->cat == C_FEW) {
@@ -1218,6 +1455,20 @@ put_shift(const struct scan *sc, struct match *mt, int n, int u)
 	mt->kind = "date";
 }
 
+/* The weekend n weeks from the reference's: YYYY-Www-WE. */
+static void
+put_weekend(const struct scan *sc, struct match *mt, int n)
+{
+	int y, wn;
+
+	iso_week(ref_days(sc->ref) + 7L * n, &y, &wn);
+	if (year_ok(y))
+		snprintf(mt->value, sizeof(mt->value), "%04d-W%02d-WE", y, wn);
+	else
+		put_ref(mt, n < 0 ? -1 : 1);
+	mt->kind = "date";
+}
+
 /* Durations and counted shifts: তিন দিন, ৫ বছর, two weeks, ৩ দিন আগে,
  * 3 days ago, এক বছরের কম সময়ের মধ্যে, less than a year. */
 static int
@@ -1260,6 +1511,13 @@ m_count(const struct scan *sc, int i, struct match *mt)
 	if ((is_word(sc, j, C_AGO) || is_word(sc, j, C_LATER)) &&
 	    mod == NULL && v > 0 && v % 10 == 0) {
 		int back = is_word(sc, j, C_AGO);
+		if (i > 0 && sc->t[i - 1].type == T_OTHER &&
+		    (cue_of(sc, &sc->t[i - 1]) & CUE_GEN)) {
+			/* নির্বাচনের দুই দিন আগে: from an event, not from
+			 * the reference; only the length is known */
+			put_duration(mt, v, u);
+			return j + 1;
+		}
 		if (!ref_set(sc)) {
 			put_ref(mt, back ? -1 : 1);
 		} else if (u >= U_HOUR && u != U_DECADE) {
@@ -1321,6 +1579,28 @@ m_rel(const struct scan *sc, int i, struct match *mt)
 	}
 	if (is_word(sc, j, C_WDAY))
 		return m_wday(sc, j, mt, dir == 0 ? 2 : dir);
+	if (is_word(sc, j, C_WEEKEND)) {
+		if (!ref_set(sc))
+			put_ref(mt, dir);
+		else
+			put_weekend(sc, mt, dir);
+		return j + 1;
+	}
+	if (dir < 0 && is_word(sc, j, C_POD) && T(sc, j + 1)->type != T_NUM &&
+	    !is_word(sc, j + 1, C_HALF)) {
+		/* গত রাতে, last night */
+		struct dt p = { .h = -1, .mi = -1, .s = -1 };
+		if (!ref_set(sc)) {
+			put_ref(mt, -1);
+			return j + 1;
+		}
+		p.pod = T(sc, j)->val;
+		civil(ref_days(sc->ref) - (p.pod == P_NI), &p.y, &p.m, &p.d);
+		if (!year_ok(p.y))
+			return 0;
+		put_dt(mt, &p);
+		return j + 1;
+	}
 	if (dir == 0 && is_word(sc, j, C_POD) && (t->flags & F_EN)) {
 		/* this morning, this evening */
 		struct dt p = { .h = -1, .mi = -1, .s = -1 };
@@ -1345,6 +1625,18 @@ m_rel(const struct scan *sc, int i, struct match *mt)
 	u = T(sc, j)->val;
 	j++;
 unit:
+	if (u == U_MONTH && ref_set(sc) && T(sc, j)->type == T_NUM &&
+	    (k = p_day(sc, j, &v)) > 0 && is_word(sc, k, C_DATEMARK)) {
+		/* চলতি মাসের ১১ তারিখে */
+		m = sc->ref->month - 1 + dir;
+		w.y = sc->ref->year + (m < 0 ? -1 : m / 12);
+		w.m = (m + 12) % 12 + 1, w.d = v;
+		w.h = w.mi = w.s = w.pod = -1;
+		if (!year_ok(w.y) || !valid_day(w.y, w.m, w.d))
+			return 0;
+		put_dt(mt, &w);
+		return k + 1;
+	}
 	if (u == U_YEAR && (k = p_month(sc, j, &m, &b)) > 0 && !b) {
 		/* গত বছর নভেম্বরে; গত বছরের ১৫ আগস্ট */
 		if (!ref_set(sc) || !year_ok(sc->ref->year + dir)) {
@@ -1390,14 +1682,26 @@ m_dayrel(const struct scan *sc, int i, struct match *mt)
 	struct dt w = { .h = -1, .mi = -1, .s = -1, .pod = -1 };
 	int j = i + 1, k;
 
+	int off = t->val;
+
 	if (!is_word(sc, i, C_DAYREL))
 		return 0;
 	if (t->unit > 0)
 		w.pod = t->unit - 1;
 	else if ((k = p_daytime(sc, j, &w)) > j)
 		j = k;
+	if (off == DAYREL_EITHER) {
+		/* কাল alone is also "a time, an age" (স্থান-কাল): a day
+		 * only in a clause of the future or with its time */
+		if (future(sc, i, j))
+			off = 1;
+		else if (j > i + 1)
+			off = -1;
+		else
+			return 0;
+	}
 	if (ref_set(sc))
-		civil(ref_days(sc->ref) + t->val, &w.y, &w.m, &w.d);
+		civil(ref_days(sc->ref) + off, &w.y, &w.m, &w.d);
 	/* no reference, or a day outside years 0000..9999 */
 	if (!ref_set(sc) || !year_ok(w.y)) {
 		if (w.h >= 0) {
@@ -1406,7 +1710,7 @@ m_dayrel(const struct scan *sc, int i, struct match *mt)
 			mt->kind = "time";
 			return j;
 		}
-		put_ref(mt, t->val < 0 ? -1 : t->val > 0);
+		put_ref(mt, off < 0 ? -1 : off > 0);
 		return j;
 	}
 	put_dt(mt, &w);
@@ -1490,10 +1794,138 @@ m_time(const struct scan *sc, int i, struct match *mt)
 	if (!is_word(sc, i, C_POD) && !is_word(sc, i, C_HALF) &&
 	    !is_word(sc, j - 1, C_AMPM) && !is_punct(sc, j - 1, '.'))
 		return 0;
+	if (ref_set(sc)) {
+		/* the day the text speaks of (ভোর ৫টায় ... সকাল ৮টায়) */
+		civil(day_for(sc, i, j, w.h * 60 + w.mi), &w.y, &w.m, &w.d);
+		if (year_ok(w.y)) {
+			w.s = -1;
+			w.tz[0] = '\0';
+			put_dt(mt, &w);
+			return j;
+		}
+	}
 	snprintf(mt->value, sizeof(mt->value), "XXXX-XX-XXT%02d:%02d", w.h,
 	    w.mi);
 	mt->kind = "time";
 	return j;
+}
+
+/* A part of the day alone (ভোরে, বিকেলে): on the day the text speaks
+ * of; only with a reference. */
+static int
+m_pod(const struct scan *sc, int i, struct match *mt)
+{
+	const struct tok *t = T(sc, i);
+	struct dt w = { .h = -1, .mi = -1, .s = -1 };
+
+	/* in the locative only: রাতের (of a night), সকাল (a morning) name
+	 * no time; প্রতিদিন সকালে is every morning */
+	if (!is_word(sc, i, C_POD) || (t->flags & (F_WEAK | F_EN)) ||
+	    !(t->cue & CUE_LOC) || !ref_set(sc) ||
+	    is_word(sc, i + 1, C_HALF) || T(sc, i + 1)->type == T_NUM ||
+	    (i > 0 && (is_word(sc, i - 1, C_SET) ||
+	    is_word(sc, i - 1, C_EVERY))))
+		return 0;
+	w.pod = t->val;
+	civil(day_for(sc, i, i + 1, pod_mins(t->val)), &w.y, &w.m, &w.d);
+	if (!year_ok(w.y))
+		return 0;
+	put_dt(mt, &w);
+	return i + 1;
+}
+
+/* ১১ তারিখ: the 11th of the reference's month, the last one, or in a
+ * clause of the future the next one. */
+static int
+m_datemark(const struct scan *sc, int i, struct match *mt)
+{
+	struct dt w = { .h = -1, .mi = -1, .s = -1, .pod = -1 };
+	int d, j, fut;
+
+	if ((j = p_day(sc, i, &d)) == 0 || T(sc, i)->type != T_NUM ||
+	    !is_word(sc, j, C_DATEMARK) || !ref_set(sc))
+		return 0;
+	fut = future(sc, i, j + 1);
+	w.y = sc->ref->year, w.m = sc->ref->month, w.d = d;
+	if (!fut && d > sc->ref->day && --w.m == 0)
+		w.m = 12, w.y--;
+	else if (fut && d < sc->ref->day && ++w.m == 13)
+		w.m = 1, w.y++;
+	if (!year_ok(w.y) || !valid_day(w.y, w.m, w.d))
+		return 0;
+	put_dt(mt, &w);
+	return j + 1;
+}
+
+/* সপ্তাহান্তে alone: the reference's weekend when it is one or the
+ * clause speaks of the future, else the last one. */
+static int
+m_weekend(const struct scan *sc, int i, struct match *mt)
+{
+	/* English says which one (this weekend); "for the weekend" is any */
+	if (!is_word(sc, i, C_WEEKEND) || (T(sc, i)->flags & F_EN) ||
+	    !ref_set(sc))
+		return 0;
+	put_weekend(sc, mt, wday_of(ref_days(sc->ref)) >= 6 ||
+	    future(sc, i, i + 1) ? 0 : -1);
+	return i + 1;
+}
+
+/* A year without its mark where a date is plain: ২০১৫ থেকে, from
+ * 2015, in 2015. */
+static int
+m_year(const struct scan *sc, int i, struct match *mt)
+{
+	const struct tok *t = T(sc, i);
+
+	if (t->type != T_NUM || t->ndig != 4 || t->nsuf != S_NONE ||
+	    t->val < 1800 || t->val > 2100 || is_punct(sc, i + 1, '-') ||
+	    is_punct(sc, i + 1, '/'))
+		return 0;
+	if (!(is_word(sc, i + 1, C_TO) && !t->ascii) && !(i > 0 &&
+	    (is_word(sc, i - 1, C_FROM) || is_word(sc, i - 1, C_IN))))
+		return 0;
+	snprintf(mt->value, sizeof(mt->value), "%04d", t->val);
+	mt->kind = "date";
+	return i + 1;
+}
+
+/* After a year (গত বছরের, ২০২৩ সালের): শেষ প্রান্তিকে, its quarter. */
+static int
+quarter(const struct scan *sc, int j, struct match *mt)
+{
+	if (strlen(mt->value) != 4 || !is_word(sc, j, C_QORD) ||
+	    !is_word(sc, j + 1, C_QUARTER))
+		return j;
+	snprintf(mt->value + 4, sizeof(mt->value) - 4, "-Q%d",
+	    T(sc, j)->val);
+	return j + 2;
+}
+
+/* Whether v is a month, a year or a week (2024-09, 2024, 2024-W34),
+ * which has a start, a middle and an end. */
+static int
+coarse(const char *v)
+{
+	size_t n = strlen(v);
+
+	return isdigit((unsigned char)v[0]) && (n == 4 || (n == 7 &&
+	    v[4] == '-' && isdigit((unsigned char)v[5])) || (n == 8 &&
+	    v[5] == 'W'));
+}
+
+static const char *const part_mod[] = { "START", "MID", "END" };
+
+/* Keep the day of a value that has one (2024-08-16, 2024-08-16T05:00)
+ * for the times after it. */
+static void
+note_day(struct scan *sc, const char *v)
+{
+	int y, m, d;
+
+	if (strlen(v) >= 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+	    v[4] == '-' && v[7] == '-' && valid_day(y, m, d))
+		sc->last = days_of(y, m, d);
 }
 
 /* The longest expression starting at token i; its end, or 0. */
@@ -1502,13 +1934,35 @@ match_at(const struct scan *sc, int i, struct match *best)
 {
 	struct match mt;
 	int (*const fns[])(const struct scan *, int, struct match *) = {
-		m_rel, m_dayrel, m_newyear, m_set, m_count, m_time,
+		m_rel, m_dayrel, m_newyear, m_set, m_count, m_time, m_pod,
+		m_datemark, m_weekend, m_year,
 	};
 	int j, bestj = 0;
 	const struct tok *t = T(sc, i);
 
 	if (t->type == T_OTHER || t->type == T_PUNCT)
 		return 0;
+	if (t->type == T_WORD && t->cat == C_PART) {
+		/* early next month, mid-March, late 2024 */
+		j = is_punct(sc, i + 1, '-') ? i + 2 : i + 1;
+		if ((t->flags & F_EN) && T(sc, j)->type == T_NUM &&
+		    T(sc, j)->ndig == 4 && T(sc, j)->nsuf == S_NONE &&
+		    T(sc, j)->val >= 1800 && T(sc, j)->val <= 2100 &&
+		    !is_punct(sc, j + 1, '-') && !is_punct(sc, j + 1, '/')) {
+			/* late 2025 */
+			snprintf(best->value, sizeof(best->value), "%04d",
+			    T(sc, j)->val);
+			best->kind = "date";
+			best->mod = part_mod[t->val];
+			return j + 1;
+		}
+		if (!(t->flags & F_EN) || T(sc, j)->cat == C_PART ||
+		    (j = match_at(sc, j, best)) == 0 || best->mod != NULL ||
+		    !coarse(best->value))
+			return 0;
+		best->mod = part_mod[t->val];
+		return j;
+	}
 	if (t->type == T_WORD && t->cat == C_REF) {
 		put_ref(best, t->val - 1);
 		best->mod = NULL;
@@ -1525,7 +1979,67 @@ match_at(const struct scan *sc, int i, struct match *best)
 		if ((j = fns[k](sc, i, &mt)) > bestj)
 			bestj = j, *best = mt;
 	}
+	if (bestj == 0)
+		return 0;
+	bestj = quarter(sc, bestj, best);
+	/* মাসের শেষে, বছরের শুরুতে */
+	if (is_word(sc, bestj, C_PART) && !(T(sc, bestj)->flags & F_EN) &&
+	    best->mod == NULL && coarse(best->value))
+		best->mod = part_mod[T(sc, bestj++)->val];
 	return bestj;
+}
+
+/* A range whose ends are clock times, months or years, or days no
+ * matcher joined: the match mt at [i, j), then থেকে, to or a dash, then
+ * a second match.  The second end is read after the first: a time on
+ * the first's day (the next day when it is earlier: রাত ১১টা থেকে ভোর
+ * ৪টা), a month in the first year after the first month (গত ডিসেম্বর
+ * থেকে ফেব্রুয়ারি).  Returns the range's end, or j. */
+static int
+join(const struct scan *sc, int j, struct match *mt)
+{
+	struct match m2;
+	int k, y, mo, d, h, mi, y2, m2o, d2, h2, mi2, n;
+	long z;
+	char a[20], b[40];
+
+	if (!(is_word(sc, j, C_TO) || (is_punct(sc, j, '-') &&
+	    T(sc, j + 1)->space == T(sc, j)->space)) || mt->mod != NULL)
+		return j;
+	memset(&m2, 0, sizeof(m2));
+	if ((k = match_at(sc, j + 1, &m2)) <= j + 1 || m2.value[0] == '\0' ||
+	    m2.mod != NULL || strchr(mt->value, '/') != NULL ||
+	    strchr(m2.value, '/') != NULL)
+		return j;
+	if ((n = (int)strlen(mt->value)) > 16)
+		return j;
+	memcpy(a, mt->value, (size_t)n + 1);
+	if (n == 16 && sscanf(a, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h,
+	    &mi) == 5 && strlen(m2.value) == 16 &&
+	    sscanf(m2.value + 11, "%2d:%2d", &h2, &mi2) == 2 &&
+	    m2.value[10] == 'T') {
+		z = days_of(y, mo, d) + (h2 * 60 + mi2 <= h * 60 + mi);
+		civil(z, &y2, &m2o, &d2);
+		if (!year_ok(y2))
+			return j;
+		snprintf(b, sizeof(b), "%04d-%02d-%02dT%02d:%02d", y2, m2o,
+		    d2, h2, mi2);
+	} else if (n == 7 && sscanf(a, "%4d-%2d", &y, &mo) == 2 &&
+	    strlen(m2.value) == 7 && sscanf(m2.value, "%4d-%2d", &y2,
+	    &m2o) == 2) {
+		y2 = m2o > mo ? y : y + 1;
+		if (!year_ok(y2))
+			return j;
+		snprintf(b, sizeof(b), "%04d-%02d", y2, m2o);
+	} else if ((n == 4 || n == 10) && strlen(m2.value) == (size_t)n &&
+	    strcmp(m2.value, a) > 0 && isdigit((unsigned char)a[0]) &&
+	    isdigit((unsigned char)m2.value[0])) {
+		memcpy(b, m2.value, (size_t)n + 1);
+	} else {
+		return j;
+	}
+	snprintf(mt->value, sizeof(mt->value), "%s/%s", a, b);
+	return k;
 }
 
 void
@@ -1543,6 +2057,7 @@ dates_find(const char *text, size_t len, const struct date_ref *ref,
 	sc->pos = sc->cp = 0;
 	sc->n = 0;
 	sc->ref = ref;
+	sc->last = NO_DAY;
 	sc->fn = fn, sc->arg = arg;
 	for (;;) {
 		fill(sc);
@@ -1556,6 +2071,7 @@ dates_find(const char *text, size_t len, const struct date_ref *ref,
 				i++;
 				continue;
 			}
+			j = join(sc, j, &mt);
 			if (j > sc->n)
 				j = sc->n;
 			dm.start = sc->t[i].cb;
@@ -1565,6 +2081,7 @@ dates_find(const char *text, size_t len, const struct date_ref *ref,
 			dm.kind = mt.kind;
 			dm.mod = mt.mod;
 			fn(&dm, arg);
+			note_day(sc, dm.value);
 			i = j;
 		}
 		memmove(sc->t, sc->t + i, (sc->n - i) * sizeof(sc->t[0]));

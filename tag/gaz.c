@@ -265,23 +265,6 @@ gaz_load(struct gaz *g, const char *path, int weak)
 	return 0;
 }
 
-void
-gaz_parse(struct gaz *g, const char *text, size_t len, const char *path)
-{
-	char *copy = kh_malloc(len + 1), *p = copy, *e = copy + len, *nl;
-	unsigned long lineno = 0;
-
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	for (; p < e; p = nl + 1) {
-		if ((nl = memchr(p, '\n', e - p)) == NULL)
-			nl = e;
-		*nl = '\0';
-		gaz_line(g, p, nl - p, path, ++lineno, 0);
-	}
-	free(copy);
-}
-
 /* A region's name in one language as UTF-8; 0 when ICU has none. */
 static size_t
 region_name(const char *code, const char *lang, char *out, size_t cap)
@@ -346,6 +329,14 @@ gaz_word(const struct gaz *g, const char *key, size_t len, int *type,
 	*type = e->type;
 	*norm = g->str + e->norm;
 	return 1;
+}
+
+int
+gaz_known(const struct gaz *g, const char *key, size_t len)
+{
+	const struct ent *e = get(g, key, len);
+
+	return e != NULL && (e->flags & (G_NAME | G_PREFIX));
 }
 
 size_t

@@ -27,9 +27,6 @@ void gaz_add(struct gaz *g, const char *name, size_t len, int type,
  * of a weak file (places-bd.tsv: some are common words too) count only
  * where the model also sees a name. */
 int gaz_load(struct gaz *g, const char *path, int weak);
-/* The same lines from memory (the model's learned names). */
-void gaz_parse(struct gaz *g, const char *text, size_t len,
-	const char *path);
 /* Every ISO 3166 region's name in Bengali and English from ICU's locale
  * data, norm the English name. */
 void gaz_countries(struct gaz *g);
@@ -52,5 +49,7 @@ size_t gaz_match(const struct gaz *g, const struct sent *s, size_t i,
 /* Whether key (one token's key, a stem) is a one-token name. */
 int gaz_word(const struct gaz *g, const char *key, size_t len, int *type,
 	const char **norm);
+/* Whether key (one token's key) is a name or the first words of one. */
+int gaz_known(const struct gaz *g, const char *key, size_t len);
 
 #endif

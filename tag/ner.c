@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
@@ -22,9 +23,11 @@
 #include "khobor.h"
 #include "features.h"
 #include "gaz.h"
+#include "lex.h"
 #include "model.h"
 #include "ner.h"
 #include "tok.h"
+#include "translit.h"
 
 #define NONE ((size_t)-1)
 _Static_assert(NLABEL == 7 && NSTRIDE == 8, "label() steps through 7 labels");
@@ -33,35 +36,25 @@ _Static_assert(NLABEL == 7 && NSTRIDE == 8, "label() steps through 7 labels");
 
 struct men {
 	struct ner_mention m;
-	size_t norm, alt;	/* offsets into str; alt NONE: none */
+	size_t norm;		/* offset into str; NONE: to be made */
+	size_t stem, alt;	/* the model's: the keys, a sure case
+				 * suffix off; alt: one not sure off */
 	size_t first, last;	/* a PER name's first and last token key */
 	int ntok, model;
 };
 
-struct ner {
-	struct gaz *gaz;
-	struct gaz *learned;	/* names of the training data, the model's */
-	const int8_t *w;	/* the model's weights, mmapped */
-	void *map;
-	size_t maplen;
+/* The model of a language: its weights (mmapped), what it learned of
+ * words, and sums of its weights kept for speed. */
+struct part {
+	const int8_t *w;	/* NULL: no model of this language */
 	unsigned bits;
-	struct sent s;
-	struct feats f;
-	uint8_t *lab, *back;
-	int32_t *vit;
-	size_t labcap;
-	struct { size_t i, j; int type, weak; const char *norm; } *hits;
-	size_t nhits, hitcap;
-	struct men *men;
-	size_t nmen, mencap;
-	struct ner_mention *out;
-	size_t outcap;
-	char *str;
-	size_t slen, scap;
-	size_t links[LINK_MAX];	/* mentions, a ring */
-	size_t nlinks;
-	const char *text[2];	/* the fields of the record */
-	size_t len[2];
+	struct lex *names;	/* names of the training data */
+	struct lex *roles;	/* roles of words in them */
+	struct lex *clusters;	/* words' clusters */
+	const char *text[3];	/* the lines of the three, in the model */
+	size_t tlen[3];
+	const char *path;
+	struct fdata fd;
 	int32_t marg[NSTRIDE];	/* what starting a name costs, a label */
 	/* label after label, a lane per label; a pair that may not
 	 * follow costs FORBID */
@@ -79,6 +72,34 @@ struct ner {
 	} *cache;
 	int16_t start[NSTRIDE], end[NSTRIDE];
 	int16_t (*labsum)[NSTRIDE];
+};
+
+struct ner {
+	struct gaz *gaz;
+	struct part part[NLANG];
+	void *map;
+	size_t maplen;
+	struct sent s;
+	struct feats f;
+	uint8_t *lab, *back;
+	int32_t *vit;
+	size_t labcap;
+	struct { size_t i, j; int type, weak; const char *norm; } *hits;
+	size_t nhits, hitcap;
+	struct men *men;
+	size_t nmen, mencap;
+	struct ner_mention *out;
+	size_t outcap;
+	char *str;
+	size_t slen, scap;
+	size_t links[LINK_MAX];	/* mentions, a ring */
+	size_t nlinks;
+	const char *text[2];	/* the fields of the record */
+	size_t len[2];
+	int any;		/* a model of some language */
+	const char *tlpath;	/* translit.tsv, read when first needed */
+	char *tltext;
+	struct translit *tl;
 };
 
 /* A lane a label (NSTRIDE): sums, weights; scores four labels a
@@ -99,26 +120,71 @@ typedef uint8_t vlab __attribute__((vector_size(4)));
 
 /* out[l] = the sum of the weights of buckets b[0..nb) for label l */
 static void
-sum_buckets(const struct ner *n, const uint32_t *b, size_t nb, int16_t *out)
+sum_buckets(const struct part *p, const uint32_t *b, size_t nb, int16_t *out)
 {
 	vsum sum = { 0 };
 	vweight wb;
 
 	for (size_t k = 0; k < nb; k++) {
-		memcpy(&wb, n->w + (size_t)b[k] * NSTRIDE, sizeof(wb));
+		memcpy(&wb, p->w + (size_t)b[k] * NSTRIDE, sizeof(wb));
 		sum += __builtin_convertvector(wb, vsum);
 	}
 	memcpy(out, &sum, sizeof(sum));
 }
 
+/* What a part reads of its model when it is first used (English text
+ * is rare in Bengali news, and start-up is to be quick): its tables of
+ * words, and the sums it keeps (struct part) of its weights. */
+static void
+part_ready(struct part *p)
+{
+	uint32_t fb[FEAT_MAX];
+	size_t nf;
+
+	p->names = lex_new();
+	names_parse(p->names, p->text[0], p->tlen[0], p->path);
+	p->roles = lex_new();
+	lex_parse(p->roles, p->text[1], p->tlen[1], p->path);
+	p->clusters = lex_new();
+	lex_parse(p->clusters, p->text[2], p->tlen[2], p->path);
+	p->fd.names = p->names;
+	p->fd.roles = p->roles;
+	p->fd.clusters = p->clusters;
+
+	/* zero pages from the kernel, touched as words come */
+	p->cache = mmap(NULL, WCACHE * sizeof(*p->cache), PROT_READ |
+	    PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p->cache == MAP_FAILED)
+		kh_die("mmap:");
+	for (int q = 0; q < NLABEL; q++)
+		for (int l = 0; l < NSTRIDE; l++)
+			p->trans[q][l] = l < NLABEL && label_ok(q, l) ?
+			    p->w[(size_t)feats_trans(q, p->bits) * NSTRIDE + l] :
+			    FORBID;
+	nf = feats_as_left(NULL, NONE_TOK, p->bits, fb);
+	sum_buckets(p, fb, nf, p->start);
+	nf = feats_as_right(NULL, NONE_TOK, p->bits, fb);
+	sum_buckets(p, fb, nf, p->end);
+	p->labsum = kh_malloc(NLABSUM * sizeof(*p->labsum));
+	for (unsigned lz = 0; lz < NLABEL; lz++)
+		for (unsigned gz = 0; gz < NLABEL; gz++)
+			for (unsigned gm = 0; gm < 8; gm++)
+				for (unsigned gp = 0; gp < 8; gp++) {
+					nf = feats_labels(lz, gz, gm == 7 ? 9 : gm,
+					    gp == 7 ? 9 : gp, p->bits, fb);
+					sum_buckets(p, fb, nf, p->labsum[LABSUM(lz,
+					    gz, gm == 7 ? 9 : gm, gp == 7 ? 9 :
+					    gp)]);
+				}
+}
+
+/* The parts of the model file at path, one a language (model.h). */
 static void
 load_model(struct ner *n, const char *path)
 {
 	struct model_head h;
 	struct stat st;
-	uint32_t fb[FEAT_MAX];
-	size_t need, nf;
-	int32_t margin;
+	const char *at, *end;
 	uint16_t one = 1;
 	int fd;
 
@@ -126,60 +192,53 @@ load_model(struct ner *n, const char *path)
 		kh_die("%s:", path);
 	if (fstat(fd, &st) < 0)
 		kh_die("%s:", path);
-	if ((size_t)st.st_size < sizeof(h) || pread(fd, &h, sizeof(h), 0) !=
-	    (ssize_t)sizeof(h) || memcmp(h.magic, MODEL_MAGIC, 16) != 0 ||
-	    h.nlabel != NSTRIDE || h.bits < 10 || h.bits > 24 ||
-	    *(uint8_t *)&one != 1)
+	if ((size_t)st.st_size < sizeof(h) || *(uint8_t *)&one != 1)
 		kh_die("%s: not a model of this tag", path);
-	need = sizeof(h) + ((size_t)1 << h.bits) * NSTRIDE + h.names;
-	if ((size_t)st.st_size != need)
-		kh_die("%s: model is %lld bytes, not %zu", path,
-		    (long long)st.st_size, need);
-	n->map = mmap(NULL, need, PROT_READ, MAP_PRIVATE, fd, 0);
+	n->map = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (n->map == MAP_FAILED)
 		kh_die("%s: mmap:", path);
 	close(fd);
-	n->maplen = need;
-	n->bits = h.bits;
-	n->w = (const int8_t *)n->map + sizeof(h);
-	if (!(h.scale > 0 && h.scale < 1e6f) || !(h.margin > -1e3f &&
-	    h.margin < 1e3f))
-		kh_die("%s: not a model of this tag", path);
-	margin = (int32_t)(h.margin / h.scale);
-	for (int l = 0; l < NSTRIDE; l++)
-		n->marg[l] = label_inside(l) || l == 0 ? 0 : -margin;
-	n->learned = gaz_new();
-	gaz_parse(n->learned, (const char *)n->w + ((size_t)1 << h.bits) *
-	    NSTRIDE, h.names, path);
-	n->cache = aligned_alloc(64, WCACHE * sizeof(*n->cache));
-	if (n->cache == NULL)
-		kh_die("out of memory");
-	memset(n->cache, 0, WCACHE * sizeof(*n->cache));
-	for (int p = 0; p < NLABEL; p++)
+	n->maplen = st.st_size;
+	for (at = n->map, end = at + n->maplen; at < end;) {
+		struct part *p;
+		size_t nb;
+
+		if ((size_t)(end - at) < sizeof(h))
+			kh_die("%s: not a model of this tag", path);
+		memcpy(&h, at, sizeof(h));
+		if (memcmp(h.magic, MODEL_MAGIC, 16) != 0 ||
+		    h.nlabel != NSTRIDE || h.bits < 10 || h.bits > 24 ||
+		    h.lang >= NLANG || !(h.scale > 0 && h.scale < 1e6f) ||
+		    !(h.margin > -1e3f && h.margin < 1e3f))
+			kh_die("%s: not a model of this tag", path);
+		nb = ((size_t)1 << h.bits) * NSTRIDE;
+		if ((size_t)(end - at) - sizeof(h) < nb ||
+		    (size_t)(end - at) - sizeof(h) - nb < (size_t)h.names +
+		    h.roles + h.clusters)
+			kh_die("%s: model cut short", path);
+		p = &n->part[h.lang];
+		if (p->w != NULL)
+			kh_die("%s: two models of one language", path);
+		p->bits = h.bits;
+		p->w = (const int8_t *)at + sizeof(h);
+		at += sizeof(h) + nb;
 		for (int l = 0; l < NSTRIDE; l++)
-			n->trans[p][l] = l < NLABEL && label_ok(p, l) ?
-			    n->w[(size_t)feats_trans(p, n->bits) * NSTRIDE + l] :
-			    FORBID;
-	nf = feats_as_left(NULL, NONE_TOK, n->bits, fb);
-	sum_buckets(n, fb, nf, n->start);
-	nf = feats_as_right(NULL, NONE_TOK, n->bits, fb);
-	sum_buckets(n, fb, nf, n->end);
-	n->labsum = kh_malloc(NLABSUM * sizeof(*n->labsum));
-	for (unsigned lz = 0; lz < NLABEL; lz++)
-		for (unsigned gz = 0; gz < NLABEL; gz++)
-			for (unsigned gm = 0; gm < 8; gm++)
-				for (unsigned gp = 0; gp < 8; gp++) {
-					nf = feats_labels(lz, gz, gm == 7 ? 9 : gm,
-					    gp == 7 ? 9 : gp, n->bits, fb);
-					sum_buckets(n, fb, nf, n->labsum[LABSUM(lz,
-					    gz, gm == 7 ? 9 : gm, gp == 7 ? 9 :
-					    gp)]);
-				}
+			p->marg[l] = label_inside(l) || l == 0 ? 0 :
+			    -(int32_t)(h.margin / h.scale);
+		p->text[0] = at, p->tlen[0] = h.names;
+		at += h.names;
+		p->text[1] = at, p->tlen[1] = h.roles;
+		at += h.roles;
+		p->text[2] = at, p->tlen[2] = h.clusters;
+		at += h.clusters;
+		p->path = path;
+		n->any = 1;
+	}
 }
 
 struct ner *
 ner_open(const char *model_path, const char *const *gaz, int ngaz,
-    const char *weak)
+    const char *const *weak, int nweak, const char *translit)
 {
 	struct ner *n = kh_malloc(sizeof(*n));
 
@@ -189,10 +248,12 @@ ner_open(const char *model_path, const char *const *gaz, int ngaz,
 		if (gaz_load(n->gaz, gaz[i], 0) < 0)
 			kh_die("%s:", gaz[i]);
 	gaz_countries(n->gaz);
-	if (weak != NULL && gaz_load(n->gaz, weak, 1) < 0)
-		kh_die("%s:", weak);
+	for (int i = 0; i < nweak; i++)
+		if (gaz_load(n->gaz, weak[i], 1) < 0)
+			kh_die("%s:", weak[i]);
 	if (model_path != NULL)
 		load_model(n, model_path);
+	n->tlpath = translit;
 	return n;
 }
 
@@ -204,11 +265,19 @@ ner_close(struct ner *n)
 	if (n->map != NULL)
 		munmap(n->map, n->maplen);
 	gaz_free(n->gaz);
-	gaz_free(n->learned);
+	translit_free(n->tl);
+	free(n->tltext);
+	for (int l = 0; l < NLANG; l++) {
+		lex_free(n->part[l].names);
+		lex_free(n->part[l].roles);
+		lex_free(n->part[l].clusters);
+		if (n->part[l].cache != NULL)
+			munmap(n->part[l].cache, WCACHE *
+			    sizeof(*n->part[l].cache));
+		free(n->part[l].labsum);
+	}
 	sent_free(&n->s);
 	feats_free(&n->f);
-	free(n->cache);
-	free(n->labsum);
 	free(n->lab);
 	free(n->vit);
 	free(n->back);
@@ -264,21 +333,21 @@ on_hit(size_t i, size_t j, int type, const char *norm, int weak,
 
 /* Token i's word features, summed once for a word. */
 static const struct wcache *
-word(struct ner *n, size_t i)
+word(struct ner *n, const struct part *p, size_t i)
 {
 	uint32_t fb[FEAT_MAX];
 	uint64_t id = feats_word_id(&n->f, &n->s, i);
-	struct wcache *c = &n->cache[id & (WCACHE - 1)];
+	struct wcache *c = &p->cache[id & (WCACHE - 1)];
 	size_t nf;
 
 	if (c->id != id) {
 		c->id = id;
-		nf = feats_word(&n->f, &n->s, i, n->bits, fb);
-		sum_buckets(n, fb, nf, c->own);
-		nf = feats_as_left(&n->f, i, n->bits, fb);
-		sum_buckets(n, fb, nf, c->left);
-		nf = feats_as_right(&n->f, i, n->bits, fb);
-		sum_buckets(n, fb, nf, c->right);
+		nf = feats_word(&n->f, &n->s, i, p->bits, fb);
+		sum_buckets(p, fb, nf, c->own);
+		nf = feats_as_left(&n->f, i, p->bits, fb);
+		sum_buckets(p, fb, nf, c->left);
+		nf = feats_as_right(&n->f, i, p->bits, fb);
+		sum_buckets(p, fb, nf, c->right);
 	}
 	return c;
 }
@@ -289,7 +358,7 @@ word(struct ner *n, size_t i)
  * sums kept per word and per gazetteer labels (features.h), with the
  * pairs of words looked up. */
 static void
-label(struct ner *n)
+label(struct ner *n, const struct part *pt)
 {
 	const struct sent *s = &n->s;
 	const struct feats *f = &n->f;
@@ -307,12 +376,12 @@ label(struct ner *n)
 		    sizeof(*n->vit));
 		n->back = kh_realloc(n->back, n->labcap * NSTRIDE);
 	}
-	if (n->w == NULL) {
+	if (pt == NULL) {
 		memset(n->lab, 0, ns);
 		return;
 	}
-	memcpy(prevleft, n->start, sizeof(prevleft));
-	c = word(n, 0);
+	memcpy(prevleft, pt->start, sizeof(prevleft));
+	c = word(n, pt, 0);
 	memcpy(own, c->own, sizeof(own));
 	memcpy(left, c->left, sizeof(left));
 	for (i = 0; i < ns; i++) {
@@ -325,16 +394,16 @@ label(struct ner *n)
 
 		/* copies: the next word's entry may take this one's slot */
 		if (i + 1 < ns) {
-			c = word(n, i + 1);
+			c = word(n, pt, i + 1);
 			memcpy(nown, c->own, sizeof(nown));
 			memcpy(nleft, c->left, sizeof(nleft));
 			memcpy(right, c->right, sizeof(right));
 		} else {
-			memcpy(right, n->end, sizeof(right));
+			memcpy(right, pt->end, sizeof(right));
 			memset(nown, 0, sizeof(nown));
 			memset(nleft, 0, sizeof(nleft));
 		}
-		lab = n->labsum[LABSUM(f->lz[i], f->gz[i], gm, gp)];
+		lab = pt->labsum[LABSUM(f->lz[i], f->gz[i], gm, gp)];
 		/* int16 lanes wrap as the int16 sums of tag-train do */
 		memcpy(&sum, own, sizeof(sum));
 		memcpy(&a, prevleft, sizeof(a));
@@ -343,19 +412,19 @@ label(struct ner *n)
 		sum += a;
 		memcpy(&a, lab, sizeof(a));
 		sum += a;
-		nf = feats_pairs(f, s, i, n->bits, fb);
+		nf = feats_pairs(f, s, i, pt->bits, fb);
 		for (k = 0; k < nf; k++) {
 			vweight wb;
 
-			memcpy(&wb, n->w + (size_t)fb[k] * NSTRIDE, sizeof(wb));
+			memcpy(&wb, pt->w + (size_t)fb[k] * NSTRIDE, sizeof(wb));
 			sum += __builtin_convertvector(wb, vsum);
 		}
 		for (int l = 0; l < NSTRIDE; l++)
-			e[l] = sum[l] + n->marg[l];
+			e[l] = sum[l] + pt->marg[l];
 		if (i == 0) {
 			/* only O and B-X start a sentence */
 			for (int l = 0; l < NSTRIDE; l++)
-				v[l] = n->trans[0][l] + e[l];
+				v[l] = pt->trans[0][l] + e[l];
 			memset(n->back, 0, NSTRIDE);
 		} else {
 			const int32_t *pv = v - NSTRIDE;
@@ -368,10 +437,10 @@ label(struct ner *n)
 				vlane m, t, gt, tr, bk = { 0 }, ev;
 				vlab b8;
 
-				memcpy(&tr, n->trans[0] + h, sizeof(tr));
+				memcpy(&tr, pt->trans[0] + h, sizeof(tr));
 				m = tr + pv[0];
 #define STEP(p)	do { \
-					memcpy(&tr, n->trans[p] + h, sizeof(tr)); \
+					memcpy(&tr, pt->trans[p] + h, sizeof(tr)); \
 					t = tr + pv[p]; \
 					gt = t > m; \
 					m = (t & gt) | (m & ~gt); \
@@ -422,8 +491,8 @@ hyphen_suffix(const struct sent *s, size_t j)
 	return j;
 }
 
-/* A new mention of field, zeroed but for field, alt, first and last
- * (NONE). */
+/* A new mention of field, zeroed but for field, norm, stem, alt,
+ * first and last (NONE). */
 static struct men *
 men_new(struct ner *n, int field)
 {
@@ -436,7 +505,7 @@ men_new(struct ner *n, int field)
 	m = &n->men[n->nmen++];
 	memset(m, 0, sizeof(*m));
 	m->m.field = field;
-	m->alt = m->first = m->last = NONE;
+	m->norm = m->stem = m->alt = m->first = m->last = NONE;
 	return m;
 }
 
@@ -455,15 +524,16 @@ men_add(struct ner *n, int field, size_t i, size_t j, int type)
 	return m;
 }
 
-/* The norm of a span no list knows: its keys, spaced as in the text,
- * the last one's case suffix stripped when the suffix is sure; alt
- * strips a suffix that is not. */
+/* The keys of a span no list knows, spaced as in the text, the last
+ * one's case suffix stripped when the suffix is sure; alt strips a
+ * suffix that is not.  Its norm is made of them (roman) at the end of
+ * the record, when the names of the record are known. */
 static void
-model_norm(struct ner *n, struct men *m, size_t i, size_t j)
+model_stem(struct ner *n, struct men *m, size_t i, size_t j)
 {
 	const struct sent *s = &n->s;
 	char buf[1024];
-	size_t k = 0, stems[8], last = 0, lastlen = 0;
+	size_t k = 0, stems[8], last = 0, lastlen = 0, sure = 0;
 	int ns;
 
 	for (size_t t = i; t < j; t++) {
@@ -484,17 +554,101 @@ model_norm(struct ner *n, struct men *m, size_t i, size_t j)
 		while (k > 0 && ((unsigned char)tok_key(s, i)[k] & 0xc0) ==
 		    0x80)
 			k--;
-		m->norm = str_add(n, tok_key(s, i), k);
+		m->stem = str_add(n, tok_key(s, i), k);
 		return;
 	}
 	ns = s->t[j - 1].cls == TOK_BN ? suffix_strip(buf + last, lastlen,
 	    stems, 8) : 0;
-	m->norm = str_add(n, buf, k);
-	if (ns > 0 && suffix_sure(buf + last, lastlen, stems[0])) {
-		m->norm = str_add(n, buf, last + stems[0]);
-	} else if (ns > 0) {
+	/* the longest stem a sure suffix leaves: আহমদ-ের, not আহম-দের */
+	for (int q = 0; q < ns; q++)
+		if (suffix_sure(buf + last, lastlen, stems[q]) && (sure == 0 ||
+		    stems[q] > sure))
+			sure = stems[q];
+	if (sure > 0)
+		m->stem = str_add(n, buf, last + sure);
+	else
+		m->stem = str_add(n, buf, k);
+	if (sure == 0 && ns > 0)
 		m->alt = str_add(n, buf, last + stems[ns - 1]);
+}
+
+/* The bytes of the file at path, or none when it cannot be read (a
+ * norm in Bengali letters is still a norm). */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "r");
+	char *b = kh_malloc(1);
+	size_t cap = 1, k;
+
+	*len = 0;
+	if (f == NULL) {
+		kh_warn("%s:", path);
+		return b;
 	}
+	for (;;) {
+		if (*len == cap)
+			b = kh_realloc(b, cap *= 2);
+		if ((k = fread(b + *len, 1, cap - *len, f)) == 0)
+			break;
+		*len += k;
+	}
+	if (ferror(f)) {
+		kh_warn("%s:", path);
+		*len = 0;
+	}
+	fclose(f);
+	return b;
+}
+
+/* The norm of a name no list knows, from its keys: Bengali in Latin
+ * letters (translit.c; Bengali digits as ASCII ones), the rest as it
+ * is, so that the name has one norm in both scripts. */
+static size_t
+roman(struct ner *n, size_t stem)
+{
+	char out[1024], w[256];
+	const char *p = n->str + stem;
+	size_t k = 0;
+
+	if (n->tl == NULL && n->tlpath != NULL) {
+		size_t len;
+
+		n->tltext = slurp(n->tlpath, &len);
+		n->tl = translit_new(n->tltext, len, n->tlpath);
+	}
+	while (*p != '\0') {
+		const unsigned char *u = (const unsigned char *)p;
+		size_t r = 0, m;
+
+		/* a run of Bengali letters and signs (not digits) */
+		while (u[r] == 0xe0 && (u[r + 1] & 0xfe) == 0xa6 &&
+		    u[r + 2] != 0 && !(u[r + 1] == 0xa7 && u[r + 2] >= 0xa6 &&
+		    u[r + 2] <= 0xaf))
+			r += 3;
+		if (r > 0 && (m = translit_word(n->tl, p, r, w,
+		    sizeof(w))) > 0 && k + m < sizeof(out)) {
+			memcpy(out + k, w, m);
+			k += m;
+			p += r;
+			continue;
+		}
+		if (r == 0 && u[0] == 0xe0 && u[1] == 0xa7 && u[2] >= 0xa6 &&
+		    u[2] <= 0xaf) {
+			if (k + 1 < sizeof(out))
+				out[k++] = '0' + (u[2] - 0xa6);
+			p += 3;
+			continue;
+		}
+		/* else byte by byte, as it is */
+		r = r > 0 ? r : 1;
+		if (k + r < sizeof(out)) {
+			memcpy(out + k, p, r);
+			k += r;
+		}
+		p += r;
+	}
+	return str_add(n, out, k);
 }
 
 /* A PER mention of the second pass at bytes [b, e) of field f; its
@@ -512,22 +666,48 @@ men_at(struct ner *n, int f, size_t b, size_t e, size_t norm)
 	m->ntok = 1;
 }
 
+/* Whether a word of a person's name may stand for the person alone:
+ * not an initial (এ, মো) nor a word many names start with. */
+static int
+part_ok(const char *key, size_t len)
+{
+	static const char *const common[] = { "আবদুল", "আব্দুল", "আবু",
+	    "মোহাম্মদ", "মোহাম্মেদ", "মুহাম্মদ", "মুহম্মদ", "মোহাম্মাদ",
+	    "শেখ", "সৈয়দ", "মীর", "শাহ", "হাজী", "আলহাজ", "মাওলানা",
+	    "Abdul", "Mohammad", "Mohammed", "Muhammad", "Sheikh", "Syed",
+	    "Mr", "Mrs", "Ms", "Dr" };
+
+	if (tok_cps(key, 0, len) < 3)
+		return 0;
+	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
+		if (strlen(common[i]) == len && memcmp(common[i], key, len) == 0)
+			return 0;
+	return 1;
+}
+
 static void
 person_parts(struct ner *n, struct men *m, size_t i, size_t j)
 {
 	const struct sent *s = &n->s;
-	size_t stems[8], l = j - 1;
+	size_t stems[8], l = j - 1, f = i, kl;
 	int ns;
 
 	if (m->m.type != T_PER || j - i < 2)
 		return;
-	m->first = str_add(n, tok_key(s, i), s->t[i].klen);
+	/* the first word that is not an initial, a mark or a common start */
+	while (f < l && (s->t[f].cls == TOK_PUNCT || !part_ok(tok_key(s, f),
+	    s->t[f].klen)))
+		f++;
+	if (f < l)
+		m->first = str_add(n, tok_key(s, f), s->t[f].klen);
 	ns = s->t[l].cls == TOK_BN ? suffix_strip(tok_key(s, l),
 	    s->t[l].klen, stems, 8) : 0;
-	m->last = str_add(n, tok_key(s, l), ns > 0 &&
-	    suffix_sure(tok_key(s, l), s->t[l].klen, stems[0]) ? stems[0] :
-	    s->t[l].klen);
-	n->links[n->nlinks++ % LINK_MAX] = m - n->men;
+	kl = ns > 0 && suffix_sure(tok_key(s, l), s->t[l].klen, stems[0]) ?
+	    stems[0] : s->t[l].klen;
+	if (part_ok(tok_key(s, l), kl))
+		m->last = str_add(n, tok_key(s, l), kl);
+	if (m->first != NONE || m->last != NONE)
+		n->links[n->nlinks++ % LINK_MAX] = m - n->men;
 }
 
 /* Whether tokens [i, j) hold a word of two letters or more: the model
@@ -543,53 +723,171 @@ is_word(const struct sent *s, size_t i, size_t j)
 	return 0;
 }
 
+/* The model for sentence s: English when it has more Latin words than
+ * Bengali ones, else Bengali; the other one when there is one model
+ * only; NULL when there is none. */
+static struct part *
+model_of(struct ner *n, const struct sent *s)
+{
+	size_t bn = 0, en = 0;
+	int l;
+
+	if (!n->any)
+		return NULL;
+	for (size_t i = 0; i < s->n; i++) {
+		bn += s->t[i].cls == TOK_BN;
+		en += s->t[i].cls == TOK_LATIN;
+	}
+	l = en > bn ? LANG_EN : LANG_BN;
+	if (n->part[l].w == NULL)
+		l = !l;
+	if (n->part[l].cache == NULL)
+		part_ready(&n->part[l]);
+	return &n->part[l];
+}
+
+/* Whether token t is a demonym or an adjective of a place, which is
+ * not a name: ভারতীয় (-ীয়), কোরিয়ান and ফিলিস্তিনি (a place's name
+ * with -ন, -ি). */
+static int
+demonym(const struct ner *n, size_t t)
+{
+	static const char iya[] = "ীয়", na[] = "ন", i[] = "ি";
+	const struct sent *s = &n->s;
+	const char *key = tok_key(s, t), *norm;
+	size_t kl = s->t[t].klen, e;
+	int type;
+
+	if (s->t[t].cls != TOK_BN)
+		return 0;
+	if (kl > sizeof(iya) - 1 && memcmp(key + kl - (sizeof(iya) - 1), iya,
+	    sizeof(iya) - 1) == 0)
+		return 1;
+	if (kl > 3 && (memcmp(key + kl - 3, na, 3) == 0 || memcmp(key + kl - 3,
+	    i, 3) == 0))
+		e = kl - 3;
+	else
+		return 0;
+	return gaz_word(n->gaz, key, e, &type, &norm) && type == T_LOC;
+}
+
+/* Whether the model's span [i, mj) is more than the gazetteer's names
+ * in it, from hit h on: a longer name (ঢাকা বিশ্ববিদ্যালয়, দক্ষিণ
+ * সুদান, ঢাকা-চট্টগ্রাম), not names side by side (ভারত পাকিস্তান). */
+static int
+longer(const struct ner *n, size_t i, size_t mj, size_t h)
+{
+	size_t cover = 0;
+
+	for (size_t k = h; k < n->nhits && n->hits[k].i < mj; k++)
+		cover += n->hits[k].j - n->hits[k].i;
+	return cover < mj - i;
+}
+
+/* Whether token t may be an initial: a Bengali letter with its vowel
+ * (শ, কে, মো), a Latin capital. */
+static int
+initial(const struct sent *s, size_t t)
+{
+	const struct tok *k = &s->t[t];
+
+	if (k->cls == TOK_LATIN)
+		return k->klen == 1 && tok_key(s, t)[0] >= 'A' &&
+		    tok_key(s, t)[0] <= 'Z';
+	return k->cls == TOK_BN && k->end - k->start <= 2 &&
+	    strcmp(tok_key(s, t), "ও") != 0 && strcmp(tok_key(s, t), "বা") !=
+	    0 && strcmp(tok_key(s, t), "না") != 0;
+}
+
+/* Where a person's name that starts at token i starts with its
+ * initials (শ ম রেজাউল করিম, মো. নূর খান, J. K. Rowling): two initials
+ * or more before it, or one with a point; not before token lo. */
+static size_t
+initials(const struct sent *s, size_t i, size_t lo)
+{
+	size_t k = i, count = 0;
+	int dot = 0;
+
+	while (k > lo) {
+		if (s->t[k - 1].cls == TOK_PUNCT && s->t[k - 1].klen == 1 &&
+		    tok_key(s, k - 1)[0] == '.' && s->t[k - 1].glued &&
+		    k - 1 > lo && initial(s, k - 2)) {
+			dot = 1;
+			k--;
+			continue;
+		}
+		if (!initial(s, k - 1))
+			break;
+		count++;
+		k--;
+	}
+	return count >= 2 || (count == 1 && dot) ? k : i;
+}
+
 static void
 sentence(struct ner *n, int field)
 {
-	const struct sent *s = &n->s;
-	size_t i = 0, h = 0, j;
+	struct sent *s = &n->s;
+	struct part *pt;
+	size_t i = 0, h = 0, j, done = 0, b;
 	struct men *m;
 
 	n->nhits = 0;
-	feats_sent(&n->f, s, n->gaz, n->learned, on_hit, n);
-	label(n);
+	pt = model_of(n, s);
+	feats_truecase(s, n->gaz, pt != NULL ? pt->fd.names : NULL);
+	feats_sent(&n->f, s, n->gaz, pt != NULL ? &pt->fd : NULL, on_hit, n);
+	label(n, pt);
 	while (i < s->n) {
+		size_t mj = i, k;
+		int hit;
+
 		while (h < n->nhits && n->hits[h].j <= i)
 			h++;
-		if (h < n->nhits && n->hits[h].i == i && n->hits[h].weak &&
-		    n->w != NULL && n->lab[i] == 0) {
+		hit = h < n->nhits && n->hits[h].i == i;
+		if (hit && n->hits[h].weak && pt != NULL && n->lab[i] == 0) {
 			h++;	/* a weak name the model does not see */
 			continue;
 		}
-		if (h < n->nhits && n->hits[h].i == i) {
+		/* the model's span here, over the gazetteer's names that lie
+		 * wholly in it (ঢাকা in ঢাকা বিশ্ববিদ্যালয়), cut before one
+		 * it would end inside */
+		if (n->lab[i] != 0) {
+			mj = i + 1;
+			while (mj < s->n && label_inside(n->lab[mj]) &&
+			    label_type(n->lab[mj]) == label_type(n->lab[i]))
+				mj++;
+			while (mj > i && s->t[mj - 1].cls == TOK_PUNCT)
+				mj--;
+			for (k = h; k < n->nhits && n->hits[k].i < mj; k++)
+				if (n->hits[k].j > mj) {
+					mj = n->hits[k].i;
+					break;
+				}
+			if (!longer(n, i, mj, h))
+				mj = i;
+		}
+		/* a gazetteer name, unless the model's span is longer */
+		if (hit && mj <= n->hits[h].j) {
 			j = hyphen_suffix(s, n->hits[h].j);
-			m = men_add(n, field, i, j, n->hits[h].type);
+			b = n->hits[h].type == T_PER ? initials(s, i, done) : i;
+			m = men_add(n, field, b, j, n->hits[h].type);
 			m->norm = str_add(n, n->hits[h].norm,
 			    strlen(n->hits[h].norm));
 			person_parts(n, m, i, n->hits[h].j);
-			i = j;
+			i = done = j;
 			continue;
 		}
-		if (n->lab[i] == 0) {
-			i++;
-			continue;
-		}
-		/* a span of the model's, cut short by a gazetteer name */
-		j = i + 1;
-		while (j < s->n && label_inside(n->lab[j]) &&
-		    label_type(n->lab[j]) == label_type(n->lab[i]) &&
-		    (h >= n->nhits || j < n->hits[h].i))
-			j++;
-		while (j > i && s->t[j - 1].cls == TOK_PUNCT)
-			j--;
-		if (j > i && is_word(s, i, j)) {
-			size_t e = hyphen_suffix(s, j);
+		if (mj > i && is_word(s, i, mj) && !(label_type(n->lab[i]) ==
+		    T_LOC && demonym(n, mj - 1))) {
+			size_t e = hyphen_suffix(s, mj);
 
-			m = men_add(n, field, i, e, label_type(n->lab[i]));
+			b = label_type(n->lab[i]) == T_PER ? initials(s, i, done) :
+			    i;
+			m = men_add(n, field, b, e, label_type(n->lab[i]));
 			m->model = 1;
-			model_norm(n, m, i, j);
-			person_parts(n, m, i, j);
-			i = e;
+			model_stem(n, m, b, mj);
+			person_parts(n, m, b, mj);
+			i = done = e;
 		} else {
 			i++;
 		}
@@ -609,7 +907,10 @@ ner_text(struct ner *n, int field, const char *text, size_t len)
 			sentence(n, field);
 }
 
-/* Link the model's mentions to the record's other names. */
+/* The model's mentions' norms: a suffix not sure is stripped when
+ * the stem is a name of this record; a person's name alone after the
+ * whole name (কিম after কিম জং উন) has its norm; other norms are made of
+ * the keys (roman). */
 static void
 link_names(struct ner *n)
 {
@@ -617,22 +918,30 @@ link_names(struct ner *n)
 
 	for (size_t i = 0; i < n->nmen; i++) {
 		struct men *m = &n->men[i];
+
+		if (!m->model || m->alt == NONE)
+			continue;
+		for (size_t k = 0; k < n->nmen; k++) {
+			const struct men *o = &n->men[k];
+
+			if (k != i && ((o->stem != NONE && strcmp(n->str +
+			    o->stem, n->str + m->alt) == 0) || (!o->model &&
+			    strcmp(n->str + o->norm, n->str + m->alt) == 0))) {
+				m->stem = m->alt;
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < n->nmen; i++)
+		if (n->men[i].model)
+			n->men[i].norm = roman(n, n->men[i].stem);
+	for (size_t i = 0; i < n->nmen; i++) {
+		struct men *m = &n->men[i];
 		const char *key;
 
-		if (!m->model)
+		if (!m->model || m->m.type != T_PER || m->ntok > 2)
 			continue;
-		if (m->alt != NONE) {
-			/* the stem is a name of this record */
-			for (size_t k = 0; k < n->nmen; k++)
-				if (k != i && strcmp(n->str + n->men[k].norm,
-				    n->str + m->alt) == 0) {
-					m->norm = m->alt;
-					break;
-				}
-		}
-		if (m->m.type != T_PER || m->ntok > 2)
-			continue;
-		key = n->str + m->norm;
+		key = n->str + m->stem;
 		for (size_t k = 0; k < nl; k++) {
 			const struct men *p = &n->men[n->links[k]];
 
@@ -699,10 +1008,13 @@ parts(struct ner *n)
 		size_t norm = p->norm, which[2] = { p->first, p->last };
 
 		for (int q = 0; q < 2; q++) {
-			const char *part = n->str + which[q];
-			size_t plen = strlen(part), dup = 0;
+			const char *part;
+			size_t plen, dup = 0;
 
-			if (which[q] == NONE || plen == 0)
+			if (which[q] == NONE)
+				continue;
+			part = n->str + which[q];
+			if ((plen = strlen(part)) == 0)
 				continue;
 			/* the same part of an earlier name: done already */
 			for (size_t e = 0; e < k && !dup; e++) {

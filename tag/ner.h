@@ -12,11 +12,12 @@ struct ner;
 
 /* The tagger with the gazetteer files named (the first entry of a name
  * wins, so the user's files come first), ICU's country names, the weak
- * gazetteer file (or NULL; see gaz_load), and the model at model_path
- * (NULL: gazetteer only).  Dies when a file cannot be read or the model
- * is not one. */
+ * gazetteer files (see gaz_load), the model at model_path (NULL:
+ * gazetteer only), and the table of Latin spellings of Bengali words
+ * (translit.h; NULL: spelt by rule), read when first needed.  Dies when
+ * a gazetteer cannot be read or the model is not one. */
 struct ner *ner_open(const char *model_path, const char *const *gaz,
-	int ngaz, const char *weak);
+	int ngaz, const char *const *weak, int nweak, const char *translit);
 void ner_close(struct ner *n);
 
 struct ner_mention {

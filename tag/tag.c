@@ -34,7 +34,8 @@ static struct ner *ner;
 
 static const char *const fields[] = { "title", "text" };
 static const char *const data_files[] = { "gazetteer.tsv",
-    "places-bd.tsv", "ner.model" };
+    "places-bd.tsv", "places-world.tsv", "ner.model", "translit.tsv" };
+#define NDATA (sizeof(data_files) / sizeof(data_files[0]))
 
 /* Code points to bytes in one field, for mentions in order of start. */
 struct walk {
@@ -468,13 +469,14 @@ main(int argc, char **argv)
 		.longopts = longopts,
 		.opt = option,
 	};
-	static char paths[3][PATH_MAX];
+	static char paths[NDATA][PATH_MAX];
+	const char *weak[2] = { paths[1], paths[2] };
 	const char *dir, *env;
 	int i = kh_options(argc, argv, &cli);
 
 	if (!no_entities) {
 		dir = data_dir(argv[0]);
-		for (int k = 0; k < 3; k++)
+		for (size_t k = 0; k < NDATA; k++)
 			if (snprintf(paths[k], PATH_MAX, "%s/%s", dir,
 			    data_files[k]) >= PATH_MAX)
 				kh_die("%s: path too long", dir);
@@ -483,10 +485,10 @@ main(int argc, char **argv)
 		    NULL && *env != '\0')
 			model_path = env;
 		if (model_path == NULL)
-			model_path = paths[2];
+			model_path = paths[3];
 		/* --model none: the gazetteer alone */
 		ner = ner_open(strcmp(model_path, "none") == 0 ? NULL :
-		    model_path, gaz_files, ngaz, paths[1]);
+		    model_path, gaz_files, ngaz, weak, 2, paths[4]);
 	}
 	kh_run.check_in = 1;
 	rec_loop(argv + i, tag, NULL);

@@ -267,6 +267,33 @@ bn_run(const unsigned char *u, size_t len, size_t *i, size_t *c0,
 	return ret;
 }
 
+/* Whether the '.' that is the last token of s ends an abbreviation
+ * or an initial, not the sentence: মো., ড., এ.কে.এম., Mr., J. */
+static int
+abbrev(const struct sent *s)
+{
+	static const char *const titles[] = { "Capt", "Col", "Dr", "Gen",
+	    "Gov", "Lt", "Mr", "Mrs", "Ms", "Prof", "Rep", "Rev", "Sen",
+	    "Sgt", "St" };
+	const struct tok *t;
+	const char *key;
+
+	if (s->n < 2 || !s->t[s->n - 1].glued)
+		return 0;
+	t = &s->t[s->n - 2];
+	key = tok_key(s, s->n - 2);
+	if (t->cls == TOK_BN)
+		return t->end - t->start <= 2 && strcmp(key, "না") != 0;
+	if (t->cls != TOK_LATIN)
+		return 0;
+	if (t->klen == 1)
+		return key[0] >= 'A' && key[0] <= 'Z';
+	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		if (strcmp(key, titles[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int
 sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
     size_t *cp)
@@ -335,7 +362,7 @@ sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
 		}
 		glued = 1;
 		if (k == K_END || (c == '.' && (i >= len || u[i] == ' ' ||
-		    u[i] == '\n')))
+		    u[i] == '\n') && !abbrev(s)))
 			break;
 	}
 	*pos = i, *cp = c0;
@@ -345,7 +372,8 @@ sent_next(struct sent *s, const char *text, size_t len, size_t *pos,
 void
 sent_all(struct sent *s, const char *text, size_t len)
 {
-	struct sent one = { 0 };
+	/* kept: a gazetteer of thousands of names calls this for each */
+	static struct sent one;
 	size_t pos = 0, cp = 0, base;
 
 	s->n = 0;
@@ -366,7 +394,6 @@ sent_all(struct sent *s, const char *text, size_t len)
 			s->klen = base + one.t[i].klen + 1;
 		}
 	}
-	sent_free(&one);
 }
 
 void
@@ -396,8 +423,8 @@ static const char *const sure[] = {
 };
 
 /* Whether s[0..n) ends a Bengali letter: the stem must end in a letter
- * or a sign that can close a syllable, not a hasanta or a nukta that
- * wants the suffix's first letter. */
+ * or a sign that can close a syllable, not a hasanta that wants the
+ * suffix's first letter. */
 static int
 stem_ok(const char *s, size_t n)
 {
@@ -409,11 +436,30 @@ stem_ok(const char *s, size_t n)
 	if (cps < 2 || n < 3)
 		return 0;
 	/* last code point: three bytes, U+09xx */
-	if (u[n - 3] == 0xe0 && u[n - 2] == 0xa7 && u[n - 1] == 0x8d)
-		return 0;	/* U+09CD hasanta */
-	if (u[n - 3] == 0xe0 && u[n - 2] == 0xa6 && u[n - 1] == 0xbc)
-		return 0;	/* U+09BC nukta */
-	return 1;
+	/* a nukta ends a letter (য়, ড়): বিশ্ববিদ্যালয়-ের */
+	return !(u[n - 3] == 0xe0 && u[n - 2] == 0xa7 && u[n - 1] == 0x8d);
+}
+
+/* Whether a suffix starts with য় (-য়, -য়ের), which follows a vowel
+ * only (মায়ের; বিশ্ববিদ্যালয়ের is বিশ্ববিদ্যালয়-ের). */
+static int
+ya(const char *suf)
+{
+	return strncmp(suf, "য়", strlen("য়")) == 0;
+}
+
+/* Whether s[0..n) ends in a vowel, a vowel sign or ঁ ং ঃ
+ * (পিয়ংইয়ং-য়ের). */
+static int
+vowel_end(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s + n - 3;
+	unsigned c;
+
+	if (n < 3 || u[0] != 0xe0 || (u[1] & 0xfe) != 0xa6)
+		return 0;
+	c = ((u[1] & 1) << 6) + (u[2] & 0x3f);
+	return (c >= 0x01 && c <= 0x14) || (c >= 0x3e && c <= 0x4c);
 }
 
 int
@@ -449,7 +495,8 @@ suffix_strip(const char *key, size_t klen, size_t *stems, int max)
 		 * tells most suffixes apart */
 		while (j > 0 && end[j - 1] == suf[j - 1])
 			j--;
-		if (j == 0 && stem_ok(key, klen - n))
+		if (j == 0 && stem_ok(key, klen - n) && (!ya(suf) ||
+		    vowel_end(key, klen - n)))
 			stems[k++] = klen - n;
 	}
 	return k;

@@ -18,17 +18,30 @@
 
 #include "khobor.h"
 #include "features.h"
+#include "lex.h"
 #include "model.h"
+#include "translit.h"
 
 struct tsent {
 	struct sent s;
 	uint8_t *gold;
-	int fold;		/* -1: never held out */
+	int fold;		/* -1: never held out; TEST: never trained on */
 };
 
 static struct tsent *data;
 static size_t ndata, capdata;
+#define TEST (-2)
+#define FOLD_BLOCK 100	/* -k: folds of runs of this many sentences */
+
 static unsigned bits = 16, epochs = 12, folds;
+static const char *tests[16];
+static int ntest, reading_test;
+static uint32_t lang = LANG_BN;
+static struct lex *clusters;	/* -c */
+static char *cltext;
+static size_t cllen;
+static const char *romfrom, *romtable;	/* -r, -T */
+static struct buf extra;		/* names of -r, as lines */
 static float margin = 0;
 static const char *out;
 static const char *gazfiles[16];
@@ -66,12 +79,19 @@ static void
 cur_word(const char *w, size_t len, int type, int inside)
 {
 	int first = 1;
+	size_t last;
 
 	sent_all(&one, w, len);
+	for (last = one.n; last > 0 && one.t[last - 1].cls == TOK_PUNCT;)
+		last--;
 	for (size_t i = 0; i < one.n; i++) {
 		int l = 0;
 
-		if (one.t[i].cls != TOK_PUNCT && type != T_NONE) {
+		/* a mark inside a name's word (জামায়াত-শিবিরের) is inside
+		 * the name, and so is a word of marks inside it (মো . নূর);
+		 * one at the ends of a name's word is not */
+		if (type != T_NONE && (i < last || (last == 0 && inside)) &&
+		    (one.t[i].cls != TOK_PUNCT || !first || inside)) {
 			l = label_of(type, inside || !first);
 			first = 0;
 		}
@@ -101,7 +121,10 @@ cur_end(void)
 		capdata = capdata ? capdata * 2 : 1024;
 		data = kh_realloc(data, capdata * sizeof(*data));
 	}
-	cur.fold = file_no == 0 && folds > 0 ? (int)(ndata % folds) : -1;
+	/* folds of runs of sentences, so that a story's names are not
+	 * learned in one fold and tested in the next */
+	cur.fold = reading_test ? TEST : file_no == 0 && folds > 0 ?
+	    (int)(ndata / FOLD_BLOCK % folds) : -1;
 	data[ndata++] = cur;
 	memset(&cur, 0, sizeof(cur));
 	curcap = 0;
@@ -286,7 +309,7 @@ add(const uint32_t *fb, size_t nf, int l, float by)
  * update on every token where the path differs from the gold one. */
 static void
 decode(const struct tsent *d, uint8_t *pred, const float *wt, int learn,
-    const struct gaz *lg)
+    const struct fdata *lg)
 {
 	size_t n = d->s.n, i, k, nf;
 	uint32_t fb[FEAT_MAX];
@@ -383,15 +406,26 @@ struct count {
 	uint64_t h;
 	char *key;
 	int c[T_NTYPES];	/* [T_NONE]: times as a word outside names */
+	int first;		/* times first in a name */
 };
-static struct count *counts;
-static size_t ncount, capcount;
-static struct gaz *learned[NPART + 1];	/* [NPART]: of all the parts */
-static char *names;			/* the last names, as a file */
-static size_t nameslen, namescap;
+struct ctab {
+	struct count *v;
+	size_t n, cap;
+};
+struct learnt {
+	struct lex *names;	/* of text, names' lines */
+	struct lex *roles;
+	char *text;
+	struct fdata fd;
+};
+static struct learnt learned[NPART + 1];	/* [NPART]: of all the parts */
+static struct buf {
+	char *s;
+	size_t len, cap;
+} names, roles;		/* the last ones learned, as lines */
 
 static struct count *
-count_get(const char *key, size_t len)
+count_get(struct ctab *t, const char *key, size_t len)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 	size_t i;
@@ -399,79 +433,130 @@ count_get(const char *key, size_t len)
 	for (i = 0; i < len; i++)
 		h = (h ^ (unsigned char)key[i]) * 0x100000001b3ULL;
 	h |= 1;
-	if ((ncount + 1) * 2 > capcount) {
-		struct count *old = counts;
-		size_t ocap = capcount;
+	if ((t->n + 1) * 2 > t->cap) {
+		struct count *old = t->v;
+		size_t ocap = t->cap;
 
-		capcount = capcount ? capcount * 2 : 1 << 14;
-		counts = kh_malloc(capcount * sizeof(*counts));
-		memset(counts, 0, capcount * sizeof(*counts));
+		t->cap = t->cap ? t->cap * 2 : 1 << 14;
+		t->v = kh_malloc(t->cap * sizeof(*t->v));
+		memset(t->v, 0, t->cap * sizeof(*t->v));
 		for (i = 0; i < ocap; i++) {
-			size_t j = old[i].h & (capcount - 1);
+			size_t j = old[i].h & (t->cap - 1);
 
 			if (old[i].h == 0)
 				continue;
-			while (counts[j].h != 0)
-				j = (j + 1) & (capcount - 1);
-			counts[j] = old[i];
+			while (t->v[j].h != 0)
+				j = (j + 1) & (t->cap - 1);
+			t->v[j] = old[i];
 		}
 		free(old);
 	}
-	for (i = h & (capcount - 1); counts[i].h != 0;
-	    i = (i + 1) & (capcount - 1))
-		if (counts[i].h == h && strlen(counts[i].key) == len &&
-		    memcmp(counts[i].key, key, len) == 0)
-			return &counts[i];
-	counts[i].h = h;
-	counts[i].key = kh_malloc(len + 1);
-	memcpy(counts[i].key, key, len);
-	counts[i].key[len] = '\0';
-	ncount++;
-	return &counts[i];
+	for (i = h & (t->cap - 1); t->v[i].h != 0; i = (i + 1) & (t->cap - 1))
+		if (t->v[i].h == h && strlen(t->v[i].key) == len &&
+		    memcmp(t->v[i].key, key, len) == 0)
+			return &t->v[i];
+	t->v[i].h = h;
+	t->v[i].key = kh_malloc(len + 1);
+	memcpy(t->v[i].key, key, len);
+	t->v[i].key[len] = '\0';
+	t->n++;
+	return &t->v[i];
 }
 
 static void
-counts_clear(void)
+ctab_clear(struct ctab *t)
 {
-	for (size_t i = 0; i < capcount; i++)
-		free(counts[i].key);
-	free(counts);
-	counts = NULL;
-	ncount = capcount = 0;
+	for (size_t i = 0; i < t->cap; i++)
+		free(t->v[i].key);
+	free(t->v);
+	memset(t, 0, sizeof(*t));
 }
 
 static void
-names_add(const char *s, size_t n)
+buf_add(struct buf *b, const char *s, size_t n)
 {
-	if (nameslen + n > namescap) {
-		while (nameslen + n > namescap)
-			namescap = namescap ? namescap * 2 : 65536;
-		names = kh_realloc(names, namescap);
+	if (b->len + n > b->cap) {
+		while (b->len + n > b->cap)
+			b->cap = b->cap ? b->cap * 2 : 65536;
+		b->s = kh_realloc(b->s, b->cap);
 	}
-	memcpy(names + nameslen, s, n);
-	nameslen += n;
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
 }
 
-/* The names of the sentences outside fold hold and part skip (-1:
- * none), as a gazetteer; their lines in names. */
-static struct gaz *
-learn(int hold, int skip)
+/* Whether sentence d is trained on when fold hold (-1: none) is held
+ * out. */
+static int
+trained(const struct tsent *d, int hold)
 {
-	struct gaz *g = gaz_new();
-	char buf[1024];
+	return d->fold != TEST && (hold < 0 || d->fold != hold);
+}
 
+/* Count token a of d, of type type (T_NONE: outside names), under its
+ * key and its stems. */
+static void
+count_word(struct ctab *t, const struct tsent *d, size_t a, int type,
+    int first)
+{
+	const struct tok *k = &d->s.t[a];
+	struct count *e;
+
+	if (k->cls != TOK_BN && k->cls != TOK_LATIN)
+		return;
+	for (int q = -1; q < k->nstem; q++) {
+		e = count_get(t, tok_key(&d->s, a), q < 0 ? k->klen :
+		    k->stem[q]);
+		e->c[type]++;
+		e->first += first;
+	}
+}
+
+/* A word's ROLE_* from its counts (features.h). */
+static unsigned
+role_of(const struct count *e)
+{
+	int best = T_PER, all = e->c[T_NONE], in;
+
+	for (int t = T_LOC; t < T_NTYPES; t++)
+		if (e->c[t] > e->c[best])
+			best = t;
+	in = e->c[T_PER] + e->c[T_LOC] + e->c[T_ORG];
+	all += in;
+	if (3 * e->c[best] >= 2 * all)
+		return role_code(best, 0, 2 * e->first < in);
+	if (5 * e->c[best] >= all)
+		return role_code(best, 1, 2 * e->first < in);
+	return all >= 3 ? ROLE_COMMON : 0;
+}
+
+/* What the sentences outside fold hold and part skip (-1: none) teach
+ * of words: their names as a gazetteer, their words' roles; the lines
+ * of both in names and roles. */
+static void
+learn(struct learnt *l, int hold, int skip)
+{
+	struct ctab nt = { 0 }, wt = { 0 };
+	char buf[1024], num[16];
+
+	l->names = lex_new();
+	l->roles = lex_new();
+	l->fd.names = l->names;
+	l->fd.roles = l->roles;
+	l->fd.clusters = clusters;
 	for (size_t i = 0; i < ndata; i++) {
 		const struct tsent *d = &data[i];
 
-		if ((hold >= 0 && d->fold == hold) || (int)(i % NPART) == skip)
+		if (!trained(d, hold) || (int)(i % NPART) == skip)
 			continue;
 		for (size_t a = 0; a < d->s.n; a++) {
 			size_t b = a + 1, k = 0;
 
+			count_word(&wt, d, a, label_type(d->gold[a]),
+			    d->gold[a] != 0 && !label_inside(d->gold[a]));
 			if (d->gold[a] == 0) {
 				if (d->s.t[a].cls == TOK_BN ||
 				    d->s.t[a].cls == TOK_LATIN)
-					count_get(tok_key(&d->s, a),
+					count_get(&nt, tok_key(&d->s, a),
 					    d->s.t[a].klen)->c[T_NONE]++;
 				continue;
 			}
@@ -494,12 +579,12 @@ learn(int hold, int skip)
 				memcpy(buf + k, tok_key(&d->s, j), kl);
 				k += kl;
 			}
-			count_get(buf, k)->c[label_type(d->gold[a])]++;
+			count_get(&nt, buf, k)->c[label_type(d->gold[a])]++;
 		}
 	}
-	nameslen = 0;
-	for (size_t i = 0; i < capcount; i++) {
-		struct count *e = &counts[i];
+	names.len = roles.len = 0;
+	for (size_t i = 0; i < nt.cap; i++) {
+		struct count *e = &nt.v[i];
 		int best = T_PER;
 
 		if (e->h == 0)
@@ -509,23 +594,42 @@ learn(int hold, int skip)
 				best = t;
 		if (e->c[best] == 0 || e->c[T_NONE] >= e->c[best])
 			continue;
-		gaz_add(g, e->key, strlen(e->key), best, NULL, 0, 0);
-		names_add(e->key, strlen(e->key));
-		names_add("\t", 1);
-		names_add(type_name[best], strlen(type_name[best]));
-		names_add("\n", 1);
+		buf_add(&names, e->key, strlen(e->key));
+		buf_add(&names, "\t", 1);
+		buf_add(&names, type_name[best], strlen(type_name[best]));
+		buf_add(&names, "\n", 1);
 	}
-	counts_clear();
-	return g;
+	for (size_t i = 0; i < wt.cap; i++) {
+		struct count *e = &wt.v[i];
+		unsigned r;
+
+		if (e->h == 0 || (r = role_of(e)) == 0)
+			continue;
+		lex_put(l->roles, e->key, strlen(e->key), r);
+		buf_add(&roles, e->key, strlen(e->key));
+		buf_add(&roles, num, snprintf(num, sizeof(num), "\t%u\n", r));
+	}
+	if (extra.len > 0)
+		buf_add(&names, extra.s, extra.len);
+	l->text = kh_malloc(names.len + 1);
+	if (names.len > 0)
+		memcpy(l->text, names.s, names.len);
+	names_parse(l->names, l->text, names.len, "learned names");
+	ctab_clear(&nt);
+	ctab_clear(&wt);
 }
 
 static void
 learn_all(int hold)
 {
 	for (int p = 0; p <= NPART; p++) {
-		gaz_free(learned[p]);
-		learned[p] = learn(hold, p < NPART ? p : -1);
+		lex_free(learned[p].names);
+		lex_free(learned[p].roles);
+		free(learned[p].text);
+		learn(&learned[p], hold, p < NPART ? p : -1);
 	}
+	/* the parts are new, whatever their addresses */
+	feats_forget(&ft);
 }
 
 /* Train on every sentence not in fold hold; the averaged weights are
@@ -544,7 +648,7 @@ train(int hold)
 	rng = 0x2545f4914f6cdd1dULL;
 	order = kh_malloc(ndata * sizeof(*order));
 	for (size_t i = 0; i < ndata; i++)
-		if (data[i].fold != hold || hold < 0)
+		if (trained(&data[i], hold))
 			order[m++] = i;
 	for (unsigned e = 0; e < epochs; e++) {
 		for (size_t i = m; i > 1; i--) {
@@ -560,7 +664,7 @@ train(int hold)
 				pcap = d->s.n * 2;
 				pred = kh_realloc(pred, pcap);
 			}
-			decode(d, pred, w, 1, learned[order[i] % NPART]);
+			decode(d, pred, w, 1, &learned[order[i] % NPART].fd);
 		}
 	}
 	for (size_t i = 0; i < nb; i++)
@@ -654,27 +758,34 @@ quantize(int8_t *q)
 	return scale;
 }
 
+/* Tag and score the sentences of fold k (TEST: the -t files) with the
+ * weights in w, rounded as tag reads them. */
+static void
+test_fold(int k)
+{
+	static uint8_t *pred;
+	static size_t pcap;
+
+	quantize(NULL);
+	for (size_t i = 0; i < ndata; i++) {
+		if (data[i].fold != k)
+			continue;
+		if (data[i].s.n > pcap) {
+			pcap = data[i].s.n * 2;
+			pred = kh_realloc(pred, pcap);
+		}
+		decode(&data[i], pred, w, 0, &learned[NPART].fd);
+		score(data[i].gold, pred, data[i].s.n);
+	}
+}
+
 static void
 crossval(void)
 {
-	uint8_t *pred = NULL;
-	size_t pcap = 0;
-
 	for (unsigned k = 0; k < folds; k++) {
 		train(k);
-		quantize(NULL);
-		for (size_t i = 0; i < ndata; i++) {
-			if (data[i].fold != (int)k)
-				continue;
-			if (data[i].s.n > pcap) {
-				pcap = data[i].s.n * 2;
-				pred = kh_realloc(pred, pcap);
-			}
-			decode(&data[i], pred, w, 0, learned[NPART]);
-			score(data[i].gold, pred, data[i].s.n);
-		}
+		test_fold(k);
 	}
-	free(pred);
 	report();
 }
 
@@ -695,16 +806,119 @@ save(const char *path)
 	h.nlabel = NSTRIDE;
 	h.scale = scale;
 	h.margin = margin;
-	h.names = nameslen;
+	h.lang = lang;
+	h.names = names.len;
+	h.roles = roles.len;
+	h.clusters = cllen;
 	if ((f = fopen(path, "wb")) == NULL)
 		kh_die("%s:", path);
 	if (fwrite(&h, sizeof(h), 1, f) != 1 ||
 	    fwrite(q, sizeof(*q), nb, f) != nb ||
-	    fwrite(names, 1, nameslen, f) != nameslen || fclose(f) == EOF)
+	    (names.len > 0 && fwrite(names.s, 1, names.len, f) != names.len) ||
+	    (roles.len > 0 && fwrite(roles.s, 1, roles.len, f) != roles.len) ||
+	    (cllen > 0 && fwrite(cltext, 1, cllen, f) != cllen) ||
+	    fclose(f) == EOF)
 		kh_die("%s:", path);
 	kh_warn("%s: %zu sentences, %zu of %zu weights non-zero", path,
 	    ndata, kept, nb);
 	free(q);
+}
+
+/* The bytes of the file at path. */
+static char *
+read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "r");
+	char *b = NULL;
+	size_t cap = 0, n;
+
+	if (f == NULL)
+		kh_die("%s:", path);
+	*len = 0;
+	do {
+		if (*len == cap)
+			b = kh_realloc(b, cap = cap ? cap * 2 : 65536);
+		n = fread(b + *len, 1, cap - *len, f);
+		*len += n;
+	} while (n > 0);
+	if (ferror(f))
+		kh_die("%s:", path);
+	fclose(f);
+	return b;
+}
+
+/*
+ * -r: the names of another language's model in Latin letters, as names
+ * learned: a word that part's training data has mostly in names of one
+ * type (a role neither weak nor common, features.h), spelt as tag spells
+ * a name no list knows (translit.c, with -T's table), and with its
+ * inherent vowels kept (translit_medial).  So the English
+ * model knows Shakib and Mansur from the Bengali news, where names of
+ * the subcontinent are many and the English data has few.
+ */
+static void
+romanised(void)
+{
+	size_t len, tlen = 0;
+	char *m = read_all(romfrom, &len), *tt = NULL, word[256], word2[256];
+	struct translit *tl = NULL;
+	struct model_head h;
+	const char *at = m, *e = m + len;
+
+	if (romtable != NULL) {
+		tt = read_all(romtable, &tlen);
+		tl = translit_new(tt, tlen, romtable);
+	}
+	while ((size_t)(e - at) >= sizeof(h)) {
+		const char *p, *end, *nl, *tab;
+		size_t nb;
+
+		memcpy(&h, at, sizeof(h));
+		nb = ((size_t)1 << (h.bits & 31)) * NSTRIDE;
+		if (memcmp(h.magic, MODEL_MAGIC, 16) != 0 || h.bits < 10 ||
+		    h.bits > 24 || (size_t)(e - at) - sizeof(h) < nb +
+		    h.names + h.roles + h.clusters)
+			kh_die("%s: not a model of this tag", romfrom);
+		p = at + sizeof(h) + nb + h.names;
+		end = p + h.roles;
+		at += sizeof(h) + nb + h.names + h.roles + h.clusters;
+		if (h.lang == lang)
+			continue;
+		for (; p < end; p = nl + 1) {
+			unsigned long r;
+			size_t k;
+			int type;
+
+			if ((nl = memchr(p, '\n', end - p)) == NULL)
+				nl = end;
+			if ((tab = memchr(p, '\t', nl - p)) == NULL)
+				continue;
+			r = strtoul(tab + 1, NULL, 10);
+			/* role_code(type, 0, inside) */
+			if (r == 0 || r >= ROLE_COMMON || (r - 1) % ROLE_INSIDE >=
+			    ROLE_WEAK)
+				continue;
+			type = (int)((r - 1) % ROLE_WEAK) + 1;
+			if ((k = translit_word(tl, p, tab - p, word,
+			    sizeof(word))) < 3)
+				continue;
+			for (int v = 0; v < 2; v++) {
+				/* the other spelling too, when it is other */
+				if (v == 1 && ((k = translit_medial(p, tab - p,
+				    word2, sizeof(word2))) == 0 ||
+				    strcmp(word, word2) == 0))
+					break;
+				buf_add(&extra, v ? word2 : word, k);
+				buf_add(&extra, "\t", 1);
+				buf_add(&extra, type_name[type],
+				    strlen(type_name[type]));
+				buf_add(&extra, "\n", 1);
+			}
+		}
+	}
+	translit_free(tl);
+	free(tt);
+	free(m);
 }
 
 static void
@@ -734,13 +948,37 @@ option(int ch, char *arg)
 		if (*end || end == arg)
 			kh_die("-m %s: not a number", arg);
 		break;
+	case 'c':
+		cltext = read_all(arg, &cllen);
+		clusters = lex_new();
+		lex_parse(clusters, cltext, cllen, arg);
+		break;
 	case 'g':
 		if (ngaz == 16)
 			kh_die("too many -g");
 		gazfiles[ngaz++] = arg;
 		break;
+	case 'l':
+		if (strcmp(arg, "bn") == 0)
+			lang = LANG_BN;
+		else if (strcmp(arg, "en") == 0)
+			lang = LANG_EN;
+		else
+			kh_die("-l %s: not bn or en", arg);
+		break;
 	case 'o':
 		out = arg;
+		break;
+	case 'r':
+		romfrom = arg;
+		break;
+	case 'T':
+		romtable = arg;
+		break;
+	case 't':
+		if (ntest == 16)
+			kh_die("too many -t");
+		tests[ntest++] = arg;
 		break;
 	default:
 		kh_usage();
@@ -751,23 +989,33 @@ int
 main(int argc, char **argv)
 {
 	static const struct kh_cli cli = {
-		.usage = "[-h] [-b bits] [-e epochs] [-g gazetteer] "
-		    "[-m margin] [-k folds | -o model] file ...",
+		.usage = "[-h] [-b bits] [-c clusters] [-e epochs] [-g gazetteer] "
+		    "[-l lang] "
+		    "[-m margin] [-r model [-T translit]] "
+		    "[-k folds | -o model | -t test] file ...",
 		.help = "  -b bits           2^bits feature buckets (16)\n"
+		    "  -c clusters       word clusters (tag-clusters)\n"
 		    "  -e epochs         passes over the data (12)\n"
 		    "  -g gazetteer      names file for the gazetteer "
 		    "features\n"
 		    "  -k folds          cross-validate on the first file\n"
+		    "  -l lang           the model's language: bn (the "
+		    "default) or en\n"
 		    "  -m margin         least score over O that starts a "
 		    "name (0)\n"
-		    "  -o model          write the model\n",
-		.shortopts = "b:e:g:k:m:o:",
+		    "  -o model          write the model\n"
+		    "  -r model          the names of model's other language, "
+		    "in Latin letters\n"
+		    "  -t test           score on the sentences of test, "
+		    "trained on the rest\n"
+		    "  -T translit       how -r spells words (translit.tsv)\n",
+		.shortopts = "b:c:e:g:k:l:m:o:r:t:T:",
 		.opt = option,
 	};
 	int i = kh_options(argc, argv, &cli);
 	size_t nb;
 
-	if (i >= argc || (out == NULL) == (folds == 0))
+	if (i >= argc || (out != NULL) + (folds > 0) + (ntest > 0) != 1)
 		kh_usage();
 	gaz = gaz_new();
 	for (int k = 0; k < ngaz; k++)
@@ -776,6 +1024,11 @@ main(int argc, char **argv)
 	gaz_countries(gaz);
 	for (; i < argc; i++, file_no++)
 		read_file(argv[i]);
+	reading_test = 1;
+	for (int k = 0; k < ntest; k++)
+		read_file(tests[k]);
+	if (romfrom != NULL)
+		romanised();
 	if (ndata == 0)
 		kh_die("no sentences to train on");
 	nb = ((size_t)1 << bits) * NSTRIDE;
@@ -783,6 +1036,10 @@ main(int argc, char **argv)
 	u = kh_malloc(nb * sizeof(*u));
 	if (folds > 0) {
 		crossval();
+	} else if (ntest > 0) {
+		train(-1);
+		test_fold(TEST);
+		report();
 	} else {
 		train(-1);
 		save(out);
@@ -803,7 +1060,15 @@ main(int argc, char **argv)
 	sent_free(&one);
 	gaz_free(gaz);
 	for (int p = 0; p <= NPART; p++)
-		gaz_free(learned[p]);
-	free(names);
+	{
+		lex_free(learned[p].names);
+		lex_free(learned[p].roles);
+		free(learned[p].text);
+	}
+	free(names.s);
+	free(roles.s);
+	free(cltext);
+	lex_free(clusters);
+	free(extra.s);
 	return 0;
 }

@@ -4,8 +4,8 @@
 # then the mentions expected, "start end kind value mod surface".
 . "$(dirname "$0")/lib.sh"
 areas="bengali-absolute bengali-relative bangla-calendar ranges-durations
-english invalid edges"
-plan 11
+english invalid edges context"
+plan 12
 
 # run_cases FILE: each input alone through dates-test, in the file's form.
 run_cases() {
