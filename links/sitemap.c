@@ -243,8 +243,10 @@ url_line(void *arg, const char *l, size_t n)
 	struct found f = { .ref = l, .reflen = n, .kind = LK_ARTICLE,
 	    .via = V_SITEMAP };
 
-	if (n >= 7 && (strncasecmp(l, "http://", 7) == 0 ||
-	    strncasecmp(l, "https://", 8) == 0)) {
+	/* each prefix against as many bytes as the line has: it is not
+	 * NUL-terminated */
+	if ((n >= 7 && strncasecmp(l, "http://", 7) == 0) ||
+	    (n >= 8 && strncasecmp(l, "https://", 8) == 0)) {
 		src_found(t->s, &f);
 		if (++t->n >= SITEMAP_MAX_URLS) {
 			src_warn(t->s, "sitemap over the protocol's limit of "
