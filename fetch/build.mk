@@ -1,7 +1,7 @@
 # fetch: build lines (included by the top Makefile).
 PROGS += fetch
 fetch_SRCS = fetch/fetch.c fetch/sched.c fetch/robots.c fetch/charset.c \
-	fetch/state.c fetch/url.c fetch/body.c
+	fetch/state.c fetch/url.c fetch/body.c fetch/resolve.c
 fetch_PKGS = libcurl icu-i18n zlib
 # robots.txt, charset sniffing and charset labels read what servers
 # send.

@@ -822,7 +822,7 @@ enum {
 	O_ALLOW_PRIVATE = KH_OPT_OWN, O_BACKOFF, O_CHANGED_ONLY,
 	O_CONNECT_TIMEOUT, O_CONTACT, O_DELAY, O_HOST_FAILS, O_IGNORE_ROBOTS,
 	O_MAX_REDIRECTS, O_MAX_SIZE, O_MAX_WAIT, O_OK_ONLY, O_PER_HOST,
-	O_QUEUE, O_RETRIES, O_STATE, O_TIMEOUT, O_USER_AGENT
+	O_QUEUE, O_RESOLVE, O_RETRIES, O_STATE, O_TIMEOUT, O_USER_AGENT
 };
 
 static void
@@ -880,6 +880,9 @@ option(int c, char *arg)
 		break;
 	case O_QUEUE:
 		opt.queue = count("--queue", arg, 1, 1000000);
+		break;
+	case O_RESOLVE:
+		resolve_add(arg);
 		break;
 	case O_RETRIES:
 		opt.retries = count("--retries", arg, 0, 100);
@@ -958,6 +961,7 @@ main(int argc, char **argv)
 		{ "ok-only", no_argument, NULL, O_OK_ONLY },
 		{ "per-host", required_argument, NULL, O_PER_HOST },
 		{ "queue", required_argument, NULL, O_QUEUE },
+		{ "resolve", required_argument, NULL, O_RESOLVE },
 		{ "retries", required_argument, NULL, O_RETRIES },
 		{ "state", required_argument, NULL, O_STATE },
 		{ "timeout", required_argument, NULL, O_TIMEOUT },
@@ -971,7 +975,8 @@ main(int argc, char **argv)
 		    "[--ignore-robots] [--max-line size] [--max-redirects n] "
 		    "[--max-size size] [--max-values n] [--max-wait secs] "
 		    "[--ok-only] "
-		    "[--per-host n] [--progress] [--queue n] [--retries n] "
+		    "[--per-host n] [--progress] [--queue n] "
+		    "[--resolve host:port:addr] [--retries n] "
 		    "[--state file] [--strict] [--timeout secs] "
 		    "[--user-agent format] [--version] [file ...]",
 		.help =
@@ -999,6 +1004,8 @@ main(int argc, char **argv)
 		    "  --max-redirects n    (10); --max-wait secs: longest "
 		    "Retry-After obeyed (600)\n"
 		    "  --queue n            records in flight at most (1024)\n"
+		    "  --resolve host:port:addr  connect there for host "
+		    "(* for all names)\n"
 		    "  --user-agent format  %s stands for --contact url\n",
 		.shortopts = "j:kv",
 		.longopts = longopts,
@@ -1038,6 +1045,7 @@ main(int argc, char **argv)
 		state_close(opt.state);
 	}
 	sched_free();
+	resolve_free();
 	free(ring);
 	i = exit_status();
 	summary(0);

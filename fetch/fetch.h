@@ -60,6 +60,7 @@ struct job {
 
 	CURL *easy;
 	struct curl_slist *headers;
+	struct curl_slist *resolve;	/* --resolve entries for its host */
 	char *body;
 	size_t len, cap;
 	int truncated;			/* body hit --max-size */
@@ -128,6 +129,13 @@ int url_split(const char *url, char *scheme, size_t ssz, char *key,
 	size_t ksz, char **path, const char **err);
 /* The file a file: URL names, percent-decoded (malloc'd), or NULL. */
 char *url_file_path(const char *url);
+
+/* resolve.c: --resolve HOST:PORT:ADDRESS (exits 2 on a bad one), and
+ * the CURLOPT_RESOLVE list for a host key "scheme://host:port" (NULL:
+ * none; the caller frees it). */
+void resolve_add(const char *arg);
+struct curl_slist *resolve_for(const char *key);
+void resolve_free(void);
 /* The kind of an address (AF_INET or AF_INET6 bytes, or text). */
 int addr_kind(int family, const void *addr);
 int addr_kind_str(const char *ip);

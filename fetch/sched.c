@@ -375,6 +375,8 @@ start(struct job *j)
 	j->refused[0] = '\0';
 	j->conditional = 0;
 	curl_easy_setopt(e, CURLOPT_URL, j->url);
+	j->resolve = resolve_for(j->host->key);
+	curl_easy_setopt(e, CURLOPT_RESOLVE, j->resolve);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, j);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, j->errbuf);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
@@ -487,6 +489,8 @@ sched_release(struct job *j)
 	j->easy = NULL;
 	curl_slist_free_all(j->headers);
 	j->headers = NULL;
+	curl_slist_free_all(j->resolve);
+	j->resolve = NULL;
 }
 
 /* Forget a transfer's outcome, to try again or follow a redirect. */

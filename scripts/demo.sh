@@ -1,6 +1,8 @@
 #!/bin/bash
 # demo.sh: khobor's main job, offline.  Serves the sample news site
-# (tests/site: two outlets on 127.0.0.2 and 127.0.0.3, one free port),
+# (tests/site: two outlets, dainik.test and courier.test, on one free
+# port of 127.0.0.1; fetch's --resolve, given through KH_FETCH, leads
+# their names there),
 # runs scripts/collect three times into build/demo/news (everything;
 # nothing new; then 3 new articles and 1 edited, published by the
 # server on SIGUSR1) and prints what the archive holds.  `make demo`
@@ -39,17 +41,21 @@ for _ in $(seq 300); do
 done
 [ -s "$demo/port" ] || { echo "demo.sh: the server did not start" >&2; exit 1; }
 port=$(cat "$demo/port")
+# The outlets' names resolve nowhere: fetch connects to the server for
+# them.  collect runs $KH_FETCH as a command line (a user's own first).
+KH_FETCH="${KH_FETCH:-$(printf '%q' "$root/bin/fetch")} --resolve dainik.test:$port:127.0.0.1 --resolve courier.test:$port:127.0.0.1"
+export KH_FETCH
 
 cat >"$demo/sites" <<EOF
 # The sample news site of tests/site, served on this machine: no delay
 # between requests, as it is ours (leave the default of 1 s for others).
 delay=0
-dainik   http://127.0.0.2:$port/
-courier  http://127.0.0.3:$port/ http://127.0.0.3:$port/opinion
+dainik   http://dainik.test:$port/
+courier  http://courier.test:$port/ http://courier.test:$port/opinion
 EOF
 
 news=$demo/news
-echo "khobor demo: two outlets of the sample news site on 127.0.0.2:$port and 127.0.0.3:$port"
+echo "khobor demo: two outlets of the sample news site, dainik.test:$port and courier.test:$port (on 127.0.0.1)"
 echo "  sites file: ${demo#"$root"/}/sites; archive: ${news#"$root"/}"
 echo
 
@@ -130,7 +136,7 @@ dict=
 cat <<EOF
 query it:
   bin/store ls $r | head                # url, fetched_at, size
-  bin/store get $r 'http://127.0.0.2:$port/national/news/50101?utm_source=x'
+  bin/store get $r 'http://dainik.test:$port/national/news/50101?utm_source=x'
                                         # by any of its URLs, canonical
   bin/store cat --where site=dainik $r | jq -r .title
   zstd -dc $dict$r/*.jsonl.zst | jq -c '[.site, .published, .title]'

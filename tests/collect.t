@@ -10,15 +10,18 @@
 plan 23
 
 collect=$root/scripts/collect
-# The programs under test (the sanitizer build in make check).
-KH_FETCH=$bin/fetch KH_LINKS=$bin/links KH_CLEAN=$bin/clean KH_TAG=$bin/tag \
-    KH_STORE=$bin/store
-export KH_FETCH KH_LINKS KH_CLEAN KH_TAG KH_STORE
-
 serve site/server.py --log "$tmp/server.log" --overlay "$here/site/update" \
     --overlay-later
-B=http://127.0.0.2:$port	# দৈনিক নমুনা
-E=http://127.0.0.3:$port	# The Delta Courier
+B=http://dainik.test:$port	# দৈনিক নমুনা
+E=http://courier.test:$port	# The Delta Courier
+
+# The programs under test (the sanitizer build in make check); collect
+# runs $KH_FETCH as a command line, so the outlets' names lead to the
+# server on 127.0.0.1 through it.
+R="--resolve dainik.test:$port:127.0.0.1 --resolve courier.test:$port:127.0.0.1"
+KH_FETCH="$bin/fetch $R" KH_LINKS=$bin/links KH_CLEAN=$bin/clean \
+    KH_TAG=$bin/tag KH_STORE=$bin/store
+export KH_FETCH KH_LINKS KH_CLEAN KH_TAG KH_STORE
 
 # sites FILE [SETTINGS]: the two outlets, as a user would name them.
 sites() {
@@ -63,7 +66,7 @@ for name, o in e["outlets"].items():
         want |= {(name, p) for p in o["update"]["new"]}
     if mode == "both":
         edited |= {(name, p) for p in o["update"]["edited"]}
-host = {"127.0.0.2": "dainik", "127.0.0.3": "courier"}
+host = {"dainik.test": "dainik", "courier.test": "courier"}
 got = collections.Counter()
 for r in recs:
     u = urllib.parse.urlsplit(r.get("final_url", r["url"]))
@@ -275,7 +278,7 @@ check "a stage that dies mid-run: what it lost stays queued, the next run archiv
 
 t_unreachable() {
 	# No site answers (a port nothing listens on): exit 1, said.
-	printf 'delay=0\nnowhere http://127.0.0.2:1/\n' >"$tmp/dead"
+	printf 'delay=0\nnowhere http://127.0.0.1:1/\n' >"$tmp/dead"
 	run ur "$tmp/dead" "$tmp/H"
 	cat "$tmp/ur.err" "$tmp/ur.out"
 	test "$(cat "$tmp/ur.st")" -eq 1 && grep -q 'no site could be reached' "$tmp/ur.err" &&
@@ -332,7 +335,7 @@ for r in bad:
                       "error": "HTTP 503"}), flush=True)
 sys.exit(st)
 PY
-	KH_FETCH="python3 '$tmp/f503.py' '$tmp/f503.log' '$bin/fetch'"
+	KH_FETCH="python3 '$tmp/f503.py' '$tmp/f503.log' '$bin/fetch' $R"
 	export KH_FETCH
 	printf '"%s" -v --progress "%s" "%s"\n' "$collect" "$tmp/sites" \
 	    "$tmp/M" >"$tmp/m1.sh"
@@ -340,7 +343,7 @@ PY
 	tr '\r' '\n' <"$tmp/m1.tty" | grep -a '^[0-9-]*T[0-9:]*Z sites=2 ' >"$tmp/m1.out"
 	run m2 "$tmp/sites" "$tmp/M"
 	run m3 "$tmp/sites" "$tmp/M"
-	KH_FETCH=$bin/fetch
+	KH_FETCH="$bin/fetch $R"
 	echo "m1: $(cat "$tmp/m1.out")"
 	echo "m2: $(cat "$tmp/m2.out")"
 	echo "m3: $(cat "$tmp/m3.out")"

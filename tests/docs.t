@@ -7,7 +7,9 @@
 # out).  They run in a folder that is also $HOME, holding the files
 # they name (feeds, urls.txt, pages.jsonl, sites, news/ ...), with the
 # programs under their names and kh- names in PATH; the outside hosts
-# of the examples (www.example-bd.com) stand for the sample site.  An
+# of the examples (www.example-bd.com) stand for the sample site, whose
+# outlets' names lead to the server on 127.0.0.1 (fetch there is fetch
+# --resolve for them, which collect runs too).  An
 # example passes when it exits 0 (141: a reader such as head left
 # early) and says nothing of a usage error or a missing command or
 # file.
@@ -25,15 +27,21 @@ if ! command -v jq >/dev/null || ! command -v zstd >/dev/null; then
 fi
 
 serve site/server.py
-site=http://127.0.0.2:$port
+site=http://dainik.test:$port
+E=http://courier.test:$port
 
 # --- the folder the examples run in -------------------------------------
 w=$tmp/w
 mkdir -p "$w/bin" "$w/scripts"
-for p in fetch links clean tag store validate; do
+for p in links clean tag store validate; do
 	ln -s "$bin/$p" "$w/bin/$p"
 	ln -s "$bin/$p" "$w/bin/kh-$p"
 done
+printf '#!/bin/sh\nexec "%s" --resolve dainik.test:%s:127.0.0.1 --resolve courier.test:%s:127.0.0.1 "$@"\n' \
+    "$bin/fetch" "$port" "$port" >"$w/bin/fetch"
+chmod +x "$w/bin/fetch"
+ln -s fetch "$w/bin/kh-fetch"
+PATH=$w/bin:$PATH
 ln -s "$root/scripts/collect" "$w/bin/collect"
 ln -s "$root/scripts/collect" "$w/bin/kh-collect"
 ln -s "$root/scripts/collect" "$w/scripts/collect"
@@ -43,7 +51,6 @@ printf 'import os\nos.execvp("clean", ["clean"])\n' >"$w/my_clean.py"
 
 setup() {
 	cd "$w" || return 1
-	E=http://127.0.0.3:$port
 	printf '%s\n' "$site/feed/rss.xml" "$E/rss.xml" >feeds
 	printf '%s\n' "$site/national/news/50101" "$site/politics/news/50110" \
 	    "$E/opinion" >urls.txt

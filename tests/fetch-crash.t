@@ -11,8 +11,12 @@ plan 5
 
 serve fetch-server.py --log "$tmp/log"
 u=http://127.0.0.1:$port
-u2=http://127.0.0.2:$port
+u2=http://h2.test:$port
+# h2.test to h4.test: hosts of their own on the one server.
 F="fetch --delay 0 --backoff 0.1"
+for i in 2 3 4; do
+	F="$F --resolve h$i.test:$port:127.0.0.1"
+done
 
 # once NAME OUT...: the pages of NAME.in, each in the outputs OUT...
 # exactly once.  A last line without a newline is a record the kill cut
@@ -102,7 +106,7 @@ check "killed right after the save on SIGTERM: none lost" t_term
 # that save may come again: the state cannot know of them (at least
 # once, as a crash must be).
 t_loop() {
-	hosts="$u http://127.0.0.3:$port http://127.0.0.4:$port"
+	hosts="$u http://h3.test:$port http://h4.test:$port"
 	for k in $(seq 30); do
 		for h in $hosts; do
 			echo "$h/page/L$k?ms=$((k * 37 % 40 + 5))"

@@ -8,20 +8,25 @@
 . "$here/fetch-lib.sh"
 plan 16
 
-addrs=
-for i in $(seq 1 40); do addrs="$addrs 127.0.0.$i"; done
-serve hostile-server.py --log "$tmp/log" --addr $addrs \
-    --robots 127.0.0.20=huge --robots 127.0.0.21=binary \
-    --robots 127.0.0.22=hang --robots 127.0.0.23=bomb \
-    --robots 127.0.0.24=stall --robots 127.0.0.25=storm \
-    --robots 127.0.0.26=999 --robots 127.0.0.27=down \
-    --robots 127.0.0.32=loop --robots 127.0.0.33=crawl-delay
+# One server on 127.0.0.1; each name hN.test is a host of its own.
+serve hostile-server.py --log "$tmp/log" \
+    --robots h20.test=huge --robots h21.test=binary \
+    --robots h22.test=hang --robots h23.test=bomb \
+    --robots h24.test=stall --robots h25.test=storm \
+    --robots h26.test=999 --robots h27.test=down \
+    --robots h32.test=loop --robots h33.test=crawl-delay
 h() {
-	echo "http://127.0.0.$1:$port"
+	echo "http://h$1.test:$port"
 }
 # A port nothing listens on.
-dead=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.29", 0)); print(s.getsockname()[1])')
-F="fetch --delay 0 --backoff 0.2"
+dead=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# The names lead to the server, one entry each (a `*' would be a glob
+# pattern in $F, and would pin localhost too).
+R=
+for i in $(seq 2 33); do
+	R="$R --resolve h$i.test:$port:127.0.0.1"
+done
+F="fetch --delay 0 --backoff 0.2 $R"
 opt=${KH_BUILD:-$root/build}/../bin	# unsanitized, for RSS
 
 # Every mode at once, one host each, with good pages first and last.
@@ -72,7 +77,7 @@ opt=${KH_BUILD:-$root/build}/../bin	# unsanitized, for RSS
 	echo "$(h 28)/http09"
 	echo "$(h 28)/bad-headers"
 	echo "$(h 28)/unasked-304"
-	echo "http://127.0.0.29:$dead/good/dead-port"
+	echo "http://127.0.0.1:$dead/good/dead-port"
 	echo "http://nonexistent.invalid/good/no-dns"
 	echo "$(h 2)/good/last"
 } >"$tmp/mix.in"
@@ -120,11 +125,11 @@ t_mix_redirects() {
 	expect "$tmp/mix" \
 	    'by["/redirects/10000"]["error"] == "too many redirects (more than 10)"' \
 	    'by["/loop/a"]["error"] == "too many redirects (more than 10)"' \
-	    'all("refused" in x["error"] for x in recs if "127.0.0.13:" in x["url"])' \
-	    'len([x for x in recs if "127.0.0.13:" in x["url"]]) == 6' \
-	    'all(x["error"].endswith("refused; see --allow-private") for x in recs if "127.0.0.14:" in x["url"])' \
+	    'all("refused" in x["error"] for x in recs if "h13.test:" in x["url"])' \
+	    'len([x for x in recs if "h13.test:" in x["url"]]) == 6' \
+	    'all(x["error"].endswith("refused; see --allow-private") for x in recs if "h14.test:" in x["url"])' \
 	    'all(" " not in x["final_url"] and x["final_url"].isascii() for x in recs)' \
-	    'sorted(x["final_url"].split("/", 3)[3] for x in recs if "127.0.0.15:" in x["url"]) == ["%C3%BC%FF", "a%20b", "c%20d?e%20f", "xy"]'
+	    'sorted(x["final_url"].split("/", 3)[3] for x in recs if "h15.test:" in x["url"]) == ["%C3%BC%FF", "a%20b", "c%20d?e%20f", "xy"]'
 }
 check "redirects: chains and loops stopped, other schemes and private addresses refused, Locations percent-encoded" \
     t_mix_redirects
@@ -181,9 +186,9 @@ t_memory() {
 	fi
 	grep -E '/(endless|bomb|big-header|header-flood|good/first)' \
 	    "$tmp/mix.in" >"$tmp/mem.in"
-	stream mem 60 "$opt/fetch" --delay 0 --timeout 10 --max-size 1M \
+	stream mem 60 "$opt/fetch" $R --delay 0 --timeout 10 --max-size 1M \
 	    <"$tmp/mem.in"
-	stream mem4 60 "$opt/fetch" --delay 0 --timeout 10 --max-size 4M \
+	stream mem4 60 "$opt/fetch" $R --delay 0 --timeout 10 --max-size 4M \
 	    <"$tmp/mem.in"
 	expect "$tmp/mem" 'print("RSS KiB:", rss) or rss < 80000' \
 	    'len(recs) == 10' &&
@@ -216,8 +221,8 @@ t_retry_after() {
 		echo "$(h 18)/retry?key=future&ra=Fri,%2001%20Jan%202100%2000:00:00%20GMT"
 	} | stream ra 60 $F --retries 1 --max-wait 60 --per-host 1
 	expect "$tmp/ra" \
-	    'all(x["status"] == 200 for x in recs if "127.0.0.16:" in x["url"])' \
-	    'len([x for x in recs if "127.0.0.16:" in x["url"]]) == 8' \
+	    'all(x["status"] == 200 for x in recs if "h16.test:" in x["url"])' \
+	    'len([x for x in recs if "h16.test:" in x["url"]]) == 8' \
 	    'bq["retry?key=huge&ra=99999999999999999999"]["error"] == "HTTP 503"' \
 	    '"beyond --max-wait" in by["/good/after-huge"]["error"]' \
 	    'bq["retry?key=future&ra=Fri,%2001%20Jan%202100%2000:00:00%20GMT"]["error"] == "HTTP 503"' \
@@ -233,7 +238,7 @@ t_robots_retry() {
 	    stream rr 60 $F --timeout 1 --retries 2 --backoff 0.1
 	tail -n +$((before + 1)) "$tmp/log" >"$tmp/rr.log"
 	expect "$tmp/rr" \
-	    'len([l for l in log if l["host"] == "127.0.0.22" and l["path"] == "/robots.txt"]) == 3' \
+	    'len([l for l in log if l["host"] == "h22.test" and l["path"] == "/robots.txt"]) == 3' \
 	    'by["/good/r1"]["error"] == "robots.txt unreachable: timeout after 1 s: not fetched"' \
 	    'by["/good/r2"]["error"] == by["/good/r1"]["error"]' \
 	    'by["/good/r3"]["status"] == 200'

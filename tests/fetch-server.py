@@ -2,10 +2,12 @@
 """fetch-server.py: a local HTTP/1.1 server for fetch's tests.
 
     python3 tests/fetch-server.py --port-file FILE [--log FILE]
-        [--addr A ...] [--root DIR]
+        [--root DIR]
 
-Listens on 127.0.0.1 to 127.0.0.9 (or the --addr list), all on one port,
-written to FILE once every socket listens.  Each route below plays one
+Listens on 127.0.0.1, on a port written to FILE once it listens.  The
+tests reach it under many names (fetch --resolve: h2.test, h7.test,
+...), and each name, as the Host header gives it, is a host of its own
+for robots.txt (ROBOTS, or DIR/robots-HOST.txt).  Each route below plays one
 thing a crawler meets on the web: conditional GETs, legacy charsets,
 redirect chains, retries, slow or broken peers, big bodies, robots.txt.
 Keyed routes (/retry-after, /flaky, /counter) share one count per KEY,
@@ -153,9 +155,9 @@ SITEMAP = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns="
 ROBOTS = {
     "default": "User-agent: otherbot\nDisallow: /\n\n"
                "User-agent: *\nDisallow: /private\nAllow: /private/ok\n",
-    "127.0.0.7": "User-agent: *\nCrawl-delay: 0.5\n",
-    "127.0.0.8": 500,
-    "127.0.0.9": 404,
+    "h7.test": "User-agent: *\nCrawl-delay: 0.5\n",
+    "h8.test": 500,
+    "h9.test": 404,
 }
 BIG_BLOCK = ("<p>" + "Paragraph of filler text for the size limits. " * 20
              + "</p>\n").encode() * 16	# ~15 KB, written again and again
@@ -283,9 +285,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except ValueError:
             return default
 
+    def host(self):
+        return testserver.host_name(self.headers.get("Host"))
+
     def log_request_json(self):
         h = self.headers
-        rec = {"t": time.time(), "host": self.connection.getsockname()[0],
+        rec = {"t": time.time(), "host": self.host(),
                "port": self.client_address[1], "method": self.command,
                "path": self.path, "ua": h.get("User-Agent"),
                "inm": h.get("If-None-Match"), "ims": h.get("If-Modified-Since"),
@@ -481,8 +486,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send(200, page("echo", "<pre>\n%s</pre>" % lines))
 
     def r_robots_txt(self, _):
-        addr = self.connection.getsockname()[0]
-        if root_dir is not None:
+        addr = self.host()
+        if root_dir is not None and "/" not in addr:
             try:
                 with open(os.path.join(root_dir, "robots-%s.txt" % addr),
                           "rb") as f:
@@ -529,14 +534,12 @@ class Server(testserver.Quiet, socketserver.ThreadingMixIn,
 
 def main():
     global log_file, root_dir
-    ap, o = testserver.arguments(
-        "HTTP server for fetch's tests", ["127.0.0.%d" % i for i in
-                                          range(1, 10)],
-        lambda ap: ap.add_argument("--root"))
+    ap, o = testserver.arguments("HTTP server for fetch's tests",
+                                 lambda ap: ap.add_argument("--root"))
     root_dir = o.root
     if o.log:
         log_file = open(o.log, "a", encoding="utf-8")
-    testserver.serve(Server, Handler, o.addr, o.port_file, stopping)
+    testserver.serve(Server, Handler, o.port_file, stopping)
     if log_file:
         with log_lock:
             log_file.close()

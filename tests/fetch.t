@@ -1,18 +1,24 @@
 #!/bin/sh
-# fetch against a local test server (tests/fetch-server.py on 127.0.0.1
-# to 127.0.0.9): pages, redirects, errors, Retry-After, robots.txt,
+# fetch against a local test server (tests/fetch-server.py on 127.0.0.1,
+# reached as h2.test to h9.test too through --resolve, each name a host
+# of its own): pages, redirects, errors, Retry-After, robots.txt,
 # politeness timing, conditional GETs with --state, charsets, limits,
 # order, signals, file: URLs, the summary line and the exit status.
 # Every record written must pass validate.
 . "$(dirname "$0")/lib.sh"
 . "$here/fetch-lib.sh"
-plan 39
+plan 40
 
 serve fetch-server.py --log "$tmp/log"
 u=http://127.0.0.1:$port
 
 # Quick settings for the tests: no delay unless a test asks for one.
+# The names h2.test to h9.test lead to the server (one entry each: a
+# `*' would be a glob pattern in $F).
 F="fetch --delay 0 --backoff 0.1"
+for i in 2 3 4 5 6 7 8 9; do
+	F="$F --resolve h$i.test:$port:127.0.0.1"
+done
 
 # valid FILE: every record passes validate.
 valid() {
@@ -132,7 +138,7 @@ check "429 without Retry-After: exponential backoff" t_429
 
 t_maxwait() {
 	start=$(date +%s)
-	h=http://127.0.0.4:$port
+	h=http://h4.test:$port
 	printf '%s\n' "$h/retry-after/ra3?n=1&s=3600" "$h/page/m1" \
 	    "$h/page/m2" | run maxwait --max-wait 10 --per-host 1 -k
 	end=$(date +%s)
@@ -236,7 +242,7 @@ check "images and PDF: an error naming the type, no body; XML is fine" \
     t_nothtml
 
 t_robots() {
-	h=http://127.0.0.2:$port
+	h=http://h2.test:$port
 	printf '%s\n' "$h/private/x" "$h/private/ok/y" "$h/page/r1" \
 	    "$h/page/r2" | run robots
 	expect "$tmp/robots" \
@@ -249,22 +255,22 @@ t_robots() {
 check "robots.txt: fetched once per host, Disallow and Allow obeyed" t_robots
 
 t_ignore_robots() {
-	echo "http://127.0.0.2:$port/private/z" | run noro --ignore-robots
+	echo "http://h2.test:$port/private/z" | run noro --ignore-robots
 	expect "$tmp/noro" 'r["status"] == 200' \
 	    'all(l["path"] != "/robots.txt" for l in log)'
 }
 check "--ignore-robots" t_ignore_robots
 
 t_robots_down() {
-	printf '%s\n' "http://127.0.0.8:$port/page/x" \
-	    "http://127.0.0.9:$port/page/y" | run rdown
+	printf '%s\n' "http://h8.test:$port/page/x" \
+	    "http://h9.test:$port/page/y" | run rdown
 	expect "$tmp/rdown" '"robots.txt" in by["/page/x"]["error"]' \
 	    'by["/page/y"]["status"] == 200'
 }
 check "robots.txt: 5xx keeps us away, 404 lets us in" t_robots_down
 
 t_crawl_delay() {
-	h=http://127.0.0.7:$port
+	h=http://h7.test:$port
 	printf '%s\n' "$h/page/c1" "$h/page/c2" "$h/page/c3" | run cdelay
 	expect "$tmp/cdelay" 'all(x["status"] == 200 for x in recs)' \
 	    'max(l["t"] for l in log) - min(l["t"] for l in log) >= 1.45'
@@ -272,7 +278,7 @@ t_crawl_delay() {
 check "Crawl-delay spaces the requests to its host" t_crawl_delay
 
 t_polite_one_host() {
-	h=http://127.0.0.3:$port
+	h=http://h3.test:$port
 	for k in 1 2 3 4 5; do echo "$h/page/p$k"; done |
 	    run one --delay 0.2 --per-host 1
 	expect "$tmp/one" 'len(recs) == 5' \
@@ -283,7 +289,7 @@ check "--delay 0.2 --per-host 1: 5 pages of one host take 0.8 s, on one connecti
     t_polite_one_host
 
 t_polite_five_hosts() {
-	for k in 2 3 4 5 6; do echo "http://127.0.0.$k:$port/page/q$k"; done |
+	for k in 2 3 4 5 6; do echo "http://h$k.test:$port/page/q$k"; done |
 	    run five --delay 0.2 --per-host 1
 	expect "$tmp/five" 'len(recs) == 5' \
 	    'max(l["t"] for l in log if l["path"].startswith("/page")) - min(l["t"] for l in log if l["path"].startswith("/page")) < 0.5'
@@ -456,5 +462,35 @@ t_usage() {
 	test $? = 2
 }
 check "bad options: status 2" t_usage
+
+# --resolve: a name that does not exist reaches the server, as itself
+# (its Host header, its own robots.txt); `*' stands for every name on
+# the port but not for an address in a redirect, which still meets the
+# private-address rule; a malformed entry is a usage error.
+t_resolve() {
+	n=http://nowhere.test:$port
+	echo "$n/page/n1" | run res1 --resolve "*:$port:127.0.0.1"
+	echo "$n/page/n2" | run res2 --resolve "nowhere.test:$port:127.0.0.1"
+	echo "$n/redirect-to?url=http%3A%2F%2F169.254.169.254%3A$port%2Fx" |
+	    run res3 --resolve "*:$port:127.0.0.1" --retries 0
+	fetch --resolve "nowhere.test:$port" </dev/null >"$tmp/res4" \
+	    2>"$tmp/res4.err"
+	echo $? >"$tmp/res4.st"
+	fetch --resolve "nowhere.test:$port:no-address" </dev/null \
+	    >"$tmp/res5" 2>"$tmp/res5.err"
+	echo $? >"$tmp/res5.st"
+	expect "$tmp/res1" 'r["status"] == 200' \
+	    '[(l["host"], l["path"]) for l in log] == [("nowhere.test", "/robots.txt"), ("nowhere.test", "/page/n1")]' &&
+	expect "$tmp/res2" 'r["status"] == 200' \
+	    '[l["host"] for l in log] == ["nowhere.test", "nowhere.test"]' &&
+	expect "$tmp/res3" 'r["error"] == "redirect to a link-local address (169.254.169.254) refused; see --allow-private"' \
+	    '[l["path"].split("?")[0] for l in log] == ["/robots.txt", "/redirect-to"]' &&
+	expect "$tmp/res4" 'st == "2"' \
+	    'err.startswith("fetch: --resolve: not HOST:PORT:ADDRESS")' &&
+	expect "$tmp/res5" 'st == "2"' \
+	    'err.startswith("fetch: --resolve: not HOST:PORT:ADDRESS")' &&
+	valid "$tmp/res1" && valid "$tmp/res3"
+}
+check "--resolve: a name that does not exist, at the local server" t_resolve
 
 done_testing

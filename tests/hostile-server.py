@@ -2,14 +2,15 @@
 """hostile-server.py: a local HTTP server that misbehaves, for fetch's tests.
 
     python3 tests/hostile-server.py --port-file FILE [--log FILE]
-        [--addr A ...] [--robots ADDR=MODE ...]
+        [--robots HOST=MODE ...]
 
-Listens on 127.0.0.1 to 127.0.0.30 (or the --addr list), all on one
-port, written to FILE once every socket listens.  Each path is a named
+Listens on 127.0.0.1, on a port written to FILE once it listens.  The
+tests reach it under many names (fetch --resolve), and each name, as
+the Host header gives it, is a host of its own.  Each path is a named
 way a host can hurt a crawler: hang, trickle, flood, inflate, loop, lie.
 It writes raw bytes, so it can send what no well-behaved server library
 would.  Every connection is closed after one answer.  /robots.txt
-answers as --robots says for the address it was asked on (default 404).
+answers as --robots says for the host it was asked for (default 404).
 
 Paths (the first segment names the mode):
   /good/NAME            a small page with an ETag; ?ms=N answers after N ms
@@ -176,7 +177,7 @@ class Handler(socketserver.BaseRequestHandler):
             self.headers[k.strip().lower()] = v.strip()
 
     def log(self, path):
-        rec = {"t": time.time(), "host": self.sock.getsockname()[0],
+        rec = {"t": time.time(), "host": self.host,
                "path": path, "conn": next(conn_serial),
                "ae": self.headers.get("accept-encoding"),
                "inm": self.headers.get("if-none-match")}
@@ -188,6 +189,7 @@ class Handler(socketserver.BaseRequestHandler):
     def handle(self):
         try:
             self.read_request()
+            self.host = testserver.host_name(self.headers.get("host"))
             u = urllib.parse.urlsplit(self.target)
             self.q = urllib.parse.parse_qs(u.query, keep_blank_values=True)
             self.log(self.target)
@@ -361,7 +363,7 @@ class Handler(socketserver.BaseRequestHandler):
 
     # --- robots.txt ---------------------------------------------------------
     def robots(self):
-        mode = robots_modes.get(self.sock.getsockname()[0], "404")
+        mode = robots_modes.get(self.host, "404")
         text = "text/plain"
         if mode == "404":
             self.answer("404 Not Found", b"no robots\n", text)
@@ -421,18 +423,14 @@ def main():
 
     def more(ap):
         ap.add_argument("--robots", action="append", default=[],
-                        metavar="ADDR=MODE")
-    ap, o = testserver.arguments("a misbehaving HTTP server",
-                                 ["127.0.0.%d" % i for i in range(1, 31)],
-                                 more)
+                        metavar="HOST=MODE")
+    ap, o = testserver.arguments("a misbehaving HTTP server", more)
     for r in o.robots:
-        a, _, m = r.partition("=")
-        if not testserver.loopback(a):
-            ap.error("%s: only 127.x.x.x addresses" % a)
-        robots_modes[a] = m
+        h, _, m = r.partition("=")
+        robots_modes[h.lower()] = m
     if o.log:
         log_file = open(o.log, "a", encoding="utf-8")
-    testserver.serve(Server, Handler, o.addr, o.port_file, stopping)
+    testserver.serve(Server, Handler, o.port_file, stopping)
 
 
 if __name__ == "__main__":

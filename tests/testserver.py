@@ -1,11 +1,10 @@
 """testserver.py: what fetch's test servers share (fetch-server.py and
-hostile-server.py): their command line, binding every 127.x address to
-one port, the port file, and stopping on SIGTERM.  Python 3 standard
-library only."""
+hostile-server.py): their command line, listening on 127.0.0.1 (and
+nowhere else), the host a request is for (its Host header), the port
+file, and stopping on SIGTERM.  Python 3 standard library only."""
 
 import argparse
 import errno
-import ipaddress
 import os
 import signal
 import socketserver
@@ -29,57 +28,39 @@ class Quiet:
         super().handle_error(request, client_address)
 
 
-def arguments(description, default_addrs, more=None):
-    """Parse --port-file, --log and --addr (and what more() adds); only
-    127.x addresses are taken."""
+def arguments(description, more=None):
+    """Parse --port-file and --log (and what more() adds)."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--port-file", required=True)
     ap.add_argument("--log")
-    ap.add_argument("--addr", action="extend", nargs="+")
     if more:
         more(ap)
-    o = ap.parse_args()
-    o.addr = o.addr or default_addrs
-    for a in o.addr:
-        if not loopback(a):
-            ap.error("%s: only 127.x.x.x addresses" % a)
-    return ap, o
+    return ap, ap.parse_args()
 
 
-def loopback(a):
-    try:
-        return ipaddress.ip_address(a) in ipaddress.ip_network("127.0.0.0/8")
-    except ValueError:
-        return False
+def host_name(value):
+    """The host a request is for, from its Host header: lower case,
+    without the port; 127.0.0.1 when there is none.  The tests reach
+    this one server under many names (fetch --resolve), and each name
+    plays a host of its own."""
+    h = (value or "").strip().lower()
+    if h.startswith("["):
+        return h.partition("]")[0] + "]"
+    return h.rpartition(":")[0] if ":" in h else (h or "127.0.0.1")
 
 
-def listen(server_class, handler, addrs):
-    """Bind every address to one port; try another port when one is taken."""
-    for _ in range(100):
-        servers = []
-        try:
-            port = 0
-            for a in addrs:
-                s = server_class((a, port), handler, bind_and_activate=False)
-                servers.append(s)
-                s.server_bind()
-                s.server_activate()
-                port = s.server_address[1]
-            return servers, port
-        except OSError as e:
-            for s in servers:
-                s.server_close()
-            if e.errno != errno.EADDRINUSE:
-                raise
-    sys.exit("%s: no port free on every address" % os.path.basename(sys.argv[0]))
+def listen(server_class, handler):
+    """Listen on 127.0.0.1, on a free port."""
+    s = server_class(("127.0.0.1", 0), handler)
+    return [s], s.server_address[1]
 
 
-def serve(server_class, handler, addrs, port_file, stopping):
+def serve(server_class, handler, port_file, stopping):
     """Serve until SIGTERM or SIGINT sets stopping; the port goes to
     port_file once every socket listens."""
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     signal.signal(signal.SIGINT, lambda *_: stopping.set())
-    servers, port = listen(server_class, handler, addrs)
+    servers, port = listen(server_class, handler)
     for s in servers:
         threading.Thread(target=s.serve_forever, args=(0.1,),
                          daemon=True).start()

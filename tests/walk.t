@@ -9,8 +9,10 @@
 plan 6
 
 serve site/server.py
-B=http://127.0.0.2:$port	# দৈনিক নমুনা
-E=http://127.0.0.3:$port	# The Delta Courier
+B=http://dainik.test:$port	# দৈনিক নমুনা
+E=http://courier.test:$port	# The Delta Courier
+# The outlets' names lead to the server on 127.0.0.1.
+R="--resolve dainik.test:$port:127.0.0.1 --resolve courier.test:$port:127.0.0.1"
 
 # walk SEEDS OUT: fetch | links from SEEDS, then again from each further
 # source found (kind feed, sitemap, robots), 4 rounds at most; the
@@ -20,7 +22,7 @@ walk() {
 	: >"$2"
 	: >"$2.all"
 	for r in 1 2 3 4; do
-		fetch -q --delay 0 <"$tmp/cur" | links -q >"$tmp/found" ||
+		fetch -q --delay 0 $R <"$tmp/cur" | links -q >"$tmp/found" ||
 		    return 1
 		cat "$tmp/found" >>"$2.all"
 		grep '"kind":"article"' "$tmp/found" >>"$2"
@@ -38,7 +40,7 @@ same_set() {
 import json, sys, urllib.parse
 out, exp, port, expr = sys.argv[1:]
 e = json.load(open(exp))
-name = {"127.0.0.2:" + port: "dainik", "127.0.0.3:" + port: "courier"}
+name = {"dainik.test:" + port: "dainik", "courier.test:" + port: "courier"}
 got = set()
 for l in open(out):
     u = urllib.parse.urlsplit(json.loads(l)["url"])
@@ -116,7 +118,7 @@ check "home pages and robots.txt -> every article of both outlets" t_everything
 t_twins() {
 	# On the home page, the tracking-parameter link and its plain twin
 	# are one URL, written once by one links run.
-	echo "$B/" | fetch -q --delay 0 | links -q >"$tmp/tw"
+	echo "$B/" | fetch -q --delay 0 $R | links -q >"$tmp/tw"
 	n=$(grep -c '"url":"[^"]*/national/news/50101"' "$tmp/tw")
 	m=$(grep -c 'utm_' "$tmp/tw")
 	echo "50101 written $n times; utm_ in $m records"
@@ -125,9 +127,11 @@ t_twins() {
 check "a tracking-parameter twin is written once, without the parameters" t_twins
 
 t_readme() {
-	# The README's pipeline, as written (the store in a folder of ours).
+	# The README's pipeline, as written (the store in a folder of ours;
+	# --resolve for the outlets' names).
 	printf '%s\n' "$B/feed/rss.xml" "$E/rss.xml" >"$tmp/feeds.txt"
-	(cd "$tmp" && fetch -q --delay 0 < feeds.txt | links -q | fetch -q --delay 0 |
+	(cd "$tmp" && fetch -q --delay 0 $R < feeds.txt | links -q |
+	    fetch -q --delay 0 $R |
 	    clean | tag | store -o news/) 2>"$tmp/readme.err"
 	n=$(store cat "$tmp/news" | wc -l)
 	echo "$n records archived"

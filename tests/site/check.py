@@ -166,9 +166,11 @@ def check_files():
 # --- the server --------------------------------------------------------
 
 
-def get(addr, port, path, headers=None, method="GET"):
-    c = http.client.HTTPConnection(addr, port, timeout=60)
-    c.request(method, path, headers=headers or {})
+def get(host, port, path, headers=None, method="GET"):
+    """Ask the server on 127.0.0.1 for the outlet called host."""
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    c.request(method, path,
+              headers=dict(headers or {}, Host="%s:%d" % (host, port)))
     r = c.getresponse()
     body = r.read()
     c.close()
@@ -177,23 +179,26 @@ def get(addr, port, path, headers=None, method="GET"):
 
 def check_served(port, state):
     for key, o in E["outlets"].items():
-        addr = o["addr"]
-        org = "http://%s:%d" % (addr, port)
+        host = o["host"]
+        org = "http://%s:%d" % (host, port)
         up = o["update"]
         arts = o["articles"] + (up["new"] if state == 2 else [])
         for a in arts:
-            st, h, b = get(addr, port, a)
+            st, h, b = get(host, port, a)
             same("%s %s status" % (key, a), st, 200)
             legacy = a in E["legacy_charset"]["paths"]
             same("%s %s type" % (key, a), h.get("content-type"),
                  "text/html" if legacy else "text/html; charset=utf-8")
+            for x in E["outlets"].values():
+                b = b.replace(("%s:%d" % (x["placeholder"], port)).encode(),
+                              b"")
             if b"http://dainik.test" in b or b"http://courier.test" in b:
                 bad("%s %s: placeholder left" % (key, a))
             if not h.get("etag") or not h.get("last-modified"):
                 bad("%s %s: no ETag or Last-Modified" % (key, a))
         if state == 2:
             for a in up["new"]:
-                st, h, b = get(addr, port, a)
+                st, h, b = get(host, port, a)
                 same(a + " Last-Modified", h.get("last-modified"),
                      "Sun, 18 Aug 2024 04:00:00 GMT")
         for rel, ctype in ((o["rss"], "application/rss+xml; charset=utf-8"),
@@ -203,7 +208,7 @@ def check_served(port, state):
                             "application/xml; charset=utf-8"),
                            (o["robots"], "text/plain; charset=utf-8"),
                            (o["news_sitemap"], "application/gzip")):
-            st, h, b = get(addr, port, rel)
+            st, h, b = get(host, port, rel)
             same("%s %s" % (key, rel), (st, h.get("content-type")),
                  (200, ctype))
             if rel.endswith(".gz"):
@@ -219,45 +224,47 @@ def check_served(port, state):
                 same("%s %s served" % (key, rel), links,
                      (up if state == 2 else o)[want])
         # Conditional requests: ETag, then If-Modified-Since.
-        st, h, b = get(addr, port, "/")
-        st2, h2, b2 = get(addr, port, "/", {"If-None-Match": h["etag"]})
+        st, h, b = get(host, port, "/")
+        st2, h2, b2 = get(host, port, "/", {"If-None-Match": h["etag"]})
         same(key + " If-None-Match", (st2, b2), (304, b""))
-        st2, _, _ = get(addr, port, "/", {"If-None-Match": '"other"'})
+        st2, _, _ = get(host, port, "/", {"If-None-Match": '"other"'})
         same(key + " If-None-Match other", st2, 200)
-        st2, _, _ = get(addr, port, "/",
+        st2, _, _ = get(host, port, "/",
                         {"If-Modified-Since": h["last-modified"]})
         same(key + " If-Modified-Since", st2, 304)
-        st2, _, _ = get(addr, port, "/", {"If-Modified-Since":
+        st2, _, _ = get(host, port, "/", {"If-Modified-Since":
                                           "Fri, 16 Aug 2024 00:00:00 GMT"})
         same(key + " If-Modified-Since older", st2, 200)
-        st2, h2, b2 = get(addr, port, "/", method="HEAD")
+        st2, h2, b2 = get(host, port, "/", method="HEAD")
         same(key + " HEAD", (st2, b2, h2.get("content-length")),
              (200, b"", str(len(b))))
         for p in ("/_redirects", "/_gz/sitemap-news.xml", "/../make.py",
                   "/no/such/page"):
-            st, _, _ = get(addr, port, p)
+            st, _, _ = get(host, port, p)
             same("%s %s" % (key, p), st, 404)
     r = E["redirect"]
-    addr = E["outlets"][r["outlet"]]["addr"]
-    st, h, _ = get(addr, port, r["from"])
+    host = E["outlets"][r["outlet"]]["host"]
+    st, h, _ = get(host, port, r["from"])
     same("redirect", (st, h.get("location")),
-         (301, "http://%s:%d%s" % (addr, port, r["to"])))
+         (301, "http://%s:%d%s" % (host, port, r["to"])))
     n = E["not_found"]
-    st, _, _ = get(E["outlets"][n["outlet"]]["addr"], port, n["path"])
+    st, _, _ = get(E["outlets"][n["outlet"]]["host"], port, n["path"])
     same("not found", st, 404)
     t = E["tracking_twin"]
-    st, _, _ = get(E["outlets"][t["outlet"]]["addr"], port, t["href"])
+    st, _, _ = get(E["outlets"][t["outlet"]]["host"], port, t["href"])
     same("tracking twin served", st, 200)
+    st, _, _ = get("127.0.0.1", port, "/")
+    same("a Host that is no outlet", st, 404)
     # The first state's ETag of an edited page no longer matches; an
     # unchanged page's still does.
     for key, o in E["outlets"].items():
-        addr = o["addr"]
+        host = o["host"]
         for a in o["update"]["edited"]:
-            st, h, b = get(addr, port, a)
+            st, h, b = get(host, port, a)
             old = read(key, file_of(a))
             for x in E["outlets"].values():
                 old = old.replace(x["placeholder"].encode(), (
-                    "http://%s:%d" % (x["addr"], port)).encode())
+                    "http://%s:%d" % (x["host"], port)).encode())
             changed = b != old
             same("%s %s changed" % (key, a), changed, state == 2)
 

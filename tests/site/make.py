@@ -7,7 +7,8 @@ Writes dainik/ and courier/ (the first state), update/ (the files of the
 second state that differ from the first) and expected.json (the facts a
 test asserts).  Every URL of the site is written with the outlet's
 placeholder origin (http://dainik.test, http://courier.test), which
-server.py replaces by the address it serves the outlet on.  --check
+server.py replaces by the origin it serves the outlet on (the same name
+with its port).  --check
 writes nothing and fails when a file on disk differs from what would be
 written.  Python 3 standard library only.
 """
@@ -72,9 +73,9 @@ def en_time(t):
 
 
 class Outlet:
-    def __init__(self, key, origin, name, lang, addr):
+    def __init__(self, key, origin, name, lang, host):
         self.key, self.origin, self.name = key, origin, name
-        self.lang, self.addr = lang, addr
+        self.lang, self.host = lang, host
         self.files = {}		# path under the outlet's folder -> bytes
 
     def put(self, path, text, codec="utf-8"):
@@ -603,9 +604,9 @@ SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">'
 def build(state):
     """The files of both outlets in state 1 or 2, and the facts."""
     dn = Outlet("dainik", "http://dainik.test", "দৈনিক নমুনা", "bn",
-                "127.0.0.2")
+                "dainik.test")
     co = Outlet("courier", "http://courier.test", "The Delta Courier", "en",
-                "127.0.0.3")
+                "courier.test")
     dn.rss, dn.atom = "/feed/rss.xml", "/feed/atom.xml"
     co.rss, co.atom = "/rss.xml", "/atom.xml"
     dsts = [dict(s) for s in stories.DAINIK]
@@ -723,7 +724,7 @@ def expected(state1, state2):
                   and o.files[file_of(urllib.parse.unquote(u))] !=
                   (dn2 if o.key == "dainik" else co2)
                   .files[file_of(urllib.parse.unquote(u))]]
-        d = {"name": o.name, "lang": o.lang, "addr": o.addr,
+        d = {"name": o.name, "lang": o.lang, "host": o.host,
              "placeholder": o.origin, "home": "/",
              "robots": "/robots.txt", "rss": o.rss, "atom": o.atom,
              "sitemap_index": "/sitemap.xml",
@@ -743,7 +744,7 @@ def expected(state1, state2):
 
     return {
         "about": "Facts of the sample site (tests/site/README.md). Paths are "
-                 "on the outlet's origin: http://ADDR:PORT, the port "
+                 "on the outlet's origin: http://HOST:PORT, the port "
                  "server.py chose; in the files, the placeholder.",
         "outlets": {
             "dainik": outlet(dn1, f1["dainik"], f2["dainik"], {

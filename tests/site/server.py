@@ -4,16 +4,17 @@
     python3 tests/site/server.py --port-file FILE [--log FILE] [--port N]
         [--overlay DIR [--overlay-later]] [--root DIR]
 
-Each outlet has an address of its own, both on one port: দৈনিক নমুনা
-(tests/site/dainik/) on 127.0.0.2, The Delta Courier (tests/site/courier/)
-on 127.0.0.3; so each has its own /robots.txt, as real hosts do.  The
-port (free, or --port N) is written to FILE once both sockets listen.  A
-request whose Host header is dainik.test or courier.test gets that outlet
-whatever the address.
+It listens on 127.0.0.1 only, on one port (free, or --port N) written
+to FILE once it listens.  Each outlet is a host name of its own, told by
+the request's Host header: দৈনিক নমুনা (tests/site/dainik/) is
+dainik.test, The Delta Courier (tests/site/courier/) courier.test; so
+each has its own /robots.txt, as real hosts do.  A client reaches them
+with its resolver pointed at 127.0.0.1 (fetch --resolve, curl
+--resolve).  Any other Host gets 404.
 
 The files say http://dainik.test and http://courier.test for the
-outlets' origins; they are served with http://127.0.0.2:PORT and
-http://127.0.0.3:PORT in their place.  A path is served from, in turn,
+outlets' origins; they are served with http://dainik.test:PORT and
+http://courier.test:PORT in their place.  A path is served from, in turn,
 the file of that name, NAME/index.html, NAME.html; /X.gz from _gz/X,
 gzip-compressed (served as application/gzip, not as Content-Encoding).
 Names starting with _ are not served.  _redirects (lines "OLD NEW") gives
@@ -31,13 +32,12 @@ the overlay); If-None-Match, else If-Modified-Since, gives 304.
 update/ is the site's second state).  With --overlay-later it starts off:
 SIGUSR1 turns it on, SIGUSR2 off again, each noted in the log.  --log
 FILE appends a JSON line a request.  SIGTERM or SIGINT stops the server
-(exit 0).  Python 3 standard library only; listens on 127.0.0.x only.
+(exit 0).  Python 3 standard library only.
 """
 
 import argparse
 import datetime
 import email.utils
-import errno
 import gzip
 import hashlib
 import http.server
@@ -50,7 +50,7 @@ import sys
 import threading
 import urllib.parse
 
-OUTLETS = {"dainik": "127.0.0.2", "courier": "127.0.0.3"}
+OUTLETS = {"dainik": "dainik.test", "courier": "courier.test"}
 BASE_TIME = "Sat, 17 Aug 2024 08:00:00 GMT"
 OVERLAY_TIME = "Sun, 18 Aug 2024 04:00:00 GMT"
 
@@ -79,7 +79,7 @@ def origin(outlet):
 
 def substitute(body):
     for name in OUTLETS:
-        body = body.replace(b"http://%s.test" % name.encode(),
+        body = body.replace(b"http://%s" % OUTLETS[name].encode(),
                             origin(name).encode())
     return body
 
@@ -181,10 +181,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def outlet(self):
+        """The outlet the Host header names, or None."""
         host = (self.headers.get("Host") or "").split(":")[0].lower()
-        if host.endswith(".test") and host[:-5] in OUTLETS:
-            return host[:-5]
-        return self.server.outlet
+        for name, h in OUTLETS.items():
+            if host == h:
+                return name
+        return None
 
     def reply(self, status, body=b"", ctype=None, headers=(), entry=None):
         self.send_response(status)
@@ -211,7 +213,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         outlet = self.outlet()
-        entry = {"outlet": outlet, "addr": self.server.server_address[0],
+        entry = {"outlet": outlet,
                  "host": self.headers.get("Host"), "method": self.command,
                  "path": self.path,
                  "if_none_match": self.headers.get("If-None-Match"),
@@ -222,6 +224,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                                         errors="strict")
         except UnicodeDecodeError:
             self.reply(*self.page(400, "400 Bad Request"), entry=entry)
+            return
+        if outlet is None:
+            self.reply(*self.page(404, "404 Not Found: no such site"),
+                       entry=entry)
             return
         target = redirects(outlet).get(path)
         if target:
@@ -259,25 +265,12 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 def listen(want):
-    """Bind every outlet's address to one port (want, or a free one)."""
-    for _ in range(100):
-        servers = []
-        try:
-            p = want
-            for outlet, addr in OUTLETS.items():
-                s = Server((addr, p), Handler, bind_and_activate=False)
-                s.outlet = outlet
-                servers.append(s)
-                s.server_bind()
-                s.server_activate()
-                p = s.server_address[1]
-            return servers, p
-        except OSError as e:
-            for s in servers:
-                s.server_close()
-            if e.errno != errno.EADDRINUSE or want:
-                sys.exit("server.py: %s" % e)
-    sys.exit("server.py: no port free on every address")
+    """Listen on 127.0.0.1, on port want or a free one."""
+    try:
+        s = Server(("127.0.0.1", want), Handler)
+    except OSError as e:
+        sys.exit("server.py: %s" % e)
+    return [s], s.server_address[1]
 
 
 def main():
