@@ -64,7 +64,7 @@ arc_unit_read(int fd, uint64_t off, uint64_t size, struct arc_unit *u,
 		return 0;
 	if (size - off < ARC_HDR1)
 		return *why = "a unit header is cut short", -1;
-	if (arc_pread_full(fd, h, size - off < ARC_HDR ? ARC_HDR1 : ARC_HDR,
+	if (kh_pread_full(fd, h, size - off < ARC_HDR ? ARC_HDR1 : ARC_HDR,
 	    off) < 0)
 		return *why = strerror(errno), ARC_IOERR;
 	payload = get32(h + 4);
@@ -129,7 +129,7 @@ read_frame(int fd, struct arc_unit *u, char **buf, size_t *cap,
 	uint32_t *refs, v, prev = 0;
 
 	grow(&src, &srccap, list + u->comp);
-	if (arc_pread_full(fd, src, list + u->comp, u->off + u->hdr - list) < 0)
+	if (kh_pread_full(fd, src, list + u->comp, u->off + u->hdr - list) < 0)
 		return *why = strerror(errno), ARC_IOERR;
 	if (ZSTD_getFrameContentSize(src + list, u->comp) != u->raw)
 		return *why = "a frame's size differs from its header's", -1;
@@ -196,7 +196,7 @@ arc_unit_dict(int fd, const struct arc_unit *u, const struct arc_dict *d,
 	const ZSTD_DDict *dd;
 	size_t n = u->comp < sizeof(h) ? u->comp : sizeof(h);
 
-	if (arc_pread_full(fd, h, n, u->off + u->hdr) < 0)
+	if (kh_pread_full(fd, h, n, u->off + u->hdr) < 0)
 		return *why = strerror(errno), ARC_IOERR;
 	return frame_dict(d, h, n, &dd, why);
 }
@@ -871,7 +871,7 @@ arc_batch_free(struct arc_batch *b)
 static int
 index_append(struct arc_part *p, const char *lines, size_t n)
 {
-	if (arc_pwrite_full(p->ifd, lines, n, p->iend) < 0)
+	if (kh_pwrite_full(p->ifd, lines, n, p->iend) < 0)
 		return -1;
 	p->idirty = 1;
 	p->iend += n;
@@ -975,7 +975,7 @@ arc_batch_write(struct arc_part *p, struct arc_batch *b)
 	if (p->dfd < 0) {
 		/* the part's first unit: the file is made under another
 		 * name, and renamed once it holds the unit, synced */
-		if ((p->dfd = arc_open(p->tmp, O_RDWR | O_CREAT | O_TRUNC,
+		if ((p->dfd = kh_open(p->tmp, O_RDWR | O_CREAT | O_TRUNC,
 		    0644)) < 0) {
 			kh_warn("%s:", p->tmp);
 			return -1;
@@ -985,7 +985,7 @@ arc_batch_write(struct arc_part *p, struct arc_batch *b)
 	if (p->wend < p->dend)
 		p->wend = p->dend;
 	b->at = p->wend;
-	if (arc_pwrite_full(p->dfd, b->z, b->zlen, b->at) < 0) {
+	if (kh_pwrite_full(p->dfd, b->z, b->zlen, b->at) < 0) {
 		kh_warn("%s:", p->creating ? p->tmp : p->data);
 		arc_part_undo(p);
 		return -1;
@@ -999,7 +999,7 @@ arc_part_sync(struct arc_part *p)
 {
 	if (p->wend <= p->dend)
 		return 0;
-	if (arc_fsync(p->dfd) < 0) {
+	if (kh_fsync(p->dfd) < 0) {
 		kh_warn("%s: fsync:", p->creating ? p->tmp : p->data);
 		arc_part_undo(p);
 		return -1;
@@ -1011,7 +1011,7 @@ arc_part_sync(struct arc_part *p)
 			return -1;
 		}
 		p->creating = 0;
-		if (arc_sync_parent(p->data) < 0) {
+		if (kh_sync_parent(p->data) < 0) {
 			kh_warn("%s: fsync of its directory:", p->data);
 			arc_part_undo(p);
 			return -1;
@@ -1045,7 +1045,7 @@ arc_batch_index(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
 		memcpy(p->line + n, tail, tl);
 		n += tl;
 	}
-	if (p->ifd < 0 && (p->ifd = arc_open(p->idx, O_RDWR | O_CREAT |
+	if (p->ifd < 0 && (p->ifd = kh_open(p->idx, O_RDWR | O_CREAT |
 	    O_TRUNC, 0644)) < 0) {
 		kh_warn("%s:", p->idx);
 		arc_part_undo(p);
@@ -1107,8 +1107,8 @@ arc_part_undo(struct arc_part *p)
 	/* nothing after the last unit indexed counts */
 	if (p->dend == 0 && p->fresh)
 		part_remove(p);
-	else if (arc_ftruncate(p->dfd, p->dend) < 0 ||
-	    (p->ifd >= 0 && arc_ftruncate(p->ifd, p->iend) < 0))
+	else if (kh_ftruncate(p->dfd, p->dend) < 0 ||
+	    (p->ifd >= 0 && kh_ftruncate(p->ifd, p->iend) < 0))
 		kh_warn("%s: cannot cut back a failed write:", p->data);
 	p->wend = p->dend;
 }
@@ -1167,7 +1167,7 @@ index_tail(struct arc_part *p, uint64_t *covered, uint64_t *last,
 	if (st.st_size == 0)
 		return 0;
 	idx = kh_malloc(st.st_size);
-	if (arc_pread_full(p->ifd, idx, st.st_size, 0) < 0) {
+	if (kh_pread_full(p->ifd, idx, st.st_size, 0) < 0) {
 		free(idx);
 		return -1;
 	}
@@ -1253,7 +1253,7 @@ recover_tail(struct arc_part *p, uint64_t size)
 		return 0;
 	/* what the torn unit's header says, while it is there */
 	(void)arc_unit_read(p->dfd, p->dend, size, &u, &why);
-	if (arc_ftruncate(p->dfd, p->dend) < 0 || arc_fsync(p->dfd) < 0) {
+	if (kh_ftruncate(p->dfd, p->dend) < 0 || kh_fsync(p->dfd) < 0) {
 		kh_warn("%s: cannot cut a torn tail:", p->data);
 		return -1;
 	}
@@ -1276,7 +1276,7 @@ data_open(struct arc_part *p)
 {
 	struct stat st;
 
-	if ((p->dfd = arc_open(p->data, O_RDWR, 0)) < 0) {
+	if ((p->dfd = kh_open(p->data, O_RDWR, 0)) < 0) {
 		if (errno != ENOENT) {
 			kh_warn("%s:", p->data);
 			return -1;
@@ -1330,7 +1330,7 @@ arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
 	case -1:
 		goto fail;
 	}
-	p->ifd = arc_open(idx, O_RDWR | O_CREAT, 0644);
+	p->ifd = kh_open(idx, O_RDWR | O_CREAT, 0644);
 	if (p->ifd < 0) {
 		kh_warn("%s:", idx);
 		goto fail;
@@ -1359,7 +1359,7 @@ arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
 		goto fail;
 	}
 	if (keep < p->iend) {
-		if (arc_ftruncate(p->ifd, keep) < 0) {
+		if (kh_ftruncate(p->ifd, keep) < 0) {
 			kh_warn("%s:", idx);
 			goto fail;
 		}
@@ -1373,7 +1373,7 @@ arc_part_open(const char *data, const char *idx, const struct arc_opts *o)
 		/* nothing whole was in it */
 		part_remove(p);
 		p->fresh = 1;
-		if (arc_sync_parent(data) < 0)
+		if (kh_sync_parent(data) < 0)
 			kh_warn("%s: fsync of its directory:", data);
 	}
 	return p;
@@ -1394,15 +1394,15 @@ arc_part_close(struct arc_part *p)
 		p->dfd = -1;
 		unlink(p->tmp);
 	}
-	if (p->dfd >= 0 && arc_close(p->dfd) < 0) {
+	if (p->dfd >= 0 && kh_close(p->dfd) < 0) {
 		kh_warn("%s: close:", p->data);
 		ret = -1;
 	}
-	if (p->ifd >= 0 && p->idirty && arc_fsync(p->ifd) < 0) {
+	if (p->ifd >= 0 && p->idirty && kh_fsync(p->ifd) < 0) {
 		kh_warn("%s: fsync:", p->idx);
 		ret = -1;
 	}
-	if (p->ifd >= 0 && arc_close(p->ifd) < 0) {
+	if (p->ifd >= 0 && kh_close(p->ifd) < 0) {
 		kh_warn("%s: close:", p->idx);
 		ret = -1;
 	}

@@ -246,13 +246,4 @@ size_t arc_index_line(char **buf, size_t *cap, size_t at,
 	const struct arc_keys *k, const struct arc_unit *u, uint32_t recno,
 	size_t size);
 
-/* System calls as store makes them: lib/sys.c's. */
-#define arc_open kh_open
-#define arc_fsync kh_fsync
-#define arc_ftruncate kh_ftruncate
-#define arc_close kh_close
-#define arc_pread_full kh_pread_full
-#define arc_pwrite_full kh_pwrite_full
-#define arc_sync_parent kh_sync_parent
-
 #endif

@@ -120,7 +120,7 @@ cmd_cat(struct archive *a, int warc)
 	for (size_t i = 0; i < n; i++) {
 		if (!a->single && !in_range(v[i].day))
 			continue;
-		if ((fd = arc_open(v[i].data, O_RDONLY, 0)) < 0) {
+		if ((fd = kh_open(v[i].data, O_RDONLY, 0)) < 0) {
 			kh_warn("%s:", v[i].data);
 			st = KH_EXIT_ERROR;
 			continue;
@@ -283,7 +283,7 @@ get_one(struct finder *f, const char *url, size_t ul)
 		return KH_EXIT_SKIPPED;
 	}
 	if ((fd = f->fd[part]) < 0 &&
-	    (fd = f->fd[part] = arc_open(f->v[part].data, O_RDONLY, 0)) < 0)
+	    (fd = f->fd[part] = kh_open(f->v[part].data, O_RDONLY, 0)) < 0)
 		why = strerror(errno);
 	else if (fstat(fd, &sb) < 0)
 		why = strerror(errno);
@@ -450,7 +450,7 @@ problem(struct walk *wk, const char *fmt, ...)
 static int
 out_flush(struct walk *wk)
 {
-	if (arc_pwrite_full(wk->out, wk->obuf, wk->olen, wk->oat) < 0)
+	if (kh_pwrite_full(wk->out, wk->obuf, wk->olen, wk->oat) < 0)
 		return -1;
 	wk->oat += wk->olen;
 	wk->olen = 0;
@@ -533,7 +533,7 @@ walk_part(struct walk *wk, const struct part_name *pn, int rebuild)
 	wk->pn = pn;
 	wk->out = -1;
 	wk->cut = UINT64_MAX;
-	if ((fd = arc_open(pn->data, O_RDONLY, 0)) < 0 ||
+	if ((fd = kh_open(pn->data, O_RDONLY, 0)) < 0 ||
 	    fstat(fd, &sb) < 0) {
 		kh_warn("%s:", pn->data);
 		kh_run.error = 1;
@@ -549,7 +549,7 @@ walk_part(struct walk *wk, const struct part_name *pn, int rebuild)
 	}
 	if (rebuild) {
 		tmp = pathcat(pn->idx, ".tmp", "");
-		if ((wk->out = arc_open(tmp, O_WRONLY | O_CREAT | O_TRUNC,
+		if ((wk->out = kh_open(tmp, O_WRONLY | O_CREAT | O_TRUNC,
 		    0644)) < 0)
 			kh_die("%s:", tmp);
 	} else if ((wk->idx = slurp(pn->idx, &wk->idxlen)) == NULL) {
@@ -583,8 +583,8 @@ walk_part(struct walk *wk, const struct part_name *pn, int rebuild)
 		if (wk->nodict || wk->ioerr) {
 			close(wk->out);
 			unlink(tmp);
-		} else if (out_flush(wk) < 0 || arc_fsync(wk->out) < 0 ||
-		    arc_close(wk->out) < 0 || rename(tmp, pn->idx) < 0) {
+		} else if (out_flush(wk) < 0 || kh_fsync(wk->out) < 0 ||
+		    kh_close(wk->out) < 0 || rename(tmp, pn->idx) < 0) {
 			kh_die("%s:", tmp);
 		}
 	}
@@ -622,8 +622,8 @@ repair_part(struct walk *wk, const struct part_name *pn)
 		    pn->data);
 	if (wk->cut == UINT64_MAX)
 		return;
-	if ((fd = arc_open(pn->data, O_RDWR, 0)) < 0 || fstat(fd, &sb) < 0 ||
-	    arc_ftruncate(fd, wk->cut) < 0 || arc_fsync(fd) < 0)
+	if ((fd = kh_open(pn->data, O_RDWR, 0)) < 0 || fstat(fd, &sb) < 0 ||
+	    kh_ftruncate(fd, wk->cut) < 0 || kh_fsync(fd) < 0)
 		kh_die("%s: cannot cut the damaged tail:", pn->data);
 	close(fd);
 	kh_warn("%s: cut %jd bytes from byte %" PRIu64 ": %zu indexed records "
@@ -737,7 +737,7 @@ known_tail(const struct part_name *pn, uint64_t off, struct known *kn)
 	size_t len;
 	int fd;
 
-	if ((fd = arc_open(pn->data, O_RDONLY, 0)) < 0)
+	if ((fd = kh_open(pn->data, O_RDONLY, 0)) < 0)
 		return;
 	while (fstat(fd, &sb) == 0 &&
 	    arc_unit_read(fd, off, sb.st_size, &u, &why) == 1 &&

@@ -671,16 +671,16 @@ use_dict(void)
 static int
 save_dict(const void *buf, size_t n, const char *path, const char *tmp)
 {
-	int fd = arc_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644), e;
+	int fd = kh_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644), e;
 
 	if (fd < 0)
 		return -1;
-	if (arc_pwrite_full(fd, buf, n, 0) < 0 || arc_fsync(fd) < 0) {
+	if (kh_pwrite_full(fd, buf, n, 0) < 0 || kh_fsync(fd) < 0) {
 		e = errno;
 		close(fd);
 		goto fail;
 	}
-	if (arc_close(fd) < 0 || rename(tmp, path) < 0) {
+	if (kh_close(fd) < 0 || rename(tmp, path) < 0) {
 		e = errno;
 		goto fail;
 	}
@@ -723,7 +723,7 @@ trainer(void *arg)
 		    "one):", tmp);
 		free(buf);
 		free(path);
-	} else if (arc_sync_parent(path) < 0) {
+	} else if (kh_sync_parent(path) < 0) {
 		/* in place, but its name may not last: frames of this run
 		 * must not need it (a later run uses it) */
 		kh_warn("%s: fsync of its directory (going on without the "
@@ -823,7 +823,7 @@ sample_archive(void)
 	drain();	/* nothing of this run is half written */
 	v = list_parts(&w.a, &n);
 	for (size_t i = n; i-- > 0 && tr.len < DICT_TRAIN;) {
-		if ((fd = arc_open(v[i].data, O_RDONLY, 0)) < 0)
+		if ((fd = kh_open(v[i].data, O_RDONLY, 0)) < 0)
 			continue;
 		arc_scan(fd, NULL, sample_unit, NULL, &end, &why);
 		close(fd);

@@ -121,7 +121,7 @@ archive_lock(struct archive *a)
 	char *lock = a->single ? pathcat(a->path, ".lock", "") :
 	    pathcat(a->path, "/", ".lock");
 
-	a->lockfd = arc_open(lock, O_RDWR | O_CREAT, 0644);
+	a->lockfd = kh_open(lock, O_RDWR | O_CREAT, 0644);
 	if (a->lockfd < 0)
 		kh_die("%s:", lock);
 	while (flock(a->lockfd, LOCK_EX) < 0)
@@ -139,9 +139,9 @@ sync_dir(const struct archive *a)
 	int r;
 
 	if (a->single)
-		return arc_sync_parent(a->path);
+		return kh_sync_parent(a->path);
 	file = pathcat(a->path, "/", ".");
-	r = arc_sync_parent(file);
+	r = kh_sync_parent(file);
 	free(file);
 	return r;
 }
@@ -269,7 +269,7 @@ slurp(const char *path, size_t *len)
 	char *buf;
 	ssize_t r = 0;
 	size_t n = 0;
-	int fd = arc_open(path, O_RDONLY, 0), e;
+	int fd = kh_open(path, O_RDONLY, 0), e;
 
 	if (fd < 0)
 		return NULL;
@@ -418,7 +418,7 @@ body_at(int day, uint64_t off, uint32_t recno, const char *field, size_t *n,
 		else
 			name[0] = '\0';
 		day_paths(refs_in, name, &data, &idx);
-		fd = arc_open(data, O_RDONLY, 0);
+		fd = kh_open(data, O_RDONLY, 0);
 		free(data);
 		free(idx);
 		if (fd < 0) {
