@@ -722,6 +722,39 @@ robots_refused(struct job *r)
 	free_robots_job(r);
 }
 
+/* When the host got j's request: after the name lookup and the
+ * connection (CURLINFO_PRETRANSFER_TIME_T), which under load or far away
+ * take a good part of a delay; -1 when it was never sent.  curl's clock
+ * starts a little after j->started, and its end a little before now: the
+ * later of the two starts, so that the time is never too early. */
+static double
+sent_at(struct job *j)
+{
+	curl_off_t pre, total;
+	double from = j->started, now = now_mono();
+
+	if (curl_easy_getinfo(j->easy, CURLINFO_PRETRANSFER_TIME_T,
+	    &pre) != CURLE_OK || pre <= 0)
+		return -1;
+	if (curl_easy_getinfo(j->easy, CURLINFO_TOTAL_TIME_T,
+	    &total) == CURLE_OK && now - total / 1e6 > from)
+		from = now - total / 1e6;
+	return from + pre / 1e6;
+}
+
+/* A host's delay runs from when it got the last request, as it sees
+ * the requests, not from when the transfer was begun here. */
+static void
+delay_from_sent(struct job *j)
+{
+	struct host *h = j->host;
+	double sent;
+
+	if (h->delay > 0 && (sent = sent_at(j)) > 0 &&
+	    h->next_at < sent + h->delay)
+		h->next_at = sent + h->delay;
+}
+
 static void
 robots_done(struct job *j, CURLcode rc, long status)
 {
@@ -777,6 +810,7 @@ robots_done(struct job *j, CURLcode rc, long status)
 		h->delay = robots_delay(h->robots);
 		if (h->next_at < j->started + h->delay)
 			h->next_at = j->started + h->delay;
+		delay_from_sent(j);
 	}
 	free_robots_job(j);
 }
@@ -848,6 +882,7 @@ finished(struct job *j, CURLcode rc)
 	stop_transfer(j);
 	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &status);
 	log_request(j, rc, status);
+	delay_from_sent(j);
 	if (j->is_robots) {
 		robots_done(j, rc, status);
 		return;
