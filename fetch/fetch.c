@@ -88,36 +88,6 @@ on_signal(int sig)
 	errno = saved;
 }
 
-/* What a body without a media type is, when it is plainly not text. */
-static const char *
-sniff(const char *b, size_t n)
-{
-	static const struct {
-		const char *magic;
-		size_t len;
-		const char *type;
-	} sig[] = {
-		{ "%PDF-", 5, "application/pdf" },
-		{ "\x89PNG", 4, "image/png" },
-		{ "GIF8", 4, "image/gif" },
-		{ "\xff\xd8\xff", 3, "image/jpeg" },
-		{ "PK\x03\x04", 4, "application/zip" },
-		{ "\x1f\x8b", 2, "application/gzip" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(sig) / sizeof(*sig); i++)
-		if (n >= sig[i].len && memcmp(b, sig[i].magic, sig[i].len) == 0)
-			return sig[i].type;
-	if (n >= 2 && ((unsigned char)b[0] == 0xff || (unsigned char)b[0] ==
-	    0xfe) && ((unsigned char)b[1] == 0xfe || (unsigned char)b[1] ==
-	    0xff))
-		return NULL;	/* UTF-16 text has NUL bytes */
-	if (memchr(b, '\0', n < 1024 ? n : 1024) != NULL)
-		return "application/octet-stream";
-	return NULL;
-}
-
 const char *
 job_header(struct job *j, const char *name)
 {
@@ -297,25 +267,8 @@ static const char *
 body_utf8(struct job *j, const char *ct, char cs[CHARSET_NAME_MAX],
     size_t *len, char **copy)
 {
-	const char *body = j->body != NULL ? j->body : "";
-
-	*len = j->len;
-	*copy = NULL;
-	charset_detect(body, *len, ct, cs);
-	if (strcmp(cs, "UTF-8") == 0 && rec_utf8_valid((const unsigned char *)
-	    body, *len) == *len && !(*len >= 3 && memcmp(body,
-	    "\xef\xbb\xbf", 3) == 0))
-		return body;
-	if ((*copy = charset_to_utf8(body, j->len, cs, len)) == NULL) {
-		/* No converter after all: UTF-8, repaired. */
-		strcpy(cs, "UTF-8");
-		*copy = charset_to_utf8(body, j->len, "UTF-8", len);
-	}
-	if (*copy == NULL) {
-		*len = 0;
-		return "";
-	}
-	return *copy;
+	return charset_page(j->body != NULL ? j->body : "", j->len, ct, cs,
+	    len, copy);
 }
 
 static void
@@ -630,7 +583,7 @@ job_done(struct job *j, CURLcode rc, const char *error)
 	    status >= 200 && status < 300 && !fetch_accepts(ct, j->want))
 		j->not_text = strdup(ct);
 	if (error == NULL && j->not_text == NULL && ct == NULL &&
-	    (what = sniff(j->body != NULL ? j->body : "", j->len)) != NULL &&
+	    (what = fetch_sniff(j->body != NULL ? j->body : "", j->len)) != NULL &&
 	    !fetch_accepts(what, j->want))
 		j->not_text = strdup(what);
 	if (error == NULL && j->not_text != NULL) {

@@ -98,6 +98,9 @@ int fetch_want(const char *kind, const char *url);
 const char *fetch_want_name(int want);
 int fetch_accepts(const char *content_type, int want);
 int fetch_is_gzip(const char *body, size_t len);
+/* The media type of a body sent without one, when it is plainly not
+ * text (a PDF, an image, NUL bytes); else NULL. */
+const char *fetch_sniff(const char *body, size_t len);
 int fetch_gunzip(const char *in, size_t n, size_t max, char **out,
 	size_t *outlen, int *cut);
 /* Headers of the finished transfer (NULL when absent). */
