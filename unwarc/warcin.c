@@ -484,7 +484,10 @@ get_headers(struct warcin *w, struct warcin_header *h, size_t *nh,
 				line++, len--;
 			if (w->headn + len + 1 > HEAD_MAX)
 				return F_LONG;
-			w->head[w->headn - 1] = ' ';
+			if (*h[*nh - 1].value != '\0')
+				w->head[w->headn - 1] = ' ';
+			else
+				w->headn--;	/* an empty value so far */
 			memcpy(w->head + w->headn, line, len);
 			w->headn += len;
 			w->head[w->headn++] = '\0';
@@ -579,6 +582,15 @@ block_rest(struct warcin *w, uint64_t left, int keep)
 	while (left > 0) {
 		if (w->wp == w->we && (rc = fill(w)) <= 0)
 			return rc;
+		if (at_member_start(w)) {
+			/* a new member inside the block: does it start a
+			 * record? */
+			while (w->we - w->wp < 5)
+				if ((rc = fill(w)) <= 0)
+					return rc;
+			if (memcmp(w->win + w->wp, "WARC/", 5) == 0)
+				return F_CUT;
+		}
 		n = w->we - w->wp;
 		if (n > left)
 			n = left;
@@ -589,14 +601,6 @@ block_rest(struct warcin *w, uint64_t left, int keep)
 			decode_feed(&w->dec, w->win + w->wp, n);
 		advance(w, n);
 		left -= n;
-		if (left > 0 && at_member_start(w)) {
-			/* a new member: does it start a record? */
-			while (w->we - w->wp < 5)
-				if ((rc = fill(w)) <= 0)
-					return rc;
-			if (memcmp(w->win + w->wp, "WARC/", 5) == 0)
-				return F_CUT;
-		}
 	}
 	return 1;
 }
