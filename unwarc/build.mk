@@ -16,4 +16,4 @@ endif
 # The WARC reader reads what archives hold.
 FUZZ_TARGETS += warc
 warc_FUZZ_LINK = unwarc/warcin.c unwarc/decode.c
-warc_FUZZ_PKGS = $(filter brotli,$(unwarc_PKGS))
+warc_FUZZ_PKGS = zlib $(filter brotli,$(unwarc_PKGS))
