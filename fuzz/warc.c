@@ -1,6 +1,6 @@
 /*
  * warc.c: libFuzzer target for unwarc's WARC reader (unwarc/warcin.c)
- * and body decoder (unwarc/decode.c).
+ * and body decoder (lib/decode.c).
  *
  * Input: the first byte sets how many bytes each read gives (1..256),
  * so that records, lines and gzip members fall across reads anywhere;

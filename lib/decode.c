@@ -1,6 +1,7 @@
 /*
  * decode.c: an HTTP body as received (WARC keeps the bytes of the
- * exchange) to the page's bytes: chunked transfer coding undone, then
+ * exchange; unwarc reads them, fetch --warc gets them from libcurl) to
+ * the page's bytes: chunked transfer coding undone, then
  * the content coding (gzip, deflate, and br when built with
  * libbrotlidec), streaming, into at most max bytes.
  *
