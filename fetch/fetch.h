@@ -67,6 +67,14 @@ struct job {
 	char *not_text;			/* the content type that stopped it */
 	double started;
 	char errbuf[CURL_ERROR_SIZE];
+	/* --warc (warcout.c): the exchange as it comes, and where its
+	 * response record went */
+	struct capture *capture;
+	int body_seen;			/* the first bytes were judged */
+	const char *decode_error;	/* the body could not be decoded */
+	char *warc_file;
+	uint64_t warc_offset;
+	char warc_date[32];		/* the response's WARC-Date */
 	char refused[160];		/* why a connection was not made */
 	int refused_kind;		/* to what kind of address */
 };
@@ -113,6 +121,19 @@ void fetch_cause(struct job *j, CURLcode rc, char *msg, size_t n);
 /* Write out the records written so far, and let the state remember the
  * pages they hold; called before every wait. */
 void fetch_flush(void);
+
+/* warcout.c: --warc FILE or FOLDER (files of about max bytes).  start
+ * sets a transfer up to keep its bytes as they come (libcurl decodes
+ * nothing); body takes raw body bytes (0: stop the transfer, the page
+ * is past limit); done decodes the body into j->body and writes the
+ * exchange; release frees what the job kept. */
+void warcout_open(const char *path, size_t max);
+void warcout_close(void);
+int warcout_on(void);
+void warcout_start(struct job *j, CURL *e);
+int warcout_body(struct job *j, const char *p, size_t n, size_t limit);
+void warcout_done(struct job *j, long status);
+void warcout_release(struct job *j);
 
 /* url.c */
 enum { ADDR_PUBLIC, ADDR_LOOPBACK, ADDR_LINK_LOCAL, ADDR_PRIVATE };
