@@ -181,7 +181,7 @@ str_or_null(const char *s)
 	return v;
 }
 
-static void
+void
 now_rfc3339(char *buf, size_t n)
 {
 	time_t t = time(NULL);

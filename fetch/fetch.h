@@ -121,6 +121,8 @@ void fetch_cause(struct job *j, CURLcode rc, char *msg, size_t n);
 /* Write out the records written so far, and let the state remember the
  * pages they hold; called before every wait. */
 void fetch_flush(void);
+/* The time now, UTC, as fetched_at has it: "2024-08-17T05:46:03Z". */
+void now_rfc3339(char *buf, size_t n);
 
 /* warcout.c: --warc FILE or FOLDER (files of about max bytes).  start
  * sets a transfer up to keep its bytes as they come (libcurl decodes

@@ -126,16 +126,6 @@ new_id(char id[ID_SIZE])
 }
 
 static void
-now_utc(char *buf, size_t n)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static void
 digest(const void *a, size_t an, const void *b, size_t bn,
     char out[SHA1_B32_SIZE])
 {
@@ -216,7 +206,7 @@ open_file(void)
 
 	if (wo.dir != NULL) {
 		free(wo.name);
-		now_utc(date, sizeof(date));
+		now_rfc3339(date, sizeof(date));
 		snprintf(stamp, sizeof(stamp), "%.4s%.2s%.2s%.2s%.2s%.2s",
 		    date, date + 5, date + 8, date + 11, date + 14,
 		    date + 17);
@@ -235,7 +225,7 @@ open_file(void)
 	base = strrchr(wo.name, '/') != NULL ? strrchr(wo.name, '/') + 1 :
 	    wo.name;
 	new_id(wo.info);
-	now_utc(date, sizeof(date));
+	now_rfc3339(date, sizeof(date));
 	n = snprintf(body, sizeof(body), "software: khobor/%s fetch\r\n"
 	    "format: WARC File Format 1.1\r\nconformsTo: https://iipc."
 	    "github.io/warc-specifications/specifications/warc-format/"
@@ -416,7 +406,7 @@ warcout_done(struct job *j, long status)
 	}
 	if (status <= 0 || c->head.n == 0 || wo.f == NULL)
 		return;
-	now_utc(date, sizeof(date));
+	now_rfc3339(date, sizeof(date));
 	curl_easy_getinfo(j->easy, CURLINFO_PRIMARY_IP, &ip);
 	new_id(resp_id);
 	new_id(req_id);

@@ -66,6 +66,15 @@ def gz(b):
     return gzip.compress(b, mtime=0)
 
 
+def offsets(parts):
+    """Where each part starts in the file they make."""
+    offs, o = [], 0
+    for m in parts:
+        offs.append(o)
+        o += len(m)
+    return offs
+
+
 def write(name, members, want, compress=True):
     path = os.path.join(out, name + (".warc.gz" if compress else ".warc"))
     with open(path, "wb") as f:
@@ -190,10 +199,7 @@ members.append(gz(resp(U + "nolength", 200, ["Content-Type: text/html"], page,
 members.append(gz(good[4]))
 last = gz(resp(U + "cut", 200, ["Content-Type: text/html"], page))
 members.append(last[:len(last) // 2])
-offs, o = [], 0
-for m in members:
-    offs.append(o)
-    o += len(m)
+offs = offsets(members)
 with open(os.path.join(out, "damaged.warc.gz"), "wb") as f:
     f.write(b"".join(members))
 with open(os.path.join(out, "damaged.want"), "w") as f:
@@ -211,10 +217,7 @@ with open(os.path.join(out, "damaged.want"), "w") as f:
 
 # A plain file with junk between records, and a last record cut short.
 plain = [good[0], b"garbage line\r\nmore garbage\r\n", good[1], good[2][:60]]
-offs, o = [], 0
-for m in plain:
-    offs.append(o)
-    o += len(m)
+offs = offsets(plain)
 with open(os.path.join(out, "plain-damaged.warc"), "wb") as f:
     f.write(b"".join(plain))
 with open(os.path.join(out, "plain-damaged.want"), "w") as f:
