@@ -182,6 +182,7 @@ bench: all
 	bench/clean.sh
 	bench/tag-eval.sh
 	bench/tag.sh
+	bench/unwarc.sh
 
 # --- the demo ------------------------------------------------------------
 # The main job over the sample news site (tests/site), offline: three
