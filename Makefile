@@ -67,7 +67,7 @@ scan_FUZZ_LINK = tests/members.c
 # The stages keep their build lines next to their code: each adds to
 # PROGS, TOOLS and FUZZ_TARGETS and sets its NAME_SRCS and NAME_PKGS.
 include fetch/build.mk clean/build.mk clean/text.mk tag/build.mk \
-	tag/dates.mk links/build.mk
+	tag/dates.mk links/build.mk unwarc/build.mk
 
 LIB_SRCS = $(wildcard lib/*.c)
 
@@ -182,6 +182,7 @@ bench: all
 	bench/clean.sh
 	bench/tag-eval.sh
 	bench/tag.sh
+	bench/unwarc.sh
 
 # --- the demo ------------------------------------------------------------
 # The main job over the sample news site (tests/site), offline: three

@@ -172,3 +172,34 @@ fetch_gunzip(const char *in, size_t n, size_t max, char **out,
 	*out = buf;
 	return 0;
 }
+
+/* What a body without a media type is, when it is plainly not text. */
+const char *
+fetch_sniff(const char *b, size_t n)
+{
+	static const struct {
+		const char *magic;
+		size_t len;
+		const char *type;
+	} sig[] = {
+		{ "%PDF-", 5, "application/pdf" },
+		{ "\x89PNG", 4, "image/png" },
+		{ "GIF8", 4, "image/gif" },
+		{ "\xff\xd8\xff", 3, "image/jpeg" },
+		{ "PK\x03\x04", 4, "application/zip" },
+		{ "\x1f\x8b", 2, "application/gzip" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(sig) / sizeof(*sig); i++)
+		if (n >= sig[i].len && memcmp(b, sig[i].magic, sig[i].len) == 0)
+			return sig[i].type;
+	if (n >= 2 && ((unsigned char)b[0] == 0xff || (unsigned char)b[0] ==
+	    0xfe) && ((unsigned char)b[1] == 0xfe || (unsigned char)b[1] ==
+	    0xff))
+		return NULL;	/* UTF-16 text has NUL bytes */
+	if (memchr(b, '\0', n < 1024 ? n : 1024) != NULL)
+		return "application/octet-stream";
+	return NULL;
+}
+

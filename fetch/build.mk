@@ -1,8 +1,10 @@
 # fetch: build lines (included by the top Makefile).
 PROGS += fetch
 fetch_SRCS = fetch/fetch.c fetch/sched.c fetch/robots.c fetch/charset.c \
-	fetch/state.c fetch/url.c fetch/body.c fetch/resolve.c
-fetch_PKGS = libcurl icu-i18n zlib
+	fetch/state.c fetch/url.c fetch/body.c fetch/resolve.c \
+	fetch/warcout.c store/sha1.c
+# --warc: store/sha1.c for WARC's digests, lib/decode.c for the bodies
+fetch_PKGS = libcurl icu-i18n zlib $(BROTLI)
 # robots.txt, charset sniffing and charset labels read what servers
 # send.
 FUZZ_TARGETS += robots charset charset-label

@@ -663,3 +663,26 @@ charset_to_utf8(const char *body, size_t len, const char *charset,
 	*outlen = n;
 	return out;
 }
+
+const char *
+charset_page(const char *body, size_t len, const char *content_type,
+    char cs[CHARSET_NAME_MAX], size_t *outlen, char **copy)
+{
+	*outlen = len;
+	*copy = NULL;
+	charset_detect(body, len, content_type, cs);
+	if (strcmp(cs, "UTF-8") == 0 && rec_utf8_valid((const unsigned char *)
+	    body, len) == len && !(len >= 3 && memcmp(body, "\xef\xbb\xbf",
+	    3) == 0))
+		return body;
+	if ((*copy = charset_to_utf8(body, len, cs, outlen)) == NULL) {
+		/* No converter after all: UTF-8, repaired. */
+		strcpy(cs, "UTF-8");
+		*copy = charset_to_utf8(body, len, "UTF-8", outlen);
+	}
+	if (*copy == NULL) {
+		*outlen = 0;
+		return "";
+	}
+	return *copy;
+}

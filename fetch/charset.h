@@ -35,4 +35,13 @@ const char *charset_label(const char *label, size_t len);
 char *charset_to_utf8(const char *body, size_t len, const char *charset,
 	size_t *outlen);
 
+/* A page's body in UTF-8 as fetch and unwarc write it: its encoding
+ * found by charset_detect() (name in cs), then body itself when that is
+ * UTF-8 already and valid (no byte order mark), else a malloc'd copy in
+ * *copy (for the caller to free) converted by charset_to_utf8(), or
+ * repaired as UTF-8 when no converter opens.  Its length in *outlen. */
+const char *charset_page(const char *body, size_t len,
+	const char *content_type, char cs[CHARSET_NAME_MAX], size_t *outlen,
+	char **copy);
+
 #endif

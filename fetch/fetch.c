@@ -88,36 +88,6 @@ on_signal(int sig)
 	errno = saved;
 }
 
-/* What a body without a media type is, when it is plainly not text. */
-static const char *
-sniff(const char *b, size_t n)
-{
-	static const struct {
-		const char *magic;
-		size_t len;
-		const char *type;
-	} sig[] = {
-		{ "%PDF-", 5, "application/pdf" },
-		{ "\x89PNG", 4, "image/png" },
-		{ "GIF8", 4, "image/gif" },
-		{ "\xff\xd8\xff", 3, "image/jpeg" },
-		{ "PK\x03\x04", 4, "application/zip" },
-		{ "\x1f\x8b", 2, "application/gzip" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(sig) / sizeof(*sig); i++)
-		if (n >= sig[i].len && memcmp(b, sig[i].magic, sig[i].len) == 0)
-			return sig[i].type;
-	if (n >= 2 && ((unsigned char)b[0] == 0xff || (unsigned char)b[0] ==
-	    0xfe) && ((unsigned char)b[1] == 0xfe || (unsigned char)b[1] ==
-	    0xff))
-		return NULL;	/* UTF-16 text has NUL bytes */
-	if (memchr(b, '\0', n < 1024 ? n : 1024) != NULL)
-		return "application/octet-stream";
-	return NULL;
-}
-
 const char *
 job_header(struct job *j, const char *name)
 {
@@ -151,6 +121,8 @@ job_free(struct job *j)
 	free(j->path);
 	free(j->body);
 	free(j->not_text);
+	free(j->warc_file);
+	warcout_release(j);
 	free(j);
 }
 
@@ -209,7 +181,7 @@ str_or_null(const char *s)
 	return v;
 }
 
-static void
+void
 now_rfc3339(char *buf, size_t n)
 {
 	time_t t = time(NULL);
@@ -297,25 +269,8 @@ static const char *
 body_utf8(struct job *j, const char *ct, char cs[CHARSET_NAME_MAX],
     size_t *len, char **copy)
 {
-	const char *body = j->body != NULL ? j->body : "";
-
-	*len = j->len;
-	*copy = NULL;
-	charset_detect(body, *len, ct, cs);
-	if (strcmp(cs, "UTF-8") == 0 && rec_utf8_valid((const unsigned char *)
-	    body, *len) == *len && !(*len >= 3 && memcmp(body,
-	    "\xef\xbb\xbf", 3) == 0))
-		return body;
-	if ((*copy = charset_to_utf8(body, j->len, cs, len)) == NULL) {
-		/* No converter after all: UTF-8, repaired. */
-		strcpy(cs, "UTF-8");
-		*copy = charset_to_utf8(body, j->len, "UTF-8", len);
-	}
-	if (*copy == NULL) {
-		*len = 0;
-		return "";
-	}
-	return *copy;
+	return charset_page(j->body != NULL ? j->body : "", j->len, ct, cs,
+	    len, copy);
 }
 
 static void
@@ -630,9 +585,13 @@ job_done(struct job *j, CURLcode rc, const char *error)
 	    status >= 200 && status < 300 && !fetch_accepts(ct, j->want))
 		j->not_text = strdup(ct);
 	if (error == NULL && j->not_text == NULL && ct == NULL &&
-	    (what = sniff(j->body != NULL ? j->body : "", j->len)) != NULL &&
+	    (what = fetch_sniff(j->body != NULL ? j->body : "", j->len)) != NULL &&
 	    !fetch_accepts(what, j->want))
 		j->not_text = strdup(what);
+	if (error == NULL && j->decode_error != NULL) {
+		snprintf(msg, sizeof(msg), "%s", j->decode_error);
+		error = msg;
+	}
 	if (error == NULL && j->not_text != NULL) {
 		snprintf(media, sizeof(media), "%.*s",
 		    (int)strcspn(j->not_text, "; \t"), j->not_text);
@@ -665,7 +624,10 @@ job_done(struct job *j, CURLcode rc, const char *error)
 	}
 	if (error == NULL && status != 304)
 		body = body_utf8(j, ct, cs, &len, &copy);
-	now_rfc3339(at, sizeof(at));
+	if (j->warc_date[0] != '\0')	/* the WARC record's time */
+		snprintf(at, sizeof(at), "%s", j->warc_date);
+	else
+		now_rfc3339(at, sizeof(at));
 
 	put(r, "final_url", json_object_new_string(j->url));
 	put(r, "status", status > 0 ? json_object_new_int64(status) : NULL);
@@ -679,6 +641,10 @@ job_done(struct job *j, CURLcode rc, const char *error)
 	put(r, "truncated", body != NULL ?
 	    json_object_new_boolean(j->truncated) : NULL);
 	put(r, "error", str_or_null(error));
+	put(r, "warc_file", j->warc_file != NULL ?
+	    json_object_new_string(j->warc_file) : NULL);
+	put(r, "warc_offset", j->warc_file != NULL ?
+	    json_object_new_int64((int64_t)j->warc_offset) : NULL);
 	free(copy);
 
 	n_done++;
@@ -719,6 +685,7 @@ stop_now(void)
 		save_state();
 	kh_warn("stopped by signal %d: %lu record%s in flight not written",
 	    (int)stopping, lost, lost == 1 ? "" : "s");
+	warcout_close();
 	status = rec_exit();
 	summary(lost);
 	exit(status > KH_EXIT_SKIPPED ? status : KH_EXIT_SKIPPED);
@@ -822,8 +789,12 @@ enum {
 	O_ALLOW_PRIVATE = KH_OPT_OWN, O_BACKOFF, O_CHANGED_ONLY,
 	O_CONNECT_TIMEOUT, O_CONTACT, O_DELAY, O_HOST_FAILS, O_IGNORE_ROBOTS,
 	O_MAX_REDIRECTS, O_MAX_SIZE, O_MAX_WAIT, O_OK_ONLY, O_PER_HOST,
-	O_QUEUE, O_RESOLVE, O_RETRIES, O_STATE, O_TIMEOUT, O_USER_AGENT
+	O_QUEUE, O_RESOLVE, O_RETRIES, O_STATE, O_TIMEOUT, O_USER_AGENT,
+	O_WARC, O_WARC_MAX_SIZE
 };
+
+static const char *warc_path;		/* --warc */
+static size_t warc_max = (size_t)1 << 30;	/* --warc-max-size */
 
 static void
 option(int c, char *arg)
@@ -896,6 +867,13 @@ option(int c, char *arg)
 	case O_USER_AGENT:
 		ua_format = arg;
 		break;
+	case O_WARC:
+		warc_path = arg;
+		break;
+	case O_WARC_MAX_SIZE:
+		if (kh_parse_size(arg, &warc_max) < 0 || warc_max == 0)
+			kh_die("--warc-max-size: not a size: %s", arg);
+		break;
 	default:
 		kh_usage();
 	}
@@ -966,6 +944,8 @@ main(int argc, char **argv)
 		{ "state", required_argument, NULL, O_STATE },
 		{ "timeout", required_argument, NULL, O_TIMEOUT },
 		{ "user-agent", required_argument, NULL, O_USER_AGENT },
+		{ "warc", required_argument, NULL, O_WARC },
+		{ "warc-max-size", required_argument, NULL, O_WARC_MAX_SIZE },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const struct kh_cli cli = {
@@ -978,7 +958,8 @@ main(int argc, char **argv)
 		    "[--per-host n] [--progress] [--queue n] "
 		    "[--resolve host:port:addr] [--retries n] "
 		    "[--state file] [--strict] [--timeout secs] "
-		    "[--user-agent format] [--version] [file ...]",
+		    "[--user-agent format] [--version] [--warc file | dir] "
+		    "[--warc-max-size size] [file ...]",
 		.help =
 		    "  -j jobs              transfers at once (16)\n"
 		    "  -k                   write records in input order\n"
@@ -1006,7 +987,9 @@ main(int argc, char **argv)
 		    "  --queue n            records in flight at most (1024)\n"
 		    "  --resolve host:port:addr  connect there for host "
 		    "(* for all names)\n"
-		    "  --user-agent format  %s stands for --contact url\n",
+		    "  --user-agent format  %s stands for --contact url\n"
+		    "  --warc file|dir      keep each exchange as sent, in a "
+		    "WARC file (a folder: files of --warc-max-size, 1G)\n",
 		.shortopts = "j:kv",
 		.longopts = longopts,
 		.opt = option,
@@ -1017,6 +1000,8 @@ main(int argc, char **argv)
 	i = kh_options(argc, argv, &cli);
 	make_agent();
 	test_hooks();
+	if (warc_path != NULL)
+		warcout_open(warc_path, warc_max);
 	if (opt.keep_order) {
 		ring = calloc(opt.queue, sizeof(*ring));
 		if (ring == NULL)
@@ -1046,6 +1031,7 @@ main(int argc, char **argv)
 	}
 	sched_free();
 	resolve_free();
+	warcout_close();
 	free(ring);
 	i = exit_status();
 	summary(0);

@@ -67,6 +67,14 @@ struct job {
 	char *not_text;			/* the content type that stopped it */
 	double started;
 	char errbuf[CURL_ERROR_SIZE];
+	/* --warc (warcout.c): the exchange as it comes, and where its
+	 * response record went */
+	struct capture *capture;
+	int body_seen;			/* the first bytes were judged */
+	const char *decode_error;	/* the body could not be decoded */
+	char *warc_file;
+	uint64_t warc_offset;
+	char warc_date[32];		/* the response's WARC-Date */
 	char refused[160];		/* why a connection was not made */
 	int refused_kind;		/* to what kind of address */
 };
@@ -98,6 +106,9 @@ int fetch_want(const char *kind, const char *url);
 const char *fetch_want_name(int want);
 int fetch_accepts(const char *content_type, int want);
 int fetch_is_gzip(const char *body, size_t len);
+/* The media type of a body sent without one, when it is plainly not
+ * text (a PDF, an image, NUL bytes); else NULL. */
+const char *fetch_sniff(const char *body, size_t len);
 int fetch_gunzip(const char *in, size_t n, size_t max, char **out,
 	size_t *outlen, int *cut);
 /* Headers of the finished transfer (NULL when absent). */
@@ -110,6 +121,21 @@ void fetch_cause(struct job *j, CURLcode rc, char *msg, size_t n);
 /* Write out the records written so far, and let the state remember the
  * pages they hold; called before every wait. */
 void fetch_flush(void);
+/* The time now, UTC, as fetched_at has it: "2024-08-17T05:46:03Z". */
+void now_rfc3339(char *buf, size_t n);
+
+/* warcout.c: --warc FILE or FOLDER (files of about max bytes).  start
+ * sets a transfer up to keep its bytes as they come (libcurl decodes
+ * nothing); body takes raw body bytes (0: stop the transfer, the page
+ * is past limit); done decodes the body into j->body and writes the
+ * exchange; release frees what the job kept. */
+void warcout_open(const char *path, size_t max);
+void warcout_close(void);
+int warcout_on(void);
+void warcout_start(struct job *j, CURL *e);
+int warcout_body(struct job *j, const char *p, size_t n, size_t limit);
+void warcout_done(struct job *j, long status);
+void warcout_release(struct job *j);
 
 /* url.c */
 enum { ADDR_PUBLIC, ADDR_LOOPBACK, ADDR_LINK_LOCAL, ADDR_PRIVATE };

@@ -254,17 +254,23 @@ on_body(char *p, size_t size, size_t n, void *arg)
 	const char *ct;
 	long status = 0;
 
-	if (j->cap == 0 && !j->is_robots && j->easy != NULL) {
+	if (!j->body_seen && !j->is_robots && j->easy != NULL) {
 		/* First bytes: is this a page at all? */
+		j->body_seen = 1;
 		ct = job_media_type(j);
 		curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &status);
 		if (ct != NULL && status >= 200 && status < 300 &&
 		    !fetch_accepts(ct, j->want)) {
 			j->not_text = strdup(ct);
-			return 0;	/* stop: we do not want the body */
+			/* stop: we do not want the body; a WARC file
+			 * keeps it all the same */
+			if (j->capture == NULL)
+				return 0;
 		}
 	}
 	limit = j->is_robots ? ROBOTS_MAX_SIZE : opt.max_size;
+	if (j->capture != NULL)
+		return warcout_body(j, p, len, limit) ? size * n : 0;
 	room = limit - j->len;
 	if (len > room) {
 		j->truncated = 1;
@@ -392,6 +398,8 @@ start(struct job *j)
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
 	    (long)(opt.connect_timeout * 1000));
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(opt.timeout * 1000));
+	if (warcout_on())
+		warcout_start(j, e);
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	if (j->is_robots) {
@@ -505,12 +513,15 @@ reset_transfer(struct job *j)
 	free(j->not_text);
 	j->not_text = NULL;
 	j->refused[0] = '\0';
+	j->body_seen = 0;
+	j->decode_error = NULL;
 }
 
 static void
 free_robots_job(struct job *j)
 {
 	reset_transfer(j);
+	warcout_release(j);
 	free(j->url);
 	free(j);
 }
@@ -883,6 +894,7 @@ finished(struct job *j, CURLcode rc)
 	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &status);
 	log_request(j, rc, status);
 	delay_from_sent(j);
+	warcout_done(j, status);
 	if (j->is_robots) {
 		robots_done(j, rc, status);
 		return;

@@ -11,3 +11,13 @@ url-bench_PKGS = icu-uc libpsl
 FUZZ_TARGETS += url
 url_FUZZ_LINK =
 url_FUZZ_PKGS = libcurl icu-uc libpsl
+
+# lib/decode.c (HTTP bodies as received: chunked, gzip, deflate, br)
+# decodes br when libbrotlidec is installed (libbrotli-dev); without it
+# such a body gets an error.  A program that calls decode_*() names
+# zlib and $(BROTLI) in its NAME_PKGS.
+ifneq ($(shell pkg-config --exists libbrotlidec 2>/dev/null && echo y),)
+BROTLI = brotli
+LIBS_brotli := $(shell pkg-config --libs libbrotlidec)
+build/opt/lib/decode.o build/asan/lib/decode.o: DEP_CFLAGS += -DKH_BROTLI
+endif

@@ -755,6 +755,22 @@ check_links(struct ctx *c)
 		problem(c, "depth", "negative");
 }
 
+/* A capture reference (unwarc, fetch --warc): the WARC file and the
+ * byte offset of the record's gzip member (or record) in it. */
+static void
+check_capture(struct ctx *c)
+{
+	struct json_object *v;
+
+	want_string(c, "warc_file", 1);
+	if ((v = want(c, "warc_offset", json_type_int, "an integer")) !=
+	    NULL && json_object_get_int64(v) < 0)
+		problem(c, "warc_offset", "negative");
+	if (json_object_object_get_ex(c->rec, "warc_file", NULL) &&
+	    !json_object_object_get_ex(c->rec, "warc_offset", NULL))
+		problem(c, "warc_file", "without warc_offset");
+}
+
 int
 check_record(struct json_object *rec, check_report *report, void *arg)
 {
@@ -794,5 +810,6 @@ check_record(struct json_object *rec, check_report *report, void *arg)
 	check_mentions(&c, "dates", check_date_extra);
 	check_mentions(&c, "entities", check_entity_extra);
 	check_links(&c);
+	check_capture(&c);
 	return c.n;
 }
