@@ -290,8 +290,8 @@ void rec_loop_text(char **files, rec_text_fn *fn, void *arg);
  * flight.  start(arg) makes a worker's own state, which fn gets as its
  * arg, and stop(state) frees it; both run in the calling thread.  fn
  * may change nothing but that state and the record.  kh_run.jobs 1:
- * rec_loop with one state.  No rec_on_idle, rec_on_wait or bare URLs
- * with more jobs. */
+ * rec_loop with one state.  With more, the reader neither flushes nor
+ * calls rec_on_idle's or rec_on_wait's function. */
 void rec_loop_jobs(char **files, rec_fn *fn, void *(*start)(void *arg),
 	void (*stop)(void *state), void *arg);
 /* Let rec_loop take a line that is not JSON (its first byte other than

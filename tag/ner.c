@@ -192,20 +192,6 @@ part_ready(struct part *p)
 				}
 }
 
-static void
-model_lock(struct model *m)
-{
-	if ((errno = pthread_mutex_lock(&m->lock)) != 0)
-		kh_die("pthread_mutex_lock:");
-}
-
-static void
-model_unlock(struct model *m)
-{
-	if ((errno = pthread_mutex_unlock(&m->lock)) != 0)
-		kh_die("pthread_mutex_unlock:");
-}
-
 /* The parts of the model file at path, one a language (model.h). */
 static void
 load_model(struct model *n, const char *path)
@@ -672,13 +658,13 @@ roman(struct ner *n, size_t stem)
 	if (!atomic_load_explicit(&md->tlready, memory_order_acquire)) {
 		size_t len;
 
-		model_lock(md);
+		pthread_mutex_lock(&md->lock);
 		if (md->tl == NULL && md->tlpath != NULL) {
 			md->tltext = slurp(md->tlpath, &len);
 			md->tl = translit_new(md->tltext, len, md->tlpath);
 		}
 		atomic_store_explicit(&md->tlready, 1, memory_order_release);
-		model_unlock(md);
+		pthread_mutex_unlock(&md->lock);
 	}
 	while (*p != '\0') {
 		const unsigned char *u = (const unsigned char *)p;
@@ -808,11 +794,11 @@ model_of(struct ner *n, const struct sent *s)
 		l = !l;
 	p = &md->part[l];
 	if (!atomic_load_explicit(&p->ready, memory_order_acquire)) {
-		model_lock(md);
+		pthread_mutex_lock(&md->lock);
 		if (!atomic_load_explicit(&p->ready, memory_order_relaxed))
 			part_ready(p);
 		atomic_store_explicit(&p->ready, 1, memory_order_release);
-		model_unlock(md);
+		pthread_mutex_unlock(&md->lock);
 	}
 	/* zero pages from the kernel, touched as words come */
 	if (n->cache[l] == NULL && (n->cache[l] = mmap(NULL, WCACHE *
