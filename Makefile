@@ -205,6 +205,7 @@ bench: all
 	bench/clean.sh
 	bench/tag-eval.sh
 	bench/tag.sh
+	bench/pipeline.sh
 
 # --- the demo ------------------------------------------------------------
 # The main job over the sample news site (tests/site), offline: three
