@@ -301,6 +301,8 @@ jobs_start(const struct loop *l, void *(*start)(void *), void (*stop)(void *),
 	 * threads to race for it: json-c's hash seed */
 	json_object_put(json_tokener_parse("{\"a\":0}"));
 	rec_read_noflush(1);
+	if ((errno = pthread_create(&j->writer, NULL, writer_main, j)) != 0)
+		kh_die("pthread_create:");
 	j->w = kh_malloc(j->nw * sizeof(*j->w));
 	for (k = 0; k < j->nw; k++) {
 		j->w[k].j = j;
@@ -308,13 +310,17 @@ jobs_start(const struct loop *l, void *(*start)(void *), void (*stop)(void *),
 		j->w[k].l.jobs = NULL;
 		j->w[k].l.p = rec_parser_new();
 		j->w[k].l.arg = start(arg);
-	}
-	for (k = 0; k < j->nw; k++)
 		if ((errno = pthread_create(&j->w[k].tid, NULL, worker_main,
-		    &j->w[k])) != 0)
+		    &j->w[k])) == 0)
+			continue;
+		/* out of threads or of memory for their stacks (ulimit
+		 * -u, -v): the workers there are do the work */
+		if (k == 0)
 			kh_die("pthread_create:");
-	if ((errno = pthread_create(&j->writer, NULL, writer_main, j)) != 0)
-		kh_die("pthread_create:");
+		stop(j->w[k].l.arg);
+		rec_parser_free(j->w[k].l.p);
+		j->nw = k;
+	}
 	return j;
 }
 

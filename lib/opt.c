@@ -61,10 +61,14 @@ static const char common_help[] =
     "      --version     print the version and exit\n";
 
 #define KH_JOBS_MAX 256	/* -j: more would only fill the memory */
+/* -j's default at most: a worker reserves some 72 MB of address space
+ * (its stack, its malloc arena), and a program under ulimit -v 1G must
+ * still run on a machine of many CPUs. */
+#define KH_JOBS_DEFAULT_MAX 8
 
 static const char jobs_help[] =
-    "  -j, --jobs N      worker threads (default: the CPUs online; 1:\n"
-    "                    none, the records in the reading thread)\n";
+    "  -j, --jobs N      worker threads (default: the CPUs online, at\n"
+    "                    most 8; 1: none, all in one thread)\n";
 
 static const struct kh_cli *cli;
 
@@ -159,7 +163,8 @@ online_cpus(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-	return n < 1 ? 1 : n > KH_JOBS_MAX ? KH_JOBS_MAX : (int)n;
+	return n < 1 ? 1 : n > KH_JOBS_DEFAULT_MAX ? KH_JOBS_DEFAULT_MAX :
+	    (int)n;
 }
 
 int
