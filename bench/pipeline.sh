@@ -7,9 +7,10 @@
 # store writes every record.  The two pipelines run in turn, -n times
 # each (default 5), each into a new archive; prints the median wall
 # time of each, pages/s, the ratio (target: -j2 >= 1.6x on 2 cores),
-# the peak RSS of each stage (the largest of the runs), the load of
-# the machine before and after (other jobs share it), and whether the
-# two archives hold the same records.
+# the peak RSS of each stage (the largest of the runs), the median CPU
+# time (user + system) of the three stages together, the load of the
+# machine before and after (other jobs share it: wall times follow
+# it), and whether the two archives hold the same records.
 #
 # Exit 0 when the benchmark ran (or was skipped for want of ../shared),
 # 1 when a command failed, 2 for usage errors or missing tools.
@@ -72,17 +73,18 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # run J: one run of the pipeline with -j J, its wall time in seconds on
 # stdout; each stage's peak RSS (KiB) into $tmp/rss.STAGE.J, the
-# largest so far.
+# largest so far; the stages' CPU seconds, added, onto $tmp/cpu.J.
 run() {
 	rm -rf "$tmp/arch$1"
 	s=$(date +%s.%N)
-	/usr/bin/time -f %M -o "$tmp/m.clean" bin/clean -j "$1" "$file" \
+	/usr/bin/time -f "%M %U %S" -o "$tmp/m.clean" bin/clean -j "$1" "$file" \
 	    2>"$tmp/err.clean" |
-	    /usr/bin/time -f %M -o "$tmp/m.tag" bin/tag -j "$1" \
+	    /usr/bin/time -f "%M %U %S" -o "$tmp/m.tag" bin/tag -j "$1" \
 	    2>"$tmp/err.tag" |
-	    /usr/bin/time -f %M -o "$tmp/m.store" bin/store -o "$tmp/arch$1" \
+	    /usr/bin/time -f "%M %U %S" -o "$tmp/m.store" bin/store -o "$tmp/arch$1" \
 	    2>"$tmp/err.store" || :
 	e=$(date +%s.%N)
+	cpu=0
 	for st in clean tag store; do
 		# time(1) writes "Command exited with non-zero status N" or
 		# "Command terminated by signal N" first
@@ -90,10 +92,13 @@ run() {
 			cat "$tmp/err.$st" >&2
 			die "$st -j $1 failed"
 		fi
-		m=$(tail -1 "$tmp/m.$st")
+		m=$(tail -1 "$tmp/m.$st" | cut -d' ' -f1)
 		old=$(cat "$tmp/rss.$st.$1" 2>/dev/null || echo 0)
 		[ "$m" -gt "$old" ] && echo "$m" >"$tmp/rss.$st.$1"
+		cpu=$(tail -1 "$tmp/m.$st" |
+		    awk -v c="$cpu" '{ print c + $2 + $3 }')
 	done
+	echo "$cpu" >>"$tmp/cpu.$1"
 	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f\n", e - s }'
 }
 
@@ -117,8 +122,9 @@ echo "runs -j1: $(tr '\n' ' ' <"$tmp/t1")s"
 echo "runs -j2: $(tr '\n' ' ' <"$tmp/t2")s"
 for j in 1 2; do
 	eval "t=\$t$j"
-	printf 'clean -j%s | tag -j%s | store -o: median %6.2f s, %5.0f pages/s; peak RSS clean %s KiB, tag %s KiB, store %s KiB\n' \
+	printf 'clean -j%s | tag -j%s | store -o: median %6.2f s, %5.0f pages/s, CPU %5.2f s; peak RSS clean %s KiB, tag %s KiB, store %s KiB\n' \
 	    "$j" "$j" "$t" "$(awk -v n="$pages" -v t="$t" 'BEGIN { print n / t }')" \
+	    "$(median <"$tmp/cpu.$j")" \
 	    "$(cat "$tmp/rss.clean.$j")" "$(cat "$tmp/rss.tag.$j")" \
 	    "$(cat "$tmp/rss.store.$j")"
 done
