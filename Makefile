@@ -128,6 +128,29 @@ endef
 $(foreach p,$(PROGS),$(eval $(call prog,$(p),bin)))
 $(foreach p,$(TOOLS),$(eval $(call prog,$(p),build/opt/bin)))
 
+# --- ThreadSanitizer -----------------------------------------------------
+# The programs with -j (worker threads) under -fsanitize=thread, in
+# build/tsan/bin/, for tests/tsan.t; make check builds them when the
+# compiler has TSan (tsan-ok says so).
+TSAN = -O1 -fsanitize=thread -fno-omit-frame-pointer
+TSAN_PROGS = clean tag
+tsan: $(TSAN_PROGS:%=build/tsan/bin/%)
+build/tsan/%.o: %.c build/deps.mk
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(DEP_CFLAGS) $(CFLAGS) $(TSAN) -MMD -MP -c -o $@ $<
+build/tsan/libkhobor.a: $(LIB_SRCS:%.c=build/tsan/%.o)
+	$(AR) rcs $@ $^
+define tsanprog
+build/tsan/bin/$(1): $$($(1)_SRCS:%.c=build/tsan/%.o) build/tsan/libkhobor.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(TSAN) $$(LDFLAGS) -o $$@ $$^ $$(call libs,$(1))
+endef
+$(foreach p,$(TSAN_PROGS),$(eval $(call tsanprog,$(p))))
+# Whether $(CC) builds and runs a TSan program here.
+tsan-ok = $(shell printf 'int main(void){return 0;}' | $(CC) $(TSAN) \
+	-x c -o build/tsan-probe - 2>/dev/null && build/tsan-probe \
+	>/dev/null 2>&1 && echo yes; rm -f build/tsan-probe)
+
 # --- fuzzing -------------------------------------------------------------
 # One target per parser of outside input: records (the record layer and
 # validate's checks on what it parses), check (validate's value, date
@@ -164,7 +187,7 @@ CHECK_BINS = $(PROGS:%=build/asan/bin/%) $(TOOLS:%=build/asan/bin/%) \
 	$(FUZZ_TARGETS:%=build/asan/fuzz/%-replay)
 
 check: check-deps
-	$(MAKE) all $(CHECK_BINS)
+	$(MAKE) all $(CHECK_BINS) $(if $(tsan-ok),tsan)
 	KH_BIN=$(CURDIR)/build/asan/bin KH_BUILD=$(CURDIR)/build \
 	    prove -j2 tests/*.t
 
@@ -183,6 +206,7 @@ bench: all
 	bench/tag-eval.sh
 	bench/tag.sh
 	bench/unwarc.sh
+	bench/pipeline.sh
 
 # --- the demo ------------------------------------------------------------
 # The main job over the sample news site (tests/site), offline: three
@@ -228,7 +252,7 @@ uninstall:
 clean:
 	rm -rf bin build
 
-.PHONY: all check check-deps bench demo fuzz install uninstall clean
+.PHONY: all check check-deps bench demo fuzz install uninstall clean tsan
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -19,6 +19,13 @@ enum { OPT_KEEP_HTML = KH_OPT_OWN };
 
 static int keep_html;	/* --keep-html */
 
+/* A worker's own (-j): the memory a record is written to first. */
+struct job {
+	FILE *ms;
+	char *buf;
+	size_t size;
+};
+
 /* Set key to s (len bytes), in place when the record has it already. */
 static void
 put(struct json_object *rec, const char *key, const char *s, size_t len)
@@ -87,21 +94,38 @@ from_text(struct json_object *rec, struct json_object *text)
  * up to nine fields more, and a title, description and text each as
  * long as the page (with --keep-html, the page too). */
 static void
-put_record(struct json_object *rec, const struct rec_pos *pos)
+put_record(struct job *j, struct json_object *rec, const struct rec_pos *pos)
 {
-	static FILE *ms;
-	static char *buf;
-	static size_t size;
 	off_t end;
 
-	if (ms == NULL && (ms = open_memstream(&buf, &size)) == NULL)
-		kh_die("open_memstream:");
-	rewind(ms);
-	rec_print(ms, rec);
-	if (fflush(ms) == EOF || (end = ftello(ms)) < 1)
+	rewind(j->ms);
+	rec_print(j->ms, rec);
+	if (fflush(j->ms) == EOF || (end = ftello(j->ms)) < 1)
 		kh_die("cannot write a record to memory: out of memory");
 	if (rec_fits(pos, (size_t)end - 1, rec_count_values(rec)))
-		rec_write_text(buf, (size_t)end - 1);
+		rec_write_text(j->buf, (size_t)end - 1);
+}
+
+static void *
+job_start(void *arg)
+{
+	struct job *j = kh_malloc(sizeof(*j));
+
+	(void)arg;
+	memset(j, 0, sizeof(*j));
+	if ((j->ms = open_memstream(&j->buf, &j->size)) == NULL)
+		kh_die("open_memstream:");
+	return j;
+}
+
+static void
+job_stop(void *arg)
+{
+	struct job *j = arg;
+
+	fclose(j->ms);
+	free(j->buf);
+	free(j);
 }
 
 static void
@@ -109,7 +133,6 @@ clean(struct json_object *rec, const struct rec_pos *pos, void *arg)
 {
 	struct json_object *v;
 
-	(void)arg;
 	if (json_object_object_get_ex(rec, "error", NULL)) {
 		rec_write(rec);
 		return;
@@ -127,7 +150,7 @@ clean(struct json_object *rec, const struct rec_pos *pos, void *arg)
 		rec_write(rec);
 		return;
 	}
-	put_record(rec, pos);
+	put_record(arg, rec, pos);
 }
 
 static void
@@ -148,17 +171,19 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const struct kh_cli cli = {
-		.usage = "[-hq] [--keep-html] [--max-line size] "
+		.usage = "[-hq] [-j n] [--keep-html] [--max-line size] "
 		    "[--max-values n] [--progress] [--strict] [--version] "
 		    "[file ...]",
 		.help = "  --keep-html       keep each record's html\n",
 		.shortopts = "",
 		.longopts = longopts,
 		.opt = option,
+		.jobs = 1,
 	};
 	int i = kh_options(argc, argv, &cli);
 
 	kh_run.check_in = 1;
-	rec_loop(argv + i, clean, NULL);
+	extract_init();
+	rec_loop_jobs(argv + i, clean, job_start, job_stop, NULL);
 	return rec_exit();
 }

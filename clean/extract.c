@@ -1544,6 +1544,12 @@ gather_strays(xmlNode *root, xmlNode *body)
 	}
 }
 
+void
+extract_init(void)
+{
+	xmlInitParser();
+}
+
 int
 extract_html(const char *html, size_t len, const char *url,
 	struct extract *out)

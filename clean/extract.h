@@ -25,6 +25,10 @@ struct extract {
 	const char *page_kind;	/* static: "article", "forum", ... */
 };
 
+/* libxml2's global state, made once before threads call extract_html
+ * (its xmlInitParser); a program with one thread need not call it. */
+void extract_init(void);
+
 /* Extract from html (len bytes, UTF-8; NUL bytes allowed).  url, when
  * not NULL, is the page's address, to make relative links absolute.
  * Returns 0, or -1 when the page could not be parsed at all (out

@@ -6,8 +6,19 @@
 #include <string.h>
 
 #include "khobor.h"
+#include "jobs.h"
 
 const char *kh_prog = "khobor";
+
+/* Where this thread's messages go: a worker of rec_loop_jobs() holds
+ * them with its record, so that they come out in input order. */
+static _Thread_local FILE *warn_to;
+
+void
+kh_warn_to(FILE *f)
+{
+	warn_to = f;
+}
 
 void
 kh_setprog(const char *argv0)
@@ -25,15 +36,17 @@ kh_vwarn(const struct rec_pos *pos, const char *fmt, va_list ap)
 {
 	int saved = errno;
 	size_t n = strlen(fmt);
+	FILE *f = warn_to != NULL ? warn_to : stderr;
 
-	kh_progress_clear();
-	fprintf(stderr, "%s: ", kh_prog);
+	if (warn_to == NULL)
+		kh_progress_clear();
+	fprintf(f, "%s: ", kh_prog);
 	if (pos != NULL)
-		fprintf(stderr, "%s:%lu: ", pos->file, pos->line);
-	vfprintf(stderr, fmt, ap);
+		fprintf(f, "%s:%lu: ", pos->file, pos->line);
+	vfprintf(f, fmt, ap);
 	if (n > 0 && fmt[n - 1] == ':')
-		fprintf(stderr, " %s", strerror(saved));
-	fputc('\n', stderr);
+		fprintf(f, " %s", strerror(saved));
+	fputc('\n', f);
 }
 
 void
@@ -41,6 +54,7 @@ kh_die(const char *fmt, ...)
 {
 	va_list ap;
 
+	warn_to = NULL;		/* a last word is not held back */
 	va_start(ap, fmt);
 	kh_vwarn(NULL, fmt, ap);
 	va_end(ap);

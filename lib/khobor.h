@@ -69,6 +69,8 @@ struct kh_cli {
 	const char *shortopts;		/* the program's own, or "" */
 	const struct option *longopts;	/* the program's own, or NULL */
 	void (*opt)(int c, char *arg);
+	int jobs;			/* takes -j N, --jobs N (kh_run.jobs;
+					 * "[-j n]" is in usage) */
 };
 int kh_options(int argc, char **argv, const struct kh_cli *cli);
 /* Descriptors 0, 1 and 2 closed when the program started get /dev/null
@@ -280,6 +282,18 @@ void rec_loop(char **files, rec_fn *fn, void *arg);
  * is for rec_loop only). */
 typedef void rec_text_fn(const struct rec_pos *pos, void *arg);
 void rec_loop_text(char **files, rec_text_fn *fn, void *arg);
+/* rec_loop over kh_run.jobs worker threads (-j), as rec_loop would
+ * run it: one thread reads the lines, the workers parse them and call
+ * fn, and one thread writes what fn wrote (rec_write, rec_write_text)
+ * and said (rec_bad, kh_warn) in input order, with rec_loop's counts,
+ * --strict, --progress and flushes.  At most 4 records a worker are in
+ * flight.  start(arg) makes a worker's own state, which fn gets as its
+ * arg, and stop(state) frees it; both run in the calling thread.  fn
+ * may change nothing but that state and the record.  kh_run.jobs 1:
+ * rec_loop with one state.  With more, the reader neither flushes nor
+ * calls rec_on_idle's or rec_on_wait's function. */
+void rec_loop_jobs(char **files, rec_fn *fn, void *(*start)(void *arg),
+	void (*stop)(void *state), void *arg);
 /* Let rec_loop take a line that is not JSON (its first byte other than
  * space or tab is not '{') as a bare URL: the record {"url": line}, the
  * line stripped of surrounding blanks.  A line with blanks inside, or
@@ -300,6 +314,7 @@ struct kh_run {
 	unsigned long records, skipped;
 	uint64_t bytes;
 	int error;		/* a system error happened: exit 2 */
+	int jobs;		/* rec_loop_jobs' workers (-j); 1: none */
 	const char *skipped_word;	/* for the summary: "skipped" */
 	/* rec_loop checks each record against docs/records.md (lib/
 	 * check.c) before the program sees it, and skips one that fails,

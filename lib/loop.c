@@ -13,6 +13,7 @@
 
 #include "khobor.h"
 #include "check.h"
+#include "jobs.h"
 
 struct kh_run kh_run = {
 	.max_line = REC_MAX_LINE_DEFAULT,
@@ -20,7 +21,9 @@ struct kh_run kh_run = {
 	.skipped_word = "skipped",
 };
 
-static int cur_bad;	/* the record at hand had a problem */
+/* The record at hand had a problem (each worker of rec_loop_jobs has
+ * a record at hand). */
+static _Thread_local int cur_bad;
 static int bare_urls;	/* see rec_accept_bare_urls() */
 
 void
@@ -102,26 +105,24 @@ in_problem(void *arg, const char *field, const char *msg)
 	rec_bad(arg, "%s: %s; skipped", field, msg);
 }
 
+int
+rec_bad_now(void)
+{
+	int bad = cur_bad;
+
+	cur_bad = 0;
+	return bad;
+}
+
 static void
 end_record(void)
 {
-	if (!cur_bad)
+	if (!rec_bad_now())
 		return;
-	cur_bad = 0;
 	kh_run.skipped++;
 	if (kh_run.strict)
 		exit(rec_exit());
 }
-
-/* What a loop hands records to: rec_loop's fn with a parsed record, or
- * rec_loop_text's text_fn with the text rec_scan() checked. */
-struct loop {
-	struct rec_parser *p;	/* rec_loop's; NULL for rec_loop_text */
-	rec_fn *fn;
-	rec_text_fn *text_fn;
-	void *arg;
-	struct rec_members members;	/* rec_loop_text's, line by line */
-};
 
 /* One line: 1 a record (*rec, NULL for rec_loop_text; pos->text and
  * pos->len its text), 0 blank, -1 bad (*err, *at). */
@@ -149,54 +150,68 @@ take(struct loop *l, char *line, size_t len, struct rec_pos *pos,
 	return *rec != NULL ? 1 : *err != NULL ? -1 : 0;
 }
 
+int
+loop_line(struct loop *l, enum rec_read st, char *line, size_t len,
+    struct rec_pos *pos)
+{
+	struct json_object *rec;
+	const char *err;
+	long at;
+	int got;
+
+	if (st == REC_TOOLONG) {
+		rec_bad(pos, "line longer than %zu bytes (see --max-line); "
+		    "skipped", kh_run.max_line);
+		return 1;
+	}
+	if ((got = take(l, line, len, pos, &rec, &err, &at)) == 0)
+		return 0;	/* blank line */
+	if (got < 0) {
+		if (at >= 0)
+			rec_bad(pos, "%s at byte %ld; skipped", err, at);
+		else
+			rec_bad(pos, "%s; skipped", err);
+	} else if (rec == NULL) {
+		l->text_fn(pos, l->arg);
+	} else {
+		if (!kh_run.check_in ||
+		    check_record(rec, in_problem, pos) == 0)
+			l->fn(rec, pos, l->arg);
+		json_object_put(rec);
+	}
+	return 1;
+}
+
 static void
 read_file(struct loop *l, int fd, const char *name)
 {
 	struct rec_reader r;
-	struct json_object *rec;
 	enum rec_read st;
-	const char *err;
-	uint64_t base = kh_run.bytes;
 	char *line;
 	size_t len;
-	long at;
-	int got;
 
 	rec_reader_init(&r, fd, name, kh_run.max_line);
 	while ((st = rec_read_line(&r, &line, &len)) != REC_EOF) {
-		kh_run.bytes = base + r.bytes;
+		if (l->jobs != NULL) {
+			jobs_put(l->jobs, st, line, len, &r.pos,
+			    l->bytes + r.bytes);
+			if (st == REC_IOERR)
+				break;
+			continue;
+		}
+		kh_run.bytes = l->bytes + r.bytes;
 		if (st == REC_IOERR) {
 			kh_warn("%s: read error:", name);
 			kh_run.error = 1;
 			break;
 		}
-		if (st == REC_TOOLONG) {
+		if (loop_line(l, st, line, len, &r.pos)) {
 			kh_run.records++;
-			rec_bad(&r.pos, "line longer than %zu bytes (see "
-			    "--max-line); skipped", r.max);
 			end_record();
-			continue;
+			kh_progress_tick();
 		}
-		if ((got = take(l, line, len, &r.pos, &rec, &err, &at)) == 0)
-			continue;	/* blank line */
-		kh_run.records++;
-		if (got < 0) {
-			if (at >= 0)
-				rec_bad(&r.pos, "%s at byte %ld; skipped", err,
-				    at);
-			else
-				rec_bad(&r.pos, "%s; skipped", err);
-		} else if (rec == NULL) {
-			l->text_fn(&r.pos, l->arg);
-		} else {
-			if (!kh_run.check_in ||
-			    check_record(rec, in_problem, &r.pos) == 0)
-				l->fn(rec, &r.pos, l->arg);
-			json_object_put(rec);
-		}
-		end_record();
-		kh_progress_tick();
 	}
+	l->bytes += r.bytes;
 	rec_reader_free(&r);
 }
 
@@ -208,13 +223,16 @@ loop_files(char **files, struct loop *l)
 
 	if (files == NULL || *files == NULL)
 		files = std_in;
-	kh_progress_start();
 	for (; *files != NULL; files++) {
 		if (strcmp(*files, "-") == 0) {
 			read_file(l, STDIN_FILENO, "<stdin>");
 			continue;
 		}
 		if ((fd = open(*files, O_RDONLY | O_CLOEXEC)) < 0) {
+			if (l->jobs != NULL) {
+				jobs_open_failed(l->jobs, *files);
+				continue;
+			}
 			kh_warn("%s:", *files);
 			kh_run.error = 1;
 			continue;
@@ -229,8 +247,29 @@ rec_loop(char **files, rec_fn *fn, void *arg)
 {
 	struct loop l = { .p = rec_parser_new(), .fn = fn, .arg = arg };
 
+	kh_progress_start();
 	loop_files(files, &l);
 	rec_parser_free(l.p);
+}
+
+void
+rec_loop_jobs(char **files, rec_fn *fn, void *(*start)(void *arg),
+    void (*stop)(void *state), void *arg)
+{
+	struct loop l = { .fn = fn };
+
+	kh_progress_start();
+	if (kh_run.jobs <= 1) {
+		l.p = rec_parser_new();
+		l.arg = start(arg);
+		loop_files(files, &l);
+		stop(l.arg);
+		rec_parser_free(l.p);
+		return;
+	}
+	l.jobs = jobs_start(&l, start, stop, arg);
+	loop_files(files, &l);
+	jobs_end(l.jobs);
 }
 
 void
@@ -238,6 +277,7 @@ rec_loop_text(char **files, rec_text_fn *fn, void *arg)
 {
 	struct loop l = { .text_fn = fn, .arg = arg };
 
+	kh_progress_start();
 	loop_files(files, &l);
 	rec_members_free(&l.members);
 }

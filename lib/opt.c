@@ -46,6 +46,7 @@ static const struct option common[] = {
 	{ "version", no_argument, NULL, KH_OPT_VERSION },
 };
 #define NCOMMON (sizeof(common) / sizeof(common[0]))
+static const struct option jobs_opt = { "jobs", required_argument, NULL, 'j' };
 
 static const char common_help[] =
     "  -h, --help        print this help and exit\n"
@@ -58,6 +59,16 @@ static const char common_help[] =
     "                    most values (strings, numbers, objects...)\n"
     "                    in one record (default 500000)\n"
     "      --version     print the version and exit\n";
+
+#define KH_JOBS_MAX 256	/* -j: more would only fill the memory */
+/* -j's default at most: a worker reserves some 72 MB of address space
+ * (its stack, its malloc arena), and a program under ulimit -v 1G must
+ * still run on a machine of many CPUs. */
+#define KH_JOBS_DEFAULT_MAX 8
+
+static const char jobs_help[] =
+    "  -j, --jobs N      worker threads (default: the CPUs online, at\n"
+    "                    most 8; 1: none, all in one thread)\n";
 
 static const struct kh_cli *cli;
 
@@ -91,7 +102,8 @@ static _Noreturn void
 help(void)
 {
 	print_usage(stdout);
-	printf("\n%s%s", common_help, cli->help ? cli->help : "");
+	printf("\n%s%s%s", common_help, cli->jobs ? jobs_help : "",
+	    cli->help ? cli->help : "");
 	printf("\nSee %s(1) and docs/records.md.\n", kh_prog);
 	exit(rec_exit());
 }
@@ -145,11 +157,21 @@ parse_count(const char *s, size_t *out)
 	return 0;
 }
 
+/* -j's default: the CPUs online (1 if that cannot be told). */
+static int
+online_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > KH_JOBS_DEFAULT_MAX ? KH_JOBS_DEFAULT_MAX :
+	    (int)n;
+}
+
 int
 kh_options(int argc, char **argv, const struct kh_cli *c)
 {
 	struct option *lo;
-	size_t nown = 0, nshort;
+	size_t nown = 0, nshort, n;
 	char *so;
 	int ch;
 
@@ -161,15 +183,21 @@ kh_options(int argc, char **argv, const struct kh_cli *c)
 	cli = c;
 	while (c->longopts && c->longopts[nown].name)
 		nown++;
-	lo = kh_malloc((NCOMMON + nown + 1) * sizeof(*lo));
+	lo = kh_malloc((NCOMMON + nown + 2) * sizeof(*lo));
 	memcpy(lo, common, sizeof(common));
 	if (nown)
 		memcpy(lo + NCOMMON, c->longopts, nown * sizeof(*lo));
-	memset(lo + NCOMMON + nown, 0, sizeof(*lo));
+	memset(lo + NCOMMON + nown, 0, 2 * sizeof(*lo));
 	nshort = strlen(c->shortopts);
-	so = kh_malloc(nshort + 3);
+	so = kh_malloc(nshort + 5);
 	memcpy(so, "hq", 2);
 	memcpy(so + 2, c->shortopts, nshort + 1);
+	kh_run.jobs = 1;
+	if (c->jobs) {
+		lo[NCOMMON + nown] = jobs_opt;
+		memcpy(so + 2 + nshort, "j:", 3);
+		kh_run.jobs = online_cpus();
+	}
 
 	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		switch (ch) {
@@ -192,6 +220,12 @@ kh_options(int argc, char **argv, const struct kh_cli *c)
 			if (parse_count(optarg, &kh_run.max_values) < 0)
 				kh_die("--max-values: not a number above 0: %s",
 				    optarg);
+			break;
+		case 'j':
+			if (parse_count(optarg, &n) < 0 || n > KH_JOBS_MAX)
+				kh_die("-j: not a number from 1 to %d: %s",
+				    KH_JOBS_MAX, optarg);
+			kh_run.jobs = (int)n;
 			break;
 		case KH_OPT_VERSION:
 			printf("%s (khobor) %s\n", kh_prog, KH_VERSION);

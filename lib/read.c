@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "khobor.h"
+#include "jobs.h"
 
 #define CHUNK ((size_t)256 << 10)	/* least room for one read */
 
@@ -37,6 +38,13 @@ rec_reader_free(struct rec_reader *r)
 static void (*idle_fn)(void);
 static int idle_ms;
 static void (*wait_fn)(int fd);
+static int no_flush;	/* see rec_read_noflush() */
+
+void
+rec_read_noflush(int on)
+{
+	no_flush = on;
+}
 
 void
 rec_on_wait(void (*fn)(int fd))
@@ -59,7 +67,7 @@ flush_if_idle(int fd)
 {
 	struct pollfd p = { .fd = fd, .events = POLLIN };
 
-	if (poll(&p, 1, 0) != 0)
+	if (no_flush || poll(&p, 1, 0) != 0)
 		return;
 	rec_flush();
 	if (wait_fn != NULL) {

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "khobor.h"
+#include "jobs.h"
 
 /* Bytes that JSON strings must escape. */
 static const unsigned char special[256] = {
@@ -174,21 +175,50 @@ rec_print(FILE *f, struct json_object *rec)
 	putc_unlocked('\n', f);
 }
 
+/* Where this thread's records go: a worker of rec_loop_jobs() holds
+ * them in memory for the thread that writes them in input order. */
+static _Thread_local FILE *out_to;
+
+void
+rec_write_to(FILE *f)
+{
+	out_to = f;
+}
+
+static void
+check_out(FILE *f)
+{
+	if (!ferror_unlocked(f))
+		return;
+	if (f != stdout)
+		kh_die("cannot write a record to memory: out of memory");
+	write_failed();
+}
+
 void
 rec_write(struct json_object *rec)
 {
-	rec_print(stdout, rec);
-	if (ferror_unlocked(stdout))
-		write_failed();
+	FILE *f = out_to != NULL ? out_to : stdout;
+
+	rec_print(f, rec);
+	check_out(f);
 }
 
 void
 rec_write_text(const char *text, size_t len)
 {
+	FILE *f = out_to != NULL ? out_to : stdout;
+
+	fwrite_unlocked(text, 1, len, f);
+	putc_unlocked('\n', f);
+	check_out(f);
+}
+
+void
+rec_write_lines(const char *text, size_t len)
+{
 	fwrite_unlocked(text, 1, len, stdout);
-	putc_unlocked('\n', stdout);
-	if (ferror_unlocked(stdout))
-		write_failed();
+	check_out(stdout);
 }
 
 void

@@ -11,6 +11,8 @@
  * stripped when the stem is a name of the record.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,8 +45,19 @@ struct men {
 	int ntok, model;
 };
 
+/* The sums of a word's features (struct part), kept by each tagger:
+ * they change with every word. */
+struct wcache {
+	uint64_t id;	/* feats_word_id; 0: empty */
+	int16_t own[NSTRIDE];	/* feats_word */
+	int16_t left[NSTRIDE];	/* as the left neighbour */
+	int16_t right[NSTRIDE];	/* as the right neighbour */
+	int16_t pad[4];	/* an entry a cache line */
+};
+
 /* The model of a language: its weights (mmapped), what it learned of
- * words, and sums of its weights kept for speed. */
+ * words, and sums of its weights kept for speed.  Read only once
+ * ready; made ready when first used, under the model's lock. */
 struct part {
 	const int8_t *w;	/* NULL: no model of this language */
 	unsigned bits;
@@ -60,25 +73,36 @@ struct part {
 	 * follow costs FORBID */
 	int32_t trans[NLABEL][NSTRIDE];
 	/* The sums of a token's features as the tagger splits them
-	 * (features.h): those of the word alone, per word in the
-	 * cache; those of the sentence's ends; those of the gazetteer
-	 * labels, for each (lz, gz, gz before, gz after). */
-	struct wcache {
-		uint64_t id;	/* feats_word_id; 0: empty */
-		int16_t own[NSTRIDE];	/* feats_word */
-		int16_t left[NSTRIDE];	/* as the left neighbour */
-		int16_t right[NSTRIDE];	/* as the right neighbour */
-		int16_t pad[4];	/* an entry a cache line */
-	} *cache;
+	 * (features.h): those of the word alone, per word in a
+	 * tagger's struct wcache; those of the sentence's ends; those
+	 * of the gazetteer labels, for each (lz, gz, gz before, gz
+	 * after). */
 	int16_t start[NSTRIDE], end[NSTRIDE];
 	int16_t (*labsum)[NSTRIDE];
+	atomic_int ready;
 };
 
-struct ner {
+/* What the taggers of a program share: the gazetteer, the model and
+ * the Latin spellings, read only but for what is read when first
+ * needed, under the lock. */
+struct model {
 	struct gaz *gaz;
 	struct part part[NLANG];
 	void *map;
 	size_t maplen;
+	int any;		/* a model of some language */
+	const char *tlpath;	/* translit.tsv, read when first needed */
+	char *tltext;
+	struct translit *tl;
+	atomic_int tlready;
+	pthread_mutex_t lock;
+};
+
+/* A tagger: a thread's (ner_dup), the model shared. */
+struct ner {
+	struct model *m;
+	int own;		/* m is this tagger's to free */
+	struct wcache *cache[NLANG];
 	struct sent s;
 	struct feats f;
 	uint8_t *lab, *back;
@@ -96,10 +120,6 @@ struct ner {
 	size_t nlinks;
 	const char *text[2];	/* the fields of the record */
 	size_t len[2];
-	int any;		/* a model of some language */
-	const char *tlpath;	/* translit.tsv, read when first needed */
-	char *tltext;
-	struct translit *tl;
 };
 
 /* A lane a label (NSTRIDE): sums, weights; scores four labels a
@@ -150,12 +170,6 @@ part_ready(struct part *p)
 	p->fd.names = p->names;
 	p->fd.roles = p->roles;
 	p->fd.clusters = p->clusters;
-
-	/* zero pages from the kernel, touched as words come */
-	p->cache = mmap(NULL, WCACHE * sizeof(*p->cache), PROT_READ |
-	    PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p->cache == MAP_FAILED)
-		kh_die("mmap:");
 	for (int q = 0; q < NLABEL; q++)
 		for (int l = 0; l < NSTRIDE; l++)
 			p->trans[q][l] = l < NLABEL && label_ok(q, l) ?
@@ -180,7 +194,7 @@ part_ready(struct part *p)
 
 /* The parts of the model file at path, one a language (model.h). */
 static void
-load_model(struct ner *n, const char *path)
+load_model(struct model *n, const char *path)
 {
 	struct model_head h;
 	struct stat st;
@@ -236,13 +250,26 @@ load_model(struct ner *n, const char *path)
 	}
 }
 
-struct ner *
-ner_open(const char *model_path, const char *const *gaz, int ngaz,
-    const char *const *weak, int nweak, const char *translit)
+static struct ner *
+ner_new(struct model *m, int own)
 {
 	struct ner *n = kh_malloc(sizeof(*n));
 
 	memset(n, 0, sizeof(*n));
+	n->m = m;
+	n->own = own;
+	return n;
+}
+
+struct ner *
+ner_open(const char *model_path, const char *const *gaz, int ngaz,
+    const char *const *weak, int nweak, const char *translit)
+{
+	struct model *n = kh_malloc(sizeof(*n));
+
+	memset(n, 0, sizeof(*n));
+	if ((errno = pthread_mutex_init(&n->lock, NULL)) != 0)
+		kh_die("pthread_mutex_init:");
 	n->gaz = gaz_new();
 	for (int i = 0; i < ngaz; i++)
 		if (gaz_load(n->gaz, gaz[i], 0) < 0)
@@ -254,7 +281,31 @@ ner_open(const char *model_path, const char *const *gaz, int ngaz,
 	if (model_path != NULL)
 		load_model(n, model_path);
 	n->tlpath = translit;
-	return n;
+	return ner_new(n, 1);
+}
+
+struct ner *
+ner_dup(struct ner *n)
+{
+	return ner_new(n->m, 0);
+}
+
+static void
+model_free(struct model *m)
+{
+	if (m->map != NULL)
+		munmap(m->map, m->maplen);
+	gaz_free(m->gaz);
+	translit_free(m->tl);
+	free(m->tltext);
+	for (int l = 0; l < NLANG; l++) {
+		lex_free(m->part[l].names);
+		lex_free(m->part[l].roles);
+		lex_free(m->part[l].clusters);
+		free(m->part[l].labsum);
+	}
+	pthread_mutex_destroy(&m->lock);
+	free(m);
 }
 
 void
@@ -262,20 +313,11 @@ ner_close(struct ner *n)
 {
 	if (n == NULL)
 		return;
-	if (n->map != NULL)
-		munmap(n->map, n->maplen);
-	gaz_free(n->gaz);
-	translit_free(n->tl);
-	free(n->tltext);
-	for (int l = 0; l < NLANG; l++) {
-		lex_free(n->part[l].names);
-		lex_free(n->part[l].roles);
-		lex_free(n->part[l].clusters);
-		if (n->part[l].cache != NULL)
-			munmap(n->part[l].cache, WCACHE *
-			    sizeof(*n->part[l].cache));
-		free(n->part[l].labsum);
-	}
+	if (n->own)
+		model_free(n->m);
+	for (int l = 0; l < NLANG; l++)
+		if (n->cache[l] != NULL)
+			munmap(n->cache[l], WCACHE * sizeof(*n->cache[l]));
 	sent_free(&n->s);
 	feats_free(&n->f);
 	free(n->lab);
@@ -337,7 +379,7 @@ word(struct ner *n, const struct part *p, size_t i)
 {
 	uint32_t fb[FEAT_MAX];
 	uint64_t id = feats_word_id(&n->f, &n->s, i);
-	struct wcache *c = &p->cache[id & (WCACHE - 1)];
+	struct wcache *c = &n->cache[p - n->m->part][id & (WCACHE - 1)];
 	size_t nf;
 
 	if (c->id != id) {
@@ -611,11 +653,18 @@ roman(struct ner *n, size_t stem)
 	const char *p = n->str + stem;
 	size_t k = 0;
 
-	if (n->tl == NULL && n->tlpath != NULL) {
+	struct model *md = n->m;
+
+	if (!atomic_load_explicit(&md->tlready, memory_order_acquire)) {
 		size_t len;
 
-		n->tltext = slurp(n->tlpath, &len);
-		n->tl = translit_new(n->tltext, len, n->tlpath);
+		pthread_mutex_lock(&md->lock);
+		if (md->tl == NULL && md->tlpath != NULL) {
+			md->tltext = slurp(md->tlpath, &len);
+			md->tl = translit_new(md->tltext, len, md->tlpath);
+		}
+		atomic_store_explicit(&md->tlready, 1, memory_order_release);
+		pthread_mutex_unlock(&md->lock);
 	}
 	while (*p != '\0') {
 		const unsigned char *u = (const unsigned char *)p;
@@ -626,7 +675,7 @@ roman(struct ner *n, size_t stem)
 		    u[r + 2] != 0 && !(u[r + 1] == 0xa7 && u[r + 2] >= 0xa6 &&
 		    u[r + 2] <= 0xaf))
 			r += 3;
-		if (r > 0 && (m = translit_word(n->tl, p, r, w,
+		if (r > 0 && (m = translit_word(md->tl, p, r, w,
 		    sizeof(w))) > 0 && k + m < sizeof(out)) {
 			memcpy(out + k, w, m);
 			k += m;
@@ -729,21 +778,34 @@ is_word(const struct sent *s, size_t i, size_t j)
 static struct part *
 model_of(struct ner *n, const struct sent *s)
 {
+	struct model *md = n->m;
+	struct part *p;
 	size_t bn = 0, en = 0;
 	int l;
 
-	if (!n->any)
+	if (!md->any)
 		return NULL;
 	for (size_t i = 0; i < s->n; i++) {
 		bn += s->t[i].cls == TOK_BN;
 		en += s->t[i].cls == TOK_LATIN;
 	}
 	l = en > bn ? LANG_EN : LANG_BN;
-	if (n->part[l].w == NULL)
+	if (md->part[l].w == NULL)
 		l = !l;
-	if (n->part[l].cache == NULL)
-		part_ready(&n->part[l]);
-	return &n->part[l];
+	p = &md->part[l];
+	if (!atomic_load_explicit(&p->ready, memory_order_acquire)) {
+		pthread_mutex_lock(&md->lock);
+		if (!atomic_load_explicit(&p->ready, memory_order_relaxed))
+			part_ready(p);
+		atomic_store_explicit(&p->ready, 1, memory_order_release);
+		pthread_mutex_unlock(&md->lock);
+	}
+	/* zero pages from the kernel, touched as words come */
+	if (n->cache[l] == NULL && (n->cache[l] = mmap(NULL, WCACHE *
+	    sizeof(*n->cache[l]), PROT_READ | PROT_WRITE, MAP_PRIVATE |
+	    MAP_ANONYMOUS, -1, 0)) == MAP_FAILED)
+		kh_die("mmap:");
+	return p;
 }
 
 /* Whether token t is a demonym or an adjective of a place, which is
@@ -768,7 +830,7 @@ demonym(const struct ner *n, size_t t)
 		e = kl - 3;
 	else
 		return 0;
-	return gaz_word(n->gaz, key, e, &type, &norm) && type == T_LOC;
+	return gaz_word(n->m->gaz, key, e, &type, &norm) && type == T_LOC;
 }
 
 /* Whether the model's span [i, mj) is more than the gazetteer's names
@@ -834,8 +896,8 @@ sentence(struct ner *n, int field)
 
 	n->nhits = 0;
 	pt = model_of(n, s);
-	feats_truecase(s, n->gaz, pt != NULL ? pt->fd.names : NULL);
-	feats_sent(&n->f, s, n->gaz, pt != NULL ? &pt->fd : NULL, on_hit, n);
+	feats_truecase(s, n->m->gaz, pt != NULL ? pt->fd.names : NULL);
+	feats_sent(&n->f, s, n->m->gaz, pt != NULL ? &pt->fd : NULL, on_hit, n);
 	label(n, pt);
 	while (i < s->n) {
 		size_t mj = i, k;

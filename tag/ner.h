@@ -18,6 +18,10 @@ struct ner;
  * a gazetteer cannot be read or the model is not one. */
 struct ner *ner_open(const char *model_path, const char *const *gaz,
 	int ngaz, const char *const *weak, int nweak, const char *translit);
+/* Another tagger, for another thread: n's gazetteer and model shared
+ * (what is read of them when first needed is read once, under a lock),
+ * its own buffers and caches.  Close it before n. */
+struct ner *ner_dup(struct ner *n);
 void ner_close(struct ner *n);
 
 struct ner_mention {

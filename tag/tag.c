@@ -30,7 +30,6 @@ enum { O_GAZ = KH_OPT_OWN, O_MODEL, O_NODATES, O_NOENT, O_REF };
 static const char *model_path, *gaz_files[GAZ_MAX + 2];
 static int ngaz, no_dates, no_entities;
 static struct date_ref ref_opt;
-static struct ner *ner;
 
 static const char *const fields[] = { "title", "text" };
 static const char *const data_files[] = { "gazetteer.tsv",
@@ -81,9 +80,18 @@ walk_to(struct walk *w, size_t cp)
 struct buf {
 	char *s;
 	size_t len, cap;
+	size_t values;		/* the values of the mentions in it */
 };
-static struct buf tail;
-static size_t tail_values;	/* the values of the mentions in it */
+
+/* A worker's own (-j): its tagger, the mentions of the record at hand,
+ * and the memory the record is written to. */
+struct job {
+	struct ner *ner;
+	struct buf tail;
+	FILE *ms;
+	char *mbuf;
+	size_t msize;
+};
 
 static void
 buf_grow(struct buf *b, size_t n)
@@ -195,7 +203,7 @@ mention(struct buf *b, int field, size_t start, size_t end, const char *s,
 	buf_num(b, end);
 	BUF_LIT(b, ",\"text\":");
 	buf_str(b, s, len);
-	tail_values += 5;
+	b->values += 5;
 }
 
 struct dctx {
@@ -224,11 +232,11 @@ on_date(const struct date_mention *d, void *arg)
 	buf_str(c->b, d->value, strlen(d->value));
 	BUF_LIT(c->b, ",\"kind\":");
 	buf_str(c->b, d->kind, strlen(d->kind));
-	tail_values += 2;
+	c->b->values += 2;
 	if (d->mod != NULL) {
 		BUF_LIT(c->b, ",\"mod\":");
 		buf_str(c->b, d->mod, strlen(d->mod));
-		tail_values++;
+		c->b->values++;
 	}
 	BUF_LIT(c->b, "}");
 }
@@ -251,20 +259,18 @@ ref_from(struct json_object *rec, const char *key, struct date_ref *ref)
  * where they stand, through json-c.  It goes out if the next program
  * would read it: values is what it holds. */
 static void
-write_tagged(struct json_object *rec, const struct rec_pos *pos,
-    size_t values)
+write_tagged(struct job *j, struct json_object *rec,
+    const struct rec_pos *pos, size_t values)
 {
-	static FILE *ms;
-	static char *mbuf;
-	static size_t msize;
+	struct buf *tail = &j->tail;
 	struct json_object *o, *v;
 	off_t end;
 	int again = json_object_object_get_ex(rec, "dates", NULL) ||
 	    json_object_object_get_ex(rec, "entities", NULL);
 
 	if (again) {
-		tail.s[0] = '{';
-		if ((o = json_tokener_parse(tail.s)) == NULL)
+		tail->s[0] = '{';
+		if ((o = json_tokener_parse(tail->s)) == NULL)
 			kh_die("cannot read back the mentions");
 		json_object_object_get_ex(o, "dates", &v);
 		json_object_object_add(rec, "dates", json_object_get(v));
@@ -272,20 +278,19 @@ write_tagged(struct json_object *rec, const struct rec_pos *pos,
 		json_object_object_add(rec, "entities", json_object_get(v));
 		json_object_put(o);
 	}
-	if (ms == NULL && (ms = open_memstream(&mbuf, &msize)) == NULL)
-		kh_die("open_memstream:");
-	rewind(ms);
-	rec_print(ms, rec);
+	rewind(j->ms);
+	rec_print(j->ms, rec);
 	/* over its "}\n" */
-	if (fflush(ms) == EOF || (end = ftello(ms)) < 2 || mbuf[end - 2] !=
-	    '}' || fseeko(ms, end - (again ? 1 : 2), SEEK_SET) < 0)
+	if (fflush(j->ms) == EOF || (end = ftello(j->ms)) < 2 ||
+	    j->mbuf[end - 2] != '}' || fseeko(j->ms, end - (again ? 1 : 2),
+	    SEEK_SET) < 0)
 		kh_die("cannot write a record to memory");
 	if (!again)
-		fwrite_unlocked(tail.s, 1, tail.len - 1, ms);
-	if (fflush(ms) == EOF || (end = ftello(ms)) < 0)
+		fwrite_unlocked(tail->s, 1, tail->len - 1, j->ms);
+	if (fflush(j->ms) == EOF || (end = ftello(j->ms)) < 0)
 		kh_die("cannot write a record to memory: out of memory");
 	if (rec_fits(pos, (size_t)end, values))
-		rec_write_text(mbuf, end);
+		rec_write_text(j->mbuf, end);
 }
 
 /* The values of rec but for its dates and entities, which tag writes
@@ -308,13 +313,14 @@ tag(struct json_object *rec, const struct rec_pos *pos, void *arg)
 {
 	const char *str[2] = { NULL, NULL };
 	size_t len[2] = { 0, 0 };
+	struct job *j = arg;
+	struct buf *tail = &j->tail;
 	struct json_object *v;
 	const struct ner_mention *men;
 	struct date_ref ref;
 	size_t n;
 	int f, nd = 0;
 
-	(void)arg;
 	for (f = 0; f < 2; f++)
 		if (json_object_object_get_ex(rec, fields[f], &v) &&
 		    json_object_is_type(v, json_type_string)) {
@@ -325,51 +331,76 @@ tag(struct json_object *rec, const struct rec_pos *pos, void *arg)
 		rec_write(rec);
 		return;
 	}
-	tail.len = 0;
-	tail_values = 0;
-	BUF_LIT(&tail, ",\"dates\":[");
+	tail->len = 0;
+	tail->values = 0;
+	BUF_LIT(tail, ",\"dates\":[");
 	if (!no_dates) {
 		if (ref_from(rec, "published", &ref) < 0 &&
 		    ref_from(rec, "fetched_at", &ref) < 0)
 			ref = ref_opt;
 		for (f = 0; f < 2; f++) {
-			struct dctx c = { &tail, { str[f], len[f], 0, 0 }, f,
+			struct dctx c = { tail, { str[f], len[f], 0, 0 }, f,
 			    &nd };
 
 			if (str[f] != NULL)
 				dates_find(str[f], len[f], &ref, on_date, &c);
 		}
 	}
-	BUF_LIT(&tail, "],\"entities\":[");
+	BUF_LIT(tail, "],\"entities\":[");
 	if (!no_entities) {
-		ner_begin(ner);
+		ner_begin(j->ner);
 		for (f = 0; f < 2; f++)
 			if (str[f] != NULL)
-				ner_text(ner, f, str[f], len[f]);
-		n = ner_end(ner, &men);
+				ner_text(j->ner, f, str[f], len[f]);
+		n = ner_end(j->ner, &men);
 		for (size_t i = 0; i < n; i++) {
 			const struct ner_mention *m = &men[i];
 
 			if (i > 0)
-				BUF_LIT(&tail, ",");
-			mention(&tail, m->field, m->start, m->end,
+				BUF_LIT(tail, ",");
+			mention(tail, m->field, m->start, m->end,
 			    str[m->field] + m->bstart, m->bend - m->bstart);
-			BUF_LIT(&tail, ",\"type\":");
-			buf_str(&tail, type_name[m->type],
+			BUF_LIT(tail, ",\"type\":");
+			buf_str(tail, type_name[m->type],
 			    strlen(type_name[m->type]));
-			BUF_LIT(&tail, ",\"norm\":");
-			buf_str(&tail, m->norm, strlen(m->norm));
-			BUF_LIT(&tail, "}");
-			tail_values += 2;
+			BUF_LIT(tail, ",\"norm\":");
+			buf_str(tail, m->norm, strlen(m->norm));
+			BUF_LIT(tail, "}");
+			tail->values += 2;
 		}
 	}
-	BUF_LIT(&tail, "]}");
-	buf_add(&tail, "", 1);	/* NUL-terminated, for json-c */
+	BUF_LIT(tail, "]}");
+	buf_add(tail, "", 1);	/* NUL-terminated, for json-c */
 	/* the two arrays too; json-c reads the mentions back only when
 	 * they are not too many */
-	n = own_values(rec) + 2 + tail_values;
+	n = own_values(rec) + 2 + tail->values;
 	if (rec_fits(pos, 0, n))
-		write_tagged(rec, pos, n);
+		write_tagged(j, rec, pos, n);
+}
+
+static void *
+job_start(void *arg)
+{
+	struct job *j = kh_malloc(sizeof(*j));
+
+	memset(j, 0, sizeof(*j));
+	if (arg != NULL)
+		j->ner = ner_dup(arg);
+	if ((j->ms = open_memstream(&j->mbuf, &j->msize)) == NULL)
+		kh_die("open_memstream:");
+	return j;
+}
+
+static void
+job_stop(void *arg)
+{
+	struct job *j = arg;
+
+	ner_close(j->ner);
+	fclose(j->ms);
+	free(j->mbuf);
+	free(j->tail.s);
+	free(j);
 }
 
 /* The folder of tag's data: $KH_TAG_DATA, else tag/data of the source
@@ -452,7 +483,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const struct kh_cli cli = {
-		.usage = "[-hq] [--gazetteer file] [--max-line size] "
+		.usage = "[-hq] [-j n] [--gazetteer file] [--max-line size] "
 		    "[--max-values n] [--model file] [--no-dates] "
 		    "[--no-entities] [--progress] [--ref date] [--strict] "
 		    "[--version] [file ...]",
@@ -468,8 +499,10 @@ main(int argc, char **argv)
 		.shortopts = "",
 		.longopts = longopts,
 		.opt = option,
+		.jobs = 1,
 	};
 	static char paths[NDATA][PATH_MAX];
+	struct ner *ner = NULL;
 	const char *weak[2] = { paths[1], paths[2] };
 	const char *dir, *env;
 	int i = kh_options(argc, argv, &cli);
@@ -491,7 +524,7 @@ main(int argc, char **argv)
 		    model_path, gaz_files, ngaz, weak, 2, paths[4]);
 	}
 	kh_run.check_in = 1;
-	rec_loop(argv + i, tag, NULL);
+	rec_loop_jobs(argv + i, tag, job_start, job_stop, ner);
 	ner_close(ner);
 	return rec_exit();
 }

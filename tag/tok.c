@@ -6,6 +6,7 @@
  * (ড়, ঢ়, য় as one code point, া or ৗ after ে, a nukta after a
  * hasanta) or any non-ASCII Latin, so the common case costs a copy.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -152,8 +153,9 @@ key_add(struct sent *s, const char *text, size_t b, size_t e, int nfc)
 #define SKEY 52		/* longer keys are stripped each time */
 
 /* The stems of recent Bengali keys: the same words come again and
- * again, and suffix_strip tries many suffixes. */
-static struct scache {
+ * again, and suffix_strip tries many suffixes.  A thread's own: it
+ * changes with every word. */
+static _Thread_local struct scache {
 	char key[SKEY];
 	uint8_t klen, nstem;	/* klen 0: empty */
 	uint16_t stem[TOK_STEMS];
@@ -462,25 +464,31 @@ vowel_end(const char *s, size_t n)
 	return (c >= 0x01 && c <= 0x14) || (c >= 0x3e && c <= 0x4c);
 }
 
+/* suffix_len and by_last, once, whatever thread comes first. */
+static void
+suffix_tables(void)
+{
+	int fill[256] = { 0 };
+
+	memset(by_last, -1, sizeof(by_last));
+	for (size_t i = 0; i < NSUFFIX; i++) {
+		unsigned char last;
+
+		suffix_len[i] = strlen(suffixes[i]);
+		last = suffixes[i][suffix_len[i] - 1];
+		by_last[last][fill[last]++] = (signed char)i;
+	}
+}
+
 int
 suffix_strip(const char *key, size_t klen, size_t *stems, int max)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	int k = 0;
 
 	const signed char *ix;
 
-	if (suffix_len[0] == 0) {
-		int fill[256] = { 0 };
-
-		memset(by_last, -1, sizeof(by_last));
-		for (size_t i = 0; i < NSUFFIX; i++) {
-			unsigned char last;
-
-			suffix_len[i] = strlen(suffixes[i]);
-			last = suffixes[i][suffix_len[i] - 1];
-			by_last[last][fill[last]++] = (signed char)i;
-		}
-	}
+	pthread_once(&once, suffix_tables);
 	/* every suffix ends in U+09xx: most words are out at once */
 	if (klen < 6 || (unsigned char)key[klen - 3] != 0xe0)
 		return 0;
