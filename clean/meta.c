@@ -1041,13 +1041,21 @@ author_word(const char *cls)
 static int
 in_menu(const xmlNode *n)
 {
-	static const char *const tags[] = { "nav", "footer", "select",
-	    "button", "form", "aside", NULL };
+	static const char *const tags[] = { "nav", "select", "button", "form",
+	    "aside", NULL };
+	int footer = 0;
 
 	for (int d = 0; n != NULL && n->type == XML_ELEMENT_NODE && d < 30;
 	    n = n->parent, d++) {
 		const char *c = html_attr(n, "class");
 
+		/* the story's own furniture, whatever the page's classes
+		 * above it ("<main class=offset-nav>"); an article's
+		 * <footer> holds its byline */
+		if (html_tag_is(n, "article") || html_tag_is(n, "main"))
+			return 0;
+		if (html_tag_is(n, "footer"))
+			footer = 1;
 		for (const char *const *t = tags; *t != NULL; t++)
 			if (html_tag_is(n, *t))
 				return 1;
@@ -1058,7 +1066,7 @@ in_menu(const xmlNode *n)
 		    strcasestr(c, "comment") != NULL))
 			return 1;
 	}
-	return 0;
+	return footer;
 }
 
 /* A byline the page shows: a link with rel=author, an element whose
