@@ -37,6 +37,7 @@ enum src {
 struct meta {
 	char *v[S_N];
 	int ld_article;		/* a JSON-LD article was read */
+	int n_h1;		/* <h1>s with text */
 	struct page_signals *sig;
 };
 
@@ -610,6 +611,105 @@ title_by_h1(char *t, const char *h1)
 	return t;
 }
 
+/* A heading's text without the mark that documentation generators link
+ * it by ("Quickstart¶", "Usage §", "Install #"). */
+static void
+trim_anchor(char *h)
+{
+	static const char *const marks[] = { "\xc2\xb6", "\xc2\xa7", "#",
+	    "\xf0\x9f\x94\x97", NULL };
+	size_t n = strlen(h);
+
+	for (const char *const *mp = marks; *mp != NULL; mp++) {
+		size_t ml = strlen(*mp);
+
+		if (n > ml && strcmp(h + n - ml, *mp) == 0) {
+			n -= ml;
+			while (n > 0 && h[n - 1] == ' ')
+				n--;
+			h[n] = '\0';
+			return;
+		}
+	}
+}
+
+/* The first <h1> with text, and how many there are. */
+static void
+h1(struct meta *m, xmlNode *n)
+{
+	char *h = node_text(n);
+
+	if (h == NULL)
+		return;
+	m->n_h1++;
+	trim_anchor(h);
+	if (m->v[S_TITLE_H1] == NULL && *h != '\0')
+		m->v[S_TITLE_H1] = h;
+	else
+		free(h);
+}
+
+static int
+word_byte(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+/* Whether h (a heading) says what t (a title) says: at least half of
+ * h's words occur in t as words (ASCII letters in any case). */
+static int
+says_same(const char *h, const char *t)
+{
+	int words = 0, found = 0;
+
+	for (const char *p = h; *p != '\0';) {
+		const char *w;
+		size_t wl;
+
+		while (*p != '\0' && !word_byte((unsigned char)*p))
+			p++;
+		for (w = p; word_byte((unsigned char)*p); p++)
+			;
+		if ((wl = (size_t)(p - w)) == 0)
+			break;
+		words++;
+		for (const char *q = t; *q != '\0'; q++) {
+			if (strncasecmp(q, w, wl) == 0 &&
+			    (q == t || !word_byte((unsigned char)q[-1])) &&
+			    !word_byte((unsigned char)q[wl])) {
+				found++;
+				break;
+			}
+		}
+	}
+	return words > 0 && 2 * found >= words;
+}
+
+/* The page's one <h1>, which is the headline as the reader sees it,
+ * when it says what the metadata's title says: metadata titles carry
+ * a site's SEO wording ("Best Apps to Learn a Language in 2025 - Top 10
+ * Picks" for "Top 10: Best Language Learning App"), and a page with
+ * several <h1>s has no one heading for it.  A logo's <h1> (the site's
+ * name) is not a headline. */
+static int
+headline_is_h1(const struct meta *m, const char *t, const char *site)
+{
+	const char *h = m->v[S_TITLE_H1];
+	size_t n;
+
+	if (h == NULL || m->n_h1 != 1 || (n = strlen(h)) < 3 || n > 300)
+		return 0;
+	if (site != NULL && strcasecmp(h, site) == 0)
+		return 0;
+	if (t == NULL)
+		return 1;
+	/* a title that goes on from the heading with a colon says more
+	 * ("Fetch: the API, explained" for "Fetch") */
+	if (strncasecmp(t, h, n) == 0 && t[n] == ':')
+		return 0;
+	return says_same(h, t);
+}
+
 /* --- languages and URLs ------------------------------------------------ */
 
 /* "bn_BD" -> "bn-BD"; NULL for what is no language tag. */
@@ -941,13 +1041,21 @@ author_word(const char *cls)
 static int
 in_menu(const xmlNode *n)
 {
-	static const char *const tags[] = { "nav", "footer", "select",
-	    "button", "form", "aside", NULL };
+	static const char *const tags[] = { "nav", "select", "button", "form",
+	    "aside", NULL };
+	int footer = 0;
 
 	for (int d = 0; n != NULL && n->type == XML_ELEMENT_NODE && d < 30;
 	    n = n->parent, d++) {
 		const char *c = html_attr(n, "class");
 
+		/* the story's own furniture, whatever the page's classes
+		 * above it ("<main class=offset-nav>"); an article's
+		 * <footer> holds its byline */
+		if (html_tag_is(n, "article") || html_tag_is(n, "main"))
+			return 0;
+		if (html_tag_is(n, "footer"))
+			footer = 1;
 		for (const char *const *t = tags; *t != NULL; t++)
 			if (html_tag_is(n, *t))
 				return 1;
@@ -958,7 +1066,7 @@ in_menu(const xmlNode *n)
 		    strcasestr(c, "comment") != NULL))
 			return 1;
 	}
-	return 0;
+	return footer;
 }
 
 /* A byline the page shows: a link with rel=author, an element whose
@@ -1063,7 +1171,7 @@ meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out,
 					set_text(&m, S_TITLE_TAG, n);
 				descend = 0;
 			} else if (html_tag_is(n, "h1")) {
-				set_text(&m, S_TITLE_H1, n);
+				h1(&m, n);
 			} else if (html_tag_is(n, "link")) {
 				v = html_attr(n, "rel");
 				if (v != NULL && strcasecmp(v, "canonical") == 0)
@@ -1083,6 +1191,11 @@ meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out,
 
 	out->site_name = pick(&m, S_SITE_OG, S_SITE_APP);
 	t = pick(&m, S_TITLE_LD, S_TITLE_TAG);
+	if (headline_is_h1(&m, t, out->site_name)) {
+		free(t);
+		t = m.v[S_TITLE_H1];
+		m.v[S_TITLE_H1] = NULL;
+	}
 	if (t != NULL) {
 		unescape(t);
 		out->title = title_by_h1(strip_site(t, out->site_name),
