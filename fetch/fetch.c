@@ -68,11 +68,7 @@ static unsigned long n_unflushed;
 
 /* For --progress and the summary. */
 static unsigned long n_done, n_failed, n_written, n_fetched, n_unchanged;
-#define KINDS 24
-static struct kind {
-	char name[24];		/* "404", "timeout", ... */
-	unsigned long n;
-} kinds[KINDS];
+static struct kh_tally failures;
 
 static volatile sig_atomic_t stopping;
 
@@ -451,27 +447,9 @@ static void
 count_failure(long status, CURLcode rc, const char *error)
 {
 	char buf[24];
-	const char *k = failure_kind(status, rc, error, buf, sizeof(buf));
-	size_t i;
 
-	for (i = 0; i < KINDS - 1 && kinds[i].n > 0 &&
-	    strcmp(kinds[i].name, k) != 0; i++)
-		;
-	if (i == KINDS - 1)
-		k = "other";	/* the last slot takes what has no room */
-	if (kinds[i].n == 0)
-		snprintf(kinds[i].name, sizeof(kinds[i].name), "%s", k);
-	kinds[i].n++;
-}
-
-static int
-by_count(const void *a, const void *b)
-{
-	const struct kind *x = a, *y = b;
-
-	if (x->n != y->n)
-		return x->n < y->n ? 1 : -1;
-	return strcmp(x->name, y->name);
+	kh_tally_add(&failures, failure_kind(status, rc, error, buf,
+	    sizeof(buf)));
 }
 
 /* The line at the end of every run (-q: none): "fetch: 37 urls: 31
@@ -479,8 +457,8 @@ by_count(const void *a, const void *b)
 static void
 summary(unsigned long unfinished)
 {
-	char line[1024];
-	size_t o, i, nk;
+	char line[1024], kinds[512];
+	size_t o;
 	const char *sep = ": ";
 
 	if (kh_run.quiet)
@@ -502,13 +480,8 @@ summary(unsigned long unfinished)
 	if (n_failed > 0) {
 		PART("%s%lu failed (", sep, n_failed);
 		sep = ", ";
-		for (nk = 0; nk < KINDS && kinds[nk].n > 0; nk++)
-			;
-		qsort(kinds, nk, sizeof(*kinds), by_count);
-		for (i = 0; i < nk; i++)
-			PART("%s%s %lu", i > 0 ? ", " : "", kinds[i].name,
-			    kinds[i].n);
-		PART(")");
+		kh_tally_format(&failures, kinds, sizeof(kinds));
+		PART("%s)", kinds);
 	}
 	if (unfinished > 0)
 		PART("%s%lu unfinished", sep, unfinished);

@@ -324,6 +324,21 @@ struct kh_run {
 };
 extern struct kh_run kh_run;
 
+/* tally.c: how many of each kind, for a run's summary.  KH_TALLY_KINDS
+ * kinds at most; the last counts the rest as "other". */
+#define KH_TALLY_KINDS 24
+struct kh_tally_kind {
+	char name[24];		/* "404", "timeout", "not-html", ... */
+	unsigned long n;
+};
+struct kh_tally {
+	struct kh_tally_kind k[KH_TALLY_KINDS];
+};
+void kh_tally_add(struct kh_tally *t, const char *kind);
+/* The kinds, most first, as "404 3, timeout 1" into buf (cut to size);
+ * returns how many kinds there are (0: buf is ""). */
+size_t kh_tally_format(struct kh_tally *t, char *buf, size_t size);
+
 /* url.c: the canonical form of a URL (docs/records.md, "Canonical
  * URLs") and the site it belongs to.  A program that calls these links
  * ICU and libpsl: icu-uc and libpsl in its NAME_PKGS.  The handle holds

@@ -24,16 +24,12 @@
 #include "../fetch/fetch.h"
 #include "warcin.h"
 
-#define KINDS 16
 
 static size_t max_size = 10 << 20;
 static int ok_only;
 static unsigned long n_records, n_written, n_skipped, n_errors;
 static int stop;		/* --strict and a problem */
-static struct kind {
-	char name[24];
-	unsigned long n;
-} kinds[KINDS];
+static struct kh_tally skips;
 
 /* The file at hand: its name in messages, and in records (NULL for
  * standard input, which has none). */
@@ -65,16 +61,8 @@ problem(void *arg, uint64_t off, const char *msg)
 static void
 skipped(const char *kind)
 {
-	size_t i;
-
 	n_skipped++;
-	for (i = 0; i < KINDS - 1 && kinds[i].n > 0 &&
-	    strcmp(kinds[i].name, kind) != 0; i++)
-		;
-	if (kinds[i].n == 0)
-		snprintf(kinds[i].name, sizeof(kinds[i].name), "%s",
-		    i == KINDS - 1 ? "other" : kind);
-	kinds[i].n++;
+	kh_tally_add(&skips, kind);
 }
 
 static int
@@ -336,36 +324,21 @@ unwarc(int fd)
 	warcin_free(w);
 }
 
-static int
-by_count(const void *a, const void *b)
-{
-	const struct kind *x = a, *y = b;
-
-	if (x->n != y->n)
-		return x->n < y->n ? 1 : -1;
-	return strcmp(x->name, y->name);
-}
-
 /* "unwarc: 40 records: 12 html, 28 skipped (request 14, not-html 9,
  * ...), 1 error" */
 static void
 summary(void)
 {
-	char line[1024];
-	size_t o, i, nk;
+	char line[1024], kinds[512];
+	size_t o;
 
 	if (kh_run.quiet)
 		return;
 	o = snprintf(line, sizeof(line), "%lu record%s: %lu html, %lu skipped",
 	    n_records, n_records == 1 ? "" : "s", n_written, n_skipped);
-	for (nk = 0; nk < KINDS && kinds[nk].n > 0; nk++)
-		;
-	qsort(kinds, nk, sizeof(*kinds), by_count);
-	for (i = 0; i < nk && o < sizeof(line); i++)
-		o += snprintf(line + o, sizeof(line) - o, "%s%s %lu",
-		    i == 0 ? " (" : ", ", kinds[i].name, kinds[i].n);
-	if (nk > 0 && o < sizeof(line))
-		o += snprintf(line + o, sizeof(line) - o, ")");
+	if (kh_tally_format(&skips, kinds, sizeof(kinds)) > 0 &&
+	    o < sizeof(line))
+		o += snprintf(line + o, sizeof(line) - o, " (%s)", kinds);
 	if (o < sizeof(line))
 		snprintf(line + o, sizeof(line) - o, ", %lu error%s", n_errors,
 		    n_errors == 1 ? "" : "s");
