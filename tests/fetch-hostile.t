@@ -94,10 +94,12 @@ check "every mode at once: one record each, all valid, in bounded time" \
     t_mix_valid
 
 t_mix_good() {
-	expect "$tmp/mix" 'at[recs[0]["url"]] < 3' \
-	    'by["/good/first"]["status"] == 200 and at[by["/good/first"]["url"]] < 3' \
-	    'by["/good/last"]["status"] == 200 and at[by["/good/last"]["url"]] < 3' \
-	    'at[by["/slowloris"]["url"]] >= 4.5 and at[by["/hang"]["url"]] >= 4.5'
+	# Before the hanging hosts' records, which --timeout ends: a time
+	# of its own (3 s) was more than a loaded machine gave the run.
+	expect "$tmp/mix" 'at[by["/slowloris"]["url"]] >= 4.5 and at[by["/hang"]["url"]] >= 4.5' \
+	    'at[recs[0]["url"]] < min(at[by["/slowloris"]["url"]], at[by["/hang"]["url"]])' \
+	    'by["/good/first"]["status"] == 200 and at[by["/good/first"]["url"]] < min(at[by["/slowloris"]["url"]], at[by["/hang"]["url"]])' \
+	    'by["/good/last"]["status"] == 200 and at[by["/good/last"]["url"]] < min(at[by["/slowloris"]["url"]], at[by["/hang"]["url"]])'
 }
 check "... and the good pages reach the reader at once, hanging hosts or not" \
     t_mix_good
@@ -199,7 +201,8 @@ check "memory: bounded by --max-size through bombs and floods" t_memory
 t_flush() {
 	printf '%s\n' "$(h 4)/hang" "$(h 2)/good/flush" |
 	    stream flush 30 $F --timeout 4 --retries 0
-	expect "$tmp/flush" 'recs[0]["status"] == 200' 'at[recs[0]["url"]] < 3' \
+	expect "$tmp/flush" 'recs[0]["status"] == 200' \
+	    'at[recs[0]["url"]] < at[recs[1]["url"]] - 1' \
 	    'recs[1]["error"] == "timeout after 4 s"'
 }
 check "a finished record is flushed before fetch waits on a hanging host" \
