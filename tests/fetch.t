@@ -367,7 +367,14 @@ t_sigterm() {
 	{ cat "$tmp/sig.in"; sleep 5; } | $F --state "$tmp/sig.state" \
 	    >"$tmp/sig" 2>"$tmp/sig.err" &
 	pid=$!
-	sleep 1.5
+	# the signal comes once both pages are out and /stall is in
+	# flight (a fixed 1.5 s was not enough on a loaded machine)
+	i=0
+	while [ "$(wc -l <"$tmp/sig" 2>/dev/null || echo 0)" -lt 2 ] &&
+	    [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	kill -TERM $pid
 	wait $pid 2>/dev/null
 	expect "$tmp/sig" 'len(recs) == 2' \
