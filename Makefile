@@ -43,7 +43,7 @@ PROGS = validate store
 validate_SRCS = validate/validate.c
 store_SRCS = store/store.c store/put.c store/get.c store/archive.c \
 	store/dedup.c store/warc.c \
-	store/sha1.c
+	store/sha1.c store/urlidx.c
 # lib/url.c: store compares URLs in their canonical form
 store_PKGS = libzstd zlib icu-uc libpsl
 TOOLS = passthru warc-export sha1-test scan-test getlat

@@ -1021,8 +1021,10 @@ arc_part_sync(struct arc_part *p)
 }
 
 int
-arc_batch_index(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
+arc_batch_index(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit,
+    arc_indexed_fn *indexed)
 {
+	uint64_t at = p->iend;
 	size_t n = 0, k;
 	char num[64];
 	int m, ret = -1;
@@ -1062,6 +1064,8 @@ arc_batch_index(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
 		goto done;
 	}
 	p->dend = b->at + b->zlen;
+	if (indexed != NULL && indexed(p->line, n, at) < 0)
+		goto done;
 	if (emit != NULL) {
 		const char *r = p->o->keep_orig ? b->obuf : b->buf, *nl;
 		for (k = 0; k < b->npend; k++, r = nl + 1) {
