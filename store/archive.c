@@ -1064,8 +1064,13 @@ arc_batch_index(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit,
 		goto done;
 	}
 	p->dend = b->at + b->zlen;
-	if (indexed != NULL && indexed(p->line, n, at) < 0)
+	if (indexed != NULL && indexed(p->line, n, at) < 0) {
+		/* not indexed after all: the unit and its lines go */
+		p->iend = at;
+		p->dend = b->at;
+		arc_part_undo(p);
 		goto done;
+	}
 	if (emit != NULL) {
 		const char *r = p->o->keep_orig ? b->obuf : b->buf, *nl;
 		for (k = 0; k < b->npend; k++, r = nl + 1) {

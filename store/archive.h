@@ -188,7 +188,7 @@ typedef void arc_emit_fn(const char *text, size_t len, const char *hash,
 	size_t hashlen, uint64_t off, uint32_t recno);
 /* Called with a unit's index lines once they are appended (n bytes at
  * off in the index), before its records are acknowledged: 0, or -1 to
- * stop (then nothing is acknowledged). */
+ * fail (reported): the unit and its lines are then cut off again. */
 typedef int arc_indexed_fn(const char *lines, size_t n, uint64_t off);
 ZSTD_CCtx *arc_cctx_new(const struct arc_opts *o);
 /* A dictionary made ready for frames with o's parameters. */

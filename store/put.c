@@ -115,11 +115,7 @@ static struct urlidx_w *urls;
 static int
 indexed(const char *lines, size_t n, uint64_t off)
 {
-	if (urlidx_add(urls, commit_day, lines, n, off) < 0)
-		kh_die("stopped: the records of the last frame are stored but "
-		    "were not acknowledged, as the URL index could not take "
-		    "them (the next run adds them)");
-	return 0;
+	return urlidx_add(urls, commit_day, lines, n, off);
 }
 
 static void

@@ -263,8 +263,10 @@ open_maps(struct urlidx *x, const char *tpath, const char *lpath)
 	return log_check(x->log, x->loglen, x->tab[W_BITS]);
 }
 
-struct urlidx *
-urlidx_open(const struct archive *a, const char **why)
+/* The index; with any, also one that a run that did not finish left
+ * (verify checks what it holds). */
+static struct urlidx *
+open_index(const struct archive *a, int any, const char **why)
 {
 	struct urlidx *x = kh_malloc(sizeof(*x));
 	char *tpath = urls_path(a, ""), *lpath = urls_path(a, ".log");
@@ -293,7 +295,7 @@ urlidx_open(const struct archive *a, const char **why)
 		}
 		break;
 	}
-	if ((x->log[W_WRITING] || x->log[W_CLEAN] != x->loglen) &&
+	if (!any && (x->log[W_WRITING] || x->log[W_CLEAN] != x->loglen) &&
 	    !writer_running(a)) {
 		*why = "a run that did not finish left the URL index behind "
 		    "(the next store -o brings it up to date)";
@@ -310,6 +312,12 @@ fail:
 	free(lpath);
 	urlidx_close(x);
 	return NULL;
+}
+
+struct urlidx *
+urlidx_open(const struct archive *a, const char **why)
+{
+	return open_index(a, 0, why);
 }
 
 /* The .idx of a day, open. */
@@ -677,29 +685,31 @@ ents_archive(const struct archive *a, struct ents *s, int bits)
 	return ret;
 }
 
-/* An id for a new table: one past those there are, so that a log of
- * another table is never taken for its own. */
-static uint64_t
-next_id(const struct archive *a)
+/* An id for a new table, one past those there are, so that a log of
+ * another table is never taken for its own: 0, or -1 (reported). */
+static int
+next_id(const struct archive *a, uint64_t *id)
 {
-	char *tpath = urls_path(a, ""), *lpath = urls_path(a, ".log");
-	const uint64_t *t, *l;
-	uint64_t id = (uint64_t)time(NULL) << 20;
-	size_t tl, ll;
+	char *path[2] = { urls_path(a, ""), urls_path(a, ".log") };
+	const uint64_t *m;
+	size_t len;
+	int ret = 0;
 
-	if ((t = map_file(tpath, &tl)) != NULL) {
-		if (memcmp(t, tab_magic, 8) == 0 && t[W_ID] >= id)
-			id = t[W_ID] + 1;
-		munmap((void *)t, tl);
+	*id = (uint64_t)time(NULL) << 20;
+	for (int i = 0; i < 2; i++) {
+		if ((m = map_file(path[i], &len)) != NULL) {
+			if (memcmp(m, i ? log_magic : tab_magic, 8) == 0 &&
+			    m[W_ID] >= *id)	/* W_TABLE in a log */
+				*id = m[W_ID] + 1;
+			munmap((void *)m, len);
+		} else if (errno != ENOENT && errno != EINVAL) {
+			kh_warn("%s:", path[i]);
+			ret = -1;
+		}
 	}
-	if ((l = map_file(lpath, &ll)) != NULL) {
-		if (memcmp(l, log_magic, 8) == 0 && l[W_TABLE] >= id)
-			id = l[W_TABLE] + 1;
-		munmap((void *)l, ll);
-	}
-	free(tpath);
-	free(lpath);
-	return id;
+	free(path[0]);
+	free(path[1]);
+	return ret;
 }
 
 /* A new table from the day indexes, and an empty log: the log's
@@ -711,8 +721,7 @@ rebuild(const struct archive *a, int bits, uint64_t *id, int writing)
 	char *tpath = urls_path(a, ""), *lpath = urls_path(a, ".log");
 	int fd = -1;
 
-	*id = next_id(a);
-	if (ents_archive(a, &s, bits) == 0 &&
+	if (next_id(a, id) == 0 && ents_archive(a, &s, bits) == 0 &&
 	    write_table(tpath, &s, bits, *id) == 0)
 		fd = write_log(lpath, bits, *id, NULL, 0, writing);
 	free(s.v);
@@ -742,6 +751,7 @@ struct urlidx_w {
 	uint64_t id, lend;	/* its table's id, where it ends */
 	int bits;
 	int anew;		/* no table to keep: make one */
+	int empty;		/* and no data: make it with the first lines */
 	struct ents cov;	/* the table's coverage and the log's marks */
 	struct ents add;	/* entries being appended */
 };
@@ -847,6 +857,11 @@ w_flush(struct urlidx_w *w)
 		return 0;
 	if (put_at(w->lfd, w->add.v, w->add.n * ENT, &w->lend) < 0) {
 		kh_warn("%s:", w->lpath);
+		/* what was written of them goes (their lines go too) */
+		w->add.n = 0;
+		if (kh_ftruncate(w->lfd, w->lend) < 0)
+			kh_warn("%s: cannot cut back a failed write:",
+			    w->lpath);
 		return -1;
 	}
 	w->add.n = 0;
@@ -926,6 +941,16 @@ urlidx_ready(struct urlidx_w *w)
 		kh_warn("%s: covers index lines that are no longer there: "
 		    "made anew", w->tpath);
 	}
+	if (w->anew) {
+		/* a new archive: no index files until it has data, so
+		 * that a run that stores nothing leaves nothing */
+		v = list_parts(w->a, &n);
+		free_parts(v, n);
+		if (n == 0 && access(w->tpath, F_OK) < 0 && errno == ENOENT) {
+			w->empty = 1;
+			return 0;
+		}
+	}
 	if (w->lfd >= 0)
 		close(w->lfd);
 	w->bits = w->anew ? new_bits() : w->bits;
@@ -939,6 +964,15 @@ int
 urlidx_add(struct urlidx_w *w, int day, const char *lines, size_t n,
     uint64_t off)
 {
+	if (w->empty) {
+		/* the archive had nothing when the run began */
+		w->bits = new_bits();
+		w->anew = w->empty = 0;
+		if ((w->lfd = rebuild(w->a, w->bits, &w->id, 1)) < 0)
+			return -1;
+		w->lend = HDR;
+		return 0;	/* it read the lines from the day index */
+	}
 	ents_lines(&w->add, w->bits, day_code(day), lines, n, off);
 	return w_flush(w);
 }
@@ -1005,6 +1039,10 @@ urlidx_end(struct urlidx_w *w)
 
 	if (w == NULL)
 		return 0;
+	if (w->empty) {
+		w_free(w);
+		return 0;
+	}
 	words[0] = w->lend;	/* clean */
 	words[1] = 0;		/* writing */
 	if (kh_fsync(w->lfd) < 0 ||
@@ -1075,9 +1113,10 @@ verify_url(const char *url, size_t n, void *arg)
 		return;
 	if (r < 0 && why == NULL)
 		return;	/* another URL with its hash: get searches */
-	vproblem(vl->vf, "%s at byte %" PRIu64 " of %s: %s", r == 1 ?
-	    "gives an older line than" : "lacks", vl->loc & OFF_MASK,
-	    vl->idx, r < 0 ? why : url);
+	vproblem(vl->vf, "%s the url at byte %" PRIu64 " of %s (%.*s)%s%s",
+	    r == 1 ? "gives an older line for" : r == 0 ? "lacks" :
+	    "cannot find", vl->loc & OFF_MASK, vl->idx, (int)n, url,
+	    r < 0 ? ": " : "", r < 0 ? why : "");
 }
 
 int
@@ -1092,11 +1131,12 @@ urlidx_verify(const struct archive *a)
 	struct cov *c;
 	const char *why, *p, *nl;
 	char *tpath = urls_path(a, ""), *idx;
+	struct stat st;
 	size_t n, nc, k = 0, len;
-	uint64_t code, whole;
+	uint64_t code;
 
 	vf.path = tpath;
-	if ((x = urlidx_open(a, &why)) == NULL &&
+	if ((x = open_index(a, 1, &why)) == NULL &&
 	    access(tpath, F_OK) < 0 && errno == ENOENT) {
 		kh_warn("%s: no URL index yet: get and new search the day "
 		    "indexes (the next store -o, store reindex or store verify "
@@ -1114,22 +1154,30 @@ urlidx_verify(const struct archive *a)
 	log_marks(&s, x->ents, x->nents);
 	c = ents_cov(&s, &nc);
 	v = list_parts(a, &n);
-	vl.x = x;
-	vl.vf = &vf;
+	/* what it covers first: a day index longer (lines it lacks), shorter
+	 * or gone (lines that are no longer there) */
 	for (size_t i = 0; i < n; i++) {
 		code = day_code(day_num(v[i].day));
 		while (k < nc && c[k].day < code)
 			gone(&vf, c[k++].day);
-		if ((idx = slurp(v[i].idx, &len)) == NULL)
-			continue;	/* the parts' check says why */
-		p = memrchr(idx, '\n', len);
-		whole = p ? (uint64_t)(p + 1 - idx) : 0;
-		if ((k < nc && c[k].day == code ? c[k].len : 0) != whole)
-			vproblem(&vf, "covers %" PRIu64 " of the %" PRIu64
-			    " bytes of %s", k < nc && c[k].day == code ?
-			    c[k].len : 0, whole, v[i].idx);
+		if (stat(v[i].idx, &st) < 0)
+			st.st_size = 0;	/* the parts' check says why */
+		if ((k < nc && c[k].day == code ? c[k].len : 0) !=
+		    (uint64_t)st.st_size)
+			vproblem(&vf, "covers %" PRIu64 " of the %jd bytes of "
+			    "%s", k < nc && c[k].day == code ? c[k].len : 0,
+			    (intmax_t)st.st_size, v[i].idx);
 		if (k < nc && c[k].day == code)
 			k++;
+	}
+	while (k < nc)
+		gone(&vf, c[k++].day);
+	vl.x = x;
+	vl.vf = &vf;
+	for (size_t i = 0; i < n; i++) {
+		code = day_code(day_num(v[i].day));
+		if ((idx = slurp(v[i].idx, &len)) == NULL)
+			continue;	/* the parts' check says why */
 		vl.idx = v[i].idx;
 		for (p = idx; (nl = memchr(p, '\n', idx + len - p)) != NULL;
 		    p = nl + 1) {
@@ -1140,18 +1188,22 @@ urlidx_verify(const struct archive *a)
 		}
 		free(idx);
 	}
-	while (k < nc)
-		gone(&vf, c[k++].day);
 	if (vf.problems > 10)
 		kh_warn("%s: %d problems in all", tpath, vf.problems);
+	else if (vf.problems == 0 && x->log[W_WRITING] && !writer_running(a))
+		kh_warn("%s: sound, but left marked as being written by a run "
+		    "that did not finish: get and new search the day indexes "
+		    "until the next store -o (or store verify --repair)",
+		    tpath);
 	else if (vf.problems == 0 && !kh_run.quiet)
 		fprintf(stderr, "%s: %s: %" PRIu64 " urls, %" PRIu64 " in the "
 		    "log, all found\n", kh_prog, tpath, x->tab[W_ENTRIES],
 		    x->nents);
+	k = vf.problems == 0 && x->log[W_WRITING] && !writer_running(a);
 	free(c);
 	free(s.v);
 	free_parts(v, n);
 	urlidx_close(x);
 	free(tpath);
-	return vf.problems;
+	return k ? -1 : vf.problems;
 }

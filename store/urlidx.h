@@ -77,8 +77,9 @@ int urlidx_end(struct urlidx_w *w);
  * and an empty log: 0, or -1 (reported). */
 int urlidx_rebuild(const struct archive *a);
 /* verify: the index against the day indexes; the problems found, each
- * reported, or -1 when there is none (said: that is no damage, get and
- * new search the day indexes). */
+ * reported, or -1 when there is none, or one marked as being written by
+ * a run that did not finish (said: that is no damage, get and new search
+ * the day indexes; verify --repair makes it anew). */
 int urlidx_verify(const struct archive *a);
 
 #endif
