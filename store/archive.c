@@ -153,7 +153,9 @@ arc_dict_set(struct arc_dict *d, const char *path, void *buf, size_t len,
 {
 	unsigned id = ZSTD_getDictID_fromDict(buf, len);
 
-	if (id == 0 || (d->dd = ZSTD_createDDict(buf, len)) == NULL)
+	/* by reference: buf is kept as long as d */
+	if (id == 0 || (d->dd = ZSTD_createDDict_byReference(buf, len)) ==
+	    NULL)
 		return *why = "not a zstd dictionary", -1;
 	d->path = path;
 	d->buf = buf;

@@ -1,9 +1,11 @@
 /*
  * urlidx.c: the archive's URL index (the layout is in urlidx.h).
  *
- * Readers map the table and the log and touch a page or two of each a
- * lookup, so that a lookup costs the same whatever the size of the
- * archive.  Writers never change a file in place that a reader may have
+ * Readers read the slots a lookup probes (pread: a mapped table would
+ * grow a long reader's resident memory with the archive, the kernel
+ * mapping 16 pages around each one touched) and map the log, which a
+ * merge keeps small, so that a lookup costs the same whatever the size
+ * of the archive.  Writers never change a file in place that a reader may have
  * mapped, but for appending to the log and its header's words: a table
  * or a log cut back is written anew and renamed.
  */
@@ -216,9 +218,12 @@ names(const struct arc_entry *e, const char *url, size_t n)
 
 struct urlidx {
 	const struct archive *a;
-	const uint64_t *tab, *log;	/* mapped, headers and all */
-	size_t tablen, loglen;
-	const uint64_t *slots, *ents;	/* the table's, the log's */
+	int tfd;		/* the table */
+	uint64_t tab[HDR / 8];	/* its header */
+	size_t tablen;
+	const uint64_t *log;	/* the log, mapped, header and all */
+	size_t loglen;
+	const uint64_t *ents;	/* its entries */
 	uint64_t nslots, nents;
 	int bits;
 	struct {
@@ -235,8 +240,8 @@ urlidx_close(struct urlidx *x)
 {
 	if (x == NULL)
 		return;
-	if (x->tab != NULL)
-		munmap((void *)x->tab, x->tablen);
+	if (x->tfd >= 0)
+		close(x->tfd);
 	if (x->log != NULL)
 		munmap((void *)x->log, x->loglen);
 	for (int i = 0; i < x->nfd; i++)
@@ -250,11 +255,18 @@ static const char *
 open_maps(struct urlidx *x, const char *tpath, const char *lpath)
 {
 	const char *why;
+	struct stat st;
 
-	if ((x->tab = map_file(tpath, &x->tablen)) == NULL)
+	if ((x->tfd = kh_open(tpath, O_RDONLY, 0)) < 0)
 		return errno == ENOENT ? "no URL index (store reindex makes "
-		    "one)" : errno == EINVAL ? "a URL index cut short" :
-		    strerror(errno);
+		    "one)" : strerror(errno);
+	if (fstat(x->tfd, &st) < 0)
+		return strerror(errno);
+	if (st.st_size < HDR)
+		return "a URL index cut short";
+	if (kh_pread_full(x->tfd, x->tab, HDR, 0) < 0)
+		return strerror(errno);
+	x->tablen = st.st_size;
 	if ((why = table_check(x->tab, x->tablen)) != NULL)
 		return why;
 	if ((x->log = map_file(lpath, &x->loglen)) == NULL)
@@ -274,6 +286,7 @@ open_index(const struct archive *a, int any, const char **why)
 	for (int tries = 0; tries < 2; tries++) {
 		memset(x, 0, sizeof(*x));
 		x->a = a;
+		x->tfd = -1;
 		if ((*why = open_maps(x, tpath, lpath)) != NULL)
 			goto fail;
 		if (x->log[W_TABLE] == x->tab[W_ID]) {
@@ -301,7 +314,6 @@ open_index(const struct archive *a, int any, const char **why)
 		    "(the next store -o brings it up to date)";
 		goto fail;
 	}
-	x->slots = x->tab + HDR / 8;
 	x->nslots = x->tab[W_SLOTS];
 	x->bits = x->tab[W_BITS];
 	free(tpath);
@@ -396,25 +408,34 @@ read_line(struct urlidx *x, uint64_t loc, struct arc_entry *e,
 	return 0;
 }
 
-/* The newest entry of hash h: 1 with *loc, or 0. */
+/* The newest entry of hash h: 1 with *loc, 0 when there is none, -1
+ * with *why when the table cannot be read.  The slots are read 32 at a
+ * time from where h starts. */
 static int
-newest(const struct urlidx *x, uint64_t h, uint64_t *loc)
+newest(const struct urlidx *x, uint64_t h, uint64_t *loc, const char **why)
 {
-	uint64_t i = slot_of(h, x->nslots);
+	uint64_t buf[2 * 32], i = slot_of(h, x->nslots), s = 0, m, k;
 	int found = 0;
 
-	for (uint64_t s = 0; s < x->nslots; s++) {
-		if (x->slots[2 * i] == 0)
-			break;
-		if (x->slots[2 * i] == h) {
-			*loc = x->slots[2 * i + 1];
-			found = 1;
-			break;
+	while (s < x->nslots) {
+		m = x->nslots - i < 32 ? x->nslots - i : 32;
+		if (kh_pread_full(x->tfd, buf, m * ENT, HDR + i * ENT) < 0) {
+			*why = strerror(errno);
+			return -1;
 		}
-		if (++i == x->nslots)
-			i = 0;
+		for (k = 0; k < m && s < x->nslots; k++, s++) {
+			if (buf[2 * k] == 0)
+				goto log;
+			if (buf[2 * k] == h) {
+				*loc = buf[2 * k + 1];
+				found = 1;
+				goto log;
+			}
+		}
+		i = i + m == x->nslots ? 0 : i + m;
 	}
-	for (uint64_t k = 0; k < x->nents; k++)
+log:
+	for (k = 0; k < x->nents; k++)
 		if (x->ents[2 * k] == h && (!found || x->ents[2 * k + 1] > *loc))
 			*loc = x->ents[2 * k + 1], found = 1;
 	return found;
@@ -425,10 +446,11 @@ urlidx_find(struct urlidx *x, const char *url, size_t n,
     struct arc_entry *e, char day[11], uint64_t *where, const char **why)
 {
 	uint64_t loc;
+	int r;
 
 	*why = NULL;
-	if (!newest(x, url_hash(url, n, x->bits), &loc))
-		return 0;
+	if ((r = newest(x, url_hash(url, n, x->bits), &loc, why)) <= 0)
+		return r;
 	if (read_line(x, loc, e, why) < 0)
 		return -1;
 	if (!names(e, url, n))
@@ -756,14 +778,25 @@ struct urlidx_w {
 	struct ents add;	/* entries being appended */
 };
 
-/* The table's coverage as marks. */
-static void
-table_marks(struct ents *s, const uint64_t *t)
+/* The table's coverage (t: the table, header and all, or NULL to read
+ * it from fd) as marks: 0, or -1 (errno). */
+static int
+table_marks(struct ents *s, const uint64_t *t, int fd, const uint64_t *hdr)
 {
-	const uint64_t *c = t + HDR / 8 + 2 * t[W_SLOTS];
+	uint64_t *c;
 
-	for (uint64_t i = 0; i < t[W_DAYS]; i++)
+	if (t != NULL)
+		c = (uint64_t *)(t + HDR / 8 + 2 * hdr[W_SLOTS]);
+	else if (kh_pread_full(fd, c = kh_malloc(hdr[W_DAYS] * ENT + 1),
+	    hdr[W_DAYS] * ENT, HDR + hdr[W_SLOTS] * ENT) < 0) {
+		free(c);
+		return -1;
+	}
+	for (uint64_t i = 0; i < hdr[W_DAYS]; i++)
 		ents_add(s, 0, c[2 * i] << OFF_BITS | (c[2 * i + 1] & OFF_MASK));
+	if (t == NULL)
+		free(c);
+	return 0;
 }
 
 static void
@@ -812,7 +845,7 @@ urlidx_begin(const struct archive *a)
 	}
 	w->id = t[W_ID];
 	w->bits = t[W_BITS];
-	table_marks(&w->cov, t);
+	table_marks(&w->cov, t, -1, t);
 	munmap((void *)t, tl);
 	if ((l = map_file(w->lpath, &ll)) != NULL &&
 	    log_check(l, ll, w->bits) == NULL && l[W_TABLE] == w->id) {
@@ -875,7 +908,7 @@ static int
 catch_up(struct urlidx_w *w, const struct part_name *pn, uint64_t covered)
 {
 	struct stat st;
-	char *buf;
+	char *buf, nl;
 	int fd, r = 0;
 
 	if ((fd = kh_open(pn->idx, O_RDONLY, 0)) < 0) {
@@ -889,7 +922,10 @@ catch_up(struct urlidx_w *w, const struct part_name *pn, uint64_t covered)
 		close(fd);
 		return -1;
 	}
-	if ((uint64_t)st.st_size < covered) {
+	/* shorter, or no line ends where the coverage does (the index
+	 * was written anew): only a new table will do */
+	if ((uint64_t)st.st_size < covered || (covered > 0 &&
+	    (kh_pread_full(fd, &nl, 1, covered - 1) < 0 || nl != '\n'))) {
 		close(fd);
 		return 1;
 	}
@@ -1005,7 +1041,7 @@ merge(struct urlidx_w *w)
 	for (uint64_t i = 0; i < t[W_SLOTS]; i++)
 		if (t[HDR / 8 + 2 * i] != 0)
 			ents_add(&s, t[HDR / 8 + 2 * i], t[HDR / 8 + 2 * i + 1]);
-	table_marks(&s, t);
+	table_marks(&s, t, -1, t);
 	e = kh_malloc(n * ENT + 1);
 	if (kh_pread_full(w->lfd, e, n * ENT, HDR) < 0) {
 		kh_warn("%s:", w->lpath);
@@ -1150,7 +1186,8 @@ urlidx_verify(const struct archive *a)
 		free(tpath);
 		return vf.problems;
 	}
-	table_marks(&s, x->tab);
+	if (table_marks(&s, NULL, x->tfd, x->tab) < 0)
+		vproblem(&vf, "%s", strerror(errno));
 	log_marks(&s, x->ents, x->nents);
 	c = ents_cov(&s, &nc);
 	v = list_parts(a, &n);

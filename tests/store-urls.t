@@ -194,9 +194,14 @@ lost_log() {
 	grep 'covers the index of 2024-08-20, which is not there' "$tmp/verr" &&
 	store -o "$tmp/L" </dev/null 2>"$tmp/werr" && grep 'made anew' "$tmp/werr" &&
 	store verify -q "$tmp/L" 2>/dev/null &&
-	store get "$tmp/L" https://u.example/a/35 | grep -q '"fetched_at":"2024-08-10'
+	store get "$tmp/L" https://u.example/a/35 | grep -q '"fetched_at":"2024-08-10' &&
+	# a day index lost: the next run indexes the day again
+	rm "$tmp/L/2024-08-11.idx" &&
+	store -o "$tmp/L" </dev/null 2>/dev/null &&
+	store verify -q "$tmp/L" 2>/dev/null &&
+	store get "$tmp/L" https://u.example/a/1 | grep -q '"fetched_at":"2024-08-11'
 }
-check "a lost log, a day deleted: verify says so, the next run mends the URL index" lost_log
+check "a lost log, a day deleted, a day index lost: verify says so, the next run mends the URL index" lost_log
 
 # killed RULE: a run appending run2 killed at the call RULE names; get
 # and new then answer right (from the day indexes, saying so); the next
