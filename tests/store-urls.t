@@ -5,7 +5,7 @@
 # checks it and verify --repair makes it anew.
 . "$(dirname "$0")/lib.sh"
 . "$here/store-lib.sh"
-plan 11
+plan 12
 
 # Records over five days, then revisits: some on a later day, some on
 # an earlier day written later (get wants the newest day, not the last
@@ -320,6 +320,27 @@ reader_during_writer() {
 	! grep 'day indexes' "$tmp/werr"
 }
 check "while a writer is at work, get answers through the index" reader_during_writer
+
+lazy_icu() {
+	# ICU and libpsl are loaded when a URL needs them (lib/url.c), not
+	# at start: a get of ASCII URLs does without
+	rm -f "$tmp/q" "$tmp/a"
+	mkfifo "$tmp/q"
+	store get "$tmp/A" - <"$tmp/q" >"$tmp/a" 2>/dev/null &
+	pid=$!
+	exec 4>"$tmp/q"
+	echo https://u.example/a/1 >&4
+	wait_for grep -q 'u.example/a/1"' "$tmp/a"
+	grep -c 'libicuuc\|libpsl' "/proc/$pid/maps" >"$tmp/n1"
+	echo 'https://ঢাকা.example/x' >&4
+	echo https://u.example/a/2 >&4
+	wait_for grep -q 'u.example/a/2"' "$tmp/a"
+	grep -c libicuuc "/proc/$pid/maps" >"$tmp/n2"
+	exec 4>&-
+	wait "$pid"
+	test "$(cat "$tmp/n1")" -eq 0 && test "$(cat "$tmp/n2")" -gt 0
+}
+check "store get loads ICU only once a url has a host that is not ASCII" lazy_icu
 
 unfinished() {
 	# a run that failed (the disk full as the log grows): its frames cut
