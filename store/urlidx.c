@@ -38,6 +38,10 @@
 /* Header words, after the magic. */
 enum { W_VERSION = 1, W_BITS, W_ID, W_SLOTS, W_ENTRIES, W_DAYS };
 enum { W_TABLE = 3, W_CLEAN, W_WRITING };	/* the log's */
+/* W_WRITING: a run writes (WRITING), or is bringing the log up to date
+ * as it starts (MENDING: what it holds may lack what a run that did not
+ * finish indexed; readers do not trust it). */
+enum { WRITING = 1, MENDING = 2 };
 
 static const char tab_magic[8] = { 'k', 'h', 'u', 'r', 'l', 't', 'a', 'b' };
 static const char log_magic[8] = { 'k', 'h', 'u', 'r', 'l', 'l', 'o', 'g' };
@@ -184,7 +188,7 @@ log_check(const uint64_t *l, size_t len, uint64_t bits)
 {
 	if (memcmp(l, log_magic, 8) != 0 || l[W_VERSION] != VERSION ||
 	    l[W_BITS] != bits || l[W_CLEAN] < HDR || l[W_CLEAN] > len ||
-	    (l[W_CLEAN] - HDR) % ENT != 0 || l[W_WRITING] > 1)
+	    (l[W_CLEAN] - HDR) % ENT != 0 || l[W_WRITING] > MENDING)
 		return "a URL index log cut short or damaged";
 	return NULL;
 }
@@ -307,6 +311,10 @@ open_index(const struct archive *a, int any, const char **why)
 			goto fail;
 		}
 		break;
+	}
+	if (!any && x->log[W_WRITING] == MENDING) {
+		*why = "a run is bringing the URL index up to date";
+		goto fail;
 	}
 	if (!any && (x->log[W_WRITING] || x->log[W_CLEAN] != x->loglen) &&
 	    !writer_running(a)) {
@@ -824,7 +832,7 @@ urlidx_begin(const struct archive *a)
 {
 	struct urlidx_w *w = kh_malloc(sizeof(*w));
 	const uint64_t *t, *l = NULL;
-	const uint64_t one = 1;
+	const uint64_t mending = MENDING;
 	const char *why;
 	size_t tl, ll = 0, n;
 
@@ -855,9 +863,9 @@ urlidx_begin(const struct archive *a)
 			/* a run did not finish: its entries go (its index
 			 * lines are read again, as mended, below) */
 			w->lfd = write_log(w->lpath, w->bits, w->id,
-			    l + HDR / 8, n, 1);
+			    l + HDR / 8, n, MENDING);
 		} else if ((w->lfd = kh_open(w->lpath, O_RDWR, 0)) < 0 ||
-		    kh_pwrite_full(w->lfd, &one, 8, W_WRITING * 8) < 0 ||
+		    kh_pwrite_full(w->lfd, &mending, 8, W_WRITING * 8) < 0 ||
 		    kh_fsync(w->lfd) < 0) {
 			kh_warn("%s:", w->lpath);
 			goto fail;
@@ -866,7 +874,7 @@ urlidx_begin(const struct archive *a)
 	} else {
 		/* none, damaged, or merged into the table already: the
 		 * table's coverage says what to read again */
-		w->lfd = write_log(w->lpath, w->bits, w->id, NULL, 0, 1);
+		w->lfd = write_log(w->lpath, w->bits, w->id, NULL, 0, MENDING);
 		w->lend = HDR;
 	}
 	if (l != NULL)
@@ -945,6 +953,19 @@ catch_up(struct urlidx_w *w, const struct part_name *pn, uint64_t covered)
 	return r;
 }
 
+/* The log caught up: readers may trust it while the run writes. */
+static int
+caught_up(struct urlidx_w *w)
+{
+	const uint64_t one = WRITING;
+
+	if (kh_pwrite_full(w->lfd, &one, 8, W_WRITING * 8) < 0) {
+		kh_warn("%s:", w->lpath);
+		return -1;
+	}
+	return 0;
+}
+
 int
 urlidx_ready(struct urlidx_w *w)
 {
@@ -973,7 +994,7 @@ urlidx_ready(struct urlidx_w *w)
 		if (r < 0)
 			return -1;
 		if (r == 0 && !gone)
-			return 0;
+			return caught_up(w);
 		kh_warn("%s: covers index lines that are no longer there: "
 		    "made anew", w->tpath);
 	}
@@ -991,7 +1012,7 @@ urlidx_ready(struct urlidx_w *w)
 		close(w->lfd);
 	w->bits = w->anew ? new_bits() : w->bits;
 	w->anew = 0;
-	w->lfd = rebuild(w->a, w->bits, &w->id, 1);
+	w->lfd = rebuild(w->a, w->bits, &w->id, WRITING);
 	w->lend = HDR;
 	return w->lfd < 0 ? -1 : 0;
 }
@@ -1004,7 +1025,7 @@ urlidx_add(struct urlidx_w *w, int day, const char *lines, size_t n,
 		/* the archive had nothing when the run began */
 		w->bits = new_bits();
 		w->anew = w->empty = 0;
-		if ((w->lfd = rebuild(w->a, w->bits, &w->id, 1)) < 0)
+		if ((w->lfd = rebuild(w->a, w->bits, &w->id, WRITING)) < 0)
 			return -1;
 		w->lend = HDR;
 		return 0;	/* it read the lines from the day index */

@@ -19,7 +19,8 @@
  * khobor.urls.log, holds what runs added since: a 64-byte header
  * ("khurllog", version, hash bits, the id of its table, how long it was
  * when the last run that wrote to it ended, and whether a run is
- * writing to it now), then entries appended as records are indexed, and
+ * writing to it now: 1, or 2 while it brings the log up to date as it
+ * starts), then entries appended as records are indexed, and
  * after each frame's entries a mark (hash 0, the day and the length its
  * .idx now has).  A run that ends with more than URLIDX_LOG_MAX entries
  * in the log merges it into a new table.
