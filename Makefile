@@ -43,9 +43,10 @@ PROGS = validate store
 validate_SRCS = validate/validate.c
 store_SRCS = store/store.c store/put.c store/get.c store/archive.c \
 	store/dedup.c store/warc.c \
-	store/sha1.c
-# lib/url.c: store compares URLs in their canonical form
-store_PKGS = libzstd zlib icu-uc libpsl
+	store/sha1.c store/urlidx.c
+# lib/url.c: store compares URLs in their canonical form (url.c loads
+# ICU and libpsl when a URL needs them: store get starts without them)
+store_PKGS = libzstd zlib
 TOOLS = passthru warc-export sha1-test scan-test getlat
 passthru_SRCS = bench/passthru.c
 getlat_SRCS = bench/getlat.c

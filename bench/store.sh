@@ -1,5 +1,5 @@
 #!/bin/sh
-# store.sh [-s] [-n runs]: the archive benchmark.
+# store.sh [-gs] [-n runs]: the archive benchmark.
 #
 # Builds a JSON Lines file of the 181 pages of ../shared/data/zyte/html,
 # each page's record as clean --keep-html leaves it (the raw html plus
@@ -16,6 +16,9 @@
 # costs here (/bin/true, store --version).
 # Unless -s, store and zstd again on near duplicates (6 variants of each
 # of the first 60 pages), where a dictionary or long window pays off.
+# Then lookups on archives of 1k, 500k and 1M records (bench/
+# store-get.py says what and how; alone with -g, which needs no
+# ../shared).
 #
 # The generated files are cached in bench/out/ (gitignored) while they
 # are newer than this script.  KH_SHARED names the shared folder if it is
@@ -31,13 +34,15 @@ runs=5
 variants=1
 
 usage() {
-	echo "usage: $prog [-s] [-n runs]" >&2
+	echo "usage: $prog [-gs] [-n runs]" >&2
 	exit 2
 }
 . "$(dirname "$0")/lib.sh"
 
-while getopts n:s c; do
+lookups_only=0
+while getopts gn:s c; do
 	case $c in
+	g) lookups_only=1 ;;
 	n) posint "$OPTARG"; runs=$OPTARG ;;
 	s) variants=0 ;;
 	*) usage ;;
@@ -45,6 +50,15 @@ while getopts n:s c; do
 done
 shift $((OPTIND - 1))
 [ $# -eq 0 ] || usage
+
+if [ "$lookups_only" -eq 1 ]; then
+	cd "$(dirname "$0")/.." || exit 2
+	need_tools python3
+	[ -x bin/store ] || ${MAKE:-make} bin/store >&2 || die "make failed"
+	mkdir -p bench/out
+	echo "$prog: lookups, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+	exec python3 bench/store-get.py bin/store "$runs"
+fi
 
 find_shared
 need_tools python3 zstd
@@ -290,3 +304,5 @@ if variants:
     line("store/zstd -3 ratio", "%.2f" % (r["store"][1] / r["zstd -3"][1]))
     line("store/zstd -3 speed", "%.2f" % (r["store"][0] / r["zstd -3"][0]))
 EOF
+echo "$prog: lookups, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+python3 bench/store-get.py "$store" "$runs"

@@ -153,7 +153,9 @@ arc_dict_set(struct arc_dict *d, const char *path, void *buf, size_t len,
 {
 	unsigned id = ZSTD_getDictID_fromDict(buf, len);
 
-	if (id == 0 || (d->dd = ZSTD_createDDict(buf, len)) == NULL)
+	/* by reference: buf is kept as long as d */
+	if (id == 0 || (d->dd = ZSTD_createDDict_byReference(buf, len)) ==
+	    NULL)
 		return *why = "not a zstd dictionary", -1;
 	d->path = path;
 	d->buf = buf;
@@ -1021,8 +1023,10 @@ arc_part_sync(struct arc_part *p)
 }
 
 int
-arc_batch_index(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
+arc_batch_index(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit,
+    arc_indexed_fn *indexed)
 {
+	uint64_t at = p->iend;
 	size_t n = 0, k;
 	char num[64];
 	int m, ret = -1;
@@ -1062,6 +1066,13 @@ arc_batch_index(struct arc_part *p, struct arc_batch *b, arc_emit_fn *emit)
 		goto done;
 	}
 	p->dend = b->at + b->zlen;
+	if (indexed != NULL && indexed(p->line, n, at) < 0) {
+		/* not indexed after all: the unit and its lines go */
+		p->iend = at;
+		p->dend = b->at;
+		arc_part_undo(p);
+		goto done;
+	}
 	if (emit != NULL) {
 		const char *r = p->o->keep_orig ? b->obuf : b->buf, *nl;
 		for (k = 0; k < b->npend; k++, r = nl + 1) {

@@ -186,6 +186,10 @@ struct arc_batch;
 struct arc_batch *arc_part_take(struct arc_part *p);
 typedef void arc_emit_fn(const char *text, size_t len, const char *hash,
 	size_t hashlen, uint64_t off, uint32_t recno);
+/* Called with a unit's index lines once they are appended (n bytes at
+ * off in the index), before its records are acknowledged: 0, or -1 to
+ * fail (reported): the unit and its lines are then cut off again. */
+typedef int arc_indexed_fn(const char *lines, size_t n, uint64_t off);
 ZSTD_CCtx *arc_cctx_new(const struct arc_opts *o);
 /* A dictionary made ready for frames with o's parameters. */
 ZSTD_CDict *arc_cdict_new(const struct arc_opts *o, const void *dict,
@@ -194,7 +198,7 @@ int arc_batch_compress(ZSTD_CCtx *c, struct arc_batch *b);
 int arc_batch_write(struct arc_part *p, struct arc_batch *b);
 int arc_part_sync(struct arc_part *p);
 int arc_batch_index(struct arc_part *p, struct arc_batch *b,
-	arc_emit_fn *emit);
+	arc_emit_fn *emit, arc_indexed_fn *indexed);
 void arc_part_undo(struct arc_part *p);
 void arc_batch_free(struct arc_batch *b);
 int arc_part_close(struct arc_part *p);

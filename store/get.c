@@ -19,6 +19,7 @@
 #include "archive.h"
 #include "dedup.h"
 #include "store.h"
+#include "urlidx.h"
 #include "warc.h"
 
 static int
@@ -186,21 +187,39 @@ find_url(char *idx, size_t len, const char *url, size_t ul,
 }
 
 /*
- * Where get finds urls.  One url: a search through the indexes, newest
- * day first.  More (or "-", urls on the standard input): every index read
- * once into a table, the newest entry of each url kept.  A url is found
- * as it is written, else by its canonical form, among the url, final_url
- * and canonical_url (canonical) of each record.
+ * Where get finds urls: through the URL index (urlidx.h), else, when
+ * there is none to trust or it cannot say (two URLs with one hash), by
+ * a search through the day indexes, newest day first; more than one url
+ * (or "-", urls on the standard input) without an index: every index
+ * read once into a table, the newest entry of each url kept.  A url is
+ * found as it is written, else by its canonical form, among the url,
+ * final_url and canonical_url (canonical) of each record.
  */
+#define NDATA 16	/* data files kept open */
 struct finder {
-	struct part_name *v;
+	const struct archive *a;
+	struct urlidx *ux;	/* the URL index, or NULL */
+	struct part_name *v;	/* the parts, listed once needed */
 	size_t n;
-	int *fd;		/* each part's data file, opened when needed */
+	int listed;
+	struct {
+		char day[11];
+		int fd;
+	} fd[NDATA];		/* data files open, by day */
+	int nfd, next;
 	struct strmap map;
 	int mapped;
 	const struct arc_entry *e;	/* map_url: the entry, */
 	size_t part;			/* and its part */
 };
+
+static void
+list(struct finder *f)
+{
+	if (!f->listed)
+		f->v = list_parts(f->a, &f->n);
+	f->listed = 1;
+}
 
 static void
 map_url(const char *url, size_t n, void *arg)
@@ -225,28 +244,81 @@ map_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
 	arc_entry_urls(e, map_url, f);
 }
 
-/* The part, unit offset and record number of url (as written, then
+/* The forms of a url to look up: as written, and canonical if that
+ * differs.  How many. */
+static int
+forms(const char *url, size_t ul, const char *q[2], size_t ql[2])
+{
+	const char *c;
+	size_t cl;
+
+	q[0] = url, ql[0] = ul;
+	if ((c = arc_canon(url, ul, &cl)) != NULL &&
+	    (cl != ul || memcmp(c, url, ul) != 0)) {
+		q[1] = c, ql[1] = cl;
+		return 2;
+	}
+	return 1;
+}
+
+/* The newest record of any of the nq forms q through the URL index: 1
+ * with *e, its day and *where, 0 when there is none, -1 when the index
+ * cannot say (said, when it is not two URLs with one hash). */
+static int
+indexed(struct urlidx *ux, const char *const *q, const size_t *ql, int nq,
+    struct arc_entry *best, char day[11], uint64_t *where)
+{
+	static int said;
+	struct arc_entry e;
+	const char *why;
+	char d[11];
+	uint64_t at;
+	int found = 0, r;
+
+	for (int i = 0; i < nq; i++) {
+		if ((r = urlidx_find(ux, q[i], ql[i], &e, d, &at, &why)) < 0) {
+			if (why != NULL && !said++)
+				kh_warn("the URL index cannot say where %.*s is "
+				    "(%s): searching the day indexes (run store "
+				    "verify)", (int)ql[i], q[i], why);
+			return -1;
+		}
+		if (r == 1 && (!found || at > *where)) {
+			*best = e;	/* what get needs of it is not text */
+			*where = at;
+			memcpy(day, d, 11);
+			found = 1;
+		}
+	}
+	return found;
+}
+
+/* The day, unit offset and record number of url (as written, then
  * canonical): 1, or 0 if absent. */
 static int
-locate(struct finder *f, const char *url, size_t ul, size_t *part,
+locate(struct finder *f, const char *url, size_t ul, char day[11],
     uint64_t *off, uint32_t *recno)
 {
 	struct strmap_ent *m;
 	struct arc_entry e = { 0 };
-	const char *c, *q[2];
-	size_t ilen, cl, ql[2];
+	const char *q[2];
+	size_t ilen, ql[2];
+	uint64_t where;
 	char *idx;
-	int found = 0, nq = 1;
+	int found = 0, nq = forms(url, ul, q, ql);
 
-	q[0] = url, ql[0] = ul;
-	if ((c = arc_canon(url, ul, &cl)) != NULL &&
-	    (cl != ul || memcmp(c, url, ul) != 0))
-		q[1] = c, ql[1] = cl, nq = 2;
+	if (f->ux != NULL &&
+	    (found = indexed(f->ux, q, ql, nq, &e, day, &where)) >= 0) {
+		*off = e.off, *recno = e.recno;
+		return found;
+	}
+	found = 0;
+	list(f);
 	if (f->mapped) {
 		for (int i = 0; i < nq; i++)
 			if ((m = strmap_find(&f->map, q[i], ql[i])) != NULL) {
-				*part = m->part, *off = m->off;
-				*recno = m->recno;
+				memcpy(day, f->v[m->part].day, 11);
+				*off = m->off, *recno = m->recno;
 				return 1;
 			}
 		return 0;
@@ -256,12 +328,38 @@ locate(struct finder *f, const char *url, size_t ul, size_t *part,
 			continue;
 		for (int j = 0; j < nq && !found; j++)
 			if (find_url(idx, ilen, q[j], ql[j], &e) != NULL) {
-				*part = i, *off = e.off, *recno = e.recno;
+				memcpy(day, f->v[i].day, 11);
+				*off = e.off, *recno = e.recno;
 				found = 1;
 			}
 		free(idx);
 	}
 	return found;
+}
+
+/* The data file of a day, open: its descriptor, or -1 (errno). */
+static int
+data_fd(struct finder *f, const char *day, char **path)
+{
+	char *idx;
+	int i, fd;
+
+	day_paths(f->a, day, path, &idx);
+	free(idx);
+	for (i = 0; i < f->nfd; i++)
+		if (strcmp(f->fd[i].day, day) == 0)
+			return f->fd[i].fd;
+	if ((fd = kh_open(*path, O_RDONLY, 0)) < 0)
+		return -1;
+	if (f->nfd < NDATA) {
+		i = f->nfd++;
+	} else {
+		i = f->next++ % NDATA;
+		close(f->fd[i].fd);
+	}
+	memcpy(f->fd[i].day, day, 11);
+	f->fd[i].fd = fd;
+	return fd;
 }
 
 /* Write the record of url: 0, or the exit status it calls for. */
@@ -273,17 +371,17 @@ get_one(struct finder *f, const char *url, size_t ul)
 	struct arc_unit u;
 	struct stat sb;
 	const char *why = NULL, *line;
+	char day[11], *data;
 	uint64_t off;
 	uint32_t recno;
-	size_t part, len;
-	int fd;
+	size_t len;
+	int fd, st = KH_EXIT_ERROR;
 
-	if (!locate(f, url, ul, &part, &off, &recno)) {
+	if (!locate(f, url, ul, day, &off, &recno)) {
 		kh_warn("%.*s: not in the archive", (int)ul, url);
 		return KH_EXIT_SKIPPED;
 	}
-	if ((fd = f->fd[part]) < 0 &&
-	    (fd = f->fd[part] = kh_open(f->v[part].data, O_RDONLY, 0)) < 0)
+	if ((fd = data_fd(f, day, &data)) < 0)
 		why = strerror(errno);
 	else if (fstat(fd, &sb) < 0)
 		why = strerror(errno);
@@ -292,13 +390,15 @@ get_one(struct finder *f, const char *url, size_t ul)
 	    &len, &why) == 0) {
 		put_back(&u, recno, &line, &len);
 		rec_write_text(line, len);
-		return 0;
+		st = 0;
 	} else if (why == NULL) {
 		why = "no unit where the index says";
 	}
-	kh_warn("%s: cannot read the record of %.*s: %s", f->v[part].data,
-	    (int)ul, url, why);
-	return KH_EXIT_ERROR;
+	if (st != 0)
+		kh_warn("%s: cannot read the record of %.*s: %s", data,
+		    (int)ul, url, why);
+	free(data);
+	return st;
 }
 
 int
@@ -307,17 +407,18 @@ cmd_get(struct archive *a, char **urls)
 	struct finder f = { 0 };
 	struct rec_reader r;
 	enum rec_read rd;
+	const char *why;
 	char *line;
 	size_t len;
 	int st = 0, k;
 
 	if (*urls == NULL)
 		kh_usage();
-	f.v = list_parts(a, &f.n);
-	f.fd = kh_malloc((f.n + 1) * sizeof(*f.fd));
-	for (size_t i = 0; i < f.n; i++)
-		f.fd[i] = -1;
-	if (urls[1] != NULL || strcmp(urls[0], "-") == 0) {
+	f.a = a;
+	if ((f.ux = urlidx_open(a, &why)) == NULL)
+		kh_warn("%s: %s: searching the day indexes", a->path, why);
+	if (f.ux == NULL && (urls[1] != NULL || strcmp(urls[0], "-") == 0)) {
+		list(&f);
 		each_entry_in(f.v, f.n, map_entry, &f);
 		f.mapped = 1;
 	}
@@ -346,10 +447,9 @@ cmd_get(struct archive *a, char **urls)
 			if ((k = get_one(&f, *urls, strlen(*urls))) > st)
 				st = k;
 	}
-	for (size_t i = 0; i < f.n; i++)
-		if (f.fd[i] >= 0)
-			close(f.fd[i]);
-	free(f.fd);
+	for (int i = 0; i < f.nfd; i++)
+		close(f.fd[i].fd);
+	urlidx_close(f.ux);
 	strmap_free(&f.map);
 	free_parts(f.v, f.n);
 	return st;
@@ -638,6 +738,7 @@ cmd_walk(struct archive *a, int rebuild)
 	struct walk *wk;
 	size_t n;
 	int bad = 0, nodict = 0, ioerr = 0;
+	int urls = 0;		/* URL index: problems, -1 for none there */
 
 	if (rebuild || opt.repair)
 		archive_lock(a);
@@ -658,11 +759,23 @@ cmd_walk(struct archive *a, int rebuild)
 		    opt.repair || rebuild ? "; nothing was changed" : "");
 	else if (ioerr && opt.repair)
 		kh_warn("%s: read errors: nothing was changed", a->path);
+	/* the URL index: checked against the day indexes as they are, and
+	 * made anew from them once they are rebuilt or mended */
+	if (!rebuild && !nodict && !ioerr)
+		urls = urlidx_verify(a);
 	if (!nodict && !ioerr && opt.repair) {
 		remove_leftovers(a);
 		for (size_t i = 0; i < n; i++)
 			if (wk[i].problems > 0)
 				repair_part(&wk[i], &v[i]);
+	}
+	if (!nodict && !ioerr && (rebuild || (opt.repair && (bad ||
+	    urls != 0))) && urlidx_rebuild(a) < 0) {
+		kh_warn("%s: cannot make the URL index anew (get and new search "
+		    "the day indexes meanwhile)", a->path);
+		kh_run.error = 1;
+	} else if (opt.repair && urls != 0) {
+		kh_warn("%s: the URL index was made anew", a->path);
 	}
 	free(wk);
 	if ((rebuild || opt.repair) && !nodict && sync_dir(a) < 0) {
@@ -672,7 +785,7 @@ cmd_walk(struct archive *a, int rebuild)
 	free_parts(v, n);
 	if (nodict || ioerr)
 		return KH_EXIT_ERROR;
-	return bad && !rebuild ? KH_EXIT_SKIPPED : 0;
+	return (bad || urls > 0) && !rebuild ? KH_EXIT_SKIPPED : 0;
 }
 
 /* new: the records whose url the archive lacks (or, --changed, holds
@@ -775,24 +888,106 @@ member(struct json_object *rec, const char *key, size_t *n)
 	return json_object_get_string(v);
 }
 
+/* What new looks urls up in: the URL index, or (when there is none to
+ * trust, or it cannot say) a table of every URL of the archive, made
+ * once; the urls of the input are in seen too, as they pass. */
+struct news {
+	struct archive *a;
+	struct urlidx *ux;
+	struct strmap seen;
+	int loaded;		/* seen holds the archive's URLs */
+};
+
+/* Every URL of the archive into seen, with its newest version's date. */
+static void
+load_all(struct news *ns)
+{
+	struct known kn = { &ns->seen, 0, 0 };
+	struct part_name *v;
+	size_t n;
+
+	v = list_parts(ns->a, &n);
+	for (size_t i = 0; i < n; i++) {
+		kn.last = 0;
+		each_entry_in(&v[i], 1, known_entry, &kn);
+		known_tail(&v[i], kn.last, &kn);
+	}
+	free_parts(v, n);
+	ns->loaded = 1;
+}
+
+/* url (and c, its canonical form, if not NULL) in the URL index: 1 with
+ * *date, the version of its newest record, 0 when the archive lacks it,
+ * -1 when the index cannot say. */
+static int
+archived(struct news *ns, const char *u, size_t ul, const char *c,
+    size_t cl, int64_t *date)
+{
+	static int said;
+	const char *q[2] = { u, c }, *why;
+	size_t ql[2] = { ul, cl };
+	struct arc_entry e;
+	uint64_t at, best = 0;
+	char day[11];
+	int r, found = 0;
+
+	for (int i = 0; i < 2 && q[i] != NULL; i++) {
+		if ((r = urlidx_find(ns->ux, q[i], ql[i], &e, day, &at,
+		    &why)) < 0) {
+			if (why != NULL && !said++)
+				kh_warn("the URL index cannot say whether %.*s "
+				    "is archived (%s): reading the day indexes "
+				    "(run store verify)", (int)ql[i], q[i], why);
+			return -1;
+		}
+		if (r == 1 && (!found || at > best)) {
+			*date = version(&e);
+			best = at;
+			found = 1;
+		}
+	}
+	return found;
+}
+
 static void
 new_record(struct json_object *rec, const struct rec_pos *pos, void *arg)
 {
-	struct strmap *seen = arg;
-	struct strmap_ent *m = NULL;
+	static char *cbuf;
+	static size_t ccap;
+	struct news *ns = arg;
+	struct strmap_ent *m = NULL, here;
 	const char *u, *c, *lm;
 	size_t ul, cl = 0, ln;
 	int64_t t;
-	int added;
+	int added, r;
 
 	if ((u = member(rec, "url", &ul)) == NULL) {
 		rec_bad(pos, "no url; skipped");
 		return;
 	}
 	nw.urls++;
-	c = arc_canon(u, ul, &cl);
-	if ((m = strmap_find(seen, u, ul)) == NULL && c != NULL)
-		m = strmap_find(seen, c, cl);
+	/* a copy: load_all canonicalises too */
+	if ((c = arc_canon(u, ul, &cl)) != NULL) {
+		if (cl + 1 > ccap)
+			cbuf = kh_realloc(cbuf, ccap = cl + 64);
+		memcpy(cbuf, c, cl + 1);
+		c = cbuf;
+	}
+	if ((m = strmap_find(&ns->seen, u, ul)) == NULL && c != NULL)
+		m = strmap_find(&ns->seen, c, cl);
+	if (m == NULL && !ns->loaded) {
+		here.date = -1;
+		r = archived(ns, u, ul, c != NULL && (cl != ul ||
+		    memcmp(c, u, ul) != 0) ? c : NULL, cl, &here.date);
+		if (r < 0) {
+			load_all(ns);
+			if ((m = strmap_find(&ns->seen, u, ul)) == NULL &&
+			    c != NULL)
+				m = strmap_find(&ns->seen, c, cl);
+		} else if (r == 1) {
+			m = &here;
+		}
+	}
 	if (m == NULL) {
 		nw.fresh++;
 	} else if (m->date == INT64_MAX) {
@@ -806,29 +1001,25 @@ new_record(struct json_object *rec, const struct rec_pos *pos, void *arg)
 		return;
 	}
 	/* written once: a later record of the same url is a repeat */
-	strmap_get(seen, u, ul, &added)->date = INT64_MAX;
+	strmap_get(&ns->seen, u, ul, &added)->date = INT64_MAX;
 	if (c != NULL)
-		strmap_get(seen, c, cl, &added)->date = INT64_MAX;
+		strmap_get(&ns->seen, c, cl, &added)->date = INT64_MAX;
 	rec_write(rec);
 }
 
 int
 cmd_new(struct archive *a, char **files)
 {
-	struct strmap seen = { 0 };
-	struct known kn = { &seen, 0, 0 };
-	struct part_name *v;
-	size_t n;
+	struct news ns = { a, NULL, { 0 }, 0 };
+	const char *why;
 
-	v = list_parts(a, &n);
-	for (size_t i = 0; i < n; i++) {
-		kn.last = 0;
-		each_entry_in(&v[i], 1, known_entry, &kn);
-		known_tail(&v[i], kn.last, &kn);
+	if ((ns.ux = urlidx_open(a, &why)) == NULL) {
+		kh_warn("%s: %s: reading the day indexes", a->path, why);
+		load_all(&ns);
 	}
-	free_parts(v, n);
-	rec_loop(files, new_record, &seen);
-	strmap_free(&seen);
+	rec_loop(files, new_record, &ns);
+	urlidx_close(ns.ux);
+	strmap_free(&ns.seen);
 	if (!kh_run.quiet)
 		kh_warn("%lu url%s: %lu new, %lu changed, %lu in the archive, "
 		    "%lu repeated", nw.urls, nw.urls == 1 ? "" : "s",

@@ -23,6 +23,7 @@
 #include "dedup.h"
 #include "sha1.h"
 #include "store.h"
+#include "urlidx.h"
 
 /* The parts being written: one per day seen, a few at once (a run that
  * spans midnight, records out of order), the least used closed first. */
@@ -108,6 +109,15 @@ held_at(const char *key, struct strmap_ent *where)
 	return e != NULL;
 }
 
+/* The URL index, kept current as units are indexed. */
+static struct urlidx_w *urls;
+
+static int
+indexed(const char *lines, size_t n, uint64_t off)
+{
+	return urlidx_add(urls, commit_day, lines, n, off);
+}
+
 static void
 emit(const char *text, size_t len, const char *keys, size_t keylen,
     uint64_t off, uint32_t recno)
@@ -138,7 +148,8 @@ commit(struct job *g, int n)
 		flockfile(stdout);
 	for (i = 0; i < n; i++) {
 		commit_day = g[i].day;
-		if (arc_batch_index(g[i].part, g[i].batch, emit) < 0)
+		if (arc_batch_index(g[i].part, g[i].batch, emit,
+		    indexed) < 0)
 			goto fail;
 	}
 	if (opt.tee) {
@@ -948,6 +959,14 @@ cmd_write(char **files)
 	if (tr.on)	/* once: growing it moves it, and records held */
 		tr.buf = kh_malloc(tr.cap = DICT_TRAIN + HOLD_MORE + (1 << 20));
 	recover_all(&w.a);
+	/* The URL index, marked as being written, then brought up to date
+	 * with the mended parts.  Only a run that did not finish leaves
+	 * them to mend, and the mark it left says so to readers: a run
+	 * that finds a frame it cannot read changes nothing. */
+	if ((urls = urlidx_begin(&w.a)) == NULL)
+		kh_die("%s: cannot write to the URL index", w.a.path);
+	if (urlidx_ready(urls) < 0)
+		kh_die("%s: cannot bring the URL index up to date", w.a.path);
 	opt.arc.keep_orig = opt.tee;
 	refs_in = &w.a;
 	each_entry(&w.a, held_entry, NULL);
@@ -976,6 +995,12 @@ cmd_write(char **files)
 	for (int i = 0; i < wq.nworkers; i++)
 		pthread_join(wq.tid[i], NULL);
 	pthread_join(wq.committer, NULL);
+	if (urlidx_end(urls) < 0) {
+		kh_warn("%s: the URL index was left as a run that did not "
+		    "finish leaves it (the records are stored; the next run "
+		    "mends it)", w.a.path);
+		kh_run.error = 1;
+	}
 	if (opt.once && on.same > 0 && !kh_run.quiet)
 		kh_warn("%lu record%s the same as stored ones: not stored "
 		    "again (--once)", on.same, on.same == 1 ? "" : "s");

@@ -160,13 +160,13 @@ remove_leftover(char *path)
 }
 
 /* Files a run that did not finish left under a temporary name: a data
- * file being made with its first unit (never acknowledged), an index
- * or a dictionary being written.  Under the archive's lock. */
+ * file being made with its first unit (never acknowledged), an index,
+ * a dictionary or the URL index being written.  Under the archive's lock. */
 void
 remove_leftovers(const struct archive *a)
 {
 	static const char *const single[] = { ".tmp", ".idx.tmp",
-	    ".dict.tmp", NULL };
+	    ".dict.tmp", ".urls.tmp", ".urls.log.tmp", NULL };
 	struct dirent *d;
 	DIR *dir;
 	int any = 0;
@@ -177,6 +177,8 @@ remove_leftovers(const struct archive *a)
 	} else if ((dir = opendir(a->path)) != NULL) {
 		while ((d = readdir(dir)) != NULL)
 			if (strcmp(d->d_name, "khobor.dict.tmp") == 0 ||
+			    strcmp(d->d_name, "khobor.urls.tmp") == 0 ||
+			    strcmp(d->d_name, "khobor.urls.log.tmp") == 0 ||
 			    (is_day(d->d_name) && (strcmp(d->d_name + 10,
 			    ".jsonl.zst.tmp") == 0 || strcmp(d->d_name + 10,
 			    ".idx.tmp") == 0)))

@@ -35,7 +35,8 @@ check "records in == records out, byte for byte" roundtrip
 rotation() {
 	ls "$A" | grep -v '^\.' >"$tmp/files"
 	printf '%s\n' 2024-08-15.idx 2024-08-15.jsonl.zst 2024-08-16.idx \
-	    2024-08-16.jsonl.zst 2024-08-17.idx 2024-08-17.jsonl.zst >"$tmp/want"
+	    2024-08-16.jsonl.zst 2024-08-17.idx 2024-08-17.jsonl.zst \
+	    khobor.urls khobor.urls.log >"$tmp/want"
 	same "$tmp/want" "$tmp/files" &&
 	test "$(store cat --from 2024-08-16 --to 2024-08-16 "$A" | wc -l)" -eq 100
 }
