@@ -12,7 +12,7 @@ serve() {
 	python3 "$here/$sv" --port-file "$tmp/$svn.port" "$@" \
 	    2>"$tmp/$svn.err" &
 	servers="$servers $!"
-	trap 'kill $servers 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+	trap 'kill $servers 2>/dev/null; cleanup' EXIT
 	i=0
 	while [ ! -s "$tmp/$svn.port" ]; do
 		i=$((i + 1))

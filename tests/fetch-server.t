@@ -9,7 +9,7 @@ printf 'User-agent: *\nDisallow: /mine\n' >"$tmp/root/robots-h6.test.txt"
 python3 "$here/fetch-server.py" --port-file "$tmp/port" --log "$tmp/log" \
     --root "$tmp/root" 2>"$tmp/server.err" &
 srv=$!
-trap 'kill $srv 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+trap 'kill $srv 2>/dev/null; cleanup' EXIT
 
 # The checks, one function each, run as: python3 $tmp/t.py NAME PORT.
 cat >"$tmp/t.py" <<'PY'

@@ -10,7 +10,17 @@ shared=${KH_SHARED:-$root/../shared}
 PATH=$bin:$PATH
 export PATH
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+# cleanup: remove the scratch directory at exit; with KH_KEEP=1 a failing
+# test file leaves it for a look.  A test adding to the exit trap calls it.
+cleanup() {
+	if [ -n "${KH_KEEP:-}" ] && [ "$t_fail" != 0 ]; then
+		echo "# kept $tmp" >&2
+	else
+		rm -rf "$tmp"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
 t_n=0
 t_fail=0
 
@@ -30,7 +40,8 @@ check() {
 	else
 		t_fail=1
 		echo "not ok $t_n - $t_name"
-		sed 's/^/# /' "$tmp/check.out" | head -20
+		# on stderr, as TAP's diagnostics: prove shows them unasked
+		sed 's/^/# /' "$tmp/check.out" | head -20 >&2
 	fi
 }
 

@@ -14,7 +14,7 @@ check "site: the files agree with expected.json" \
 python3 "$site/server.py" --port-file "$tmp/port" --log "$tmp/log" \
     --overlay "$site/update" --overlay-later 2>"$tmp/server.err" &
 srv=$!
-trap 'kill $srv 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+trap 'kill $srv 2>/dev/null; cleanup' EXIT
 wait_for test -s "$tmp/port"
 port=$(cat "$tmp/port" 2>/dev/null)
 
@@ -31,5 +31,5 @@ wait $srv
 check "site: the server stops on SIGTERM, exit 0" test $? -eq 0
 check "site: the server said nothing on stderr" \
     same "$tmp/server.err" /dev/null
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap cleanup EXIT
 done_testing
