@@ -33,7 +33,7 @@ python3 bench/zyte-records.py "$shared/data/zyte" >"$tmp/zyte.jsonl" ||
 # the number written so far into $tmp/gen.count.
 mkfifo "$tmp/in"
 python3 - "$tmp/zyte.jsonl" "$records" "$tmp/gen.count" >"$tmp/in" <<'PY' &
-import datetime, json, sys
+import datetime, json, os, sys
 pages = []
 for line in open(sys.argv[1], encoding="utf-8"):
     r = json.loads(line)
@@ -50,8 +50,10 @@ for i in range(n):
     out.write(json.dumps(r, ensure_ascii=False) + "\n")
     if (i + 1) % 1000 == 0 or i + 1 == n:
         out.flush()
-        with open(sys.argv[3], "w") as f:
+        # whole or not at all: the reader never sees it half written
+        with open(sys.argv[3] + ".tmp", "w") as f:
             f.write("%d\n" % (i + 1))
+        os.replace(sys.argv[3] + ".tmp", sys.argv[3])
 PY
 gen=$!
 bin/clean <"$tmp/in" 2>"$tmp/clean.err" | bin/tag 2>"$tmp/tag.err" |

@@ -7,8 +7,9 @@
  * the source (src_end) the items are written in order, through the
  * filters the user asked for and the run's set of URLs already
  * written.  A source's items take memory as its body does, and go with
- * it; what stays for the run is the set: 8 bytes a URL, 16 at most as
- * its table doubles, up to SEEN_MAX URLs.
+ * it; what stays for the run is the set: 12 bytes a URL (its hash and
+ * the date it was written with), 24 at most as its table doubles, up to
+ * SEEN_MAX URLs.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -20,7 +21,7 @@
 
 #include "links.h"
 
-/* The run's set holds at most this many URLs (a 64 MiB table); past it
+/* The run's set holds at most this many URLs (a 96 MiB table); past it
  * links stops deduplicating across sources, and says so once. */
 #define SEEN_MAX ((size_t)1 << 22)
 #define TITLE_MAX 600	/* bytes of a title kept */
@@ -201,24 +202,43 @@ links_hash(const char *s, size_t len)
 	return h ? h : 1;	/* 0 marks an empty slot */
 }
 
+/* The hashes, and beside each the date its URL was written with (in
+ * seconds since 1970, 0: none; a uint32 lasts until 2106). */
 static struct {
 	uint64_t *v;
+	uint32_t *date;
 	size_t n, mask;
 	int full;
 } seen;
 
+static uint32_t
+seen_date(time_t t)
+{
+	return t <= 0 ? 0 : t >= (time_t)UINT32_MAX ? UINT32_MAX :
+	    (uint32_t)t;
+}
+
 static void
-seen_put(uint64_t *v, size_t mask, uint64_t h)
+seen_put(uint64_t *v, uint32_t *date, size_t mask, uint64_t h, uint32_t d)
 {
 	size_t i = h & mask;
 
 	while (v[i] != 0)
 		i = (i + 1) & mask;
 	v[i] = h;
+	date[i] = d;
+}
+
+static void
+seen_alloc(uint64_t **v, uint32_t **date, size_t n)
+{
+	if ((*v = calloc(n, sizeof(**v))) == NULL ||
+	    (*date = calloc(n, sizeof(**date))) == NULL)
+		kh_die("calloc:");
 }
 
 int
-seen_add(uint64_t h)
+seen_add(uint64_t h, time_t date, time_t lastmod)
 {
 	size_t i;
 
@@ -226,13 +246,18 @@ seen_add(uint64_t h)
 		return 1;
 	if (seen.v == NULL) {
 		seen.mask = 4095;
-		seen.v = calloc(seen.mask + 1, sizeof(*seen.v));
-		if (seen.v == NULL)
-			kh_die("calloc:");
+		seen_alloc(&seen.v, &seen.date, seen.mask + 1);
 	}
 	for (i = h & seen.mask; seen.v[i] != 0; i = (i + 1) & seen.mask)
-		if (seen.v[i] == h)
+		if (seen.v[i] == h) {
+			/* written dated, and changed since: again */
+			if (seen.date[i] != 0 && lastmod > 0 &&
+			    seen_date(lastmod) > seen.date[i]) {
+				seen.date[i] = seen_date(lastmod);
+				return 2;
+			}
 			return 0;
+		}
 	if (seen.n >= SEEN_MAX) {
 		seen.full = 1;
 		kh_warn("more than %zu URLs: no longer deduplicating across "
@@ -240,18 +265,21 @@ seen_add(uint64_t h)
 		return 1;
 	}
 	seen.v[i] = h;
-	/* at half full the table doubles: 8 to 16 bytes a URL */
+	seen.date[i] = seen_date(date);
+	/* at half full the table doubles: 12 to 24 bytes a URL */
 	if (++seen.n > (seen.mask + 1) / 2) {
 		size_t mask = seen.mask * 2 + 1;
-		uint64_t *v = calloc(mask + 1, sizeof(*v));
+		uint64_t *v;
+		uint32_t *d;
 
-		if (v == NULL)
-			kh_die("calloc:");
+		seen_alloc(&v, &d, mask + 1);
 		for (i = 0; i <= seen.mask; i++)
 			if (seen.v[i] != 0)
-				seen_put(v, mask, seen.v[i]);
+				seen_put(v, d, mask, seen.v[i], seen.date[i]);
 		free(seen.v);
+		free(seen.date);
 		seen.v = v;
+		seen.date = d;
 		seen.mask = mask;
 	}
 	return 1;
@@ -261,6 +289,7 @@ void
 seen_free(void)
 {
 	free(seen.v);
+	free(seen.date);
 	memset(&seen, 0, sizeof(seen));
 }
 
@@ -457,6 +486,7 @@ struct item {
 	unsigned char kind, via;
 	char published[32], lastmod[32], lang[24];
 	time_t when;		/* published, else lastmod; 0: unknown */
+	time_t mod;		/* lastmod; 0: unknown */
 };
 
 struct src_items {
@@ -479,7 +509,9 @@ src_begin(struct source *s)
 	s->nfound = 0;
 }
 
-static void
+/* The first date of a kind a mention gives: written to out, and its
+ * time (0: none) returned. */
+static time_t
 set_date(char *out, time_t *when, const struct source *s, const char *d,
     size_t len)
 {
@@ -487,12 +519,15 @@ set_date(char *out, time_t *when, const struct source *s, const char *d,
 	int bd;
 
 	if (out[0] != '\0' || d == NULL || len == 0)
-		return;
+		return 0;
 	/* BST: Bangladesh's for a Bangladeshi source, or a Bengali one */
 	bd = s->bd || (s->lang != NULL && s->langlen >= 2 &&
 	    strncasecmp(s->lang, "bn", 2) == 0);
-	if (date_parse(d, len, bd, out, &t) > 0 && *when == 0)
+	if (date_parse(d, len, bd, out, &t) <= 0)
+		return 0;
+	if (*when == 0)
 		*when = t;
+	return t;
 }
 
 void
@@ -502,6 +537,7 @@ src_found(struct source *s, const struct found *f)
 	struct item *x;
 	const char *url, *err;
 	size_t len, k;
+	time_t t;
 	int added;
 
 	s->nfound++;
@@ -551,7 +587,9 @@ src_found(struct source *s, const struct found *f)
 		}
 	}
 	set_date(x->published, &x->when, s, f->published, f->publen);
-	set_date(x->lastmod, &x->when, s, f->lastmod, f->lastmodlen);
+	if ((t = set_date(x->lastmod, &x->when, s, f->lastmod,
+	    f->lastmodlen)) != 0)
+		x->mod = t;
 	if (x->lang[0] == '\0' && f->lang != NULL && f->langlen > 0)
 		lang_norm(f->lang, f->langlen, x->lang, sizeof(x->lang));
 }
@@ -712,9 +750,18 @@ src_end(struct source *s)
 			links_count.limited++;
 			continue;
 		}
-		if (!seen_add(it->urls.e[i].hash)) {
+		/* once a run; again when a source dates a change later
+		 * than the date it was written with (an RSS item's
+		 * pubDate, then the Atom entry's <updated>), for store
+		 * new --changed and collect to see */
+		switch (seen_add(it->urls.e[i].hash, x->mod > x->when ?
+		    x->mod : x->when, x->mod)) {
+		case 0:
 			links_count.dup++;
 			continue;
+		case 2:
+			links_count.again++;
+			break;
 		}
 		record(s, &rec, x, url, it->urls.e[i].len,
 		    x->lang[0] ? x->lang : lang);

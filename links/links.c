@@ -321,15 +321,18 @@ summary(void)
 	    "sitemaps", "robots.txt" };
 	const struct links_count *c = &links_count;
 	unsigned long srcs = 0, urls = 0;
-	unsigned long more[8] = { c->failed, c->unchanged, c->articles_in,
-	    c->dup, c->old, c->filtered + c->offsite, c->limited, c->deep };
+	unsigned long more[9] = { c->failed, c->unchanged, c->articles_in,
+	    c->dup, c->again, c->old, c->filtered + c->offsite, c->limited,
+	    c->deep };
 	static const char *const more1[] = { "failed source skipped",
 	    "unchanged (304)", "article not read", "duplicate",
-	    "older than --max-age", "filtered out", "over --limit",
+	    "written again with a later lastmod", "older than --max-age",
+	    "filtered out", "over --limit",
 	    "further source past --max-depth" }, *const moren[] = {
 	    "failed sources skipped", "unchanged (304)", "articles not read",
-	    "duplicates", "older than --max-age", "filtered out",
-	    "over --limit", "further sources past --max-depth" };
+	    "duplicates", "written again with a later lastmod",
+	    "older than --max-age", "filtered out", "over --limit",
+	    "further sources past --max-depth" };
 	struct buf b = { 0 };
 	char num[32];
 
@@ -355,10 +358,10 @@ summary(void)
 		parts(&b, c->urls, url1, urln, LK_NKINDS);
 		buf_add(&b, ")", 1);
 	}
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < 9; i++)
 		if (more[i] > 0) {
 			buf_add(&b, "; ", 2);
-			parts(&b, more, more1, moren, 8);
+			parts(&b, more, more1, moren, 9);
 			break;
 		}
 	buf_add(&b, "", 1);

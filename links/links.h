@@ -74,6 +74,7 @@ struct links_count {
 	unsigned long urls[LK_NKINDS];
 	unsigned long failed, unchanged, articles_in;
 	unsigned long dup, old, filtered, offsite, deep, limited, refused;
+	unsigned long again;	/* written again: a later lastmod */
 	unsigned long deep_sources;	/* sources whose further sources
 					 * were not written (--max-depth) */
 };
@@ -111,9 +112,11 @@ void src_end(struct source *s);
  * (silenced by -q). */
 void src_warn(const struct source *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* The run-wide set of URLs written: 64-bit hashes, open addressing.
- * Returns 1 when h was not there (and adds it), 0 when it was. */
-int seen_add(uint64_t h);
+/* The run-wide set of URLs written: 64-bit hashes, open addressing,
+ * each with the date (published or lastmod, the later; 0: none) it was
+ * written with.  Returns 1 when h was not there (and adds it), 2 when it
+ * was written dated and lastmod is later (now its date), 0 else. */
+int seen_add(uint64_t h, time_t date, time_t lastmod);
 void seen_free(void);
 uint64_t links_hash(const char *s, size_t len);
 /* JSON string text of s (UTF-8) appended to *buf. */

@@ -6,7 +6,7 @@
 # precision and recall on the development section pages.  Every record
 # written must pass validate.
 . "$(dirname "$0")/lib.sh"
-plan 36
+plan 37
 
 fx=$here/links
 mkrec=$fx/mkrec.py
@@ -309,6 +309,35 @@ EOF
 	    'all(r["source"] != "https://dup.example.com/feed2" for r in recs)' \
 	    '"5 duplicates" in err'
 }
+
+t_again() {
+	# An RSS item dates a story by its pubDate; the Atom feed read next
+	# says it was updated later: written again (store new --changed
+	# and collect need that date), once.  The same date again, or a
+	# story first written with no date: duplicates.
+	cat >"$tmp/again.rss" <<'EOF'
+<rss version="2.0"><channel>
+<item><link>https://ag.example.com/edited</link><pubDate>Sat, 17 Aug 2024 10:00:00 GMT</pubDate></item>
+<item><link>https://ag.example.com/same</link><pubDate>Sat, 17 Aug 2024 10:00:00 GMT</pubDate></item>
+<item><link>https://ag.example.com/undated</link></item>
+</channel></rss>
+EOF
+	cat >"$tmp/again.atom" <<'EOF'
+<feed xmlns="http://www.w3.org/2005/Atom">
+<entry><link href="https://ag.example.com/edited"/><updated>2024-08-18T08:30:00Z</updated></entry>
+<entry><link href="https://ag.example.com/same"/><updated>2024-08-17T10:00:00Z</updated></entry>
+<entry><link href="https://ag.example.com/undated"/><updated>2024-08-18T08:30:00Z</updated></entry>
+</feed>
+EOF
+	{ src https://ag.example.com/rss "$tmp/again.rss"
+	  src https://ag.example.com/atom "$tmp/again.atom"
+	  src https://ag.example.com/atom2 "$tmp/again.atom"; } | run again
+	expect "$tmp/again" 'st == 0' '"validate failed" not in err' \
+	    '[(r["url"].split("/")[-1], r["source"].split("/")[-1]) for r in recs] == [("edited", "rss"), ("same", "rss"), ("undated", "rss"), ("edited", "atom")]' \
+	    'recs[3]["lastmod"] == "2024-08-18T08:30:00Z"' \
+	    '"; 5 duplicates, 1 written again with a later lastmod" in err'
+}
+check "a story dated later by the next source is written again, once" t_again
 
 t_bad_records() {
 	printf '%s\n' 'not json at all' '{"url":"https://e.example/a","error":"HTTP 404","status":404}' \
