@@ -185,6 +185,94 @@ all_bits(size_t n)
 	return n >= 64 ? UINT64_MAX : ((uint64_t)1 << n) - 1;
 }
 
+/* --- needles: what a record's text must hold to be worth parsing ------- */
+
+/*
+ * Before a record is parsed, its line is searched for a needle of each
+ * word asked for: a word's shortest key (itself or a stem) is a prefix
+ * of every word it matches, so the line holds it, ASCII letters in any
+ * case.  A Bengali needle stops before the first letter whose bytes NFC
+ * may spell otherwise (য় ড় ঢ়, a nukta, ো ৌ and their parts): a record
+ * in another normal form is still parsed.  A line with \u escapes is
+ * always parsed.
+ */
+struct needle {
+	char *s;
+	size_t n;
+};
+
+static int
+nfc_unsure(unsigned c)
+{
+	return c == 0x9a1 || c == 0x9a2 || c == 0x9af || c == 0x9bc ||
+	    c == 0x9be || c == 0x9c7 || c == 0x9cb || c == 0x9cc ||
+	    c == 0x9d7 || c == 0x9dc || c == 0x9dd || c == 0x9df;
+}
+
+/* The needle of a word: 0 when it has none worth looking for. */
+static int
+needle_of(const struct word *w, struct needle *nd)
+{
+	const unsigned char *u = (const unsigned char *)w->w;
+	size_t n = w->n, i, k;
+
+	for (int j = 0; j < w->nstem; j++)
+		if (w->stem[j] < n)
+			n = w->stem[j];
+	for (i = 0; i < n; i += k) {
+		kh_utf8_next(u + i, n - i, &k);
+		if (k == 3 && u[i] == 0xe0 && nfc_unsure(((unsigned)(u[i + 1] &
+		    3) << 6 | (u[i + 2] & 0x3f)) + 0x900))
+			break;
+	}
+	if (i == 0)
+		return 0;
+	nd->s = w->w;
+	nd->n = i;
+	return 1;
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Whether hay holds the needle (folded: ASCII in lower case), ASCII
+ * letters in any case. */
+static int
+holds(const char *hay, size_t n, const struct needle *nd)
+{
+	const char *p, *end = hay + n;
+	size_t i;
+	int letters = 0;
+
+	for (i = 0; i < nd->n && !letters; i++)
+		letters = nd->s[i] >= 'a' && nd->s[i] <= 'z';
+	if (!letters)
+		return memmem(hay, n, nd->s, nd->n) != NULL;
+	for (p = hay; nd->n <= (size_t)(end - p); p++) {
+		for (i = 0; i < nd->n && lower((unsigned char)p[i]) ==
+		    (unsigned char)nd->s[i]; i++)
+			;
+		if (i == nd->n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the line holds a needle of every word of ws. */
+static int
+holds_words(const char *line, size_t len, const struct words *ws)
+{
+	struct needle nd;
+
+	for (size_t i = 0; i < ws->n; i++)
+		if (needle_of(&ws->v[i], &nd) && !holds(line, len, &nd))
+			return 0;
+	return 1;
+}
+
 /* --- the question ----------------------------------------------------- */
 
 struct name {
@@ -641,6 +729,43 @@ tally_record(struct json_object *rec)
 	}
 }
 
+/* Whether the line may answer: it holds what each name and --text ask
+ * for (a name: its words, or a norm it learnt), and --site, --lang and
+ * --story's values. */
+static int
+may_match(const char *line, size_t len)
+{
+	const char *v[2] = { opt.find_site, opt.find_lang };
+	struct needle nd;
+	int ok;
+
+	if (memmem(line, len, "\\u", 2) != NULL)
+		return 1;
+	for (int i = 0; i < 2; i++) {	/* in any case */
+		if (v[i] == NULL || *v[i] == '\0')
+			continue;
+		nd.s = fold_all(v[i], strlen(v[i]), &nd.n);
+		ok = holds(line, len, &nd);
+		free(nd.s);
+		if (!ok)
+			return 0;
+	}
+	if (opt.find_story != NULL && memmem(line, len, opt.find_story,
+	    strlen(opt.find_story)) == NULL)
+		return 0;
+	for (size_t i = 0; i < q.nnames; i++) {
+		struct name *nm = &q.names[i];
+
+		ok = holds_words(line, len, &nm->w);
+		for (int j = 0; j < nm->nalias && !ok; j++)
+			ok = memmem(line, len, nm->alias[j],
+			    strlen(nm->alias[j])) != NULL;
+		if (!ok)
+			return 0;
+	}
+	return q.text.n == 0 || holds_words(line, len, &q.text);
+}
+
 static int
 find_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
@@ -657,8 +782,9 @@ find_unit(const struct arc_unit *u, const char *recs, void *arg)
 			    "(run store verify)", why);
 			kh_run.error = 1;
 		}
-		if ((rec = arc_record(line, len)) == NULL)
-			continue;	/* verify says why */
+		if (!may_match(line, len) ||
+		    (rec = arc_record(line, len)) == NULL)
+			continue;	/* verify says why a record is none */
 		if (!matches(rec) || q.learning ||
 		    (opt.find_latest && !latest(sc, rec, u->off, i))) {
 			json_object_put(rec);

@@ -5,7 +5,7 @@
 # archive is tests/find/records.jsonl: seven tagged articles of two
 # made-up outlets, written for these tests.
 . "$(dirname "$0")/lib.sh"
-plan 16
+plan 17
 
 recs=$here/find/records.jsonl
 A=$tmp/A
@@ -173,6 +173,28 @@ if command -v zstd >/dev/null; then
 else
 	skip "a body kept once for two records is put back" "no zstd"
 fi
+
+t_forms() {
+	# Records of other tools: JSON with \u escapes (Python's default),
+	# a name in capitals, Bengali in another normal form (য় as one
+	# code point): each is found as its text reads.
+	python3 - "$tmp/forms.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    t = "পুতিনকে নিয়ে আলোচনা"
+    f.write(json.dumps({"url": "https://x.example/1", "fetched_at": "2024-08-17T05:00:00Z",
+        "text": t, "entities": [{"field": "text", "start": 0, "end": 5, "text": t[:5],
+        "type": "PER", "norm": "VLADIMIR PUTIN"}]}) + "\n")
+    f.write(json.dumps({"url": "https://x.example/2", "fetched_at": "2024-08-17T05:00:00Z",
+        "text": "বৈঠক হ\u09dfেছে"}, ensure_ascii=False) + "\n")
+PY
+	store -q -o "$tmp/F" "$tmp/forms.jsonl" &&
+	test "$(store find --entity পুতিনের --count "$tmp/F")" = 1 &&
+	test "$(store find --entity 'vladimir putin' --count "$tmp/F")" = 1 &&
+	test "$(store find --text 'হয়েছে' --count "$tmp/F")" = 1 &&
+	test "$(store find --text 'আলোচনার' --count "$tmp/F")" = 1
+}
+check "records of other tools: \\u escapes, capitals, another normal form" t_forms
 
 t_usage() {
 	for a in "--type XYZ" "--by week" "--entity" "extra"; do
