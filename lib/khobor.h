@@ -374,4 +374,19 @@ void kh_progress_end(void);
  * transfers) prints its own line after "prog: "; secs since the start. */
 void kh_progress_line(void (*fn)(FILE *f, double secs));
 
+/* bnword.c: Bengali words without ICU.
+ * Case suffixes and particles of Bengali names (-এর, -কে, -তে, ...),
+ * longest first, NFC.  suffix_strip() gives the lengths (bytes) of the
+ * stems of key that a suffix leaves, longest stem first, stems of at
+ * least two letters; returns how many (at most max). */
+int suffix_strip(const char *key, size_t klen, size_t *stems, int max);
+/* Whether the suffix that stem length n leaves on key is one a name
+ * rarely ends in by itself (-এর, -কে, -দের): safe to strip from a name
+ * no list knows. */
+int suffix_sure(const char *key, size_t klen, size_t n);
+/* A word as store find compares words: ASCII letters in lower case and
+ * Bengali as NFC has it (ড় ঢ় য় as letter and nukta, ো ৌ as one code
+ * point), written to out (room for 2 * n bytes); its length. */
+size_t kh_word_fold(const char *s, size_t n, char *out);
+
 #endif

@@ -22,16 +22,6 @@
 #include "urlidx.h"
 #include "warc.h"
 
-static int
-where_ok(struct json_object *rec)
-{
-	struct json_object *v;
-
-	return opt.where_key == NULL || (rec != NULL &&
-	    json_object_object_get_ex(rec, opt.where_key, &v) &&
-	    strcmp(json_object_get_string(v), opt.where_val) == 0);
-}
-
 /* Record n of unit u with its bodies put back; a reference that points
  * at nothing is reported, and left as it is. */
 static void
@@ -63,7 +53,7 @@ cat_unit(const struct arc_unit *u, const char *recs, void *arg)
 		put_back(u, i, &line, &len);
 		if (opt.where_key != NULL) {	/* parse only to filter */
 			rec = arc_record(line, len);
-			ok = where_ok(rec);
+			ok = where_match(rec);
 			json_object_put(rec);
 			if (!ok)
 				continue;
@@ -88,7 +78,7 @@ warc_unit(const struct arc_unit *u, const char *recs, void *arg)
 		put_back(u, i, &line, &len);
 		if ((rec = arc_record(line, len)) == NULL)
 			continue;	/* verify says why */
-		if (where_ok(rec) && warc_write(arg, rec) < 0) {
+		if (where_match(rec) && warc_write(arg, rec) < 0) {
 			if (errno == EPIPE)
 				exit(rec_exit());	/* quietly, like a write */
 			kh_die("write error on standard output:");
@@ -142,6 +132,8 @@ cmd_cat(struct archive *a, int warc)
 	free_parts(v, n);
 	if (wc != NULL && warc_close(wc) < 0)
 		kh_die("write error on standard output:");
+	if ((r = where_said()) > st)
+		st = r;
 	return st;
 }
 
@@ -453,6 +445,43 @@ cmd_get(struct archive *a, char **urls)
 	strmap_free(&f.map);
 	free_parts(f.v, f.n);
 	return st;
+}
+
+struct finder *
+finder_open(const struct archive *a)
+{
+	struct finder *f = kh_malloc(sizeof(*f));
+	const char *why;
+
+	memset(f, 0, sizeof(*f));
+	f->a = a;
+	if ((f->ux = urlidx_open(a, &why)) == NULL) {
+		/* many lookups: every index read once */
+		list(f);
+		each_entry_in(f->v, f->n, map_entry, f);
+		f->mapped = 1;
+	}
+	return f;
+}
+
+int
+finder_newest(struct finder *f, const char *url, size_t ul, char day[11],
+    uint64_t *off, uint32_t *recno)
+{
+	return locate(f, url, ul, day, off, recno);
+}
+
+void
+finder_close(struct finder *f)
+{
+	if (f == NULL)
+		return;
+	for (int i = 0; i < f->nfd; i++)
+		close(f->fd[i].fd);
+	urlidx_close(f->ux);
+	strmap_free(&f->map);
+	free_parts(f->v, f->n);
+	free(f);
 }
 
 void

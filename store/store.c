@@ -597,6 +597,51 @@ option(int c, char *arg)
 	case OPT_ONCE:
 		opt.once = 1;
 		break;
+	case OPT_ENTITY:
+		opt.find_entity = kh_realloc(opt.find_entity,
+		    (opt.find_nentity + 1) * sizeof(*opt.find_entity));
+		opt.find_entity[opt.find_nentity++] = arg;
+		break;
+	case OPT_TYPE:
+		if (strcmp(arg, "PER") != 0 && strcmp(arg, "LOC") != 0 &&
+		    strcmp(arg, "ORG") != 0)
+			kh_die("--type: want PER, LOC or ORG: %s", arg);
+		opt.find_type = arg;
+		break;
+	case OPT_SITE:
+		opt.find_site = arg;
+		break;
+	case OPT_LANG:
+		opt.find_lang = arg;
+		break;
+	case OPT_TEXT:
+		opt.find_text = arg;
+		break;
+	case OPT_URL:
+		opt.find_url = arg;
+		break;
+	case OPT_STORY:
+		opt.find_story = arg;
+		break;
+	case OPT_LATEST:
+		opt.find_latest = 1;
+		break;
+	case OPT_COUNT:
+		opt.find_count = 1;
+		break;
+	case OPT_BY:
+		if (strcmp(arg, "day") == 0)
+			opt.find_by = BY_DAY;
+		else if (strcmp(arg, "site") == 0)
+			opt.find_by = BY_SITE;
+		else if (strcmp(arg, "entity") == 0)
+			opt.find_by = BY_ENTITY;
+		else if (strcmp(arg, "story") == 0)
+			opt.find_by = BY_STORY;
+		else
+			kh_die("--by: want day, site, entity or story: %s",
+			    arg);
+		break;
 	case OPT_THREADS:
 		opt.threads = atoi(arg);
 		if (opt.threads < 1 || opt.threads > MAX_THREADS ||
@@ -624,6 +669,16 @@ main(int argc, char **argv)
 		{ "warc", no_argument, NULL, OPT_WARC },
 		{ "changed", no_argument, NULL, OPT_CHANGED },
 		{ "once", no_argument, NULL, OPT_ONCE },
+		{ "entity", required_argument, NULL, OPT_ENTITY },
+		{ "type", required_argument, NULL, OPT_TYPE },
+		{ "site", required_argument, NULL, OPT_SITE },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "text", required_argument, NULL, OPT_TEXT },
+		{ "url", required_argument, NULL, OPT_URL },
+		{ "story", required_argument, NULL, OPT_STORY },
+		{ "latest", no_argument, NULL, OPT_LATEST },
+		{ "count", no_argument, NULL, OPT_COUNT },
+		{ "by", required_argument, NULL, OPT_BY },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const struct kh_cli cli = {
@@ -633,6 +688,11 @@ main(int argc, char **argv)
 		    "[--threads n] [--version] -o archive [file ...]\n"
 		    "cat [--from day] [--to day] [--where field=value] "
 		    "archive\n"
+		    "find [--entity name ...] [--type PER|LOC|ORG] "
+		    "[--from day] [--to day] [--site host] [--lang tag] "
+		    "[--text words] [--url pattern] [--story id] [--latest] "
+		    "[--where field=value] [--count | --by "
+		    "day|site|entity|story] archive\n"
 		    "get archive url ... | -\n"
 		    "ls archive\n"
 		    "stats archive\n"
@@ -655,8 +715,21 @@ main(int argc, char **argv)
 		    "      --frame-size N  bytes of records a frame holds "
 		    "(default 512K; 16M\n"
 		    "                    at levels 10 and above)\n"
-		    "      --from DAY, --to DAY  cat: days to read\n"
-		    "      --where F=V   cat: records whose field F is V\n"
+		    "      --from DAY, --to DAY  cat: days to read; find: days "
+		    "published\n"
+		    "      --where F=V   cat, find: records whose field F is "
+		    "V (a.b: in arrays too)\n"
+		    "      --entity NAME find: records naming NAME (norm or "
+		    "mention, suffixes too)\n"
+		    "      --type T      find: of entities of type T (PER, "
+		    "LOC, ORG)\n"
+		    "      --text WORDS  find: records with all the words "
+		    "(title or text)\n"
+		    "      --site, --lang, --url, --story  find: the "
+		    "record's site, language, URL, story\n"
+		    "      --latest      find: a URL's newest version only\n"
+		    "      --count, --by K  find: how many; or tallies by "
+		    "day, site, entity, story\n"
 		    "      --repair      verify: cut a damaged tail, rebuild "
 		    "the index\n"
 		    "      --changed     new: also what the archive holds in "
@@ -667,8 +740,8 @@ main(int argc, char **argv)
 		.longopts = longopts,
 		.opt = option,
 	};
-	static const char *const commands[] = { "cat", "export", "get", "ls",
-	    "stats", "verify", "reindex", "new", NULL };
+	static const char *const commands[] = { "cat", "export", "find", "get",
+	    "ls", "stats", "verify", "reindex", "new", NULL };
 	static struct archive a;	/* static: reachable at exit */
 	char **args;
 	int i = kh_options(argc, argv, &cli), st;
@@ -699,6 +772,8 @@ main(int argc, char **argv)
 		st = cmd_cat(&a, 0);
 	else if (strcmp(args[0], "export") == 0 && opt.warc)
 		st = cmd_cat(&a, 1);
+	else if (strcmp(args[0], "find") == 0)
+		st = args[2] != NULL ? (kh_usage(), 2) : cmd_find(&a);
 	else if (strcmp(args[0], "get") == 0)
 		st = cmd_get(&a, args + 2);
 	else if (strcmp(args[0], "ls") == 0)

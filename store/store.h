@@ -25,7 +25,20 @@ enum {
 	OPT_THREADS,
 	OPT_CHANGED,
 	OPT_ONCE,
+	OPT_ENTITY,
+	OPT_TYPE,
+	OPT_SITE,
+	OPT_LANG,
+	OPT_TEXT,
+	OPT_URL,
+	OPT_STORY,
+	OPT_LATEST,
+	OPT_COUNT,
+	OPT_BY,
 };
+
+/* find --by */
+enum { BY_NONE, BY_DAY, BY_SITE, BY_ENTITY, BY_STORY };
 
 #define MAX_THREADS 16	/* compressing threads, at most */
 
@@ -38,6 +51,12 @@ struct store_opt {
 	struct arc_opts arc;
 	const char *from, *to;	/* cat: YYYY-MM-DD bounds */
 	char *where_key, *where_val;
+	/* find: the question */
+	char **find_entity;
+	size_t find_nentity;
+	const char *find_type, *find_site, *find_lang, *find_text;
+	const char *find_url, *find_story;
+	int find_latest, find_count, find_by;
 };
 extern struct store_opt opt;
 
@@ -98,5 +117,21 @@ int cmd_walk(struct archive *a, int rebuild);
 int cmd_new(struct archive *a, char **files);
 void ls_entry(const struct arc_entry *e, const struct part_name *pn,
     void *arg);
+int cmd_find(struct archive *a);
+
+/* find.c: --where's dotted path over a record (1: it has the value
+ * there, or there is no --where); where_said: at the end, a warning
+ * and 1 when no record read had the field at all. */
+struct json_object;
+int where_match(struct json_object *rec);
+int where_said(void);
+
+/* get.c: the newest record of a URL (any of its forms), as get finds
+ * it: through the URL index, else every day index read once. */
+struct finder;
+struct finder *finder_open(const struct archive *a);
+int finder_newest(struct finder *f, const char *url, size_t ul,
+    char day[11], uint64_t *off, uint32_t *recno);
+void finder_close(struct finder *f);
 
 #endif

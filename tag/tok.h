@@ -85,14 +85,5 @@ tok_key(const struct sent *s, size_t i)
 	return s->keys + s->t[i].key;
 }
 
-/* Case suffixes and particles of Bengali names (-এর, -কে, -তে, ...),
- * longest first, NFC.  suffix_strip() gives the lengths (bytes) of the
- * stems of key that a suffix leaves, longest stem first, stems of at
- * least two letters; returns how many (at most max). */
-int suffix_strip(const char *key, size_t klen, size_t *stems, int max);
-/* Whether the suffix that stem length n leaves on key is one a name
- * rarely ends in by itself (-এর, -কে, -দের): safe to strip from a name
- * no list knows. */
-int suffix_sure(const char *key, size_t klen, size_t n);
 
 #endif
