@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,126 +32,9 @@
 #include "khobor.h"
 #include "archive.h"
 #include "store.h"
+#include "find.h"
 
-#define NSTEM 4		/* stems of a word compared */
 #define NALIAS 64	/* norms a Bengali name may learn */
-
-/* --- words ------------------------------------------------------------ */
-
-/* A word, folded, and the stems its Bengali case suffixes leave. */
-struct word {
-	char *w;
-	size_t n;
-	size_t stem[NSTEM];
-	int nstem;
-};
-
-/* A list of words (a name, --text). */
-struct words {
-	struct word *v;
-	size_t n;
-};
-
-/* Whether code point c (n bytes at u) separates words. */
-static int
-separator(const unsigned char *u, size_t n)
-{
-	unsigned c;
-
-	if (n == 1)
-		return !((u[0] >= '0' && u[0] <= '9') || (u[0] >= 'a' &&
-		    u[0] <= 'z') || (u[0] >= 'A' && u[0] <= 'Z') ||
-		    u[0] == '_');
-	if (n == 2) {
-		c = (u[0] & 0x1f) << 6 | (u[1] & 0x3f);
-		return c < 0xc0 || c == 0xd7 || c == 0xf7;	/* ¡..¿ × ÷ */
-	}
-	if (n == 3) {
-		c = (u[0] & 0x0f) << 12 | (u[1] & 0x3f) << 6 | (u[2] & 0x3f);
-		/* danda, general punctuation, CJK and fullwidth marks */
-		return c == 0x964 || c == 0x965 ||
-		    (c >= 0x2000 && c <= 0x206f) ||
-		    (c >= 0x3000 && c <= 0x303f) ||
-		    (c >= 0xff01 && c <= 0xff0f) || c == 0xfeff;
-	}
-	return 0;
-}
-
-/* The next word of s[*at..len): 1 with *b and *e set, 0 at the end. */
-static int
-next_word(const char *s, size_t len, size_t *at, size_t *b, size_t *e)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = *at, n;
-
-	for (;; i += n) {
-		if (i >= len)
-			return 0;
-		kh_utf8_next(u + i, len - i, &n);
-		if (!separator(u + i, n))
-			break;
-	}
-	*b = i;
-	for (; i < len; i += n) {
-		kh_utf8_next(u + i, len - i, &n);
-		if (separator(u + i, n))
-			break;
-	}
-	*e = *at = i;
-	return 1;
-}
-
-static void
-word_set(struct word *w, const char *s, size_t n)
-{
-	w->w = kh_malloc(2 * n + 1);
-	w->n = kh_word_fold(s, n, w->w);
-	w->w[w->n] = '\0';
-	w->nstem = suffix_strip(w->w, w->n, w->stem, NSTEM);
-}
-
-static void
-words_of(struct words *ws, const char *s, size_t len)
-{
-	size_t at = 0, b, e;
-
-	while (next_word(s, len, &at, &b, &e)) {
-		ws->v = kh_realloc(ws->v, (ws->n + 1) * sizeof(*ws->v));
-		word_set(&ws->v[ws->n++], s + b, e - b);
-	}
-}
-
-static void
-words_free(struct words *ws)
-{
-	for (size_t i = 0; i < ws->n; i++)
-		free(ws->v[i].w);
-	free(ws->v);
-	memset(ws, 0, sizeof(*ws));
-}
-
-/* Whether a and b are one word: equal, or a stem of one is the other
- * or a stem of it. */
-static int
-word_eq(const struct word *a, const struct word *b)
-{
-	size_t ka[NSTEM + 1], kb[NSTEM + 1];
-	int na = 0, nb = 0;
-
-	if (a->n == b->n && memcmp(a->w, b->w, a->n) == 0)
-		return 1;
-	ka[na++] = a->n;
-	for (int i = 0; i < a->nstem; i++)
-		ka[na++] = a->stem[i];
-	kb[nb++] = b->n;
-	for (int i = 0; i < b->nstem; i++)
-		kb[nb++] = b->stem[i];
-	for (int i = 0; i < na; i++)
-		for (int j = 0; j < nb; j++)
-			if (ka[i] == kb[j] && memcmp(a->w, b->w, ka[i]) == 0)
-				return 1;
-	return 0;
-}
 
 /* A text's words, folded once, for the words of a question to look
  * for: a buffer reused record after record. */
@@ -282,6 +166,7 @@ struct name {
 	size_t foldn;
 	int bengali;		/* has a Bengali letter: learn aliases */
 	char *alias[NALIAS];	/* norms its mentions carry */
+	struct words aliasw[NALIAS];	/* and their words */
 	int nalias;
 };
 
@@ -292,6 +177,8 @@ static struct {
 	char from_day[11];	/* --from less a day: the first day file */
 	int learning;		/* the first pass: aliases only */
 	int where_seen;		/* --where's field stood in a record */
+	uint64_t h_site, h_lang, h_story;	/* their terms (terms.c) */
+	int index_said;		/* a find index could not be written */
 	uint64_t count;
 	struct strmap tally;
 } q;
@@ -400,6 +287,7 @@ learn(struct name *nm, struct json_object *m)
 			    NALIAS, NALIAS);
 		return;
 	}
+	words_of(&nm->aliasw[nm->nalias], norm, nn);
 	nm->alias[nm->nalias++] = strdup(norm);
 }
 
@@ -800,6 +688,110 @@ find_unit(const struct arc_unit *u, const char *recs, void *arg)
 	return 0;
 }
 
+/* Whether every word of ws may be among a unit's terms of ns. */
+static int
+unit_words(const struct tfilter *f, int ns, const struct words *ws)
+{
+	for (size_t i = 0; i < ws->n; i++)
+		if (!tfilter_word(f, ns, &ws->v[i]))
+			return 0;
+	return 1;
+}
+
+/* Whether a unit whose filter is f may hold an answer. */
+static int
+unit_may(const struct tfilter *f)
+{
+	if ((opt.find_site && !tfilter_has(f, q.h_site)) ||
+	    (opt.find_lang && !tfilter_has(f, q.h_lang)) ||
+	    (opt.find_story && !tfilter_has(f, q.h_story)))
+		return 0;
+	for (size_t i = 0; i < q.nnames; i++) {
+		struct name *nm = &q.names[i];
+		int ok = unit_words(f, TERM_ENTITY, &nm->w);
+
+		for (int j = 0; j < nm->nalias && !ok; j++)
+			ok = unit_words(f, TERM_ENTITY, &nm->aliasw[j]);
+		if (!ok)
+			return 0;
+	}
+	return unit_words(f, TERM_WORD, &q.text);
+}
+
+/* The terms of every record of a unit, for its filter. */
+static void
+gather(const struct arc_unit *u, const char *recs, struct tgather *g)
+{
+	struct json_object *rec;
+	const char *line, *why;
+	size_t len = 0;
+
+	for (uint32_t i = 0; i < u->nrec; i++) {
+		if ((line = arc_nth_line(recs, u->raw, i, &len)) == NULL)
+			continue;
+		restore(line, len, u, i, &line, &len, &why);
+		if ((rec = arc_record(line, len)) == NULL)
+			continue;
+		terms_of_record(rec, g);
+		json_object_put(rec);
+	}
+}
+
+/* One data file: the units its find index says may hold an answer
+ * (all, without one), each record of them through find_unit; the index
+ * made or brought up to date on the way.  0, or as arc_scan. */
+static int
+scan_part(struct scan *sc, int fd, const char *data, uint64_t *end,
+    const char **why)
+{
+	static char *buf;
+	static size_t cap;
+	struct tgather g = { 0 };
+	struct tfile *tf = tfile_load(data);
+	struct twrite *tw = NULL;
+	const struct tfilter *f;
+	struct arc_unit u;
+	struct stat st;
+	int r;
+
+	*end = 0;
+	if (fstat(fd, &st) < 0) {
+		*why = strerror(errno);
+		tfile_free(tf);
+		return ARC_IOERR;
+	}
+	if (!tfile_covers(tf, st.st_size))
+		tw = twrite_new();
+	while ((r = arc_unit_read(fd, *end, st.st_size, &u, why)) == 1) {
+		f = tfile_unit(tf, fd, &u);
+		if (f != NULL && tw != NULL)
+			twrite_unit(tw, fd, &u, f, NULL);
+		if (f != NULL && !unit_may(f)) {
+			*end = arc_unit_end(&u);
+			continue;
+		}
+		if ((r = arc_unit_load(fd, &u, opt.arc.dict, &buf, &cap,
+		    why)) < 0)
+			break;
+		if (f == NULL && tw != NULL) {
+			gather(&u, buf, &g);
+			twrite_unit(tw, fd, &u, NULL, &g);
+		}
+		find_unit(&u, buf, sc);
+		*end = arc_unit_end(&u);
+	}
+	/* a directory find may not write to keeps it scanning */
+	if (tw != NULL && r == 0 && twrite_commit(tw, data) < 0 &&
+	    errno != EACCES && errno != EROFS && errno != EPERM &&
+	    !q.index_said++)
+		kh_warn("%s: cannot write its find index (%s): reading it "
+		    "all", data, strerror(errno));
+	twrite_free(tw);
+	tfile_free(tf);
+	free(g.h);
+	return r;
+}
+
 /* Each day file that may hold an answer, in turn. */
 static int
 scan(struct archive *a, struct finder *fd)
@@ -824,7 +816,7 @@ scan(struct archive *a, struct finder *fd)
 			continue;
 		}
 		sc.part = &v[i];
-		r = arc_scan(f, opt.arc.dict, find_unit, &sc, &end, &why);
+		r = scan_part(&sc, f, v[i].data, &end, &why);
 		if (r < 0) {
 			kh_warn("%s: at byte %" PRIu64 ": %s%s", v[i].data, end,
 			    why, r == ARC_NODICT || r == ARC_IOERR ? "" :
@@ -892,6 +884,7 @@ cmd_find(struct archive *a)
 	struct finder *fd = NULL;
 	struct tm tm = { 0 };
 	time_t t;
+	size_t n;
 	int st = 0, k, learn_any = 0;
 
 	if (opt.from != NULL) {
@@ -917,6 +910,21 @@ cmd_find(struct archive *a)
 		if (q.text.n > 64)
 			kh_die("--text: more than 64 words");
 	}
+	if (opt.find_site != NULL) {
+		char *fs = fold_all(opt.find_site, strlen(opt.find_site), &n);
+
+		q.h_site = term_hash(TERM_SITE, fs, n);
+		free(fs);
+	}
+	if (opt.find_lang != NULL) {
+		char *fl = fold_all(opt.find_lang, strlen(opt.find_lang), &n);
+
+		q.h_lang = term_hash(TERM_LANG, fl, n);
+		free(fl);
+	}
+	if (opt.find_story != NULL)
+		q.h_story = term_hash(TERM_STORY, opt.find_story,
+		    strlen(opt.find_story));
 	if (learn_any) {
 		q.learning = 1;
 		if ((k = scan(a, NULL)) > st)
@@ -938,8 +946,10 @@ cmd_find(struct archive *a)
 	for (size_t i = 0; i < q.nnames; i++) {
 		words_free(&q.names[i].w);
 		free(q.names[i].fold);
-		for (int j = 0; j < q.names[i].nalias; j++)
+		for (int j = 0; j < q.names[i].nalias; j++) {
 			free(q.names[i].alias[j]);
+			words_free(&q.names[i].aliasw[j]);
+		}
 	}
 	free(q.names);
 	words_free(&q.text);
