@@ -23,6 +23,7 @@ import time
 BIN, N, RUNS = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 OUT = "bench/out"
 STORE = os.path.join(BIN, "store")
+NEEDLE = "Ferdousi Khatun"
 
 
 def tagged():
@@ -56,6 +57,16 @@ def archive(pages):
         d = day0 + datetime.timedelta(days=i * 365 // N)
         r["fetched_at"] = "%sT%02d:%02d:00Z" % (d.isoformat(), i // 60 % 24,
                                                  i % 60)
+        if i == N // 2:	# the one record that names NEEDLE
+            t = "%s spoke. " % NEEDLE + r.get("text", "")
+            r["text"] = t
+            r["entities"] = [{"field": "text", "start": 0,
+                              "end": len(NEEDLE), "text": NEEDLE,
+                              "type": "PER", "norm": NEEDLE}] + [
+                dict(e, start=e["start"] + len(NEEDLE) + 8,
+                     end=e["end"] + len(NEEDLE) + 8)
+                for e in r.get("entities", []) if e["field"] == "text"] + [
+                e for e in r.get("entities", []) if e["field"] != "text"]
         p.stdin.write((json.dumps(r, ensure_ascii=False) + "\n").encode())
     p.stdin.close()
     if p.wait() != 0:
@@ -93,8 +104,19 @@ def main():
     def jq_sel(norm):
         return ("%s | jq -c 'select(any(.entities[]?; .norm == %s))' "
                 "| wc -l" % (dec, json.dumps(norm)))
+    for f in os.listdir(arch):
+        if f.endswith(".terms"):
+            os.unlink(os.path.join(arch, f))
+    t, _ = timed([STORE, "find", "--entity", NEEDLE, "--count", arch])
+    isize = sum(os.path.getsize(os.path.join(arch, f))
+                for f in os.listdir(arch) if f.endswith(".terms"))
+    print("the first find, making the index: %.2f s; index %.1f MB, %.1f%% "
+          "of the archive's files" % (t, isize / 1e6, 100 * isize / size))
     questions = [
-        ("--entity (rare: %s)" % rare,
+        ("--entity (one record: %s)" % NEEDLE,
+         [STORE, "find", "--entity", NEEDLE, "--count", arch],
+         jq_sel(NEEDLE)),
+        ("--entity (one page: %s)" % rare,
          [STORE, "find", "--entity", rare, "--count", arch], jq_sel(rare)),
         ("--entity (common: %s)" % common,
          [STORE, "find", "--entity", common, "--count", arch],
