@@ -67,18 +67,25 @@ add(struct tgather *g, int ns, const char *s, size_t n)
 	g->h[g->n++] = term_hash(ns, s, n);
 }
 
+/* Each word of s folded, and its stems: no allocation but for a word
+ * longer than the buffer. */
 static void
 add_words(struct tgather *g, int ns, const char *s, size_t n)
 {
-	struct words ws = { 0 };
+	char buf[512], *f;
+	size_t at = 0, b, e, k, st[NSTEM];
+	int ns_;
 
-	words_of(&ws, s, n);
-	for (size_t i = 0; i < ws.n; i++) {
-		add(g, ns, ws.v[i].w, ws.v[i].n);
-		for (int j = 0; j < ws.v[i].nstem; j++)
-			add(g, ns, ws.v[i].w, ws.v[i].stem[j]);
+	while (next_word(s, n, &at, &b, &e)) {
+		f = 2 * (e - b) <= sizeof(buf) ? buf : kh_malloc(2 * (e - b));
+		k = kh_word_fold(s + b, e - b, f);
+		add(g, ns, f, k);
+		ns_ = suffix_strip(f, k, st, NSTEM);
+		for (int j = 0; j < ns_; j++)
+			add(g, ns, f, st[j]);
+		if (f != buf)
+			free(f);
 	}
-	words_free(&ws);
 }
 
 static const char *
