@@ -36,30 +36,35 @@
 
 #define NALIAS 64	/* norms a Bengali name may learn */
 
-/* A text's words, folded once, for the words of a question to look
- * for: a buffer reused record after record. */
-static struct words scratch;
-
-static void
-scratch_of(const char *s, size_t len)
-{
-	words_free(&scratch);
-	words_of(&scratch, s, len);
-}
-
-/* How many of q's words stand among the scratch words, each counted
- * once, as a bit set (q has at most 64 words). */
+/* Which of q's words (a bit each; q has at most 64) stand among the
+ * words of s: each word of s folded on the stack, no allocation but for
+ * a word longer than the buffer; stops once all are found. */
 static uint64_t
-found_in_scratch(const struct words *q)
+words_found(const struct words *q, const char *s, size_t len)
 {
-	uint64_t got = 0;
+	char buf[512];
+	struct word w;
+	size_t at = 0, b, e;
+	uint64_t got = 0, all = q->n >= 64 ? UINT64_MAX :
+	    ((uint64_t)1 << q->n) - 1;
 
-	for (size_t i = 0; i < q->n && i < 64; i++)
-		for (size_t j = 0; j < scratch.n; j++)
-			if (word_eq(&q->v[i], &scratch.v[j])) {
+	while (got != all && next_word(s, len, &at, &b, &e)) {
+		w.w = 2 * (e - b) <= sizeof(buf) ? buf : kh_malloc(2 * (e - b));
+		w.n = kh_word_fold(s + b, e - b, w.w);
+		w.nstem = -1;	/* not yet: most words need none */
+		for (size_t i = 0; i < q->n && i < 64; i++) {
+			if (got >> i & 1)
+				continue;
+			if (w.nstem < 0 && (q->v[i].n != w.n ||
+			    memcmp(q->v[i].w, w.w, w.n) != 0))
+				w.nstem = suffix_strip(w.w, w.n, w.stem,
+				    NSTEM);
+			if (word_eq(&q->v[i], &w))
 				got |= (uint64_t)1 << i;
-				break;
-			}
+		}
+		if (w.w != buf)
+			free(w.w);
+	}
 	return got;
 }
 
@@ -211,26 +216,19 @@ str_member(struct json_object *o, const char *key, size_t *n)
 static int
 fold_eq(const struct name *nm, const char *s, size_t n)
 {
-	char *f;
-	size_t fn;
-	int eq;
+	char buf[512];
 
-	if (n > 4096)
+	if (2 * n > sizeof(buf))	/* no name is that long */
 		return 0;
-	f = fold_all(s, n, &fn);
-	eq = fn == nm->foldn && memcmp(f, nm->fold, fn) == 0;
-	free(f);
-	return eq;
+	return kh_word_fold(s, n, buf) == nm->foldn &&
+	    memcmp(buf, nm->fold, nm->foldn) == 0;
 }
 
 /* Whether every word of the name stands in s. */
 static int
 words_in(const struct name *nm, const char *s, size_t n)
 {
-	if (nm->w.n == 0)
-		return 0;
-	scratch_of(s, n);
-	return found_in_scratch(&nm->w) == all_bits(nm->w.n);
+	return nm->w.n > 0 && words_found(&nm->w, s, n) == all_bits(nm->w.n);
 }
 
 /* Whether an entity mention (its type already checked) is of the name:
@@ -419,15 +417,11 @@ text_ok(struct json_object *rec)
 	size_t n;
 	uint64_t got = 0;
 
-	if ((s = str_member(rec, "title", &n)) != NULL) {
-		scratch_of(s, n);
-		got |= found_in_scratch(&q.text);
-	}
+	if ((s = str_member(rec, "title", &n)) != NULL)
+		got |= words_found(&q.text, s, n);
 	if (got != all_bits(q.text.n) &&
-	    (s = str_member(rec, "text", &n)) != NULL) {
-		scratch_of(s, n);
-		got |= found_in_scratch(&q.text);
-	}
+	    (s = str_member(rec, "text", &n)) != NULL)
+		got |= words_found(&q.text, s, n) | got;
 	return got == all_bits(q.text.n);
 }
 
@@ -953,7 +947,6 @@ cmd_find(struct archive *a)
 	}
 	free(q.names);
 	words_free(&q.text);
-	words_free(&scratch);
 	strmap_free(&q.tally);
 	return st;
 }
