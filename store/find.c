@@ -132,20 +132,30 @@ lower(int c)
 static int
 holds(const char *hay, size_t n, const struct needle *nd)
 {
-	const char *p, *end = hay + n;
+	const char *p, *lo, *up, *end = hay + n;
 	size_t i;
-	int letters = 0;
+	int letters = 0, c0 = (unsigned char)nd->s[0];
 
 	for (i = 0; i < nd->n && !letters; i++)
 		letters = nd->s[i] >= 'a' && nd->s[i] <= 'z';
 	if (!letters)
 		return memmem(hay, n, nd->s, nd->n) != NULL;
-	for (p = hay; nd->n <= (size_t)(end - p); p++) {
-		for (i = 0; i < nd->n && lower((unsigned char)p[i]) ==
+	/* the next place of the first byte in either case */
+	lo = memchr(hay, c0, n);
+	up = c0 >= 'a' && c0 <= 'z' ? memchr(hay, c0 - 32, n) : NULL;
+	while (lo != NULL || up != NULL) {
+		p = lo == NULL || (up != NULL && up < lo) ? up : lo;
+		if ((size_t)(end - p) < nd->n)
+			return 0;
+		for (i = 1; i < nd->n && lower((unsigned char)p[i]) ==
 		    (unsigned char)nd->s[i]; i++)
 			;
 		if (i == nd->n)
 			return 1;
+		if (p == lo)
+			lo = memchr(p + 1, c0, end - p - 1);
+		else
+			up = memchr(p + 1, c0 - 32, end - p - 1);
 	}
 	return 0;
 }
@@ -615,14 +625,12 @@ tally_record(struct json_object *rec)
  * for (a name: its words, or a norm it learnt), and --site, --lang and
  * --story's values. */
 static int
-may_match(const char *line, size_t len)
+needles_in(const char *line, size_t len)
 {
 	const char *v[2] = { opt.find_site, opt.find_lang };
 	struct needle nd;
 	int ok;
 
-	if (memmem(line, len, "\\u", 2) != NULL)
-		return 1;
 	for (int i = 0; i < 2; i++) {	/* in any case */
 		if (v[i] == NULL || *v[i] == '\0')
 			continue;
@@ -648,17 +656,26 @@ may_match(const char *line, size_t len)
 	return q.text.n == 0 || holds_words(line, len, &q.text);
 }
 
+/* Whether the line may answer: it holds the needles, or has \u
+ * escapes that may spell them otherwise. */
+static int
+may_match(const char *line, size_t len)
+{
+	return needles_in(line, len) || memmem(line, len, "\\u", 2) != NULL;
+}
+
 static int
 find_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
+	const char *at = recs;
 	struct scan *sc = arg;
 	struct json_object *rec;
 	const char *line, *why;
 	size_t len = 0;
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
-		if ((line = arc_nth_line(recs, u->raw, i, &len)) == NULL)
-			continue;
+		if ((line = arc_next_line(&at, recs + u->raw, &len)) == NULL)
+			break;
 		if (restore(line, len, u, i, &line, &len, &why) > 0) {
 			kh_warn("a record refers to a body it cannot have: %s "
 			    "(run store verify)", why);
@@ -716,13 +733,14 @@ unit_may(const struct tfilter *f)
 static void
 gather(const struct arc_unit *u, const char *recs, struct tgather *g)
 {
+	const char *at = recs;
 	struct json_object *rec;
 	const char *line, *why;
 	size_t len = 0;
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
-		if ((line = arc_nth_line(recs, u->raw, i, &len)) == NULL)
-			continue;
+		if ((line = arc_next_line(&at, recs + u->raw, &len)) == NULL)
+			break;
 		restore(line, len, u, i, &line, &len, &why);
 		if ((rec = arc_record(line, len)) == NULL)
 			continue;
