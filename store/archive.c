@@ -300,6 +300,18 @@ arc_nth_line(const char *recs, size_t raw, uint32_t n, size_t *len)
 	}
 }
 
+const char *
+arc_next_line(const char **at, const char *end, size_t *len)
+{
+	const char *p = *at, *nl;
+
+	if (p >= end || (nl = memchr(p, '\n', end - p)) == NULL)
+		return NULL;
+	*len = nl - p;
+	*at = nl + 1;
+	return p;
+}
+
 int
 arc_scan(int fd, const struct arc_dict *d, arc_unit_fn *fn, void *arg,
     uint64_t *end, const char **why)

@@ -216,6 +216,10 @@ int arc_scan(int fd, const struct arc_dict *d, arc_unit_fn *fn, void *arg,
 /* The record-th line of a unit's records (0-based): pointer and length. */
 const char *arc_nth_line(const char *recs, size_t raw, uint32_t n,
 	size_t *len);
+/* The line at *at (before end) and its length, *at moved past it; NULL
+ * when no whole line is left.  For reading a unit's records in turn:
+ * arc_nth_line walks from the start each time. */
+const char *arc_next_line(const char **at, const char *end, size_t *len);
 
 /* A stored record's JSON text as an object (lib's parser, with its
  * checks), or NULL when it is not a record. */

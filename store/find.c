@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,151 +32,39 @@
 #include "khobor.h"
 #include "archive.h"
 #include "store.h"
+#include "find.h"
 
-#define NSTEM 4		/* stems of a word compared */
 #define NALIAS 64	/* norms a Bengali name may learn */
 
-/* --- words ------------------------------------------------------------ */
-
-/* A word, folded, and the stems its Bengali case suffixes leave. */
-struct word {
-	char *w;
-	size_t n;
-	size_t stem[NSTEM];
-	int nstem;
-};
-
-/* A list of words (a name, --text). */
-struct words {
-	struct word *v;
-	size_t n;
-};
-
-/* Whether code point c (n bytes at u) separates words. */
-static int
-separator(const unsigned char *u, size_t n)
-{
-	unsigned c;
-
-	if (n == 1)
-		return !((u[0] >= '0' && u[0] <= '9') || (u[0] >= 'a' &&
-		    u[0] <= 'z') || (u[0] >= 'A' && u[0] <= 'Z') ||
-		    u[0] == '_');
-	if (n == 2) {
-		c = (u[0] & 0x1f) << 6 | (u[1] & 0x3f);
-		return c < 0xc0 || c == 0xd7 || c == 0xf7;	/* ¡..¿ × ÷ */
-	}
-	if (n == 3) {
-		c = (u[0] & 0x0f) << 12 | (u[1] & 0x3f) << 6 | (u[2] & 0x3f);
-		/* danda, general punctuation, CJK and fullwidth marks */
-		return c == 0x964 || c == 0x965 ||
-		    (c >= 0x2000 && c <= 0x206f) ||
-		    (c >= 0x3000 && c <= 0x303f) ||
-		    (c >= 0xff01 && c <= 0xff0f) || c == 0xfeff;
-	}
-	return 0;
-}
-
-/* The next word of s[*at..len): 1 with *b and *e set, 0 at the end. */
-static int
-next_word(const char *s, size_t len, size_t *at, size_t *b, size_t *e)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = *at, n;
-
-	for (;; i += n) {
-		if (i >= len)
-			return 0;
-		kh_utf8_next(u + i, len - i, &n);
-		if (!separator(u + i, n))
-			break;
-	}
-	*b = i;
-	for (; i < len; i += n) {
-		kh_utf8_next(u + i, len - i, &n);
-		if (separator(u + i, n))
-			break;
-	}
-	*e = *at = i;
-	return 1;
-}
-
-static void
-word_set(struct word *w, const char *s, size_t n)
-{
-	w->w = kh_malloc(2 * n + 1);
-	w->n = kh_word_fold(s, n, w->w);
-	w->w[w->n] = '\0';
-	w->nstem = suffix_strip(w->w, w->n, w->stem, NSTEM);
-}
-
-static void
-words_of(struct words *ws, const char *s, size_t len)
-{
-	size_t at = 0, b, e;
-
-	while (next_word(s, len, &at, &b, &e)) {
-		ws->v = kh_realloc(ws->v, (ws->n + 1) * sizeof(*ws->v));
-		word_set(&ws->v[ws->n++], s + b, e - b);
-	}
-}
-
-static void
-words_free(struct words *ws)
-{
-	for (size_t i = 0; i < ws->n; i++)
-		free(ws->v[i].w);
-	free(ws->v);
-	memset(ws, 0, sizeof(*ws));
-}
-
-/* Whether a and b are one word: equal, or a stem of one is the other
- * or a stem of it. */
-static int
-word_eq(const struct word *a, const struct word *b)
-{
-	size_t ka[NSTEM + 1], kb[NSTEM + 1];
-	int na = 0, nb = 0;
-
-	if (a->n == b->n && memcmp(a->w, b->w, a->n) == 0)
-		return 1;
-	ka[na++] = a->n;
-	for (int i = 0; i < a->nstem; i++)
-		ka[na++] = a->stem[i];
-	kb[nb++] = b->n;
-	for (int i = 0; i < b->nstem; i++)
-		kb[nb++] = b->stem[i];
-	for (int i = 0; i < na; i++)
-		for (int j = 0; j < nb; j++)
-			if (ka[i] == kb[j] && memcmp(a->w, b->w, ka[i]) == 0)
-				return 1;
-	return 0;
-}
-
-/* A text's words, folded once, for the words of a question to look
- * for: a buffer reused record after record. */
-static struct words scratch;
-
-static void
-scratch_of(const char *s, size_t len)
-{
-	words_free(&scratch);
-	words_of(&scratch, s, len);
-}
-
-/* How many of q's words stand among the scratch words, each counted
- * once, as a bit set (q has at most 64 words). */
+/* Which of q's words (a bit each; q has at most 64) stand among the
+ * words of s: each word of s folded on the stack, no allocation but for
+ * a word longer than the buffer; stops once all are found. */
 static uint64_t
-found_in_scratch(const struct words *q)
+words_found(const struct words *q, const char *s, size_t len)
 {
-	uint64_t got = 0;
+	char buf[512];
+	struct word w;
+	size_t at = 0, b, e;
+	uint64_t got = 0, all = q->n >= 64 ? UINT64_MAX :
+	    ((uint64_t)1 << q->n) - 1;
 
-	for (size_t i = 0; i < q->n && i < 64; i++)
-		for (size_t j = 0; j < scratch.n; j++)
-			if (word_eq(&q->v[i], &scratch.v[j])) {
+	while (got != all && next_word(s, len, &at, &b, &e)) {
+		w.w = 2 * (e - b) <= sizeof(buf) ? buf : kh_malloc(2 * (e - b));
+		w.n = kh_word_fold(s + b, e - b, w.w);
+		w.nstem = -1;	/* not yet: most words need none */
+		for (size_t i = 0; i < q->n && i < 64; i++) {
+			if (got >> i & 1)
+				continue;
+			if (w.nstem < 0 && (q->v[i].n != w.n ||
+			    memcmp(q->v[i].w, w.w, w.n) != 0))
+				w.nstem = suffix_strip(w.w, w.n, w.stem,
+				    NSTEM);
+			if (word_eq(&q->v[i], &w))
 				got |= (uint64_t)1 << i;
-				break;
-			}
+		}
+		if (w.w != buf)
+			free(w.w);
+	}
 	return got;
 }
 
@@ -243,20 +132,30 @@ lower(int c)
 static int
 holds(const char *hay, size_t n, const struct needle *nd)
 {
-	const char *p, *end = hay + n;
+	const char *p, *lo, *up, *end = hay + n;
 	size_t i;
-	int letters = 0;
+	int letters = 0, c0 = (unsigned char)nd->s[0];
 
 	for (i = 0; i < nd->n && !letters; i++)
 		letters = nd->s[i] >= 'a' && nd->s[i] <= 'z';
 	if (!letters)
 		return memmem(hay, n, nd->s, nd->n) != NULL;
-	for (p = hay; nd->n <= (size_t)(end - p); p++) {
-		for (i = 0; i < nd->n && lower((unsigned char)p[i]) ==
+	/* the next place of the first byte in either case */
+	lo = memchr(hay, c0, n);
+	up = c0 >= 'a' && c0 <= 'z' ? memchr(hay, c0 - 32, n) : NULL;
+	while (lo != NULL || up != NULL) {
+		p = lo == NULL || (up != NULL && up < lo) ? up : lo;
+		if ((size_t)(end - p) < nd->n)
+			return 0;
+		for (i = 1; i < nd->n && lower((unsigned char)p[i]) ==
 		    (unsigned char)nd->s[i]; i++)
 			;
 		if (i == nd->n)
 			return 1;
+		if (p == lo)
+			lo = memchr(p + 1, c0, end - p - 1);
+		else
+			up = memchr(p + 1, c0 - 32, end - p - 1);
 	}
 	return 0;
 }
@@ -282,6 +181,7 @@ struct name {
 	size_t foldn;
 	int bengali;		/* has a Bengali letter: learn aliases */
 	char *alias[NALIAS];	/* norms its mentions carry */
+	struct words aliasw[NALIAS];	/* and their words */
 	int nalias;
 };
 
@@ -292,6 +192,8 @@ static struct {
 	char from_day[11];	/* --from less a day: the first day file */
 	int learning;		/* the first pass: aliases only */
 	int where_seen;		/* --where's field stood in a record */
+	uint64_t h_site, h_lang, h_story;	/* their terms (terms.c) */
+	int index_said;		/* a find index could not be written */
 	uint64_t count;
 	struct strmap tally;
 } q;
@@ -324,26 +226,19 @@ str_member(struct json_object *o, const char *key, size_t *n)
 static int
 fold_eq(const struct name *nm, const char *s, size_t n)
 {
-	char *f;
-	size_t fn;
-	int eq;
+	char buf[512];
 
-	if (n > 4096)
+	if (2 * n > sizeof(buf))	/* no name is that long */
 		return 0;
-	f = fold_all(s, n, &fn);
-	eq = fn == nm->foldn && memcmp(f, nm->fold, fn) == 0;
-	free(f);
-	return eq;
+	return kh_word_fold(s, n, buf) == nm->foldn &&
+	    memcmp(buf, nm->fold, nm->foldn) == 0;
 }
 
 /* Whether every word of the name stands in s. */
 static int
 words_in(const struct name *nm, const char *s, size_t n)
 {
-	if (nm->w.n == 0)
-		return 0;
-	scratch_of(s, n);
-	return found_in_scratch(&nm->w) == all_bits(nm->w.n);
+	return nm->w.n > 0 && words_found(&nm->w, s, n) == all_bits(nm->w.n);
 }
 
 /* Whether an entity mention (its type already checked) is of the name:
@@ -400,6 +295,7 @@ learn(struct name *nm, struct json_object *m)
 			    NALIAS, NALIAS);
 		return;
 	}
+	words_of(&nm->aliasw[nm->nalias], norm, nn);
 	nm->alias[nm->nalias++] = strdup(norm);
 }
 
@@ -531,15 +427,11 @@ text_ok(struct json_object *rec)
 	size_t n;
 	uint64_t got = 0;
 
-	if ((s = str_member(rec, "title", &n)) != NULL) {
-		scratch_of(s, n);
-		got |= found_in_scratch(&q.text);
-	}
+	if ((s = str_member(rec, "title", &n)) != NULL)
+		got |= words_found(&q.text, s, n);
 	if (got != all_bits(q.text.n) &&
-	    (s = str_member(rec, "text", &n)) != NULL) {
-		scratch_of(s, n);
-		got |= found_in_scratch(&q.text);
-	}
+	    (s = str_member(rec, "text", &n)) != NULL)
+		got |= words_found(&q.text, s, n) | got;
 	return got == all_bits(q.text.n);
 }
 
@@ -733,14 +625,12 @@ tally_record(struct json_object *rec)
  * for (a name: its words, or a norm it learnt), and --site, --lang and
  * --story's values. */
 static int
-may_match(const char *line, size_t len)
+needles_in(const char *line, size_t len)
 {
 	const char *v[2] = { opt.find_site, opt.find_lang };
 	struct needle nd;
 	int ok;
 
-	if (memmem(line, len, "\\u", 2) != NULL)
-		return 1;
 	for (int i = 0; i < 2; i++) {	/* in any case */
 		if (v[i] == NULL || *v[i] == '\0')
 			continue;
@@ -766,17 +656,26 @@ may_match(const char *line, size_t len)
 	return q.text.n == 0 || holds_words(line, len, &q.text);
 }
 
+/* Whether the line may answer: it holds the needles, or has \u
+ * escapes that may spell them otherwise. */
+static int
+may_match(const char *line, size_t len)
+{
+	return needles_in(line, len) || memmem(line, len, "\\u", 2) != NULL;
+}
+
 static int
 find_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
+	const char *at = recs;
 	struct scan *sc = arg;
 	struct json_object *rec;
 	const char *line, *why;
 	size_t len = 0;
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
-		if ((line = arc_nth_line(recs, u->raw, i, &len)) == NULL)
-			continue;
+		if ((line = arc_next_line(&at, recs + u->raw, &len)) == NULL)
+			break;
 		if (restore(line, len, u, i, &line, &len, &why) > 0) {
 			kh_warn("a record refers to a body it cannot have: %s "
 			    "(run store verify)", why);
@@ -798,6 +697,111 @@ find_unit(const struct arc_unit *u, const char *recs, void *arg)
 		json_object_put(rec);
 	}
 	return 0;
+}
+
+/* Whether every word of ws may be among a unit's terms of ns. */
+static int
+unit_words(const struct tfilter *f, int ns, const struct words *ws)
+{
+	for (size_t i = 0; i < ws->n; i++)
+		if (!tfilter_word(f, ns, &ws->v[i]))
+			return 0;
+	return 1;
+}
+
+/* Whether a unit whose filter is f may hold an answer. */
+static int
+unit_may(const struct tfilter *f)
+{
+	if ((opt.find_site && !tfilter_has(f, q.h_site)) ||
+	    (opt.find_lang && !tfilter_has(f, q.h_lang)) ||
+	    (opt.find_story && !tfilter_has(f, q.h_story)))
+		return 0;
+	for (size_t i = 0; i < q.nnames; i++) {
+		struct name *nm = &q.names[i];
+		int ok = unit_words(f, TERM_ENTITY, &nm->w);
+
+		for (int j = 0; j < nm->nalias && !ok; j++)
+			ok = unit_words(f, TERM_ENTITY, &nm->aliasw[j]);
+		if (!ok)
+			return 0;
+	}
+	return unit_words(f, TERM_WORD, &q.text);
+}
+
+/* The terms of every record of a unit, for its filter. */
+static void
+gather(const struct arc_unit *u, const char *recs, struct tgather *g)
+{
+	const char *at = recs;
+	struct json_object *rec;
+	const char *line, *why;
+	size_t len = 0;
+
+	for (uint32_t i = 0; i < u->nrec; i++) {
+		if ((line = arc_next_line(&at, recs + u->raw, &len)) == NULL)
+			break;
+		restore(line, len, u, i, &line, &len, &why);
+		if ((rec = arc_record(line, len)) == NULL)
+			continue;
+		terms_of_record(rec, g);
+		json_object_put(rec);
+	}
+}
+
+/* One data file: the units its find index says may hold an answer
+ * (all, without one), each record of them through find_unit; the index
+ * made or brought up to date on the way.  0, or as arc_scan. */
+static int
+scan_part(struct scan *sc, int fd, const char *data, uint64_t *end,
+    const char **why)
+{
+	static char *buf;
+	static size_t cap;
+	struct tgather g = { 0 };
+	struct tfile *tf = tfile_load(data);
+	struct twrite *tw = NULL;
+	const struct tfilter *f;
+	struct arc_unit u;
+	struct stat st;
+	int r;
+
+	*end = 0;
+	if (fstat(fd, &st) < 0) {
+		*why = strerror(errno);
+		tfile_free(tf);
+		return ARC_IOERR;
+	}
+	if (!tfile_covers(tf, st.st_size))
+		tw = twrite_new();
+	while ((r = arc_unit_read(fd, *end, st.st_size, &u, why)) == 1) {
+		f = tfile_unit(tf, fd, &u);
+		if (f != NULL && tw != NULL)
+			twrite_unit(tw, fd, &u, f, NULL);
+		if (f != NULL && !unit_may(f)) {
+			*end = arc_unit_end(&u);
+			continue;
+		}
+		if ((r = arc_unit_load(fd, &u, opt.arc.dict, &buf, &cap,
+		    why)) < 0)
+			break;
+		if (f == NULL && tw != NULL) {
+			gather(&u, buf, &g);
+			twrite_unit(tw, fd, &u, NULL, &g);
+		}
+		find_unit(&u, buf, sc);
+		*end = arc_unit_end(&u);
+	}
+	/* a directory find may not write to keeps it scanning */
+	if (tw != NULL && r == 0 && twrite_commit(tw, data) < 0 &&
+	    errno != EACCES && errno != EROFS && errno != EPERM &&
+	    !q.index_said++)
+		kh_warn("%s: cannot write its find index (%s): reading it "
+		    "all", data, strerror(errno));
+	twrite_free(tw);
+	tfile_free(tf);
+	free(g.h);
+	return r;
 }
 
 /* Each day file that may hold an answer, in turn. */
@@ -824,7 +828,7 @@ scan(struct archive *a, struct finder *fd)
 			continue;
 		}
 		sc.part = &v[i];
-		r = arc_scan(f, opt.arc.dict, find_unit, &sc, &end, &why);
+		r = scan_part(&sc, f, v[i].data, &end, &why);
 		if (r < 0) {
 			kh_warn("%s: at byte %" PRIu64 ": %s%s", v[i].data, end,
 			    why, r == ARC_NODICT || r == ARC_IOERR ? "" :
@@ -892,6 +896,7 @@ cmd_find(struct archive *a)
 	struct finder *fd = NULL;
 	struct tm tm = { 0 };
 	time_t t;
+	size_t n;
 	int st = 0, k, learn_any = 0;
 
 	if (opt.from != NULL) {
@@ -917,6 +922,21 @@ cmd_find(struct archive *a)
 		if (q.text.n > 64)
 			kh_die("--text: more than 64 words");
 	}
+	if (opt.find_site != NULL) {
+		char *fs = fold_all(opt.find_site, strlen(opt.find_site), &n);
+
+		q.h_site = term_hash(TERM_SITE, fs, n);
+		free(fs);
+	}
+	if (opt.find_lang != NULL) {
+		char *fl = fold_all(opt.find_lang, strlen(opt.find_lang), &n);
+
+		q.h_lang = term_hash(TERM_LANG, fl, n);
+		free(fl);
+	}
+	if (opt.find_story != NULL)
+		q.h_story = term_hash(TERM_STORY, opt.find_story,
+		    strlen(opt.find_story));
 	if (learn_any) {
 		q.learning = 1;
 		if ((k = scan(a, NULL)) > st)
@@ -938,12 +958,13 @@ cmd_find(struct archive *a)
 	for (size_t i = 0; i < q.nnames; i++) {
 		words_free(&q.names[i].w);
 		free(q.names[i].fold);
-		for (int j = 0; j < q.names[i].nalias; j++)
+		for (int j = 0; j < q.names[i].nalias; j++) {
 			free(q.names[i].alias[j]);
+			words_free(&q.names[i].aliasw[j]);
+		}
 	}
 	free(q.names);
 	words_free(&q.text);
-	words_free(&scratch);
 	strmap_free(&q.tally);
 	return st;
 }

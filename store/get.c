@@ -40,6 +40,7 @@ put_back(const struct arc_unit *u, uint32_t n, const char **line,
 static int
 cat_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
+	const char *at = recs;
 	struct json_object *rec;
 	const char *line;
 	size_t len = 0;
@@ -47,9 +48,8 @@ cat_unit(const struct arc_unit *u, const char *recs, void *arg)
 
 	(void)arg;
 	for (uint32_t i = 0; i < u->nrec; i++) {
-		line = arc_nth_line(recs, u->raw, i, &len);
-		if (line == NULL)
-			continue;
+		if ((line = arc_next_line(&at, recs + u->raw, &len)) == NULL)
+			break;
 		put_back(u, i, &line, &len);
 		if (opt.where_key != NULL) {	/* parse only to filter */
 			rec = arc_record(line, len);
@@ -67,14 +67,14 @@ cat_unit(const struct arc_unit *u, const char *recs, void *arg)
 static int
 warc_unit(const struct arc_unit *u, const char *recs, void *arg)
 {
+	const char *at = recs;
 	struct json_object *rec;
 	const char *line;
 	size_t len = 0;
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
-		line = arc_nth_line(recs, u->raw, i, &len);
-		if (line == NULL)
-			continue;
+		if ((line = arc_next_line(&at, recs + u->raw, &len)) == NULL)
+			break;
 		put_back(u, i, &line, &len);
 		if ((rec = arc_record(line, len)) == NULL)
 			continue;	/* verify says why */

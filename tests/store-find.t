@@ -5,7 +5,7 @@
 # archive is tests/find/records.jsonl: seven tagged articles of two
 # made-up outlets, written for these tests.
 . "$(dirname "$0")/lib.sh"
-plan 17
+plan 20
 
 recs=$here/find/records.jsonl
 A=$tmp/A
@@ -195,6 +195,48 @@ PY
 	test "$(store find --text 'আলোচনার' --count "$tmp/F")" = 1
 }
 check "records of other tools: \\u escapes, capitals, another normal form" t_forms
+
+t_index() {
+	# The first find makes DAY.jsonl.zst.terms beside each day it
+	# reads; later ones answer the same through them.
+	rm -f "$A"/*.terms
+	qs="--entity=putin --entity=পুতিনের --text=বন্যার --site=dainik --lang=en --story=s0000000000000002 --type=ORG --text=metro"
+	for qq in $qs; do store find --count "$qq" "$A"; done >"$tmp/noidx" &&
+	test "$(ls "$A"/*.jsonl.zst.terms | wc -l)" -eq 3 &&
+	for qq in $qs; do store find --count "$qq" "$A"; done >"$tmp/idx" &&
+	same "$tmp/noidx" "$tmp/idx" &&
+	printf '2\n2\n1\n2\n5\n2\n1\n3\n' | same - "$tmp/idx"
+}
+check "the find index: made by the first find, the same answers after" t_index
+
+t_index_grows() {
+	# A day written to after its index was made: the new records are
+	# found, and the index covers them afterwards.
+	cp -r "$A" "$tmp/G" &&
+	printf '{"url":"https://www.dainik.example/late","fetched_at":"2024-08-19T23:00:00Z","lang":"bn","site":"dainik","title":"late","text":"late","entities":[{"field":"text","start":0,"end":4,"text":"late","type":"PER","norm":"Late Comer"}]}\n' |
+	    store -q -o "$tmp/G" &&
+	before=$(stat -c %s "$tmp/G"/2024-08-19.jsonl.zst.terms) &&
+	test "$(store find --count --entity comer "$tmp/G")" = 1 &&
+	test "$(stat -c %s "$tmp/G"/2024-08-19.jsonl.zst.terms)" -gt "$before" &&
+	test "$(store find --count --entity comer "$tmp/G")" = 1
+}
+check "a day written to after its index was made: new records found, the index brought up to date" t_index_grows
+
+t_index_foreign() {
+	# An index that is not its data's (another archive's, damaged, cut
+	# short) costs a scan, never an answer.
+	cp -r "$A" "$tmp/H" &&
+	cp "$tmp/F"/2024-08-17.jsonl.zst.terms "$tmp/H"/2024-08-17.jsonl.zst.terms &&
+	test "$(store find --count --entity dhaka --type LOC "$tmp/H")" = 3 &&
+	head -c 40 "$tmp/H"/2024-08-18.jsonl.zst.terms >"$tmp/cut" &&
+	cp "$tmp/cut" "$tmp/H"/2024-08-18.jsonl.zst.terms &&
+	printf 'garbage' >"$tmp/H"/2024-08-19.jsonl.zst.terms &&
+	store find --count "--entity=feni" "$tmp/H" >"$tmp/f1" 2>"$tmp/f1.err" &&
+	test "$(cat "$tmp/f1")" = 2 && test ! -s "$tmp/f1.err" &&
+	test "$(store find --count --text=metro "$tmp/H")" = 3 &&
+	store verify -q "$tmp/H"
+}
+check "an index not made from its data (another archive's, cut, garbage): scanned, the same answers" t_index_foreign
 
 t_usage() {
 	for a in "--type XYZ" "--by week" "--entity" "extra"; do
