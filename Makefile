@@ -43,16 +43,16 @@ PROGS = validate store
 validate_SRCS = validate/validate.c
 store_SRCS = store/store.c store/put.c store/get.c store/archive.c \
 	store/dedup.c store/warc.c \
-	store/sha1.c store/urlidx.c store/find.c store/words.c store/terms.c
+	store/urlidx.c store/find.c store/words.c store/terms.c
 # lib/url.c: store compares URLs in their canonical form (url.c loads
 # ICU and libpsl when a URL needs them: store get starts without them)
 store_PKGS = libzstd zlib
 TOOLS = passthru warc-export sha1-test scan-test getlat
 passthru_SRCS = bench/passthru.c
 getlat_SRCS = bench/getlat.c
-warc-export_SRCS = tests/warc-export.c store/warc.c store/sha1.c
+warc-export_SRCS = tests/warc-export.c store/warc.c
 warc-export_PKGS = zlib
-sha1-test_SRCS = tests/sha1-test.c store/sha1.c tests/tap.c
+sha1-test_SRCS = tests/sha1-test.c tests/tap.c
 scan-test_SRCS = tests/scan-test.c tests/members.c tests/tap.c
 
 # Fuzz targets: one per parser of outside input, fuzz/NAME.c linked with
@@ -60,7 +60,7 @@ scan-test_SRCS = tests/scan-test.c tests/members.c tests/tap.c
 FUZZ_TARGETS = records check archive scan
 records_FUZZ_LINK =
 check_FUZZ_LINK =
-archive_FUZZ_LINK = store/archive.c store/dedup.c store/sha1.c
+archive_FUZZ_LINK = store/archive.c store/dedup.c
 archive_FUZZ_PKGS = libzstd icu-uc libpsl
 # scan: rec_scan() against rec_parse(), the library alone
 scan_FUZZ_LINK = tests/members.c

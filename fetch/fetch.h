@@ -11,6 +11,8 @@
 #include <curl/curl.h>
 #include <json-c/json.h>
 
+#include "body.h"
+
 struct robots;
 struct state;
 
@@ -36,9 +38,6 @@ extern struct fetch_opt opt;
 struct host;
 
 /* One record on its way: its transfer, then its result. */
-/* What a record expects its URL to be (its "kind"): what bodies are
- * taken (body.c). */
-enum { WANT_PAGE, WANT_FEED, WANT_SITEMAP, WANT_ROBOTS };
 
 struct job {
 	struct json_object *rec;	/* the input record */
@@ -97,20 +96,6 @@ double now_mono(void);
  * freed by it. */
 void job_done(struct job *j, CURLcode rc, const char *error);
 void job_free(struct job *j);
-/* body.c: WANT_* for a record's kind (NULL: none) and url; its name
- * in messages ("HTML", "a feed"); is a body of media type ct taken for
- * it?  fetch_gunzip: a gzip file inflated to at most max bytes, into
- * *out (malloc'd, NUL after it); *cut when it went past max or ended
- * too soon; -1 when it is no gzip data. */
-int fetch_want(const char *kind, const char *url);
-const char *fetch_want_name(int want);
-int fetch_accepts(const char *content_type, int want);
-int fetch_is_gzip(const char *body, size_t len);
-/* The media type of a body sent without one, when it is plainly not
- * text (a PDF, an image, NUL bytes); else NULL. */
-const char *fetch_sniff(const char *body, size_t len);
-int fetch_gunzip(const char *in, size_t n, size_t max, char **out,
-	size_t *outlen, int *cut);
 /* Headers of the finished transfer (NULL when absent). */
 const char *job_header(struct job *j, const char *name);
 /* Its Content-Type when that is a media type (has a '/'), else NULL. */

@@ -35,7 +35,7 @@
 #include "decode.h"
 #include "fetch.h"
 #include "state.h"
-#include "../store/sha1.h"
+#include "sha1.h"
 
 #define ID_SIZE sizeof("<urn:uuid:00000000-0000-0000-0000-000000000000>")
 

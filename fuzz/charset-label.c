@@ -1,6 +1,6 @@
 /*
  * charset-label.c: libFuzzer target for fetch's table of the WHATWG
- * Encoding Standard's labels (charset_label() in fetch/charset.c).
+ * Encoding Standard's labels (charset_label() in lib/charset.c).
  *
  * Input: a label, a NUL byte, then a body (without a NUL, the input is
  * both the label and the body).
@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "khobor.h"
-#include "../fetch/charset.h"
+#include "charset.h"
 
 #define LABEL_TRY 64	/* bytes of a label tried in its variants */
 

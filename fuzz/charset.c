@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "khobor.h"
-#include "../fetch/charset.h"
+#include "charset.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -21,3 +21,8 @@ BROTLI = brotli
 LIBS_brotli := $(shell pkg-config --libs libbrotlidec)
 build/opt/lib/decode.o build/asan/lib/decode.o: DEP_CFLAGS += -DKH_BROTLI
 endif
+
+# lib/charset.c (a page's encoding and its text in UTF-8, for fetch and
+# unwarc) calls ICU's converters: a program that calls charset_*() names
+# icu-i18n in its NAME_PKGS.  lib/body.c (which bodies a record takes,
+# sitemaps' gzip) needs zlib; lib/sha1.c (WARC digests) nothing.

@@ -1,5 +1,5 @@
 /*
- * charset-test: fetch's encoding sniffing and decoding (fetch/charset.c)
+ * charset-test: fetch's encoding sniffing and decoding (lib/charset.c)
  * alone, for tests/charset.t.
  *
  *   charset-test -l [label ...]
@@ -20,7 +20,7 @@
 
 #include "khobor.h"
 #include "slurp.h"
-#include "../fetch/charset.h"
+#include "charset.h"
 
 static void
 label(const char *s, size_t len)

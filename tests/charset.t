@@ -1,5 +1,5 @@
 #!/bin/sh
-# fetch's encoding sniffing and decoding (fetch/charset.c) through
+# fetch's encoding sniffing and decoding (lib/charset.c) through
 # charset-test: the WHATWG Encoding Standard's label table and nothing
 # else (utf-7, utf-32 are no labels), HTML's rules for where a label was
 # found, the decoders done without ICU, and output always UTF-8.

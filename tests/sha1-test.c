@@ -1,12 +1,12 @@
 /*
- * sha1-test: store/sha1.c against the FIPS 180-4 example vectors (NIST
+ * sha1-test: lib/sha1.c against the FIPS 180-4 example vectors (NIST
  * "Cryptographic Standards and Guidelines: Examples with Intermediate
  * Values", SHA-1) and base32 digests as WARC files carry them.  TAP.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "../store/sha1.h"
+#include "sha1.h"
 #include "tap.h"
 
 static void

@@ -5,7 +5,7 @@
  * writes one record for each capture of a page: a response, resource or
  * revisit record whose content is HTML as fetch takes it.  The body is
  * de-chunked, decompressed and converted to UTF-8 by fetch's own code
- * (fetch/charset.c, fetch/body.c), so a page read from an archive and
+ * (lib/charset.c, lib/body.c), so a page read from an archive and
  * the same page fetched give the same record.  Each record says where
  * its capture is: warc_file and warc_offset (docs/records.md).
  */
@@ -20,8 +20,8 @@
 
 #include "khobor.h"
 #include "check.h"
-#include "../fetch/charset.h"
-#include "../fetch/fetch.h"
+#include "body.h"
+#include "charset.h"
 #include "warcin.h"
 
 

@@ -1,6 +1,7 @@
 /*
- * body.c: which bodies fetch takes, by what the record expects its URL
- * to be (its "kind", docs/records.md), and the gzip files of sitemaps.
+ * body.c: which bodies fetch (and unwarc) take, by what the record
+ * expects its URL to be (its "kind", docs/records.md), and the gzip
+ * files of sitemaps.
  *
  * A page (no kind, or "article") is HTML or XML; a feed may also be
  * JSON (JSON Feed) or plain text; a sitemap plain text or gzip (a
@@ -13,7 +14,7 @@
 #include <zlib.h>
 
 #include "khobor.h"
-#include "fetch.h"
+#include "body.h"
 
 int
 fetch_want(const char *kind, const char *url)
