@@ -38,7 +38,7 @@
  * over the weights, the best B-cubed F1.  Day mentions came out at 0:
  * every article of a day names the day. */
 struct st_weights st_w = {
-	.ent = 1.0, .num = 0.5, .day = 0, .title = 0.6,
+	.ent = 1.0, .num = 1.0, .day = 0, .title = 0.6,
 	.near = 0.4, .min = 0.25,
 };
 
@@ -51,9 +51,9 @@ struct st_weights st_w = {
 /* Candidates scored for one article at most. */
 #define CAND_MAX 4000
 #define TEXT_NUM_MAX 64
-/* The least weight of shared names, numbers and days that can make a
- * story: more than one common one, and title words alone never do
- * (guides on one topic share them). */
+/* The least weight of shared entity norms that can make a story: more
+ * than one common one; title words and numbers alone never do (guides
+ * on one topic share them). */
 #define SHARED_MIN 3.0	/* numbers of the text kept as features */
 
 struct ent {
@@ -623,7 +623,7 @@ score(const struct st_window *w, const struct st_doc *d, double dnorm,
 			double x = kind_weight(k) * idf(w, nd->df + 1);
 
 			s += x;
-			if (k >> 60 != ST_F_TITLE)
+			if (k >> 60 == ST_F_ENT)
 				named += x;
 		}
 	}
