@@ -378,8 +378,10 @@ st_doc_done(struct st_doc *d)
 	for (i = k = 0; i < d->nfeat; i++)
 		if (k == 0 || d->feat[i] != d->feat[k - 1])
 			d->feat[k++] = d->feat[i];
-	/* the most features kept: the ones that sort first, a fair
-	 * sample of each kind but for URLs, which sort before them */
+	/* the most features kept: the ones that sort first, by kind
+	 * (URLs, entities, numbers, days, title words, bands); an
+	 * article past the limit loses its bands, and is still found
+	 * through its names */
 	d->nfeat = k < ST_FEAT_MAX ? k : ST_FEAT_MAX;
 }
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "khobor.h"
@@ -100,20 +101,22 @@ get_str(struct json_object *rec, const char *key, size_t *len)
 
 /* The article's time: published, else fetched_at, else the newest the
  * window has seen.  A published date after fetched_at by more than a
- * day is a wrong one: fetched_at then. */
+ * day is a wrong one: fetched_at then; so is a time more than a day
+ * ahead of the clock, which would empty the window and hold it in the
+ * future from run to run. */
 static int64_t
 doc_time(struct st_window *w, struct json_object *rec, const char **when,
     size_t *whenlen)
 {
 	const char *p, *f;
 	size_t plen = 0, flen = 0;
-	int64_t tp, tf;
+	int64_t tp, tf, soon = (int64_t)time(NULL) + 86400;
 	int hp, hf;
 
 	p = get_str(rec, "published", &plen);
 	f = get_str(rec, "fetched_at", &flen);
-	hp = p != NULL && parse_time(p, plen, &tp) == 0;
-	hf = f != NULL && parse_time(f, flen, &tf) == 0;
+	hp = p != NULL && parse_time(p, plen, &tp) == 0 && tp <= soon;
+	hf = f != NULL && parse_time(f, flen, &tf) == 0 && tf <= soon;
 	if (hp && (!hf || tp <= tf + 86400)) {
 		*when = p, *whenlen = plen;
 		return tp;

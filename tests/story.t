@@ -4,7 +4,7 @@
 # that last across runs with --state; the window; bad input; output
 # that validate passes; memory bounded by the window, not the input.
 . "$(dirname "$0")/lib.sh"
-plan 14
+plan 15
 
 # The sample site's articles through clean and tag, as the pipeline
 # gives them to story.
@@ -86,6 +86,16 @@ window() {
 }
 check "the same text 5 days later: not with a 3-day window, with a 7-day one" \
     window
+
+future() {
+	# a date far ahead (a typo, a bad clock) first: the window is not
+	# emptied and held there
+	{ echo '{"url":"https://e.example/x","published":"2099-01-01","text":"Soon."}'
+	  cat "$tmp/dup.jsonl"; } | story | tail -n +2 >"$tmp/future.out" &&
+	set -- $(ids "$tmp/future.out") &&
+	echo "stories: $*" && test "$1" = "$2" && test "$1" = "$3"
+}
+check "a date far in the future does not empty the window" future
 
 ids_form() {
 	jq -e -s 'map(select(.text)) | all(.story | test("^s[0-9a-f]{16}$"))' \
