@@ -68,7 +68,7 @@ scan_FUZZ_LINK = tests/members.c
 # The stages keep their build lines next to their code: each adds to
 # PROGS, TOOLS and FUZZ_TARGETS and sets its NAME_SRCS and NAME_PKGS.
 include fetch/build.mk clean/build.mk clean/text.mk tag/build.mk \
-	tag/dates.mk links/build.mk unwarc/build.mk
+	tag/dates.mk links/build.mk unwarc/build.mk story/build.mk
 
 LIB_SRCS = $(wildcard lib/*.c)
 
@@ -206,6 +206,7 @@ bench: all
 	bench/clean.sh
 	bench/tag-eval.sh
 	bench/tag.sh
+	bench/story.sh
 	bench/unwarc.sh
 	bench/pipeline.sh
 

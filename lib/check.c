@@ -811,5 +811,8 @@ check_record(struct json_object *rec, check_report *report, void *arg)
 	check_mentions(&c, "entities", check_entity_extra);
 	check_links(&c);
 	check_capture(&c);
+	if ((s = want_string(&c, "story", 1)) != NULL && (strlen(s) != 17 ||
+	    s[0] != 's' || strspn(s + 1, "0123456789abcdef") != 16))
+		problem(&c, "story", "%s: not s and 16 hex digits", s);
 	return c.n;
 }

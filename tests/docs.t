@@ -33,7 +33,7 @@ E=http://courier.test:$port
 # --- the folder the examples run in -------------------------------------
 w=$tmp/w
 mkdir -p "$w/bin" "$w/scripts"
-for p in links clean tag store validate; do
+for p in links clean tag story store validate; do
 	ln -s "$bin/$p" "$w/bin/$p"
 	ln -s "$bin/$p" "$w/bin/kh-$p"
 done
