@@ -112,17 +112,6 @@ state_put(struct state *s, const char *url, const char *etag,
 	e->dirty = 1;
 }
 
-static const char *
-field(struct json_object *o, const char *key)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
-}
-
 /* Read the file into s.  merge: an entry this run changed stays unless
  * the file's is from a later fetch. */
 static int
@@ -155,19 +144,19 @@ load(struct state *s, int merge)
 				kh_warn("%s:%lu: %s; dropped", s->path, ln, err);
 			continue;
 		}
-		if ((url = field(o, "url")) == NULL) {
+		if ((url = rec_str(o, "url", NULL)) == NULL) {
 			kh_warn("%s:%lu: no url; dropped", s->path, ln);
 			json_object_put(o);
 			continue;
 		}
-		at = field(o, "fetched_at");
+		at = rec_str(o, "fetched_at", NULL);
 		e = state_get(s, url);
 		if (!merge || e == NULL || !e->dirty ||
 		    (at != NULL && (e->fetched_at == NULL ||
 		    strcmp(at, e->fetched_at) > 0))) {
 			e = get_or_add(s, url);
-			set_str(&e->etag, field(o, "etag"));
-			set_str(&e->last_modified, field(o, "last_modified"));
+			set_str(&e->etag, rec_str(o, "etag", NULL));
+			set_str(&e->last_modified, rec_str(o, "last_modified", NULL));
 			set_str(&e->fetched_at, at);
 		}
 		json_object_put(o);

@@ -154,6 +154,10 @@ struct rec_parser *rec_parser_new(void);
 void rec_parser_free(struct rec_parser *p);
 struct json_object *rec_parse(struct rec_parser *p, const char *line, size_t len,
 	int first, const char **err, long *at);
+/* The string member key of a record (or any object): its value, and
+ * its length in *len unless len is NULL; NULL when it is absent or not
+ * a string. */
+const char *rec_str(struct json_object *o, const char *key, size_t *len);
 /* The JSON text the last rec_parse() read: the line without BOM and CR. */
 const char *rec_parsed_text(const struct rec_parser *p, size_t *len);
 /* The values of a tree: v itself and every value in it, at any depth,

@@ -394,3 +394,16 @@ rec_fits(const struct rec_pos *pos, size_t len, size_t values)
 	}
 	return 1;
 }
+
+const char *
+rec_str(struct json_object *o, const char *key, size_t *len)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	if (len != NULL)
+		*len = json_object_get_string_len(v);
+	return json_object_get_string(v);
+}

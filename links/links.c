@@ -30,19 +30,6 @@ write_text(const char *text, size_t len)
 	rec_write_text(text, len);
 }
 
-static const char *
-str_field(struct json_object *rec, const char *key, size_t *len)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(rec, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	if (len != NULL)
-		*len = json_object_get_string_len(v);
-	return json_object_get_string(v);
-}
-
 /* A host in Bangladesh (.bd): BST there is +06:00. */
 static int
 host_bd(const char *url)
@@ -73,9 +60,9 @@ one(struct json_object *rec, const struct rec_pos *pos, void *arg)
 	long n;
 
 	(void)arg;
-	if ((s.url = str_field(rec, "final_url", NULL)) == NULL ||
+	if ((s.url = rec_str(rec, "final_url", NULL)) == NULL ||
 	    *s.url == '\0')
-		s.url = str_field(rec, "url", NULL);
+		s.url = rec_str(rec, "url", NULL);
 	if (s.url == NULL || *s.url == '\0') {
 		rec_bad(pos, "no url; skipped");
 		return;
@@ -89,7 +76,7 @@ one(struct json_object *rec, const struct rec_pos *pos, void *arg)
 		rec_bad(pos, "kind: not a string; skipped");
 		return;
 	}
-	kind = str_field(rec, "kind", NULL);
+	kind = rec_str(rec, "kind", NULL);
 	if (kind != NULL && strcmp(kind, "article") == 0) {
 		links_count.articles_in++;
 		return;
@@ -120,7 +107,7 @@ one(struct json_object *rec, const struct rec_pos *pos, void *arg)
 		if (s.depth > 1000000)
 			s.depth = 1000000;
 	}
-	s.site = str_field(rec, "site", &s.sitelen);
+	s.site = rec_str(rec, "site", &s.sitelen);
 	s.bd = host_bd(s.url);
 
 	/* records.md: a /robots.txt without a kind is of kind robots */

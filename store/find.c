@@ -209,19 +209,6 @@ fold_all(const char *s, size_t len, size_t *n)
 	return f;
 }
 
-static const char *
-str_member(struct json_object *o, const char *key, size_t *n)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	if (n != NULL)
-		*n = json_object_get_string_len(v);
-	return json_object_get_string(v);
-}
-
 /* Whether a string (its folded form) equals the name folded. */
 static int
 fold_eq(const struct name *nm, const char *s, size_t n)
@@ -250,8 +237,8 @@ mention_is(const struct name *nm, struct json_object *m, int *by_text)
 	size_t nn = 0, tn = 0;
 
 	*by_text = 0;
-	norm = str_member(m, "norm", &nn);
-	text = str_member(m, "text", &tn);
+	norm = rec_str(m, "norm", &nn);
+	text = rec_str(m, "text", &tn);
 	if (norm != NULL) {
 		for (int i = 0; i < nm->nalias; i++)
 			if (strlen(nm->alias[i]) == nn &&
@@ -270,7 +257,7 @@ type_ok(struct json_object *m)
 {
 	const char *t;
 
-	return opt.find_type == NULL || ((t = str_member(m, "type", NULL)) &&
+	return opt.find_type == NULL || ((t = rec_str(m, "type", NULL)) &&
 	    strcmp(t, opt.find_type) == 0);
 }
 
@@ -281,7 +268,7 @@ learn(struct name *nm, struct json_object *m)
 	const char *norm;
 	size_t nn;
 
-	if ((norm = str_member(m, "norm", &nn)) == NULL)
+	if ((norm = rec_str(m, "norm", &nn)) == NULL)
 		return;
 	for (int i = 0; i < nm->nalias; i++)
 		if (strcmp(nm->alias[i], norm) == 0)
@@ -347,8 +334,8 @@ record_day(struct json_object *rec)
 	const char *d;
 	size_t n;
 
-	if (((d = str_member(rec, "published", &n)) != NULL && n >= 10 &&
-	    is_day(d)) || ((d = str_member(rec, "fetched_at", &n)) != NULL &&
+	if (((d = rec_str(rec, "published", &n)) != NULL && n >= 10 &&
+	    is_day(d)) || ((d = rec_str(rec, "fetched_at", &n)) != NULL &&
 	    n >= 10 && is_day(d)))
 		return d;
 	return NULL;
@@ -380,11 +367,11 @@ site_ok(struct json_object *rec)
 	char host[256];
 	size_t hn, sn = strlen(opt.find_site);
 
-	if ((s = str_member(rec, "site", NULL)) != NULL &&
+	if ((s = rec_str(rec, "site", NULL)) != NULL &&
 	    strcasecmp(s, opt.find_site) == 0)
 		return 1;
 	for (int i = 0; i < 2; i++) {
-		if ((u = str_member(rec, i ? "final_url" : "url", NULL)) == NULL ||
+		if ((u = rec_str(rec, i ? "final_url" : "url", NULL)) == NULL ||
 		    (hn = url_host(u, host, sizeof(host))) < sn)
 			continue;
 		if (strcasecmp(host + hn - sn, opt.find_site) == 0 &&
@@ -397,7 +384,7 @@ site_ok(struct json_object *rec)
 static int
 lang_ok(struct json_object *rec)
 {
-	const char *l = str_member(rec, "lang", NULL);
+	const char *l = rec_str(rec, "lang", NULL);
 	size_t n = strlen(opt.find_lang);
 
 	return l != NULL && strncasecmp(l, opt.find_lang, n) == 0 &&
@@ -411,7 +398,7 @@ url_ok(struct json_object *rec)
 	int glob = strpbrk(opt.find_url, "*?[") != NULL;
 
 	for (int i = 0; i < 2; i++) {
-		if ((u = str_member(rec, i ? "final_url" : "url", NULL)) == NULL)
+		if ((u = rec_str(rec, i ? "final_url" : "url", NULL)) == NULL)
 			continue;
 		if (glob ? fnmatch(opt.find_url, u, 0) == 0 :
 		    strstr(u, opt.find_url) != NULL)
@@ -427,10 +414,10 @@ text_ok(struct json_object *rec)
 	size_t n;
 	uint64_t got = 0;
 
-	if ((s = str_member(rec, "title", &n)) != NULL)
+	if ((s = rec_str(rec, "title", &n)) != NULL)
 		got |= words_found(&q.text, s, n);
 	if (got != all_bits(q.text.n) &&
-	    (s = str_member(rec, "text", &n)) != NULL)
+	    (s = rec_str(rec, "text", &n)) != NULL)
 		got |= words_found(&q.text, s, n) | got;
 	return got == all_bits(q.text.n);
 }
@@ -438,7 +425,7 @@ text_ok(struct json_object *rec)
 static int
 story_ok(struct json_object *rec)
 {
-	const char *s = str_member(rec, "story", NULL);
+	const char *s = rec_str(rec, "story", NULL);
 
 	return s != NULL && strcmp(s, opt.find_story) == 0;
 }
@@ -546,7 +533,7 @@ latest(const struct scan *sc, struct json_object *rec, uint64_t off,
 	uint32_t r;
 	size_t n;
 
-	if ((u = str_member(rec, "url", &n)) == NULL ||
+	if ((u = rec_str(rec, "url", &n)) == NULL ||
 	    finder_newest(sc->fd, u, n, day, &o, &r) != 1)
 		return 1;	/* nothing newer known */
 	return o == off && r == recno && strcmp(day, sc->part->day) == 0;
@@ -581,16 +568,16 @@ tally_record(struct json_object *rec)
 			tally("-", 1);
 		break;
 	case BY_SITE:
-		if ((s = str_member(rec, "site", &n)) != NULL)
+		if ((s = rec_str(rec, "site", &n)) != NULL)
 			tally(s, n);
-		else if ((u = str_member(rec, "url", NULL)) != NULL &&
+		else if ((u = rec_str(rec, "url", NULL)) != NULL &&
 		    (n = url_host(u, host, sizeof(host))) > 0)
 			tally(host, n);
 		else
 			tally("-", 1);
 		break;
 	case BY_STORY:
-		if ((s = str_member(rec, "story", &n)) != NULL)
+		if ((s = rec_str(rec, "story", &n)) != NULL)
 			tally(s, n);
 		else
 			tally("-", 1);
@@ -607,7 +594,7 @@ tally_record(struct json_object *rec)
 			m = json_object_array_get_idx(ents, i);
 			if (!json_object_is_type(m, json_type_object) ||
 			    !type_ok(m) ||
-			    (s = str_member(m, "norm", &n)) == NULL)
+			    (s = rec_str(m, "norm", &n)) == NULL)
 				continue;
 			strmap_get(&once, s, n, &added);
 			if (added)

@@ -904,19 +904,6 @@ static struct {
 	unsigned long urls, fresh, changed, held, again;
 } nw;
 
-/* The string member key of rec, or NULL. */
-static const char *
-member(struct json_object *rec, const char *key, size_t *n)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(rec, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	*n = json_object_get_string_len(v);
-	return json_object_get_string(v);
-}
-
 /* What new looks urls up in: the URL index, or (when there is none to
  * trust, or it cannot say) a table of every URL of the archive, made
  * once; the urls of the input are in seen too, as they pass. */
@@ -990,7 +977,7 @@ new_record(struct json_object *rec, const struct rec_pos *pos, void *arg)
 	int64_t t;
 	int added, r;
 
-	if ((u = member(rec, "url", &ul)) == NULL) {
+	if ((u = rec_str(rec, "url", &ul)) == NULL) {
 		rec_bad(pos, "no url; skipped");
 		return;
 	}
@@ -1022,7 +1009,7 @@ new_record(struct json_object *rec, const struct rec_pos *pos, void *arg)
 	} else if (m->date == INT64_MAX) {
 		nw.again++;	/* earlier in the input */
 		return;
-	} else if (opt.changed && (lm = member(rec, "lastmod", &ln)) != NULL &&
+	} else if (opt.changed && (lm = rec_str(rec, "lastmod", &ln)) != NULL &&
 	    (t = arc_time(lm, ln)) > m->date) {
 		nw.changed++;
 	} else {

@@ -88,18 +88,6 @@ add_words(struct tgather *g, int ns, const char *s, size_t n)
 	}
 }
 
-static const char *
-string(struct json_object *o, const char *key, size_t *n)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	*n = json_object_get_string_len(v);
-	return json_object_get_string(v);
-}
-
 /* A value folded (ASCII lower case), each part from a separator on
  * cut off in turn: "news.example.com" as it is, "example.com", "com"
  * (seps "."); "bn-BD" as "bn-bd" and "bn" (seps "-_", kept from the
@@ -138,31 +126,31 @@ terms_of_record(struct json_object *rec, struct tgather *g)
 			m = json_object_array_get_idx(ents, i);
 			if (!json_object_is_type(m, json_type_object))
 				continue;
-			if ((s = string(m, "norm", &n)) != NULL)
+			if ((s = rec_str(m, "norm", &n)) != NULL)
 				add_words(g, TERM_ENTITY, s, n);
-			if ((s = string(m, "text", &n)) != NULL)
+			if ((s = rec_str(m, "text", &n)) != NULL)
 				add_words(g, TERM_ENTITY, s, n);
 		}
-	if ((s = string(rec, "title", &n)) != NULL)
+	if ((s = rec_str(rec, "title", &n)) != NULL)
 		add_words(g, TERM_WORD, s, n);
-	if ((s = string(rec, "text", &n)) != NULL)
+	if ((s = rec_str(rec, "text", &n)) != NULL)
 		add_words(g, TERM_WORD, s, n);
-	if ((s = string(rec, "site", &n)) != NULL) {
+	if ((s = rec_str(rec, "site", &n)) != NULL) {
 		char *f = kh_malloc(2 * n + 1);
 
 		add(g, TERM_SITE, f, kh_word_fold(s, n, f));
 		free(f);
 	}
 	for (int i = 0; i < 2; i++) {
-		if ((s = string(rec, i ? "final_url" : "url", &n)) == NULL ||
+		if ((s = rec_str(rec, i ? "final_url" : "url", &n)) == NULL ||
 		    (p = strstr(s, "://")) == NULL)
 			continue;
 		p += 3;
 		add_folded(g, TERM_SITE, p, strcspn(p, "/?#:"), ".", 1);
 	}
-	if ((s = string(rec, "lang", &n)) != NULL)
+	if ((s = rec_str(rec, "lang", &n)) != NULL)
 		add_folded(g, TERM_LANG, s, n, "-_", 0);
-	if ((s = string(rec, "story", &n)) != NULL)
+	if ((s = rec_str(rec, "story", &n)) != NULL)
 		add(g, TERM_STORY, s, n);
 }
 

@@ -87,18 +87,6 @@ parse_time(const char *s, size_t n, int64_t *t)
 	return 0;
 }
 
-static const char *
-get_str(struct json_object *rec, const char *key, size_t *len)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(rec, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	*len = json_object_get_string_len(v);
-	return json_object_get_string(v);
-}
-
 /* The article's time: published, else fetched_at, else the newest the
  * window has seen.  A published date after fetched_at by more than a
  * day is a wrong one: fetched_at then; so is a time more than a day
@@ -113,8 +101,8 @@ doc_time(struct st_window *w, struct json_object *rec, const char **when,
 	int64_t tp, tf, soon = (int64_t)time(NULL) + 86400;
 	int hp, hf;
 
-	p = get_str(rec, "published", &plen);
-	f = get_str(rec, "fetched_at", &flen);
+	p = rec_str(rec, "published", &plen);
+	f = rec_str(rec, "fetched_at", &flen);
 	hp = p != NULL && parse_time(p, plen, &tp) == 0 && tp <= soon;
 	hf = f != NULL && parse_time(f, flen, &tf) == 0 && tf <= soon;
 	if (hp && (!hf || tp <= tf + 86400)) {
@@ -179,15 +167,15 @@ story(struct json_object *rec, const struct rec_pos *pos, void *arg)
 	uint64_t sid;
 	int had, isnew;
 
-	if ((text = get_str(rec, "text", &len)) == NULL || len == 0) {
+	if ((text = rec_str(rec, "text", &len)) == NULL || len == 0) {
 		rec_write(rec);
 		return;
 	}
-	title = get_str(rec, "title", &tlen);
-	url = get_str(rec, "url", &ulen);
+	title = rec_str(rec, "title", &tlen);
+	url = rec_str(rec, "url", &ulen);
 	st_doc_reset(d, doc_time(c->w, rec, &when, &whenlen));
 	st_doc_add(d, ST_F_URL, url, ulen);
-	if ((s = get_str(rec, "canonical_url", &slen)) != NULL)
+	if ((s = rec_str(rec, "canonical_url", &slen)) != NULL)
 		st_doc_add(d, ST_F_URL, s, slen);
 	mentions(d, rec);
 	st_doc_text(d, title, tlen, text, len);
