@@ -657,17 +657,13 @@ find_unit(const struct arc_unit *u, const char *recs, void *arg)
 	const char *at = recs;
 	struct scan *sc = arg;
 	struct json_object *rec;
-	const char *line, *why;
+	const char *line;
 	size_t len = 0;
 
 	for (uint32_t i = 0; i < u->nrec; i++) {
 		if ((line = arc_next_line(&at, recs + u->raw, &len)) == NULL)
 			break;
-		if (restore(line, len, u, i, &line, &len, &why) > 0) {
-			kh_warn("a record refers to a body it cannot have: %s "
-			    "(run store verify)", why);
-			kh_run.error = 1;
-		}
+		put_back(u, i, &line, &len);
 		if (!may_match(line, len) ||
 		    (rec = arc_record(line, len)) == NULL)
 			continue;	/* verify says why a record is none */

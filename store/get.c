@@ -22,9 +22,7 @@
 #include "urlidx.h"
 #include "warc.h"
 
-/* Record n of unit u with its bodies put back; a reference that points
- * at nothing is reported, and left as it is. */
-static void
+void
 put_back(const struct arc_unit *u, uint32_t n, const char **line,
     size_t *len)
 {

@@ -107,6 +107,10 @@ const char *body_at(int day, uint64_t off, uint32_t recno, const char *field,
  * them point at nothing (left as they are), *why saying why. */
 int restore(const char *text, size_t len, const struct arc_unit *u,
     uint32_t n, const char **out, size_t *outlen, const char **why);
+/* get.c: restore() for a reader: a reference that points at nothing is
+ * reported (and the exit status set), and left as it is. */
+void put_back(const struct arc_unit *u, uint32_t n, const char **line,
+    size_t *len);
 
 /* The commands. */
 int cmd_write(char **files);
