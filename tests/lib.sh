@@ -21,6 +21,13 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
+# python3 by its own path: a version manager's shim (pyenv) on PATH runs
+# a dozen shell processes for each call, and the tests make hundreds.
+if py=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null) &&
+    [ -x "$py" ]; then
+	mkdir "$tmp/.py" && ln -s "$py" "$tmp/.py/python3" &&
+	    PATH=$tmp/.py:$PATH
+fi
 t_n=0
 t_fail=0
 
