@@ -29,6 +29,7 @@
 #include "meta.h"
 #include "dateline.h"
 #include "kind.h"
+#include "textmode.h"
 
 /* What the walk knows of one element. */
 struct nstat {
@@ -849,6 +850,37 @@ dateline_only(const char *s, size_t n)
 	return dateline_parse(s, n, buf, sizeof buf) != DATELINE_NONE;
 }
 
+/* A byline line: a desk or correspondent and at most a place and a
+ * dateline after it ("নিজস্ব প্রতিবেদক, ঢাকাপ্রকাশ: ১৪ মার্চ ২০২৫",
+ * "Staff Correspondent, Dhaka"), not a lead it opens ("নিজস্ব প্রতিবেদক:
+ * রাজধানীতে আজ ... ।"). */
+static int
+byline_only(const char *s, size_t n)
+{
+	static const char *const labels[] = { "লিখেছেন ", "লেখক: ",
+	    "লেখক : ", NULL };
+	size_t d;
+
+	if (n > 200)
+		return 0;
+	/* "লিখেছেন রফিক আহমেদ": a writer's name after its label */
+	for (const char *const *l = labels; *l != NULL; l++) {
+		size_t k = strlen(*l);
+
+		if (n > k && n < k + 60 && memcmp(s, *l, k) == 0 &&
+		    memchr(s + k, ' ', n - k) != NULL &&
+		    memcmp(s + n - 3, "।", 3) != 0)
+			return 1;
+	}
+	if ((d = text_desk_byline(s, n)) == 0)
+		return 0;
+	if (d == n)
+		return 1;
+	if (memcmp(s + n - 3, "।", 3) == 0 || s[n - 1] == '.')
+		return 0;
+	return n - d < 40 || dateline_only(s + d, n - d);
+}
+
 /* End the current line: trim it, drop it when it is a repeat or junk. */
 static void
 end_line(struct out *o)
@@ -867,7 +899,7 @@ end_line(struct out *o)
 	o->space = 0;
 	if (n == 0)
 		return;
-	if (junk_line(s, n) || dateline_only(s, n) ||
+	if (junk_line(s, n) || dateline_only(s, n) || byline_only(s, n) ||
 	    !seen_add(o, hash(s, n))) {
 		o->len = o->line;
 		return;

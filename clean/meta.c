@@ -21,6 +21,7 @@
 #include "dateline.h"
 #include "kind.h"
 #include "meta.h"
+#include "textmode.h"
 
 enum src {
 	S_TITLE_LD, S_TITLE_OG, S_TITLE_TW, S_TITLE_H1, S_TITLE_TAG,
@@ -935,7 +936,7 @@ static const char *
 strip_by(const char *s)
 {
 	static const char *const by[] = { "written by", "posted by",
-	    "authored by", "by", NULL };
+	    "authored by", "by", "লিখেছেন", "লেখক", NULL };
 
 	for (const char *const *b = by; *b != NULL; b++) {
 		size_t n = strlen(*b);
@@ -996,7 +997,7 @@ static int
 by_leaf(const xmlNode *n, int *label)
 {
 	static const char *const labels[] = { "written by", "posted by",
-	    "authored by", "author", "by", NULL };
+	    "authored by", "author", "by", "লিখেছেন", "লেখক", NULL };
 	const xmlNode *c = n->children;
 	const unsigned char *t;
 	size_t len;
@@ -1007,6 +1008,8 @@ by_leaf(const xmlNode *n, int *label)
 		;
 	if (strncasecmp((const char *)t, "by ", 3) != 0 &&
 	    strncasecmp((const char *)t, "by\n", 3) != 0 &&
+	    strncmp((const char *)t, "লিখেছেন", strlen("লিখেছেন")) != 0 &&
+	    strncmp((const char *)t, "লেখক", strlen("লেখক")) != 0 &&
 	    strncasecmp((const char *)t, "written by", 10) != 0 &&
 	    strncasecmp((const char *)t, "posted by", 9) != 0 &&
 	    (strncasecmp((const char *)t, "author", 6) != 0 ||
@@ -1076,16 +1079,28 @@ static void
 byline(xmlNode *n, struct meta *m)
 {
 	const char *rel = html_attr(n, "rel"), *cls = html_attr(n, "class");
-	char buf[128];
+	char buf[256];
 	const char *name;
+	size_t desk;
 	int label = 0, named, by;
 
 	if (m->v[S_AUTH_REL] != NULL)
 		return;
 	named = cls != NULL && (strcasestr(cls, "byline") != NULL ||
 	    strcasestr(cls, "reporter") != NULL ||
+	    strcasestr(cls, "contributor") != NULL ||
 	    strcasestr(cls, "writer") != NULL || author_word(cls));
 	by = by_leaf(n, &label);
+	/* a desk or correspondent signs the story ("নিজস্ব প্রতিবেদক,
+	 * ঢাকা", "Staff Correspondent"): the first such block, in
+	 * whatever element the page puts it */
+	if (!named && !by && label == 0 && m->v[S_AUTH_SEEN] == NULL &&
+	    n->children != NULL && short_text(n, buf, sizeof buf) &&
+	    (desk = text_desk_byline(buf, strlen(buf))) > 0 && !in_menu(n)) {
+		buf[desk] = '\0';
+		set(m, S_AUTH_SEEN, buf);
+		return;
+	}
 	if (label) {
 		xmlNode *s = n->next;
 
@@ -1233,12 +1248,54 @@ has_digit(const unsigned char *s)
 	return 0;
 }
 
-/* The first short block of the page that reads as a dateline. */
+static int
+has_h1(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && (html_tag_is(c, "h1") ||
+		    has_h1(c)))
+			return 1;
+	return 0;
+}
+
+/* Is n in the page's masthead or menus, where a site prints today's
+ * date ("সোমবার, ১৬ মার্চ ২০২৫" above every page)? */
+static int
+in_masthead(const xmlNode *n)
+{
+	static const char *const words[] = { "masthead", "topbar", "top-bar",
+	    "navbar", "menu", "today", NULL };
+
+	for (int d = 0; n != NULL && n->type == XML_ELEMENT_NODE && d < 30;
+	    n = n->parent, d++) {
+		if (html_tag_is(n, "article") || html_tag_is(n, "main"))
+			return 0;
+		/* the page's header, not the story's (which holds its
+		 * <h1>) */
+		if (html_tag_is(n, "header") && (n->parent == NULL ||
+		    html_tag_is(n->parent, "body")) && !has_h1(n))
+			return 1;
+		if (html_tag_is(n, "nav"))
+			return 1;
+		for (int a = 0; a < 2; a++) {
+			const char *v = html_attr(n, a ? "id" : "class");
+
+			for (const char *const *w = words; v != NULL &&
+			    *w != NULL; w++)
+				if (strcasestr(v, *w) != NULL)
+					return 1;
+		}
+	}
+	return 0;
+}
+
+/* The first short block of the page that reads as a dateline, one in
+ * the masthead only when there is no other. */
 static void
 dateline(xmlNode *body, struct extract *out)
 {
 	unsigned texts = 0;
-	char buf[64];
+	char buf[64], head[64] = "";
 
 	for (xmlNode *n = body; n != NULL && texts < 4000;) {
 		int descend = 1;
@@ -1267,7 +1324,10 @@ dateline(xmlNode *body, struct extract *out)
 					k = dateline_parse((const char *)c,
 					    len, buf, sizeof buf);
 				xmlFree(c);
-				if (k == DATELINE_PUBLISHED &&
+				if (k == DATELINE_PUBLISHED && in_masthead(p)) {
+					if (head[0] == '\0')
+						memcpy(head, buf, sizeof head);
+				} else if (k == DATELINE_PUBLISHED &&
 				    out->published == NULL) {
 					out->published = strdup(buf);
 					return;
@@ -1279,6 +1339,25 @@ dateline(xmlNode *body, struct extract *out)
 		}
 		n = next_node(n, body, descend);
 	}
+	if (head[0] != '\0' && out->published == NULL)
+		out->published = strdup(head);
+}
+
+/* Is tag a language written in the Bengali script (bn, as, bpy, mni,
+ * "bn-BD")? */
+static int
+bengali_script(const char *tag)
+{
+	static const char *const langs[] = { "bn", "as", "bpy", "mni", NULL };
+
+	for (const char *const *l = langs; *l != NULL; l++) {
+		size_t n = strlen(*l);
+
+		if (strncasecmp(tag, *l, n) == 0 && (tag[n] == '\0' ||
+		    tag[n] == '-' || tag[n] == '_'))
+			return 1;
+	}
+	return 0;
 }
 
 void
@@ -1288,7 +1367,11 @@ meta_finish(xmlNode *body, struct extract *out)
 
 	if (out->published == NULL && body != NULL)
 		dateline(body, out);
-	if (out->lang != NULL || out->text == NULL)
+	/* a page that dates only its last update is dated by it: the
+	 * best time there is of it, nearer than when it was fetched */
+	if (out->published == NULL && out->modified != NULL)
+		out->published = strdup(out->modified);
+	if (out->text == NULL)
 		return;
 	for (const unsigned char *s = (const unsigned char *)out->text;
 	    *s != '\0'; s++) {
@@ -1297,6 +1380,15 @@ meta_finish(xmlNode *body, struct extract *out)
 		else if (isalpha(*s))
 			latin++;
 	}
+	/* a Bengali page that declares "en-US" (a theme's default) is
+	 * Bengali: the script of the text wins over a language not
+	 * written in it */
+	if (out->lang != NULL && bn > latin && !bengali_script(out->lang)) {
+		free(out->lang);
+		out->lang = NULL;
+	}
+	if (out->lang != NULL)
+		return;
 	if (bn > latin)
 		out->lang = strdup("bn");
 	else if (latin > 0)

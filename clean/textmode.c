@@ -333,9 +333,44 @@ static const char *const inside[] = {
 
 /* Words that end a byline: "কালবেলা ডেস্ক", "নিজস্ব প্রতিবেদক". */
 static const char *const bylines[] = {
-	"ডেস্ক", "প্রতিবেদক", "প্রতিনিধি", "সংবাদদাতা", "রিপোর্টার",
-	"desk", "correspondent", "reporter", NULL
+	"ডেস্ক", "প্রতিবেদক", "প্রতিনিধি", "সংবাদদাতা", "রিপোর্টার", "ব্যুরো",
+	"desk", "correspondent", "reporter", "bureau", NULL
 };
+
+size_t
+text_desk_byline(const char *s, size_t n)
+{
+	size_t e = 0, words = 0;
+
+	/* the name runs to the first ',', ':', '|', '-' or the end */
+	while (e < n && s[e] != ',' && s[e] != ':' && s[e] != '|' &&
+	    s[e] != '-' && s[e] != '\n')
+		e++;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	for (size_t i = 0; i < e; i++)
+		if (s[i] == ' ' && i > 0 && s[i - 1] != ' ')
+			words++;
+	if (e == 0 || words > 3)
+		return 0;
+	for (const char *const *b = bylines; *b != NULL; b++) {
+		size_t m = strlen(*b);
+
+		/* in English a desk is furniture too ("IT Service Desk",
+		 * "Standing Desk"): only a correspondent or reporter signs */
+		if ((unsigned char)s[0] < 0x80 && (strcmp(*b, "desk") == 0 ||
+		    strcmp(*b, "bureau") == 0))
+			continue;
+
+		/* the desk word ends the name as a word of its own or the
+		 * end of one ("ওয়েবডেস্ক") */
+		if (e >= m && starts(s + e - m, m, *b) &&
+		    (e == m || (unsigned char)s[e - m - 1] >= 0x80 ||
+		    s[e - m - 1] == ' '))
+			return e;
+	}
+	return 0;
+}
 
 static int
 match_any(const char *s, size_t n, const char *const *list, int anywhere)

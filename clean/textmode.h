@@ -28,4 +28,12 @@ char *text_mode(const char *text, size_t len, size_t *outlen, char *date,
  * words: jusText's cue that a block is running prose. */
 double text_stop_density(const char *s, size_t len);
 
+/* A byline that names a desk or a correspondent, as Bengali and English
+ * papers sign their news ("নিজস্ব প্রতিবেদক", "চট্টগ্রাম ব্যুরো",
+ * "Staff Correspondent", "নিজস্ব প্রতিবেদক, ঢাকা"): when s (UTF-8, n
+ * bytes) opens with one, at most four words up to the first ',', ':',
+ * '|' or '-', whose last word is such a word, the length of that name;
+ * else 0. */
+size_t text_desk_byline(const char *s, size_t n);
+
 #endif
