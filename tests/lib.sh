@@ -9,6 +9,9 @@ build=${KH_BUILD:-$root/build}		# build/opt/bin: unsanitized, for RSS
 shared=${KH_SHARED:-$root/../shared}
 PATH=$bin:$PATH
 export PATH
+# a UBSan trap (make check's build) said with its file and line
+ASAN_OPTIONS=${ASAN_OPTIONS:-handle_sigill=1}
+export ASAN_OPTIONS
 tmp=$(mktemp -d)
 # cleanup: remove the scratch directory at exit; with KH_KEEP=1 a failing
 # test file leaves it for a look.  A test adding to the exit trap calls it.
