@@ -4,6 +4,8 @@
 #   make demo            the main job over the bundled sample news site
 #   make check           sanitizer build (ASan+UBSan) and every test, offline
 #   make bench           benchmarks (read ../shared)
+#   make eval            quality tables: clean on wcxb-dev, Zyte and the
+#                        seeds; tag's dates and entities (read ../shared)
 #   make fuzz            libFuzzer targets in build/fuzz/ (clang)
 #   make install PREFIX=/usr/local DESTDIR= KH_PREFIX=kh-
 
@@ -206,6 +208,14 @@ check-deps:
 	@scripts/deps.sh check
 
 # --- benchmarks ----------------------------------------------------------
+# Quality, not speed: clean's wcxb-dev table (tuning and held-out parts,
+# Readability.js beside it when bench/node_modules has it), Zyte and the
+# seeds; tag's dates and entities.
+eval: all
+	@scripts/deps.sh bench
+	bench/clean-eval.sh
+	bench/tag-eval.sh
+
 bench: all
 	@scripts/deps.sh bench
 	bench/url.sh
@@ -264,7 +274,7 @@ uninstall:
 clean:
 	rm -rf bin build
 
-.PHONY: all check check-deps bench demo fuzz install uninstall clean tsan FORCE
+.PHONY: all check check-deps bench eval demo fuzz install uninstall clean tsan FORCE
 FORCE:
 .SECONDARY:
 
