@@ -1632,6 +1632,14 @@ extract_html(const char *html, size_t len, const char *url,
 			if (kind != KIND_ARTICLE && t.comments)
 				kind = KIND_FORUM;
 			out->page_kind = page_kind_name(kind);
+			/* a thread is by its first poster, whose card the
+			 * software may mark unlike the replies' */
+			if (kind == KIND_FORUM && out->poster != NULL &&
+			    (out->author == NULL || out->author_seen)) {
+				free(out->author);
+				out->author = out->poster;
+				out->poster = NULL;
+			}
 			t.page = kind != KIND_ARTICLE;
 			if (kind == KIND_FORUM) {
 				t.forum = 1;
@@ -1672,5 +1680,6 @@ extract_free(struct extract *out)
 	free(out->description);
 	free(out->canonical_url);
 	free(out->site_name);
+	free(out->poster);
 	memset(out, 0, sizeof *out);
 }

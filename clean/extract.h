@@ -23,6 +23,10 @@ struct extract {
 	char *canonical_url;	/* absolute */
 	char *site_name;
 	const char *page_kind;	/* static: "article", "forum", ... */
+	char *poster;		/* a thread's first poster, the author of a
+				 * page that is a forum (internal) */
+	int author_seen;	/* author is from the page's markup or
+				 * text, not its JSON-LD or <meta> */
 };
 
 /* libxml2's global state, made once before threads call extract_html

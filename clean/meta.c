@@ -28,6 +28,7 @@ enum src {
 	S_PUB_LD, S_PUB_META, S_PUB_ITEM, S_PUB_TIME,
 	S_MOD_LD, S_MOD_META, S_MOD_ITEM,
 	S_AUTH_LD, S_AUTH_META, S_AUTH_ITEM, S_AUTH_REL, S_AUTH_SEEN,
+	S_AUTH_POST,
 	S_LANG_HTML, S_LANG_META,
 	S_DESC_OG, S_DESC_META, S_DESC_LD,
 	S_CANON_LINK, S_CANON_OG,
@@ -512,6 +513,27 @@ meta_tag(xmlNode *n, struct meta *m)
 	}
 }
 
+/* The element under n (a few levels down) with itemprop="name". */
+static xmlNode *
+itemprop_name(xmlNode *n, int depth)
+{
+	if (depth > 6)
+		return NULL;
+	for (xmlNode *c = n->children; c != NULL; c = c->next) {
+		xmlNode *r;
+		const char *p;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((p = html_attr(c, "itemprop")) != NULL &&
+		    strcmp(p, "name") == 0)
+			return c;
+		if ((r = itemprop_name(c, depth + 1)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
 /* An element with itemprop: its value is content=, datetime= or text. */
 static void
 itemprop(xmlNode *n, struct meta *m)
@@ -535,7 +557,16 @@ itemprop(xmlNode *n, struct meta *m)
 	    (v = html_attr(n, "datetime")) != NULL)
 		set(m, i, v);
 	else if (i == S_AUTH_ITEM) {
-		char *t = node_text(n);
+		/* a Person's name, not the whole card (avatar letter,
+		 * rank, join date, post count) */
+		xmlNode *nm = itemprop_name(n, 0);
+		char *t;
+
+		if (nm != NULL && (v = html_attr(nm, "content")) != NULL) {
+			set(m, i, v);
+			return;
+		}
+		t = node_text(nm != NULL ? nm : n);
 
 		if (t != NULL && strlen(t) < 100)
 			m->v[i] = t;
@@ -1127,6 +1158,28 @@ byline(xmlNode *n, struct meta *m)
 		set(m, S_AUTH_SEEN, name);
 }
 
+/* A thread's first poster, as forum software marks it: an element's
+ * data-author (XenForo, Reddit), a link whose class names a user name
+ * (phpBB's "username", vBulletin's "bigusername"). */
+static void
+poster(xmlNode *n, struct meta *m)
+{
+	const char *v = html_attr(n, "data-author"), *cls;
+	char buf[128];
+
+	if (m->v[S_AUTH_POST] != NULL)
+		return;
+	if (v == NULL && html_tag_is(n, "a") &&
+	    (cls = html_attr(n, "class")) != NULL &&
+	    strcasestr(cls, "username") != NULL &&
+	    short_text(n, buf, sizeof buf))
+		v = buf;
+	if (v == NULL || *v == '\0' || strlen(v) > 60 ||
+	    strpbrk(v, "<>@\n") != NULL || in_menu(n))
+		return;
+	set(m, S_AUTH_POST, v);
+}
+
 /* --- the page ------------------------------------------------------------ */
 
 static char *
@@ -1196,8 +1249,10 @@ meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out,
 			}
 			if (html_attr(n, "itemprop") != NULL)
 				itemprop(n, &m);
-			if (descend)
+			if (descend) {
 				byline(n, &m);
+				poster(n, &m);
+			}
 			if ((v = html_attr(n, "itemtype")) != NULL)
 				schema_type(v, sig);
 		}
@@ -1222,11 +1277,15 @@ meta_read(xmlDoc *doc, xmlNode *root, const char *url, struct extract *out,
 	sig->dated = t != NULL;
 	free(t);
 	out->modified = pick_date(&m, S_MOD_LD, S_MOD_ITEM);
-	out->author = pick(&m, S_AUTH_LD, S_AUTH_ITEM);
+	out->author = pick(&m, S_AUTH_LD, S_AUTH_META);
+	out->author_seen = out->author == NULL;
+	if (out->author == NULL)
+		out->author = pick(&m, S_AUTH_ITEM, S_AUTH_ITEM);
 	/* the model was fitted on an author in the markup */
 	sig->author = out->author != NULL;
 	if (out->author == NULL)
 		out->author = pick(&m, S_AUTH_REL, S_AUTH_SEEN);
+	out->poster = pick(&m, S_AUTH_POST, S_AUTH_POST);
 	for (enum src i = S_LANG_HTML; i <= S_LANG_META && !out->lang; i++)
 		if (m.v[i] != NULL)
 			out->lang = lang_tag(m.v[i]);
