@@ -154,14 +154,19 @@ struct top {
 	uint64_t dropped;	/* items dropped to make room */
 };
 
+/* The most first, ties by name: for items and outlets. */
+static int
+most_first(uint64_t n, uint64_t m, const char *k, const char *l)
+{
+	return n != m ? (n > m ? -1 : 1) : strcmp(k, l);
+}
+
 static int
 by_n(const void *a, const void *b)
 {
 	const struct item *x = a, *y = b;
 
-	if (x->n != y->n)
-		return x->n > y->n ? -1 : 1;
-	return strcmp(x->key, y->key);
+	return most_first(x->n, y->n, x->key, y->key);
 }
 
 static void
@@ -338,6 +343,7 @@ static void
 esc_cut(const char *s, size_t n, size_t max)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	const char *e;
 	size_t i = 0, k, chars = 0;
 	uint32_t c;
 
@@ -347,30 +353,16 @@ esc_cut(const char *s, size_t n, size_t max)
 			return;
 		}
 		c = kh_utf8_next(u + i, n - i, &k);
-		switch (c) {
-		case '&':
-			fputs("&amp;", r.f);
-			break;
-		case '<':
-			fputs("&lt;", r.f);
-			break;
-		case '>':
-			fputs("&gt;", r.f);
-			break;
-		case '"':
-			fputs("&quot;", r.f);
-			break;
-		case '\'':
-			fputs("&#39;", r.f);
-			break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-				fputc(' ', r.f);
-			else if (c == 0xfffd && k == 1)
-				fputs("\xef\xbf\xbd", r.f);
-			else
-				fwrite(u + i, 1, k, r.f);
-		}
+		if ((e = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ?
+		    "&gt;" : c == '"' ? "&quot;" : c == '\'' ? "&#39;" :
+		    NULL) != NULL)
+			fputs(e, r.f);
+		else if (c < 0x20 || c == 0x7f)
+			fputc(' ', r.f);
+		else if (c == 0xfffd && k == 1)
+			fputs("\xef\xbf\xbd", r.f);
+		else
+			fwrite(u + i, 1, k, r.f);
 		i += k;
 	}
 }
@@ -468,6 +460,35 @@ legend(int x, int y, const char *col, const char *name, size_t n)
 	fputs("</text>\n", r.f);
 }
 
+/* The start of a chart h high, its id and what it shows. */
+static void
+svg_open(const char *id, const char *label, double h)
+{
+	fprintf(r.f, "<svg class=\"chart\" id=\"%s\" "
+	    "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 960 %.0f\" "
+	    "role=\"img\" aria-label=\"%s\">\n", id, h, label);
+}
+
+/* A bar of data, its tooltip opened: the caller writes its text, then
+ * "</title></rect>". */
+static void
+bar(double x, double y, double w, double h, const char *col)
+{
+	fprintf(r.f, "<rect class=\"d\" x=\"%.2f\" y=\"%.2f\" "
+	    "width=\"%.2f\" height=\"%.2f\" fill=\"%s\"><title>", x, y, w,
+	    h, col);
+}
+
+/* The largest count of a series, or max if larger. */
+static uint64_t
+series_max(const struct series *s, uint64_t max)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].n > max)
+			max = s->v[i].n;
+	return max;
+}
+
 /* Articles a day, a bar a day, stacked by site: the first NSITES each
  * in its colour, the others together. */
 static void
@@ -475,28 +496,19 @@ chart_days(void)
 {
 	size_t ns = r.sites.n < NSITES ? r.sites.n : NSITES, at[NSITES] = { 0 };
 	int32_t ndays = r.to - r.from + 1;
-	uint64_t ymax = 0;
+	uint64_t ymax = axis_top(series_max(&r.days, 0));
 	uint32_t c, rest;
 	double w = (double)(X1 - X0) / ndays, h, y, x;
 	char name[11];
-	int lx = X0, ly = Y1 + 36, rows = 1;
-
-	for (size_t i = 0; i < r.days.n; i++)
-		if (r.days.v[i].n > ymax)
-			ymax = r.days.v[i].n;
-	ymax = axis_top(ymax);
 	/* room for the legend: a row for each five */
-	rows = (int)(ns + (ns < r.sites.n) + 4) / 5;
-	fprintf(r.f, "<svg class=\"chart\" id=\"chart-days\" "
-	    "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 960 %d\" "
-	    "role=\"img\" aria-label=\"articles a day by site\">\n",
-	    Y1 + 40 + 20 * rows);
+	int lx = X0, ly = Y1 + 36, rows = (ns + (ns < r.sites.n) + 4) / 5;
+
+	svg_open("chart-days", "articles a day by site", Y1 + 40 + 20 * rows);
 	axes(ymax);
+	/* every day of the series is in the period (period()) */
 	for (size_t i = 0; i < r.days.n; i++) {
 		int32_t d = r.days.v[i].day;
 
-		if (d < r.from || d > r.to)
-			continue;
 		day_name(d, name);
 		x = X0 + w * (d - r.from);
 		y = Y1;
@@ -509,10 +521,9 @@ chart_days(void)
 			rest -= k < ns ? c : 0;
 			h = (double)(Y1 - Y0) * c / ymax;
 			y -= h;
-			fprintf(r.f, "<rect class=\"d\" x=\"%.2f\" y=\"%.2f\" "
-			    "width=\"%.2f\" height=\"%.2f\" fill=\"%s\">"
-			    "<title>%s ", x + w * 0.1, y, w * 0.8, h,
-			    colour[k < ns ? k : NSITES], name);
+			bar(x + w * 0.1, y, w * 0.8, h,
+			    colour[k < ns ? k : NSITES]);
+			fprintf(r.f, "%s ", name);
 			if (k < ns)
 				esc(r.sites.v[k].key);
 			else
@@ -565,11 +576,9 @@ chart_names(size_t n)
 	const struct item *it;
 	uint64_t max = r.names.v[0].n;
 
-	fprintf(r.f, "<svg class=\"chart\" id=\"chart-names\" "
-	    "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 960 %zu\" "
-	    "role=\"img\" aria-label=\"names of the period\">\n"
-	    "<text x=\"640\" y=\"14\">articles a day, over the period"
-	    "</text>\n", 30 * n + 24);
+	svg_open("chart-names", "names of the period", 30 * n + 24);
+	fputs("<text x=\"640\" y=\"14\">articles a day, over the period"
+	    "</text>\n", r.f);
 	for (size_t i = 0; i < n; i++) {
 		double y = 24 + 30.0 * i;
 
@@ -582,9 +591,8 @@ chart_names(size_t n)
 			esc_cut(it->type, strlen(it->type), 8);
 			fputc(')', r.f);
 		}
-		fprintf(r.f, "</text>\n<rect class=\"d\" x=\"260\" y=\"%.0f\" "
-		    "width=\"%.1f\" height=\"22\" fill=\"%s\"><title>",
-		    y + 2, 300.0 * it->n / max, colour[0]);
+		fputs("</text>\n", r.f);
+		bar(260, y + 2, 300.0 * it->n / max, 22, colour[0]);
 		esc(it->key);
 		fprintf(r.f, ": %" PRIu64 " articles</title></rect>\n"
 		    "<text x=\"%.1f\" y=\"%.0f\">%" PRIu64 "</text>\n",
@@ -602,10 +610,7 @@ chart_stories(size_t n)
 	uint64_t max = r.stories.v[0].n;
 	double x;
 
-	fprintf(r.f, "<svg class=\"chart\" id=\"chart-stories\" "
-	    "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 960 %zu\" "
-	    "role=\"img\" aria-label=\"biggest stories by outlet\">\n",
-	    30 * n + 8);
+	svg_open("chart-stories", "biggest stories by outlet", 30 * n + 8);
 	for (size_t i = 0; i < n; i++) {
 		double y = 4 + 30.0 * i;
 
@@ -624,9 +629,7 @@ chart_stories(size_t n)
 
 			if (c == 0)
 				continue;
-			fprintf(r.f, "<rect class=\"d\" x=\"%.1f\" y=\"%.0f\" "
-			    "width=\"%.1f\" height=\"22\" fill=\"%s\"><title>",
-			    x, y + 2, w, k < it->nout ?
+			bar(x, y + 2, w, 22, k < it->nout ?
 			    site_colour(it->out[k].site) : colour[NSITES]);
 			if (k < it->nout)
 				esc(it->out[k].site);
@@ -646,9 +649,7 @@ by_outlet(const void *a, const void *b)
 {
 	const struct outlet *x = a, *y = b;
 
-	if (x->n != y->n)
-		return x->n > y->n ? -1 : 1;
-	return strcmp(x->site, y->site);
+	return most_first(x->n, y->n, x->site, y->site);
 }
 
 static void
@@ -661,8 +662,6 @@ table_stories(size_t n)
 	    "<th>articles</th><th>outlets</th><th>days</th></tr>\n", r.f);
 	for (size_t i = 0; i < n; i++) {
 		it = &r.stories.v[i];
-		if (it->nout > 1)
-			qsort(it->out, it->nout, sizeof(*it->out), by_outlet);
 		fprintf(r.f, "<tr><td>%zu</td><td>", i + 1);
 		/* a link only to the web: no other scheme */
 		if (it->url != NULL && (strncmp(it->url, "http://", 7) == 0 ||
@@ -879,42 +878,29 @@ chart_runs(void)
 	int32_t ndays = r.to - r.from + 1;
 	double w = (double)(X1 - X0) / ndays, x, hh;
 	size_t at = 0, af = 0;
-	uint64_t ymax = 1;
+	uint64_t ymax = axis_top(series_max(&h.d_failed,
+	    series_max(&h.d_archived, 1)));
 	uint32_t a, f, n;
 	char name[11];
 
-	for (size_t i = 0; i < h.d_archived.n; i++)
-		if (h.d_archived.v[i].n > ymax)
-			ymax = h.d_archived.v[i].n;
-	for (size_t i = 0; i < h.d_failed.n; i++)
-		if (h.d_failed.v[i].n > ymax)
-			ymax = h.d_failed.v[i].n;
-	ymax = axis_top(ymax);
-	fprintf(r.f, "<svg class=\"chart\" id=\"chart-runs\" "
-	    "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 960 %d\" "
-	    "role=\"img\" aria-label=\"collect runs a day\">\n", Y1 + 60);
+	svg_open("chart-runs", "collect runs a day", Y1 + 60);
 	axes(ymax);
 	for (size_t i = 0; i < h.d_runs.n; i++) {
 		int32_t d = h.d_runs.v[i].day;
 
-		if (d < r.from || d > r.to)
-			continue;
-		day_name(d, name);
 		n = h.d_runs.v[i].n;
+		day_name(d, name);
 		a = series_at(&h.d_archived, &at, d);
 		f = series_at(&h.d_failed, &af, d);
 		x = X0 + w * (d - r.from);
 		hh = (double)(Y1 - Y0) * a / ymax;
-		fprintf(r.f, "<rect class=\"d\" x=\"%.2f\" y=\"%.2f\" "
-		    "width=\"%.2f\" height=\"%.2f\" fill=\"%s\"><title>%s: "
-		    "%" PRIu32 " run%s, %" PRIu32 " archived</title></rect>\n",
-		    x + w * 0.1, Y1 - hh, w * 0.4, hh, colour[2], name, n,
-		    n == 1 ? "" : "s", a);
+		bar(x + w * 0.1, Y1 - hh, w * 0.4, hh, colour[2]);
+		fprintf(r.f, "%s: %" PRIu32 " run%s, %" PRIu32 " archived"
+		    "</title></rect>\n", name, n, n == 1 ? "" : "s", a);
 		hh = (double)(Y1 - Y0) * f / ymax;
-		fprintf(r.f, "<rect class=\"d\" x=\"%.2f\" y=\"%.2f\" "
-		    "width=\"%.2f\" height=\"%.2f\" fill=\"%s\"><title>%s: "
-		    "%" PRIu32 " failed</title></rect>\n", x + w * 0.5,
-		    Y1 - hh, w * 0.4, hh, colour[3], name, f);
+		bar(x + w * 0.5, Y1 - hh, w * 0.4, hh, colour[3]);
+		fprintf(r.f, "%s: %" PRIu32 " failed</title></rect>\n", name,
+		    f);
 	}
 	legend(X0, Y1 + 36, colour[2], "archived", 0);
 	legend(X0 + 175, Y1 + 36, colour[3], "failed", 0);
@@ -1134,6 +1120,10 @@ cmd_report(struct archive *a)
 	top_sort(&r.sites);
 	top_sort(&r.names);
 	top_sort(&r.stories);
+	for (size_t i = 0; i < r.stories.n && i < NSTORIES; i++)
+		if (r.stories.v[i].nout > 1)
+			qsort(r.stories.v[i].out, r.stories.v[i].nout,
+			    sizeof(*r.stories.v[i].out), by_outlet);
 	period();
 	page(a);
 	if (fflush(r.f) == EOF || ferror(r.f) ||
