@@ -84,14 +84,21 @@ struct series {
 	size_t n, cap;
 };
 
+/* A count plus k, no more than a cell holds. */
+static uint32_t
+plus(uint32_t n, uint64_t k)
+{
+	return k >= UINT32_MAX - n ? UINT32_MAX : n + (uint32_t)k;
+}
+
 static void
-series_add(struct series *s, int32_t day, uint32_t k)
+series_add(struct series *s, int32_t day, uint64_t k)
 {
 	size_t lo = 0, hi = s->n, mid;
 
 	/* records come mostly in day order: the last day first */
 	if (s->n > 0 && s->v[s->n - 1].day == day) {
-		s->v[s->n - 1].n += k;
+		s->v[s->n - 1].n = plus(s->v[s->n - 1].n, k);
 		return;
 	}
 	if (s->n > 0 && s->v[s->n - 1].day > day) {
@@ -103,7 +110,7 @@ series_add(struct series *s, int32_t day, uint32_t k)
 				hi = mid;
 		}
 		if (s->v[lo].day == day) {
-			s->v[lo].n += k;
+			s->v[lo].n = plus(s->v[lo].n, k);
 			return;
 		}
 	} else {
@@ -115,7 +122,7 @@ series_add(struct series *s, int32_t day, uint32_t k)
 	}
 	memmove(s->v + lo + 1, s->v + lo, (s->n - lo) * sizeof(*s->v));
 	s->v[lo].day = day;
-	s->v[lo].n = k;
+	s->v[lo].n = plus(0, k);
 	s->n++;
 }
 
@@ -713,6 +720,21 @@ static struct {
 	int have_log, have_sites;
 } h;
 
+/* A count of a log: digits, at most LOG_MAX (more is taken for LOG_MAX,
+ * so that sums cannot wrap); 0 for anything else. */
+#define LOG_MAX 1000000000000ULL
+static uint64_t
+log_num(const char *s)
+{
+	uint64_t v = 0;
+
+	if (*s == '\0' || strspn(s, "0123456789") != strlen(s))
+		return 0;
+	for (; *s && v < LOG_MAX; s++)
+		v = v * 10 + (*s - '0');
+	return v < LOG_MAX ? v : LOG_MAX;
+}
+
 /* The text of key=TEXT in a log line's words (NULL when absent), its
  * number in *v unless v is NULL (0 when absent). */
 static char *
@@ -723,7 +745,7 @@ log_word(char *const *w, int nw, const char *key, uint64_t *v)
 	for (int i = 1; i < nw; i++)
 		if (strncmp(w[i], key, k) == 0 && w[i][k] == '=') {
 			if (v != NULL)
-				*v = strtoull(w[i] + k + 1, NULL, 10);
+				*v = log_num(w[i] + k + 1);
 			return w[i] + k + 1;
 		}
 	if (v != NULL)
@@ -808,8 +830,8 @@ log_run(char **w, int nw, int32_t day)
 		return;
 	for (kind = strtok_r(by, ",", &save); kind;
 	    kind = strtok_r(NULL, ",", &save)) {
-		if ((c = strrchr(kind, ':')) == NULL ||
-		    (k = strtoull(c + 1, NULL, 10)) == 0)
+		if ((c = strrchr(kind, ':')) == NULL || c == kind ||
+		    (k = log_num(c + 1)) == 0)
 			continue;
 		*c = '\0';
 		/* the kind's slot (or other's) counts k, not one */
@@ -835,7 +857,7 @@ log_site(char **w, int nw, int32_t day)
 	int added;
 
 	(void)day;
-	if ((name = log_word(w, nw, "site", NULL)) == NULL)
+	if ((name = log_word(w, nw, "site", NULL)) == NULL || *name == '\0')
 		return;
 	if ((e = strmap_find(&h.idx, name, strlen(name))) == NULL) {
 		if (h.nsites == NHEALTH) {
@@ -859,6 +881,8 @@ log_site(char **w, int nw, int32_t day)
 	s = &h.sites[e->off];
 	log_word(w, nw, "sources", &src);
 	log_word(w, nw, "failed_sources", &fs);
+	if (fs > src)
+		fs = src;
 	s->runs++;
 	s->sources = src;
 	if (src > 0 && fs >= src)
@@ -1106,6 +1130,7 @@ cmd_report(struct archive *a)
 
 	if (strcmp(out, "-") == 0) {
 		r.f = stdout;
+		out = "<stdout>";
 	} else {
 		/* first, so that a bad -o fails before the archive is read */
 		tmp = pathcat(out, ".tmp", "");

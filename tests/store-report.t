@@ -6,7 +6,7 @@
 # tests/report/log and sites.log as collect's logs of four runs.  A
 # headless Chromium, where there is one, loads the page.
 . "$(dirname "$0")/lib.sh"
-plan 11
+plan 12
 
 A=$tmp/A
 store -q -o "$A" "$here/report/records.jsonl" ||
@@ -258,6 +258,39 @@ t_single() {
 	    '"No collect log" in text'
 }
 check "a single-file archive" t_single
+
+t_badlog() {
+	# collect's logs as no run wrote them: garbage, a NUL, numbers too
+	# large, fields missing or empty, a line of 100000 bytes; and a
+	# record with no date.  Read on, the page whole, exit 0.
+	store -q -o "$tmp/L" "$here/report/records.jsonl" &&
+	printf '{"url":"https://x.example/undated","site":"x"}\n' |
+	    store -q -o "$tmp/L" &&
+	mkdir "$tmp/L/.collect" &&
+	python3 - "$tmp/L/.collect" <<'PY' &&
+import sys
+d = sys.argv[1]
+with open(d + "/log", "wb") as f:
+    f.write(b"garbage\n\n2024-13-45T00:00:00Z archived=5\n")
+    f.write(b"2024-08-17T06:00:00Z archived=99999999999999999999999 failed=-3 failed_by=::,,:,x:,:7,404:2 exit=\n")
+    f.write(b"2024-08-18T06:00:00Z archived=1\0 failed=1 exit=1\n")
+    f.write(b"2024-08-19T06:00:00Z " + b"x=1 " * 25000 + b"archived=2\n")
+    f.write(b"2024-08-20T06:00:00Z")
+with open(d + "/sites.log", "wb") as f:
+    f.write(b"2024-08-17T06:00:00Z site= sources=\n2024-08-17T06:00:00Z sources=2\n")
+    f.write(b"2024-08-17T06:00:00Z site=a sources=0 failed_sources=9\n")
+    f.write(b"2024-08-18T06:00:00Z site=a sources=3 failed_sources=3 site=b\n")
+PY
+	store report "$tmp/L" -o "$tmp/l.html" 2>"$tmp/l.err" &&
+	grep -q ': 13 articles, 4 sites' "$tmp/l.err" &&
+	look "$tmp/l.html" 'len(p.svgs) == 4' \
+	    '"1 record without a date left out." in text' \
+	    '"3 runs, 0 that did not end well, 0 stopped at --max-time; 1000000000001 articles archived, 0 failed (404 2)." in text' \
+	    '"2024-08-17: 1 run, 4294967295 archived" in [t for _, t in p.svgs["chart-runs"]]' \
+	    'len(row("a")) == 1 and not row("")' \
+	    'row("a")[0][1][5] == "all failed in 1 run"'
+}
+check "collect logs no run wrote, a record without a date: read on, a whole page" t_badlog
 
 t_find() {
 	# find's walk, shared with report, still answers as it did
