@@ -1128,6 +1128,14 @@ cmd_report(struct archive *a)
 	char *tmp = NULL;
 	int st, fd;
 
+	/* find's question would narrow the articles, not collect's runs */
+	if (opt.find_nentity || opt.find_type || opt.find_site ||
+	    opt.find_lang || opt.find_text || opt.find_url || opt.find_story ||
+	    opt.find_latest || opt.find_count || opt.find_by != BY_NONE ||
+	    opt.where_key) {
+		kh_warn("report: takes no filter but --from and --to");
+		kh_usage();
+	}
 	if (strcmp(out, "-") == 0) {
 		r.f = stdout;
 		out = "<stdout>";

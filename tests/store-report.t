@@ -163,6 +163,9 @@ t_errors() {
 	grep -qx "store: $tmp/no/such/x.html: No such file or directory" "$tmp/e2" || return 1
 	store report "$A" extra >/dev/null 2>&1
 	test $? -eq 2 || return 1
+	store report --site dainik "$A" >/dev/null 2>"$tmp/e5"
+	test $? -eq 2 && grep -q 'takes no filter but --from and --to' "$tmp/e5" ||
+	    return 1
 	store report --from 2024-13-01 "$A" >/dev/null 2>"$tmp/e3"
 	test $? -eq 2 && grep -q 'want YYYY-MM-DD' "$tmp/e3" || return 1
 	store -q report "$A" -o - >/dev/full 2>"$tmp/e4"
@@ -171,7 +174,7 @@ t_errors() {
 	store report "$A" -o "$A" 2>/dev/null
 	test $? -eq 2 && test -d "$A" && test ! -e "$A.tmp"
 }
-check "a missing archive, a bad -o, a full disk, extra words: exit 2 with a message" t_errors
+check "a missing archive, a bad -o, a full disk, extra words, find's filters: exit 2 with a message" t_errors
 
 t_replace() {
 	# an old page is replaced whole, through a temporary file renamed
