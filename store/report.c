@@ -1121,6 +1121,16 @@ period(void)
 		r.to = r.from;
 }
 
+/* The temporary page, removed at exit (kh_die too) unless renamed. */
+static char *pending;
+
+static void
+remove_pending(void)
+{
+	if (pending != NULL)
+		unlink(pending);
+}
+
 int
 cmd_report(struct archive *a)
 {
@@ -1144,6 +1154,8 @@ cmd_report(struct archive *a)
 		tmp = pathcat(out, ".tmp", "");
 		if ((fd = kh_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666)) < 0)
 			kh_die("%s:", out);
+		pending = tmp;
+		atexit(remove_pending);
 		if ((r.f = fdopen(fd, "w")) == NULL)
 			kh_die("%s:", out);
 	}
@@ -1160,16 +1172,12 @@ cmd_report(struct archive *a)
 	period();
 	page(a);
 	if (fflush(r.f) == EOF || ferror(r.f) ||
-	    (tmp != NULL && kh_fsync(fileno(r.f)) < 0)) {
-		if (tmp != NULL)
-			unlink(tmp);
+	    (tmp != NULL && kh_fsync(fileno(r.f)) < 0))
 		kh_die("%s:", out);
-	}
 	if (tmp != NULL) {
-		if (fclose(r.f) == EOF || kh_rename(tmp, out) < 0) {
-			unlink(tmp);
+		if (fclose(r.f) == EOF || kh_rename(tmp, out) < 0)
 			kh_die("%s:", out);
-		}
+		pending = NULL;
 		free(tmp);
 	}
 	if (!kh_run.quiet)
