@@ -773,19 +773,21 @@ log_split(char *line, char **w, int max, int32_t *day)
 }
 
 /* Each line of ARCHIVE/.collect/NAME to fn: 0, or -1 when there is
- * none (an error other than its absence said). */
+ * none (an error other than its absence said).  A line longer than
+ * LOG_LINE (a run's is some 300 bytes) is passed over. */
+#define LOG_LINE 65536
 static int
 log_read(const struct archive *a, const char *name,
     void (*fn)(char **w, int nw, int32_t day))
 {
-	char *path = pathcat(a->path, "/.collect/", name), *line = NULL;
-	char *w[64];
-	size_t cap = 0;
+	struct rec_reader rd;
+	enum rec_read got;
+	char *path = pathcat(a->path, "/.collect/", name), *line, *w[64];
+	size_t len;
 	int32_t day;
-	int nw;
-	FILE *f;
+	int nw, fd;
 
-	if (a->single || (f = fopen(path, "r")) == NULL) {
+	if (a->single || (fd = kh_open(path, O_RDONLY, 0)) < 0) {
 		if (!a->single && errno != ENOENT) {
 			kh_warn("%s:", path);
 			kh_run.error = 1;
@@ -793,15 +795,18 @@ log_read(const struct archive *a, const char *name,
 		free(path);
 		return -1;
 	}
-	while (getline(&line, &cap, f) > 0)
-		if ((nw = log_split(line, w, 64, &day)) > 0)
+	rec_reader_init(&rd, fd, path, LOG_LINE);
+	while ((got = rec_read_line(&rd, &line, &len)) != REC_EOF) {
+		if (got == REC_IOERR) {
+			kh_warn("%s:", path);
+			kh_run.error = 1;
+			break;
+		}
+		if (got == REC_LINE && (nw = log_split(line, w, 64, &day)) > 0)
 			fn(w, nw, day);
-	if (ferror(f)) {
-		kh_warn("%s:", path);
-		kh_run.error = 1;
 	}
-	fclose(f);
-	free(line);
+	rec_reader_free(&rd);
+	close(fd);
 	free(path);
 	return 0;
 }

@@ -264,8 +264,8 @@ check "a single-file archive" t_single
 
 t_badlog() {
 	# collect's logs as no run wrote them: garbage, a NUL, numbers too
-	# large, fields missing or empty, a line of 100000 bytes; and a
-	# record with no date.  Read on, the page whole, exit 0.
+	# large, fields missing or empty, a line of 100000 bytes (passed
+	# over); and a record with no date.  Read on, the page whole, exit 0.
 	store -q -o "$tmp/L" "$here/report/records.jsonl" &&
 	printf '{"url":"https://x.example/undated","site":"x"}\n' |
 	    store -q -o "$tmp/L" &&
@@ -288,7 +288,7 @@ PY
 	grep -q ': 13 articles, 4 sites' "$tmp/l.err" &&
 	look "$tmp/l.html" 'len(p.svgs) == 4' \
 	    '"1 record without a date left out." in text' \
-	    '"3 runs, 0 that did not end well, 0 stopped at --max-time; 1000000000001 articles archived, 0 failed (404 2)." in text' \
+	    '"2 runs, 0 that did not end well, 0 stopped at --max-time; 1000000000001 articles archived, 0 failed (404 2)." in text' \
 	    '"2024-08-17: 1 run, 4294967295 archived" in [t for _, t in p.svgs["chart-runs"]]' \
 	    'len(row("a")) == 1 and not row("")' \
 	    'row("a")[0][1][5] == "all failed in 1 run"'
