@@ -568,26 +568,48 @@ record_site(struct json_object *rec, char *buf, size_t cap, size_t *n)
 	return NULL;
 }
 
+/* The norm of mention i of ents, if of --type's type. */
+static const char *
+norm_of(struct json_object *ents, size_t i, struct json_object **m,
+    size_t *n)
+{
+	*m = json_object_array_get_idx(ents, i);
+	if (!json_object_is_type(*m, json_type_object) || !type_ok(*m))
+		return NULL;
+	return rec_str(*m, "norm", n);
+}
+
 void
 record_norms(struct json_object *rec, norm_fn *fn, void *arg)
 {
-	struct json_object *ents, *m;
+	struct json_object *ents, *m, *o;
 	struct strmap once = { 0 };
-	const char *s;
-	size_t n;
+	const char *s, *t;
+	size_t n, k, j, len;
 	int added;
 
 	if (!json_object_object_get_ex(rec, "entities", &ents) ||
 	    !json_object_is_type(ents, json_type_array))
 		return;
-	for (size_t i = 0; i < json_object_array_length(ents); i++) {
-		m = json_object_array_get_idx(ents, i);
-		if (!json_object_is_type(m, json_type_object) || !type_ok(m) ||
-		    (s = rec_str(m, "norm", &n)) == NULL)
+	len = json_object_array_length(ents);
+	for (size_t i = 0; i < len; i++) {
+		if ((s = norm_of(ents, i, &m, &n)) == NULL)
 			continue;
-		strmap_get(&once, s, n, &added);
-		if (added)
-			fn(m, s, n, arg);
+		if (len > 32) {
+			/* many: a table of those seen */
+			strmap_get(&once, s, n, &added);
+			if (!added)
+				continue;
+		} else {
+			/* few (most records): the earlier ones, looked at */
+			for (j = 0; j < i; j++)
+				if ((t = norm_of(ents, j, &o, &k)) != NULL &&
+				    k == n && memcmp(s, t, n) == 0)
+					break;
+			if (j < i)
+				continue;
+		}
+		fn(m, s, n, arg);
 	}
 	strmap_free(&once);
 }

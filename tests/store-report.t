@@ -6,7 +6,7 @@
 # tests/report/log and sites.log as collect's logs of four runs.  A
 # headless Chromium, where there is one, loads the page.
 . "$(dirname "$0")/lib.sh"
-plan 12
+plan 13
 
 A=$tmp/A
 store -q -o "$A" "$here/report/records.jsonl" ||
@@ -294,6 +294,29 @@ PY
 	    'row("a")[0][1][5] == "all failed in 1 run"'
 }
 check "collect logs no run wrote, a record without a date: read on, a whole page" t_badlog
+
+t_once() {
+	# a name a record mentions many times counts once, in a record of
+	# few mentions and in one of many (over 32: a table, not a look
+	# back)
+	python3 - "$tmp/once.jsonl" <<'PY' &&
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for k, n in ((1, 5), (2, 40)):
+        t = "Aa Bb Cc " * n
+        f.write(json.dumps({"url": "https://o.example/%d" % k,
+            "fetched_at": "2024-08-17T05:00:00Z", "site": "o", "text": t,
+            "entities": [{"field": "text", "start": 3 * i, "end": 3 * i + 2,
+                "text": t[3 * i:3 * i + 2], "type": "PER",
+                "norm": t[3 * i:3 * i + 2]} for i in range(3 * n)]}) + "\n")
+PY
+	store -q -o "$tmp/O" "$tmp/once.jsonl" &&
+	store -q report "$tmp/O" -o "$tmp/o.html" &&
+	look "$tmp/o.html" '[t for _, t in p.svgs["chart-names"] if _ == "rect"] == ["Aa: 2 articles", "Bb: 2 articles", "Cc: 2 articles"]' &&
+	store find --by entity "$tmp/O" >"$tmp/o.tsv" &&
+	printf 'Aa\t2\nBb\t2\nCc\t2\n' | same - "$tmp/o.tsv"
+}
+check "a name mentioned many times in a record counts once (report and find --by entity)" t_once
 
 t_find() {
 	# find's walk, shared with report, still answers as it did
