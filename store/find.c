@@ -194,6 +194,8 @@ static struct {
 	int where_seen;		/* --where's field stood in a record */
 	uint64_t h_site, h_lang, h_story;	/* their terms (terms.c) */
 	int index_said;		/* a find index could not be written */
+	find_fn *fn;		/* what a matching record is given to */
+	void *arg;
 	uint64_t count;
 	struct strmap tally;
 } q;
@@ -328,7 +330,7 @@ has_entity(struct json_object *rec, struct name *nm)
 
 /* The record's date as a day: published, else fetched_at (as written:
  * the outlet's own day). */
-static const char *
+const char *
 record_day(struct json_object *rec)
 {
 	const char *d;
@@ -551,12 +553,80 @@ tally(const char *key, size_t n)
 	e->off++;
 }
 
+/* The record's site: its site member, else its URL's host (in buf,
+ * lower case); NULL for none. */
+const char *
+record_site(struct json_object *rec, char *buf, size_t cap, size_t *n)
+{
+	const char *s, *u;
+
+	if ((s = rec_str(rec, "site", n)) != NULL)
+		return s;
+	if ((u = rec_str(rec, "url", NULL)) != NULL &&
+	    (*n = url_host(u, buf, cap)) > 0)
+		return buf;
+	return NULL;
+}
+
+/* The norm of mention i of ents, if of --type's type. */
+static const char *
+norm_of(struct json_object *ents, size_t i, struct json_object **m,
+    size_t *n)
+{
+	*m = json_object_array_get_idx(ents, i);
+	if (!json_object_is_type(*m, json_type_object) || !type_ok(*m))
+		return NULL;
+	return rec_str(*m, "norm", n);
+}
+
+void
+record_norms(struct json_object *rec, norm_fn *fn, void *arg)
+{
+	struct json_object *ents, *m, *o;
+	struct strmap once = { 0 };
+	const char *s, *t;
+	size_t n, k, j, len;
+	int added;
+
+	if (!json_object_object_get_ex(rec, "entities", &ents) ||
+	    !json_object_is_type(ents, json_type_array))
+		return;
+	len = json_object_array_length(ents);
+	for (size_t i = 0; i < len; i++) {
+		if ((s = norm_of(ents, i, &m, &n)) == NULL)
+			continue;
+		if (len > 32) {
+			/* many: a table of those seen */
+			strmap_get(&once, s, n, &added);
+			if (!added)
+				continue;
+		} else {
+			/* few (most records): the earlier ones, looked at */
+			for (j = 0; j < i; j++)
+				if ((t = norm_of(ents, j, &o, &k)) != NULL &&
+				    k == n && memcmp(s, t, n) == 0)
+					break;
+			if (j < i)
+				continue;
+		}
+		fn(m, s, n, arg);
+	}
+	strmap_free(&once);
+}
+
+static void
+tally_norm(struct json_object *m, const char *norm, size_t n, void *arg)
+{
+	(void)m;
+	(void)arg;
+	tally(norm, n);
+}
+
 /* The keys a matching record counts under with --by. */
 static void
 tally_record(struct json_object *rec)
 {
-	struct json_object *ents, *m;
-	const char *s, *u;
+	const char *s;
 	char host[256];
 	size_t n;
 
@@ -568,11 +638,8 @@ tally_record(struct json_object *rec)
 			tally("-", 1);
 		break;
 	case BY_SITE:
-		if ((s = rec_str(rec, "site", &n)) != NULL)
+		if ((s = record_site(rec, host, sizeof(host), &n)) != NULL)
 			tally(s, n);
-		else if ((u = rec_str(rec, "url", NULL)) != NULL &&
-		    (n = url_host(u, host, sizeof(host))) > 0)
-			tally(host, n);
 		else
 			tally("-", 1);
 		break;
@@ -582,30 +649,25 @@ tally_record(struct json_object *rec)
 		else
 			tally("-", 1);
 		break;
-	case BY_ENTITY: {
+	case BY_ENTITY:
 		/* each norm once a record */
-		struct strmap once = { 0 };
-		int added;
-
-		if (!json_object_object_get_ex(rec, "entities", &ents) ||
-		    !json_object_is_type(ents, json_type_array))
-			break;
-		for (size_t i = 0; i < json_object_array_length(ents); i++) {
-			m = json_object_array_get_idx(ents, i);
-			if (!json_object_is_type(m, json_type_object) ||
-			    !type_ok(m) ||
-			    (s = rec_str(m, "norm", &n)) == NULL)
-				continue;
-			strmap_get(&once, s, n, &added);
-			if (added)
-				tally(s, n);
-		}
-		strmap_free(&once);
+		record_norms(rec, tally_norm, NULL);
 		break;
-	}
 	default:
 		break;
 	}
+}
+
+/* find's own: a matching record counted, tallied or written. */
+static void
+found(struct json_object *rec, const char *line, size_t len, void *arg)
+{
+	(void)arg;
+	q.count++;
+	if (opt.find_by != BY_NONE)
+		tally_record(rec);
+	else if (!opt.find_count)
+		rec_write_text(line, len);
 }
 
 /* Whether the line may answer: it holds what each name and --text ask
@@ -672,11 +734,7 @@ find_unit(const struct arc_unit *u, const char *recs, void *arg)
 			json_object_put(rec);
 			continue;
 		}
-		q.count++;
-		if (opt.find_by != BY_NONE)
-			tally_record(rec);
-		else if (!opt.find_count)
-			rec_write_text(line, len);
+		q.fn(rec, line, len, q.arg);
 		json_object_put(rec);
 	}
 	return 0;
@@ -874,7 +932,7 @@ name_init(struct name *nm, const char *s)
 }
 
 int
-cmd_find(struct archive *a)
+find_each(struct archive *a, find_fn *fn, void *arg)
 {
 	struct finder *fd = NULL;
 	struct tm tm = { 0 };
@@ -882,6 +940,8 @@ cmd_find(struct archive *a)
 	size_t n;
 	int st = 0, k, learn_any = 0;
 
+	q.fn = fn;
+	q.arg = arg;
 	if (opt.from != NULL) {
 		/* the eve of --from (a record published on --from,
 		 * local time, may be fetched on its eve, UTC) */
@@ -931,11 +991,6 @@ cmd_find(struct archive *a)
 	if ((k = scan(a, fd)) > st)
 		st = k;
 	finder_close(fd);
-	if (opt.find_by != BY_NONE) {
-		print_tally();
-	} else if (opt.find_count) {
-		printf("%" PRIu64 "\n", q.count);
-	}
 	if ((k = where_said()) > st)
 		st = k;
 	for (size_t i = 0; i < q.nnames; i++) {
@@ -948,6 +1003,19 @@ cmd_find(struct archive *a)
 	}
 	free(q.names);
 	words_free(&q.text);
+	return st;
+}
+
+int
+cmd_find(struct archive *a)
+{
+	int st = find_each(a, found, NULL);
+
+	if (opt.find_by != BY_NONE) {
+		print_tally();
+	} else if (opt.find_count) {
+		printf("%" PRIu64 "\n", q.count);
+	}
 	strmap_free(&q.tally);
 	return st;
 }

@@ -1,6 +1,6 @@
 /*
  * store: append records to a compressed, indexed archive, and read them
- * back (cat, get, ls, stats, verify, reindex, new).
+ * back (cat, get, ls, stats, verify, reindex, new, find, report).
  *
  * An archive is a directory of day files, DIR/YYYY-MM-DD.jsonl.zst with
  * DIR/YYYY-MM-DD.idx beside each (the day of the record's fetched_at, in
@@ -700,10 +700,13 @@ main(int argc, char **argv)
 		    "reindex archive\n"
 		    "new [--changed] archive [file ...]\n"
 		    "export --warc [--from day] [--to day] "
-		    "[--where field=value] archive",
+		    "[--where field=value] archive\n"
+		    "report [--from day] [--to day] [-o file] archive",
 		.help = "  -o archive        append the records to archive (a "
 		    "directory of day files,\n"
-		    "                    or a single file ending in .zst)\n"
+		    "                    or a single file ending in .zst); "
+		    "report: the page\n"
+		    "                    (default and -: standard output)\n"
 		    "      --tee         pass each record on once it is "
 		    "stored\n"
 		    "      --once        leave out a page stored already "
@@ -715,8 +718,8 @@ main(int argc, char **argv)
 		    "      --frame-size N  bytes of records a frame holds "
 		    "(default 512K; 16M\n"
 		    "                    at levels 10 and above)\n"
-		    "      --from DAY, --to DAY  cat: days to read; find: days "
-		    "published\n"
+		    "      --from DAY, --to DAY  cat: days to read; find, "
+		    "report: days published\n"
 		    "      --where F=V   cat, find: records whose field F is "
 		    "V (a.b: in arrays too)\n"
 		    "      --entity NAME find: records naming NAME (norm or "
@@ -741,13 +744,15 @@ main(int argc, char **argv)
 		.opt = option,
 	};
 	static const char *const commands[] = { "cat", "export", "find", "get",
-	    "ls", "stats", "verify", "reindex", "new", NULL };
+	    "ls", "stats", "verify", "reindex", "new", "report", NULL };
 	static struct archive a;	/* static: reachable at exit */
 	char **args;
 	int i = kh_options(argc, argv, &cli), st;
 
 	args = argv + i;
-	if (opt.out != NULL)
+	/* report's -o is the page it writes, not an archive */
+	if (opt.out != NULL && (args[0] == NULL ||
+	    strcmp(args[0], "report") != 0))
 		return cmd_write(args);
 	if (args[0] == NULL)
 		kh_usage();
@@ -776,6 +781,8 @@ main(int argc, char **argv)
 		st = args[2] != NULL ? (kh_usage(), 2) : cmd_find(&a);
 	else if (strcmp(args[0], "get") == 0)
 		st = cmd_get(&a, args + 2);
+	else if (strcmp(args[0], "report") == 0)
+		st = args[2] != NULL ? (kh_usage(), 2) : cmd_report(&a);
 	else if (strcmp(args[0], "ls") == 0)
 		st = (each_entry(&a, ls_entry, NULL), 0);
 	else if (strcmp(args[0], "stats") == 0)

@@ -122,6 +122,7 @@ int cmd_new(struct archive *a, char **files);
 void ls_entry(const struct arc_entry *e, const struct part_name *pn,
     void *arg);
 int cmd_find(struct archive *a);
+int cmd_report(struct archive *a);
 
 /* find.c: --where's dotted path over a record (1: it has the value
  * there, or there is no --where); where_said: at the end, a warning
@@ -129,6 +130,22 @@ int cmd_find(struct archive *a);
 struct json_object;
 int where_match(struct json_object *rec);
 int where_said(void);
+/* find.c: each record of the archive that answers the question opt asks
+ * (find's filters; none: every record), oldest day first, to fn with its
+ * text as stored; then where_said.  The exit status so far. */
+typedef void find_fn(struct json_object *rec, const char *line, size_t len,
+    void *arg);
+int find_each(struct archive *a, find_fn *fn, void *arg);
+/* The record's day (published, else fetched_at: its first 10 bytes),
+ * NULL for none; its site (the site member, else its URL's host, lower
+ * case, in buf), NULL for none. */
+const char *record_day(struct json_object *rec);
+const char *record_site(struct json_object *rec, char *buf, size_t cap,
+    size_t *n);
+/* Each entity norm of the record once (of --type's type, if given). */
+typedef void norm_fn(struct json_object *m, const char *norm, size_t n,
+    void *arg);
+void record_norms(struct json_object *rec, norm_fn *fn, void *arg);
 
 /* get.c: the newest record of a URL (any of its forms), as get finds
  * it: through the URL index, else every day index read once. */
