@@ -7,7 +7,7 @@
 # exit statuses.
 . "$(dirname "$0")/lib.sh"
 . "$here/fetch-lib.sh"
-plan 23
+plan 24
 
 collect=$root/scripts/collect
 serve site/server.py --log "$tmp/server.log" --overlay "$here/site/update" \
@@ -20,8 +20,8 @@ E=http://courier.test:$port	# The Delta Courier
 # server on 127.0.0.1 through it.
 R="--resolve dainik.test:$port:127.0.0.1 --resolve courier.test:$port:127.0.0.1"
 KH_FETCH="$bin/fetch $R" KH_LINKS=$bin/links KH_CLEAN=$bin/clean \
-    KH_TAG=$bin/tag KH_STORE=$bin/store
-export KH_FETCH KH_LINKS KH_CLEAN KH_TAG KH_STORE
+    KH_TAG=$bin/tag KH_STORY=$bin/story KH_STORE=$bin/store
+export KH_FETCH KH_LINKS KH_CLEAN KH_TAG KH_STORY KH_STORE
 
 # sites FILE [SETTINGS]: the two outlets, as a user would name them.
 sites() {
@@ -105,6 +105,30 @@ t_line() {
 	grep -q '^links: ' "$tmp/A/.collect/stderr.log"
 }
 check "the summary line: time, sites, sources, articles, failures by reason, bytes, seconds, exit" t_line
+
+t_story() {
+	# Every article archived carries a story id, and the edited one of
+	# the third run joins the story its first version started two runs
+	# before: story's state is kept in .collect/.
+	test -s "$tmp/A/.collect/story.state" &&
+	store cat "$tmp/A" | python3 -c '
+import collections, json, sys
+ids = collections.defaultdict(set)
+n = 0
+for line in sys.stdin:
+    r = json.loads(line)
+    if "text" not in r:
+        continue
+    n += 1
+    if "story" not in r:
+        sys.exit("no story: " + r["url"])
+    ids[r.get("final_url", r["url"])].add(r["story"])
+twice = [u for u, s in ids.items() if len(s) > 1]
+print(n, "articles,", len(set().union(*ids.values())), "stories;",
+      "versions apart:", twice)
+sys.exit(1 if twice or n < 40 else 0)'
+}
+check "every article archived has a story id; an edited article stays in its story from run to run" t_story
 
 t_404() {
 	# The RSS feed lists the removed article in both states: asked for
