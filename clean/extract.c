@@ -1614,6 +1614,7 @@ extract_html(const char *html, size_t len, const char *url,
 	gather_strays(root, body);
 	page_host(url, t.host, sizeof t.host);
 	meta_read(doc, root, url, out, &sig);
+	meta_shown(body, out, &sig);
 	/* Readability's retry: when dropping the unlikely blocks leaves
 	 * next to nothing, the page named its article oddly. */
 	for (int strict = 1; strict >= 0; strict--) {

@@ -1419,6 +1419,20 @@ bengali_script(const char *tag)
 	return 0;
 }
 
+/* What the page shows of its date and writer, for page_kind: a
+ * Bengali paper's article often has neither in its markup, only a
+ * dateline ("প্রকাশ: ১৪ মার্চ ২০২৫") and a byline ("নিজস্ব প্রতিবেদক").
+ * The dateline found is the published time meta_finish would find. */
+void
+meta_shown(xmlNode *body, struct extract *out, struct page_signals *sig)
+{
+	if (out->published == NULL && body != NULL) {
+		dateline(body, out);
+		sig->dated |= out->published != NULL;
+	}
+	sig->author |= out->author != NULL;
+}
+
 void
 meta_finish(xmlNode *body, struct extract *out)
 {

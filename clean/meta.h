@@ -40,6 +40,9 @@ void meta_read(xmlDoc *doc, xmlNode *root, const char *url,
 /* After the text: the visible dateline when no markup gave a date, and
  * the language by the script of the text when the page did not say. */
 void meta_finish(xmlNode *body, struct extract *out);
+/* The dateline and byline the page shows, as signals of an article
+ * (after meta_read, before page_kind). */
+void meta_shown(xmlNode *body, struct extract *out, struct page_signals *sig);
 
 /* s as an ISO 8601 date or date-time of docs/records.md, into out;
  * 0 on success, -1 when s is no date. */
