@@ -228,9 +228,8 @@ int
 state_save(struct state *s)
 {
 	struct state_entry *e;
-	size_t i, n = strlen(s->path) + 32;
-	char *tmp = kh_malloc(n);
-	int lfd, fd, ret = -1;
+	size_t i;
+	int lfd, r, ret = -1;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f;
@@ -239,14 +238,10 @@ state_save(struct state *s)
 		goto out;
 	if (load(s, 1) < 0)
 		goto out;
-	/* One name for every run: saves are under the lock, and a run
-	 * killed in the middle of one leaves a single file behind, which
-	 * the next save writes over. */
-	snprintf(tmp, n, "%s.tmp", s->path);
 	/* Written in memory first, then with write(2) in a loop: a short
 	 * write or an error of the very call is seen and said (a test's
 	 * fault shim fails it), and the file is never left half-written
-	 * under its real name. */
+	 * under its real name.  Saves are under the lock. */
 	if ((f = open_memstream(&buf, &len)) == NULL)
 		kh_die("out of memory");
 	for (i = 0; i < s->size; i++)
@@ -254,28 +249,9 @@ state_save(struct state *s)
 			put_entry(f, e);
 	if (fclose(f) != 0)
 		kh_die("out of memory");
-	if ((fd = kh_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0) {
-		kh_warn("%s:", tmp);
+	if ((r = kh_replace_file(s->path, buf, len)) < 0)
 		goto out;
-	}
-	if (kh_write_full(fd, buf, len) < 0 || kh_fsync(fd) < 0) {
-		kh_warn("%s: write error:", tmp);
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	if (kh_close(fd) < 0 || kh_rename(tmp, s->path) < 0) {
-		kh_warn("%s:", s->path);
-		unlink(tmp);
-		goto out;
-	}
-	/* The new state is in place, but a crash may yet undo the rename:
-	 * say so, and let the run end with an error. */
-	ret = 0;
-	if (kh_sync_parent(s->path) < 0) {
-		kh_warn("%s: sync of its folder failed:", s->path);
-		ret = -1;
-	}
+	ret = r == 0 ? 0 : -1;
 	for (i = 0; i < s->size; i++)
 		for (e = s->tab[i]; e != NULL; e = e->next)
 			e->dirty = 0;
@@ -283,7 +259,6 @@ out:
 	if (lfd >= 0)
 		close(lfd);
 	free(buf);
-	free(tmp);
 	return ret;
 }
 

@@ -96,6 +96,12 @@ int kh_write_full(int fd, const void *buf, size_t n);
 /* fsync the directory holding path, so that a name made or removed
  * there lasts. */
 int kh_sync_parent(const char *path);
+/* Replace path whole with len bytes of buf, so that a crash leaves the
+ * old file or the new one: PATH.tmp written, synced, renamed over path,
+ * the folder synced.  0; 1 when the file was replaced but the folder's
+ * sync failed (said: the new file may not last a crash); -1 when it was
+ * not replaced (said). */
+int kh_replace_file(const char *path, const void *buf, size_t len);
 _Noreturn void kh_usage(void);
 int kh_parse_size(const char *s, size_t *out);
 

@@ -133,3 +133,40 @@ kh_write_full(int fd, const void *buf, size_t n)
 	}
 	return 0;
 }
+
+int
+kh_replace_file(const char *path, const void *buf, size_t len)
+{
+	size_t n = strlen(path) + 8;
+	char *tmp = kh_malloc(n);
+	int fd, ret = -1;
+
+	/* one name for every run: a run killed in the middle leaves a
+	 * single file behind, which the next save writes over */
+	snprintf(tmp, n, "%s.tmp", path);
+	if ((fd = kh_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0) {
+		kh_warn("%s:", tmp);
+		goto out;
+	}
+	if (kh_write_full(fd, buf, len) < 0 || kh_fsync(fd) < 0) {
+		kh_warn("%s: write error:", tmp);
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	if (kh_close(fd) < 0 || kh_rename(tmp, path) < 0) {
+		kh_warn("%s:", path);
+		unlink(tmp);
+		goto out;
+	}
+	/* The new file is in place, but a crash may yet undo the rename:
+	 * say so, and let the caller end with an error. */
+	ret = 0;
+	if (kh_sync_parent(path) < 0) {
+		kh_warn("%s: sync of its folder failed:", path);
+		ret = 1;
+	}
+out:
+	free(tmp);
+	return ret;
+}

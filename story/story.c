@@ -255,39 +255,17 @@ load_state(struct st_window *w)
 static int
 save_state(struct st_window *w)
 {
-	size_t n = strlen(state_path) + 8, len = 0;
-	char *tmp = kh_malloc(n), *buf = NULL;
-	int fd, ret = -1;
+	size_t len = 0;
+	char *buf = NULL;
+	int ret;
 	FILE *f;
 
-	snprintf(tmp, n, "%s.tmp", state_path);
 	if ((f = open_memstream(&buf, &len)) == NULL)
 		kh_die("out of memory");
 	if (st_save(w, f) < 0 || fclose(f) != 0)
 		kh_die("out of memory");
-	if ((fd = kh_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0) {
-		kh_warn("%s:", tmp);
-		goto out;
-	}
-	if (kh_write_full(fd, buf, len) < 0 || kh_fsync(fd) < 0) {
-		kh_warn("%s: write error:", tmp);
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	if (kh_close(fd) < 0 || kh_rename(tmp, state_path) < 0) {
-		kh_warn("%s:", state_path);
-		unlink(tmp);
-		goto out;
-	}
-	ret = 0;
-	if (kh_sync_parent(state_path) < 0) {
-		kh_warn("%s: sync of its folder failed:", state_path);
-		ret = -1;
-	}
-out:
+	ret = kh_replace_file(state_path, buf, len) == 0 ? 0 : -1;
 	free(buf);
-	free(tmp);
 	return ret;
 }
 
