@@ -68,6 +68,8 @@ static unsigned long n_unflushed;
 
 /* For --progress and the summary. */
 static unsigned long n_done, n_failed, n_written, n_fetched, n_unchanged;
+static unsigned long n_other;		/* left to other shards */
+static unsigned long shard_i, shard_n = 1;	/* --shard I/N */
 static struct kh_tally failures;
 
 static volatile sig_atomic_t stopping;
@@ -485,6 +487,8 @@ summary(unsigned long unfinished)
 	}
 	if (unfinished > 0)
 		PART("%s%lu unfinished", sep, unfinished);
+	if (n_other > 0)
+		PART("; %lu left to the other shards", n_other);
 #undef PART
 	kh_warn("%s", line);
 }
@@ -673,6 +677,33 @@ wait_input(int fd)
 		stop_now();
 }
 
+/* --shard I/N: URL's worker, by its host name (lower case, no port, no
+ * user), so that all of a host's URLs, http and https alike, go to one
+ * worker and two workers never ask one host at once.  FNV-1a: the same
+ * host goes to the same shard on every machine and every run. */
+static unsigned long
+shard_of(const char *url)
+{
+	const char *h = strstr(url, "://"), *e;
+	uint64_t x = 0xcbf29ce484222325ULL;
+
+	if (h == NULL)
+		return 0;
+	h += 3;
+	e = h + strcspn(h, "/?#");
+	for (const char *at = h; at < e; at++)
+		if (*at == '@')
+			h = at + 1;
+	if (*h == '[')
+		e = h + strcspn(h, "]/?#");
+	else
+		e = h + strcspn(h, ":/?#");
+	for (; h < e; h++)
+		x = (x ^ (unsigned char)tolower((unsigned char)*h)) *
+		    0x100000001b3ULL;
+	return (unsigned long)(x % shard_n);
+}
+
 static void
 fetch(struct json_object *rec, const struct rec_pos *pos, void *arg)
 {
@@ -705,6 +736,10 @@ fetch(struct json_object *rec, const struct rec_pos *pos, void *arg)
 			    "character; skipped");
 			return;
 		}
+	if (shard_n > 1 && shard_of(url) != shard_i) {
+		n_other++;
+		return;
+	}
 	j = kh_malloc(sizeof(*j));
 	memset(j, 0, sizeof(*j));
 	j->rec = json_object_get(rec);
@@ -762,7 +797,8 @@ enum {
 	O_ALLOW_PRIVATE = KH_OPT_OWN, O_BACKOFF, O_CHANGED_ONLY,
 	O_CONNECT_TIMEOUT, O_CONTACT, O_DELAY, O_HOST_FAILS, O_IGNORE_ROBOTS,
 	O_MAX_REDIRECTS, O_MAX_SIZE, O_MAX_WAIT, O_OK_ONLY, O_PER_HOST,
-	O_QUEUE, O_RESOLVE, O_RETRIES, O_STATE, O_TIMEOUT, O_USER_AGENT,
+	O_QUEUE, O_RESOLVE, O_RETRIES, O_SHARD, O_STATE, O_TIMEOUT,
+	O_USER_AGENT,
 	O_WARC, O_WARC_MAX_SIZE
 };
 
@@ -831,6 +867,20 @@ option(int c, char *arg)
 	case O_RETRIES:
 		opt.retries = count("--retries", arg, 0, 100);
 		break;
+	case O_SHARD: {
+		char *end;
+
+		errno = 0;
+		shard_i = strtoul(arg, &end, 10);
+		if (end == arg || *end != '/' || !isdigit((unsigned char)end[1]))
+			kh_die("--shard: want I/N (0/4: the first of four): %s",
+			    arg);
+		shard_n = strtoul(end + 1, &end, 10);
+		if (*end != '\0' || errno != 0 || shard_n < 1 ||
+		    shard_n > 1000000 || shard_i >= shard_n)
+			kh_die("--shard: want I/N with 0 <= I < N: %s", arg);
+		break;
+	}
 	case O_STATE:
 		state_path = arg;
 		break;
@@ -914,6 +964,7 @@ main(int argc, char **argv)
 		{ "queue", required_argument, NULL, O_QUEUE },
 		{ "resolve", required_argument, NULL, O_RESOLVE },
 		{ "retries", required_argument, NULL, O_RETRIES },
+		{ "shard", required_argument, NULL, O_SHARD },
 		{ "state", required_argument, NULL, O_STATE },
 		{ "timeout", required_argument, NULL, O_TIMEOUT },
 		{ "user-agent", required_argument, NULL, O_USER_AGENT },
@@ -929,7 +980,7 @@ main(int argc, char **argv)
 		    "[--max-size size] [--max-values n] [--max-wait secs] "
 		    "[--ok-only] "
 		    "[--per-host n] [--progress] [--queue n] "
-		    "[--resolve host:port:addr] [--retries n] "
+		    "[--resolve host:port:addr] [--retries n] [--shard i/n] "
 		    "[--state file] [--strict] [--timeout secs] "
 		    "[--user-agent format] [--version] [--warc file | dir] "
 		    "[--warc-max-size size] [file ...]",
@@ -960,6 +1011,8 @@ main(int argc, char **argv)
 		    "  --queue n            records in flight at most (1024)\n"
 		    "  --resolve host:port:addr  connect there for host "
 		    "(* for all names)\n"
+		    "  --shard i/n          only the URLs of the hosts of "
+		    "worker i of n (0/4)\n"
 		    "  --user-agent format  %s stands for --contact url\n"
 		    "  --warc file|dir      keep each exchange as sent, in a "
 		    "WARC file (a folder: files of --warc-max-size, 1G)\n",
