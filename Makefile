@@ -51,7 +51,7 @@ validate_SRCS = validate/validate.c
 store_SRCS = store/store.c store/put.c store/get.c store/archive.c \
 	store/dedup.c store/warc.c \
 	store/urlidx.c store/find.c store/words.c store/terms.c \
-	store/report.c
+	store/report.c store/merge.c
 # lib/url.c: store compares URLs in their canonical form (url.c loads
 # ICU and libpsl when a URL needs them: store get starts without them)
 store_PKGS = libzstd zlib
