@@ -255,7 +255,7 @@ install: all
 	        > $(DESTDIR)$(MANDIR)/man1/$(KH_PREFIX)$$p.1 || exit 1; \
 	done
 	install -m 644 docs/khobor.7 $(DESTDIR)$(MANDIR)/man7/khobor.7
-	install -m 644 docs/records.md docs/cron.md README.md \
+	install -m 644 docs/records.md docs/cron.md docs/scale.md README.md \
 	    scripts/sites.example $(DESTDIR)$(DOCDIR)
 	install -m 644 scripts/systemd/kh-collect.service \
 	    scripts/systemd/kh-collect.timer $(DESTDIR)$(DOCDIR)/systemd
