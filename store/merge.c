@@ -54,6 +54,12 @@ struct cursor {
 
 static int bad;	/* something could not be read: exit 1 */
 
+static const char *
+plural(unsigned long n)
+{
+	return n == 1 ? "" : "s";
+}
+
 static int64_t
 fetched_time(const char *text, size_t len)
 {
@@ -231,11 +237,10 @@ cmd_merge(char **args)
 	struct cursor *cv;
 	struct archive *out;
 	struct stat ost;
-	int exists;
 	unsigned long fetched, same, written;
 	const char *day;
 	size_t n, i;
-	int st;
+	int exists, st;
 
 	if (args[1] == NULL) {
 		kh_warn("merge: which archive?");
@@ -273,14 +278,15 @@ cmd_merge(char **args)
 	written -= fetched + same;
 	if (!kh_run.quiet) {
 		for (i = 0; i < n; i++)
-			kh_warn("%s: %lu records read", sh[i].a.path,
-			    sh[i].read);
-		kh_warn("%s: %lu records merged: %lu stored, %lu the same "
-		    "fetch as a stored one", opt.out, kh_run.records, written,
-		    fetched);
+			kh_warn("%s: %lu record%s read", sh[i].a.path,
+			    sh[i].read, plural(sh[i].read));
+		kh_warn("%s: %lu record%s merged: %lu stored, %lu the same "
+		    "fetch as a stored one", opt.out, kh_run.records,
+		    plural(kh_run.records), written, fetched);
 		if (opt.once)
-			kh_warn("%s: %lu records the same as stored ones: not "
-			    "stored again (--once)", opt.out, same);
+			kh_warn("%s: %lu record%s the same as stored ones: not "
+			    "stored again (--once)", opt.out, same,
+			    plural(same));
 	}
 	for (i = 0; i < n; i++)
 		free(cv[i].buf);

@@ -2,7 +2,7 @@
 # store merge: shards that parallel jobs wrote joined into one archive,
 # as if one run had stored every record.
 . "$(dirname "$0")/lib.sh"
-plan 9
+plan 10
 
 # gen N OUT: N records over four days, the days interleaved in input
 # order, each day in fetch order; each record's text its own (words from
@@ -126,6 +126,21 @@ into_existing() {
 	store verify -q "$tmp/E"
 }
 check "merge into an archive adds to it; the same shards again add nothing" into_existing
+
+# A page fetched twice, unchanged: two fetches, kept; with --once, one.
+once() {
+	printf '%s\n' '{"url":"https://bd.example/r","fetched_at":"2024-08-15T01:00:00Z","text":"same"}' |
+	    store -o "$tmp/R1" 2>/dev/null &&
+	printf '%s\n' '{"url":"https://bd.example/r","fetched_at":"2024-08-15T02:00:00Z","text":"same"}' |
+	    store -o "$tmp/R2" 2>/dev/null &&
+	store merge "$tmp/RA" "$tmp/R1" "$tmp/R2" 2>/dev/null &&
+	test "$(store cat "$tmp/RA" | wc -l)" -eq 2 &&
+	store merge --once "$tmp/RB" "$tmp/R1" "$tmp/R2" 2>"$tmp/e" &&
+	cat "$tmp/e" && grep -q "RB: 1 record the same as stored ones" "$tmp/e" &&
+	store cat "$tmp/RB" | grep -q '01:00:00Z' &&
+	test "$(store cat "$tmp/RB" | wc -l)" -eq 1
+}
+check "a page fetched again unchanged: kept, but for --once" once
 
 usage() {
 	for args in "$tmp/M $tmp/A $tmp/M" "$tmp/M $tmp/none" "$tmp/M" ""; do
