@@ -1,7 +1,7 @@
 /*
  * store.h: what the parts of store share (not a library: store/ only).
  * store.c: archives, day files, references, main; put.c: writing;
- * get.c: reading.
+ * get.c: reading; merge.c: joining archives.
  */
 #ifndef STORE_H
 #define STORE_H
