@@ -51,7 +51,7 @@ validate_SRCS = validate/validate.c
 store_SRCS = store/store.c store/put.c store/get.c store/archive.c \
 	store/dedup.c store/warc.c \
 	store/urlidx.c store/find.c store/words.c store/terms.c \
-	store/report.c
+	store/report.c store/merge.c
 # lib/url.c: store compares URLs in their canonical form (url.c loads
 # ICU and libpsl when a URL needs them: store get starts without them)
 store_PKGS = libzstd zlib
@@ -255,7 +255,7 @@ install: all
 	        > $(DESTDIR)$(MANDIR)/man1/$(KH_PREFIX)$$p.1 || exit 1; \
 	done
 	install -m 644 docs/khobor.7 $(DESTDIR)$(MANDIR)/man7/khobor.7
-	install -m 644 docs/records.md docs/cron.md README.md \
+	install -m 644 docs/records.md docs/cron.md docs/scale.md README.md \
 	    scripts/sites.example $(DESTDIR)$(DOCDIR)
 	install -m 644 scripts/systemd/kh-collect.service \
 	    scripts/systemd/kh-collect.timer $(DESTDIR)$(DOCDIR)/systemd

@@ -531,6 +531,65 @@ stored_already(const char *text, size_t len, const struct arc_keys *k)
 	return 0;
 }
 
+/*
+ * merge: a fetch is stored once.  A record whose url and fetched_at are
+ * those of a record of the archive (its indexes) or of this run is the
+ * same record, from another shard or merged before, and is left out.
+ * Each fetch is kept as 128 bits of the SHA-1 of "url TAB fetched_at",
+ * in hex: what the records take is not held.
+ */
+const char *put_day;
+static struct {
+	int on;
+	struct strmap seen;
+	unsigned long same;
+} fe;
+
+/* The key of a fetch into key (33 bytes); 0 when it has no fetched_at. */
+static int
+fetch_key(const char *url, size_t ul, const char *at, size_t al, char *key)
+{
+	unsigned char sum[SHA1_LEN];
+	struct sha1 h;
+
+	if (at == NULL)
+		return 0;
+	sha1_init(&h);
+	sha1_update(&h, url, ul);
+	sha1_update(&h, "\t", 1);
+	sha1_update(&h, at, al);
+	sha1_final(&h, sum);
+	for (int i = 0; i < 16; i++)
+		snprintf(key + 2 * i, 3, "%02x", sum[i]);
+	return 1;
+}
+
+static void
+fetch_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
+{
+	char key[33];
+	int added;
+
+	(void)pn, (void)arg;
+	if (fetch_key(e->url, e->urllen, e->fetched_at, e->fetchedlen, key))
+		strmap_get(&fe.seen, key, 32, &added);
+}
+
+/* Whether the record of keys k is a fetch stored already; if not, it is
+ * remembered as this run's. */
+static int
+fetched_already(const struct arc_keys *k)
+{
+	char key[33];
+	int added;
+
+	if (!fetch_key(k->url, k->urllen, k->fetched_at, k->fetchedlen, key))
+		return 0;
+	strmap_get(&fe.seen, key, 32, &added);
+	fe.same += !added;
+	return !added;
+}
+
 /* Queue one record (checked: it has a url) for its day's part. */
 static void
 add(const char *text, size_t len, const struct arc_keys *k)
@@ -541,11 +600,15 @@ add(const char *text, size_t len, const struct arc_keys *k)
 	size_t n;
 	unsigned refs;
 
+	if (fe.on && fetched_already(k))
+		return;
 	if (opt.once && stored_already(text, len, k))
 		return;
 	if (k->fetched_at != NULL && k->fetchedlen >= 10 &&
 	    is_day(k->fetched_at))
 		snprintf(day, sizeof(day), "%.10s", k->fetched_at);
+	else if (put_day != NULL && *put_day != '\0')
+		snprintf(day, sizeof(day), "%s", put_day);
 	else
 		today(day);
 	part = part_for(w.a.single ? "" : day);
@@ -775,7 +838,7 @@ end_training(void)
 		return;
 	if (arc_dict_set(&d, tr.path, tr.dict, tr.dictlen, &why) < 0)
 		kh_die("%s: %s", tr.path, why);
-	opt.arc.dict = &d;
+	opt.arc.dict = w.a.dict = &d;
 	use_dict();
 }
 
@@ -855,6 +918,8 @@ hold_more(const char *text, size_t len, const struct rec_members *m)
 	held_one(m);
 }
 
+static unsigned long put_bad;	/* records put() skipped */
+
 static void
 put(const struct rec_pos *pos, void *arg)
 {
@@ -864,17 +929,20 @@ put(const struct rec_pos *pos, void *arg)
 	if (arc_record_keys(pos->text, pos->len, pos->members,
 	    &k) < 0 || k.urllen == 0) {
 		rec_bad(pos, "no url; skipped");
+		put_bad++;
 		return;
 	}
 	for (size_t i = 0; i < k.urllen; i++)
 		if ((unsigned char)k.url[i] <= ' ') {
 			rec_bad(pos, "url holds a space or control character; "
 			    "skipped");
+			put_bad++;
 			return;
 		}
 	if (pos->len >= ARC_MAX_RAW) {
 		rec_bad(pos, "record larger than a frame may be (1 GiB); "
 		    "skipped");
+		put_bad++;
 		return;
 	}
 	if (tr.training) {
@@ -938,8 +1006,8 @@ held_entry(const struct arc_entry *e, const struct part_name *pn, void *arg)
 		hold(e->hash, e->hashlen, day_num(pn->day), e->off, e->recno);
 }
 
-int
-cmd_write(char **files)
+void
+write_begin(int same_fetch)
 {
 	/* High levels find matches far apart: give them room (at levels
 	 * of 10 and more, 16M frames reach 0.98 of whole-file zstd -19,
@@ -972,15 +1040,32 @@ cmd_write(char **files)
 	each_entry(&w.a, held_entry, NULL);
 	if (opt.once)
 		each_entry(&w.a, once_entry, NULL);
-	/* A slow pipeline: store what came after a second without input. */
-	rec_on_idle(idle, 1000);
+	if ((fe.on = same_fetch))
+		each_entry(&w.a, fetch_entry, NULL);
 	wq.nworkers = opt.threads > 0 ? opt.threads : cpus();
 	for (int i = 0; i < wq.nworkers; i++)
 		if ((errno = pthread_create(&wq.tid[i], NULL, worker, NULL)))
 			kh_die("pthread_create:");
 	if ((errno = pthread_create(&wq.committer, NULL, committer, NULL)))
 		kh_die("pthread_create:");
-	rec_loop_text(files, put, NULL);
+}
+
+/* One record: 0, or -1 when it was skipped (said). */
+int
+write_record(const struct rec_pos *pos)
+{
+	unsigned long bad = put_bad;
+
+	put(pos, NULL);
+	return put_bad == bad ? 0 : -1;
+}
+
+/* The end of the run: everything stored, synced and indexed.  *fetched
+ * and *same (if not NULL): the records left out as fetches and versions
+ * stored already (said here otherwise, as --once's). */
+int
+write_end(unsigned long *fetched, unsigned long *same)
+{
 	if (tr.on && !tr.training && tr.len < DICT_MIN)
 		sample_archive();
 	if (tr.len < DICT_MIN)
@@ -1001,9 +1086,23 @@ cmd_write(char **files)
 		    "mends it)", w.a.path);
 		kh_run.error = 1;
 	}
-	if (opt.once && on.same > 0 && !kh_run.quiet)
+	if (fetched != NULL)
+		*fetched = fe.same;
+	if (same != NULL)
+		*same = on.same;
+	else if (opt.once && on.same > 0 && !kh_run.quiet)
 		kh_warn("%lu record%s the same as stored ones: not stored "
 		    "again (--once)", on.same, on.same == 1 ? "" : "s");
 	return rec_exit();
+}
+
+int
+cmd_write(char **files)
+{
+	write_begin(0);
+	/* A slow pipeline: store what came after a second without input. */
+	rec_on_idle(idle, 1000);
+	rec_loop_text(files, put, NULL);
+	return write_end(NULL, NULL);
 }
 

@@ -1,6 +1,7 @@
 /*
  * store: append records to a compressed, indexed archive, and read them
- * back (cat, get, ls, stats, verify, reindex, new, find, report).
+ * back (cat, get, ls, stats, verify, reindex, new, find, report), and
+ * join archives (merge).
  *
  * An archive is a directory of day files, DIR/YYYY-MM-DD.jsonl.zst with
  * DIR/YYYY-MM-DD.idx beside each (the day of the record's fetched_at, in
@@ -8,7 +9,7 @@
  * is in archive.h; what users see of it is in store(1).
  *
  * This file: archives and their day files, references to bodies held
- * elsewhere, main.  put.c writes, get.c reads.
+ * elsewhere, main.  put.c writes, get.c reads, merge.c joins.
  */
 #define _GNU_SOURCE	/* memmem */
 #include <dirent.h>
@@ -94,11 +95,10 @@ dict_path(const struct archive *a)
 	    "khobor.dict");
 }
 
-/* Use the archive's dictionary, if it has one. */
+/* The archive's dictionary, if it has one, into d: a->dict. */
 void
-dict_load(struct archive *a)
+dict_read(struct archive *a, struct arc_dict *d)
 {
-	static struct arc_dict d;
 	const char *why;
 	size_t len;
 	char *path = dict_path(a), *buf;
@@ -109,9 +109,19 @@ dict_load(struct archive *a)
 		free(path);
 		return;
 	}
-	if (arc_dict_set(&d, path, buf, len, &why) < 0)
+	if (arc_dict_set(d, path, buf, len, &why) < 0)
 		kh_die("%s: %s", path, why);
-	opt.arc.dict = &d;
+	a->dict = d;
+}
+
+/* Use the archive's dictionary, if it has one. */
+void
+dict_load(struct archive *a)
+{
+	static struct arc_dict d;
+
+	dict_read(a, &d);
+	opt.arc.dict = a->dict;
 }
 
 /* Writers and repairs take the archive's lock; two at once wait in turn. */
@@ -383,19 +393,21 @@ ref_parse(const char *s, size_t n, int *day, uint64_t *off, uint32_t *recno)
 	return e == p || *e != '\0' ? -1 : 0;
 }
 
-/* The raw JSON value of field in the record at (day, off, recno), or
- * NULL with *why (if why is not NULL).  Points into a buffer of its own,
- * valid until the next call.  The last unit read is kept: records that
- * share bodies come in runs (a page fetched again, a feed syndicated),
- * so the next body is most often in it; the first time only as much of
- * it is decompressed as the record needs, the second time all of it. */
+/* The raw JSON value of field in the record at (day, off, recno) of
+ * refs_in, or NULL with *why (if why is not NULL).  Points into a
+ * buffer of its own, valid until the next call.  The last unit read is
+ * kept: records that share bodies come in runs (a page fetched again, a
+ * feed syndicated), so the next body is most often in it; the first
+ * time only as much of it is decompressed as the record needs, the
+ * second time all of it. */
 const char *
 body_at(int day, uint64_t off, uint32_t recno, const char *field, size_t *n,
     const char **why)
 {
-	static struct { int day, fd; } fds[8];
+	static struct { const struct archive *a; int day, fd; } fds[8];
 	static int nfds, next;
 	static struct {
+		const struct archive *a;	/* merge reads several */
 		int day;
 		uint64_t off;
 		struct arc_unit u;
@@ -411,7 +423,7 @@ body_at(int day, uint64_t off, uint32_t recno, const char *field, size_t *n,
 	int i, fd = -1;
 
 	for (i = 0; i < nfds; i++)
-		if (fds[i].day == day)
+		if (fds[i].a == refs_in && fds[i].day == day)
 			fd = fds[i].fd;
 	if (fd < 0) {
 		if (day)
@@ -433,16 +445,17 @@ body_at(int day, uint64_t off, uint32_t recno, const char *field, size_t *n,
 		} else {
 			i = next++ % 8;
 			close(fds[i].fd);
-			if (last.day == fds[i].day)
+			if (last.a == fds[i].a && last.day == fds[i].day)
 				last.have = 0;
 		}
-		fds[i].day = day, fds[i].fd = fd;
+		fds[i].a = refs_in, fds[i].day = day, fds[i].fd = fd;
 	}
-	if (last.have > 0 && last.day == day && last.off == off &&
+	if (last.have > 0 && last.a == refs_in && last.day == day &&
+	    last.off == off &&
 	    recno < last.u.nrec) {
 		if (recno >= last.have) {
-			if (arc_unit_load(fd, &last.u, opt.arc.dict, &buf, &cap,
-			    &w) < 0) {
+			if (arc_unit_load(fd, &last.u, refs_in->dict, &buf,
+			    &cap, &w) < 0) {
 				last.have = 0;
 				goto fail;
 			}
@@ -457,10 +470,10 @@ body_at(int day, uint64_t off, uint32_t recno, const char *field, size_t *n,
 			goto fail;
 		}
 		if (arc_unit_read(fd, off, sb.st_size, &last.u, &w) != 1 ||
-		    arc_unit_record(fd, &last.u, opt.arc.dict, recno, &buf,
+		    arc_unit_record(fd, &last.u, refs_in->dict, recno, &buf,
 		    &cap, &line, &len, &w) < 0)
 			goto fail;
-		last.day = day, last.off = off;
+		last.a = refs_in, last.day = day, last.off = off;
 		last.have = recno + 1;
 		last.end = line + len + 1 - buf;
 	}
@@ -701,7 +714,8 @@ main(int argc, char **argv)
 		    "new [--changed] archive [file ...]\n"
 		    "export --warc [--from day] [--to day] "
 		    "[--where field=value] archive\n"
-		    "report [--from day] [--to day] [-o file] archive",
+		    "report [--from day] [--to day] [-o file] archive\n"
+		    "merge [--once] archive shard ...",
 		.help = "  -o archive        append the records to archive (a "
 		    "directory of day files,\n"
 		    "                    or a single file ending in .zst); "
@@ -744,7 +758,8 @@ main(int argc, char **argv)
 		.opt = option,
 	};
 	static const char *const commands[] = { "cat", "export", "find", "get",
-	    "ls", "stats", "verify", "reindex", "new", "report", NULL };
+	    "ls", "stats", "verify", "reindex", "new", "report", "merge",
+	    NULL };
 	static struct archive a;	/* static: reachable at exit */
 	char **args;
 	int i = kh_options(argc, argv, &cli), st;
@@ -766,6 +781,8 @@ main(int argc, char **argv)
 		kh_warn("export: say which format (--warc)");
 		kh_usage();
 	}
+	if (strcmp(args[0], "merge") == 0)
+		return cmd_merge(args);
 	if (args[1] == NULL) {
 		kh_warn("%s: which archive?", args[0]);
 		kh_usage();

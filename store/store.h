@@ -1,7 +1,7 @@
 /*
  * store.h: what the parts of store share (not a library: store/ only).
  * store.c: archives, day files, references, main; put.c: writing;
- * get.c: reading.
+ * get.c: reading; merge.c: joining archives.
  */
 #ifndef STORE_H
 #define STORE_H
@@ -65,6 +65,7 @@ struct archive {
 	char *path;
 	int single;
 	int lockfd;
+	const struct arc_dict *dict;	/* its frames' dictionary, or NULL */
 };
 
 /* The data files of an archive, oldest first: names[i] is the data
@@ -75,6 +76,8 @@ struct part_name {
 };
 
 extern struct archive *refs_in;	/* the archive references point into */
+extern const char *put_day;	/* put.c: the day of a record without
+				 * fetched_at (NULL: the day of the run) */
 
 int is_day(const char *s);
 int day_num(const char *day);
@@ -83,6 +86,7 @@ void archive_init(struct archive *a, const char *path, int create);
 void archive_lock(struct archive *a);
 char *dict_path(const struct archive *a);
 void dict_load(struct archive *a);
+void dict_read(struct archive *a, struct arc_dict *d);
 int sync_dir(const struct archive *a);
 void remove_leftovers(const struct archive *a);
 void day_paths(const struct archive *a, const char *day, char **data,
@@ -114,6 +118,14 @@ void put_back(const struct arc_unit *u, uint32_t n, const char **line,
 
 /* The commands. */
 int cmd_write(char **files);
+/* put.c: cmd_write in steps, for merge: the archive opt.out opened,
+ * locked and mended; records put one by one; the end of the run (its
+ * exit status).  With same_fetch, a record whose url and fetched_at are
+ * those of a record of the archive or of this run is left out. */
+void write_begin(int same_fetch);
+int write_record(const struct rec_pos *pos);
+int write_end(unsigned long *fetched, unsigned long *same);
+int cmd_merge(char **args);
 int cmd_cat(struct archive *a, int warc);
 int cmd_get(struct archive *a, char **urls);
 int cmd_stats(struct archive *a);

@@ -16,7 +16,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$here/fetch-lib.sh"
 
-docs="README.md docs/cron.md docs/khobor.7 scripts/collect.1 $(cd "$root" && ls */*.1 | grep -v '^scripts/collect.1$')"
+docs="README.md docs/cron.md docs/scale.md docs/khobor.7 scripts/collect.1 $(cd "$root" && ls */*.1 | grep -v '^scripts/collect.1$')"
 plan $(($(echo "$docs" | wc -w) + 1))
 
 if ! command -v jq >/dev/null || ! command -v zstd >/dev/null; then

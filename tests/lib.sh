@@ -67,6 +67,14 @@ same() {
 	return 1
 }
 
+# flip_bit FILE: a bit of FILE's middle byte flipped, damage to be found.
+flip_bit() {
+	python3 -c '
+import sys
+f = sys.argv[1]; b = bytearray(open(f, "rb").read()); b[len(b) // 2] ^= 0x10
+open(f, "wb").write(b)' "$1"
+}
+
 # wait_for COMMAND...: run COMMAND every 0.1 s until it succeeds, for
 # 30 s at most (a server starting on a loaded machine); 1 if it never did.
 wait_for() {

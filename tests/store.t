@@ -171,10 +171,7 @@ check "whole units the index lacks (or garbage after a crash) are indexed, not l
 bitflip() {
 	cp -r "$A" "$tmp/flip"
 	f=$tmp/flip/2024-08-17.jsonl.zst
-	python3 -c '
-import sys
-f = sys.argv[1]; b = bytearray(open(f, "rb").read()); b[len(b) // 2] ^= 0x10
-open(f, "wb").write(b)' "$f"
+	flip_bit "$f"
 	store verify "$tmp/flip" 2>"$tmp/e"
 	st=$?
 	cat "$tmp/e"
