@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/file.h>
 
 #include "khobor.h"
 #include "cluster.h"
@@ -231,6 +232,30 @@ option(int c, char *arg)
 	}
 }
 
+/* The state file's lock, held to the end of the run: a second run on
+ * the same file waits for this one to end, then reads the window it
+ * left, so that neither run's articles are lost from it. */
+static void
+lock_state(void)
+{
+	size_t n = strlen(state_path) + 6;
+	char *name = kh_malloc(n);
+	int fd;
+
+	snprintf(name, n, "%s.lock", state_path);
+	if ((fd = kh_open(name, O_RDWR | O_CREAT, 0644)) < 0)
+		kh_die("%s:", name);
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno != EWOULDBLOCK)
+			kh_die("%s: flock:", name);
+		kh_warn("%s: another run is using it; waiting", state_path);
+		while (flock(fd, LOCK_EX) < 0)
+			if (errno != EINTR)
+				kh_die("%s: flock:", name);
+	}
+	free(name);
+}
+
 /* The window the last run left, if any. */
 static void
 load_state(struct st_window *w)
@@ -320,8 +345,10 @@ main(int argc, char **argv)
 	weights_from_env();
 	memset(&c, 0, sizeof(c));
 	c.w = st_window_new((int64_t)window_days * 86400);
-	if (state_path != NULL)
+	if (state_path != NULL) {
+		lock_state();
 		load_state(c.w);
+	}
 	kh_run.check_in = 1;
 	rec_loop(argv + i, story, &c);
 	if (state_path != NULL && save_state(c.w) < 0)

@@ -4,7 +4,7 @@
 # that last across runs with --state; the window; bad input; output
 # that validate passes; memory bounded by the window, not the input.
 . "$(dirname "$0")/lib.sh"
-plan 15
+plan 16
 
 # The sample site's articles through clean and tag, as the pipeline
 # gives them to story.
@@ -161,6 +161,37 @@ two_runs() {
 }
 check "--state: two runs give the ids of one; a run again the same ids" \
     two_runs
+
+overlap() {
+	# A run that started while another holds the state waits for it,
+	# then reads what it left: the two give the ids of one run.
+	rm -f "$tmp/s2" "$tmp/s2.lock" "$tmp/fifo"
+	mkfifo "$tmp/fifo" || return 1
+	story --state "$tmp/s2" <"$tmp/fifo" >"$tmp/o1" 2>"$tmp/e1" &
+	p1=$!
+	exec 7>"$tmp/fifo"
+	cat "$tmp/part1" >&7
+	if ! wait_for sh -c "! flock -n '$tmp/s2.lock' true" 7>&-; then
+		echo "the first run holds no lock on $tmp/s2.lock"
+		exec 7>&-
+		wait $p1
+		return 1
+	fi
+	# (not holding the fifo open: the first run would never end)
+	story --state "$tmp/s2" "$tmp/part2" >"$tmp/o2" 2>"$tmp/e2" 7>&- &
+	p2=$!
+	wait_for grep -q "s2: another run is using it; waiting" "$tmp/e2"
+	w=$?
+	exec 7>&-
+	wait $p1 && wait $p2 && [ $w -eq 0 ] &&
+	cat "$tmp/o1" "$tmp/o2" >"$tmp/o12" && same "$tmp/site.out" "$tmp/o12"
+}
+if command -v flock >/dev/null && command -v mkfifo >/dev/null; then
+	check "--state: a second run waits for the first, then reads its window" \
+	    overlap
+else
+	skip "--state: a second run waits for the first" "no flock(1) or mkfifo"
+fi
 
 bad_state() {
 	printf 'khobor-story 1\nd x\n' >"$tmp/bad.state"
