@@ -1661,7 +1661,7 @@ extract_html(const char *html, size_t len, const char *url,
 	}
 	out->text = extract_nfc(o.buf != NULL ? o.buf : "", o.len,
 	    &out->text_len);
-	meta_finish(body, out);
+	meta_finish(out);
 	free(o.buf);
 	free(o.seen);
 	free(t.st);

@@ -1434,12 +1434,10 @@ meta_shown(xmlNode *body, struct extract *out, struct page_signals *sig)
 }
 
 void
-meta_finish(xmlNode *body, struct extract *out)
+meta_finish(struct extract *out)
 {
 	size_t bn = 0, latin = 0;
 
-	if (out->published == NULL && body != NULL)
-		dateline(body, out);
 	/* a page that dates only its last update is dated by it: the
 	 * best time there is of it, nearer than when it was fetched */
 	if (out->published == NULL && out->modified != NULL)

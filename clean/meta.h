@@ -37,12 +37,14 @@ html_tag_is(const xmlNode *n, const char *name)
 /* Fill out's metadata fields from the parsed page (before the text). */
 void meta_read(xmlDoc *doc, xmlNode *root, const char *url,
 	struct extract *out, struct page_signals *sig);
-/* After the text: the visible dateline when no markup gave a date, and
- * the language by the script of the text when the page did not say. */
-void meta_finish(xmlNode *body, struct extract *out);
-/* The dateline and byline the page shows, as signals of an article
- * (after meta_read, before page_kind). */
+/* The dateline and byline the page shows: the visible dateline as
+ * published when no markup gave a date, and both as signals of an
+ * article (after meta_read, before page_kind). */
 void meta_shown(xmlNode *body, struct extract *out, struct page_signals *sig);
+/* After the text: the modified time as published when there is no
+ * other, and the language by the script of the text when the page did
+ * not say or named a language not written in it. */
+void meta_finish(struct extract *out);
 
 /* s as an ISO 8601 date or date-time of docs/records.md, into out;
  * 0 on success, -1 when s is no date. */
